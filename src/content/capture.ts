@@ -1,0 +1,2 @@
+// Capture content script (document_start). Placeholder until the capture issue lands.
+export {};

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+/**
+ * House rule (ARCHITECTURE.md): the domain is pure, and no extension context imports another.
+ * A lint rule would say the same; a test keeps it true without another tool.
+ */
+const SRC = new URL('..', import.meta.url).pathname;
+const CONTEXTS = ['background', 'content', 'popup', 'options'] as const;
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return sourceFiles(path);
+    return /\.(ts|tsx)$/.test(name) && !/\.test\.tsx?$/.test(name) ? [path] : [];
+  });
+}
+
+function importsOf(file: string): string[] {
+  const text = readFileSync(file, 'utf8');
+  return [...text.matchAll(/(?:^|\n)\s*(?:import|export)[^'"]*?from\s*['"]([^'"]+)['"]/g), ...text.matchAll(/import\(\s*['"]([^'"]+)['"]\s*\)/g)].map((m) => m[1]!);
+}
+
+function contextOf(path: string): string {
+  return relative(SRC, path).split('/')[0]!;
+}
+
+describe('module boundaries', () => {
+  it('domain imports no browser API, polyfill, or extension context', () => {
+    const offenders: string[] = [];
+    for (const file of sourceFiles(join(SRC, 'domain'))) {
+      const text = readFileSync(file, 'utf8');
+      for (const spec of importsOf(file)) {
+        if (spec === 'webextension-polyfill' || /\/(shared|background|content|popup|options|ui)\//.test(spec) || spec.startsWith('../shared')) {
+          offenders.push(`${relative(SRC, file)} imports ${spec}`);
+        }
+      }
+      if (/\b(chrome|browser)\.(runtime|storage|tabs|webRequest|scripting|permissions)\b/.test(text)) {
+        offenders.push(`${relative(SRC, file)} uses a browser API`);
+      }
+    }
+    expect(offenders).toEqual([]);
+  });
+
+  it('no extension context imports another context', () => {
+    const offenders: string[] = [];
+    for (const context of CONTEXTS) {
+      for (const file of sourceFiles(join(SRC, context))) {
+        for (const spec of importsOf(file)) {
+          if (!spec.startsWith('.')) continue;
+          const target = contextOf(join(file, '..', spec));
+          if (target !== context && (CONTEXTS as readonly string[]).includes(target)) {
+            offenders.push(`${relative(SRC, file)} imports ${spec}`);
+          }
+        }
+      }
+    }
+    expect(offenders).toEqual([]);
+  });
+
+  it('only shared/browser.ts imports the polyfill', () => {
+    const importers = sourceFiles(SRC)
+      .filter((file) => importsOf(file).includes('webextension-polyfill'))
+      .map((file) => relative(SRC, file));
+    expect(importers).toEqual(['shared/browser.ts']);
+  });
+});

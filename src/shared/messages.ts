@@ -1,0 +1,64 @@
+/**
+ * Every message between the extension's contexts, as one discriminated union on `type`. The
+ * name says which way it travels: `content→bg:` from the capture script, `page→bg:` from the
+ * extension's own pages (popup, options). Each has a typed payload and a typed reply.
+ *
+ * The background trusts `sender`, not the payload: the tab comes from `sender.tab`, and only
+ * the extension's own pages may send `page→bg:` messages (see background/router.ts).
+ */
+import type { Capture } from './capture';
+import type { Settings } from './settings';
+import type { TokenCandidate, VerificationResult, Localized, WsdlDescription } from '../domain/types';
+
+export interface CapturesView {
+  /** The tab the popup was opened on, newest first. */
+  currentTab: Capture[];
+  /** The newest captures of other tabs and pastes, newest first. */
+  elsewhere: Capture[];
+}
+
+export type ActionResult<T = undefined> = { ok: true; value: T } | { ok: false; error: Localized };
+
+/** Map of message type → [payload, reply]. */
+export interface MessageMap {
+  /** The capture script saw JWT-shaped values in the page URL at document_start. */
+  'content→bg:token-seen': [{ candidates: TokenCandidate[]; pageUrl: string }, { stored: number }];
+
+  'page→bg:get-captures': [{ tabId: number | null }, CapturesView];
+  'page→bg:paste-token': [{ text: string }, ActionResult<Capture>];
+  'page→bg:clear-captures': [{ scope: 'tab'; tabId: number } | { scope: 'all' }, { cleared: number }];
+  'page→bg:verify': [{ captureId: string; force: boolean }, ActionResult<VerificationResult>];
+
+  'page→bg:get-settings': [Record<string, never>, Settings];
+  'page→bg:save-settings': [{ settings: Settings }, ActionResult<Settings>];
+  'page→bg:load-wsdl': [{ url: string }, ActionResult<WsdlDescription>];
+  'page→bg:test-connection': [Record<string, never>, ActionResult<VerificationResult>];
+  /** After the options page was granted a host permission, register capture there. */
+  'page→bg:sync-capture-sites': [Record<string, never>, { registered: string[]; missingPermission: string[] }];
+}
+
+export type MessageType = keyof MessageMap;
+export type PayloadOf<T extends MessageType> = MessageMap[T][0];
+export type ReplyOf<T extends MessageType> = MessageMap[T][1];
+
+export type Message = { [T in MessageType]: { type: T; payload: PayloadOf<T> } }[MessageType];
+
+const MESSAGE_TYPES: ReadonlySet<string> = new Set<MessageType>([
+  'content→bg:token-seen',
+  'page→bg:get-captures',
+  'page→bg:paste-token',
+  'page→bg:clear-captures',
+  'page→bg:verify',
+  'page→bg:get-settings',
+  'page→bg:save-settings',
+  'page→bg:load-wsdl',
+  'page→bg:test-connection',
+  'page→bg:sync-capture-sites',
+]);
+
+/** Runtime check of the envelope; each handler validates its own payload. */
+export function isMessage(value: unknown): value is Message {
+  if (typeof value !== 'object' || value === null) return false;
+  const { type, payload } = value as { type?: unknown; payload?: unknown };
+  return typeof type === 'string' && MESSAGE_TYPES.has(type) && typeof payload === 'object' && payload !== null;
+}
