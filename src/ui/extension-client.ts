@@ -1,0 +1,93 @@
+/**
+ * The one small client through which the popup and options pages reach the background. Pages
+ * take an `InspectorClient` as a prop, so components render in vitest with a mock and never
+ * touch `browser` themselves.
+ */
+import browser from '../shared/browser';
+import type { ActionResult, CapturesView, MessageMap, MessageType, PayloadOf, ReplyOf } from '../shared/messages';
+import type { Capture } from '../shared/capture';
+import type { Settings } from '../shared/settings';
+import type { VerificationResult, WsdlDescription } from '../domain/types';
+
+export interface InspectorClient {
+  /** The id of the tab the popup was opened over; null on a page with no tab (e.g. options). */
+  currentTabId(): Promise<number | null>;
+  getCaptures(tabId: number | null): Promise<CapturesView>;
+  pasteToken(text: string): Promise<ActionResult<Capture>>;
+  clearCaptures(scope: { scope: 'tab'; tabId: number } | { scope: 'all' }): Promise<{ cleared: number }>;
+  verify(captureId: string, force: boolean): Promise<ActionResult<VerificationResult>>;
+  getSettings(): Promise<Settings>;
+  saveSettings(settings: Settings): Promise<ActionResult<Settings>>;
+  loadWsdl(url: string): Promise<ActionResult<WsdlDescription>>;
+  testConnection(): Promise<ActionResult<VerificationResult>>;
+  /** Asks the person for a host permission (must run inside a click handler). */
+  requestOrigin(origin: string): Promise<boolean>;
+  hasOrigin(origin: string): Promise<boolean>;
+  removeOrigin(origin: string): Promise<boolean>;
+  syncCaptureSites(): Promise<ReplyOf<'page→bg:sync-capture-sites'>>;
+  /** Called whenever the captures in storage change, so views stay live. Returns an unsubscribe. */
+  onCapturesChanged(listener: () => void): () => void;
+  openOptionsPage(): Promise<void>;
+}
+
+/** `http://10.1.2.3:8080` → `http://10.1.2.3:8080/*`, the host-permission pattern for it. */
+export function originPattern(origin: string): string {
+  return `${origin.replace(/\/+$/, '')}/*`;
+}
+
+async function send<T extends MessageType>(type: T, payload: PayloadOf<T>): Promise<ReplyOf<T>> {
+  return (await browser.runtime.sendMessage({ type, payload })) as MessageMap[T][1];
+}
+
+export class ExtensionClient implements InspectorClient {
+  async currentTabId(): Promise<number | null> {
+    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+    return tab?.id ?? null;
+  }
+  getCaptures(tabId: number | null) {
+    return send('page→bg:get-captures', { tabId });
+  }
+  pasteToken(text: string) {
+    return send('page→bg:paste-token', { text });
+  }
+  clearCaptures(scope: { scope: 'tab'; tabId: number } | { scope: 'all' }) {
+    return send('page→bg:clear-captures', scope);
+  }
+  verify(captureId: string, force: boolean) {
+    return send('page→bg:verify', { captureId, force });
+  }
+  getSettings() {
+    return send('page→bg:get-settings', {});
+  }
+  saveSettings(settings: Settings) {
+    return send('page→bg:save-settings', { settings });
+  }
+  loadWsdl(url: string) {
+    return send('page→bg:load-wsdl', { url });
+  }
+  testConnection() {
+    return send('page→bg:test-connection', {});
+  }
+  requestOrigin(origin: string) {
+    return browser.permissions.request({ origins: [originPattern(origin)] });
+  }
+  hasOrigin(origin: string) {
+    return browser.permissions.contains({ origins: [originPattern(origin)] });
+  }
+  removeOrigin(origin: string) {
+    return browser.permissions.remove({ origins: [originPattern(origin)] });
+  }
+  syncCaptureSites() {
+    return send('page→bg:sync-capture-sites', {});
+  }
+  onCapturesChanged(listener: () => void): () => void {
+    const onChanged = (_changes: unknown, area: string) => {
+      if (area === 'session') listener();
+    };
+    browser.storage.onChanged.addListener(onChanged);
+    return () => browser.storage.onChanged.removeListener(onChanged);
+  }
+  openOptionsPage() {
+    return browser.runtime.openOptionsPage();
+  }
+}
