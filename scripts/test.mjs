@@ -1,0 +1,43 @@
+// `npm test`: everything that proves the product, in the order that fails fastest.
+//   1. the typecheck (strict TypeScript over src, test, demo);
+//   2. both browser builds (the real-browser suite loads dist/chrome and dist/firefox);
+//   3. web-ext lint of dist/firefox (0 errors required);
+//   4. vitest: the unit project and the real-browser (e2e) project in one run.
+// It ends with one plain summary line, "Tests: N passed, N failed, N skipped", so a run that
+// executed no test is visible at a glance and to CI.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync } from 'node:fs';
+
+const npx = (args, options = {}) => spawnSync('npx', args, { stdio: 'inherit', ...options });
+
+function step(name, args) {
+  console.log(`\n── ${name}`);
+  const result = npx(args);
+  if (result.status !== 0) {
+    console.error(`\n${name} failed.`);
+    console.log('Tests: 0 passed, 1 failed');
+    process.exit(result.status ?? 1);
+  }
+}
+
+step('typecheck', ['tsc', '--noEmit', '-p', 'tsconfig.json']);
+step('build (chrome)', ['vite', 'build', '--mode', 'chrome', '--logLevel', 'warn']);
+step('build (firefox)', ['vite', 'build', '--mode', 'firefox', '--logLevel', 'warn']);
+step('web-ext lint (firefox)', ['web-ext', 'lint', '--source-dir', 'dist/firefox', '--self-hosted', '--output', 'text']);
+
+console.log('\n── vitest (unit + real-browser)');
+mkdirSync('artifacts', { recursive: true });
+const reportFile = 'artifacts/vitest-report.json';
+const vitest = npx(['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${reportFile}`, ...process.argv.slice(2)]);
+
+let summary = 'Tests: 0 passed, 1 failed';
+try {
+  const report = JSON.parse(readFileSync(reportFile, 'utf8'));
+  const skipped = report.numPendingTests + report.numTodoTests;
+  summary = `Tests: ${report.numPassedTests} passed, ${report.numFailedTests} failed, ${skipped} skipped`;
+  if (report.numTotalTests === 0) summary = 'Tests: 0 passed, 1 failed (no test ran)';
+} catch {
+  // No report means vitest did not get as far as running; the line above says it failed.
+}
+console.log(`\n${summary}`);
+process.exit(vitest.status === 0 && !summary.includes('no test ran') ? 0 : vitest.status || 1);
