@@ -1,0 +1,131 @@
+/**
+ * A small namespace-aware view of an XML document, shared by the WSDL reader and the SOAP
+ * answer reader. fast-xml-parser does the parsing (it works in Chrome's MV3 service worker,
+ * which has no DOMParser — see TOOLCHAIN.md); this module only resolves `prefix:local` names
+ * to namespace URIs, because WSDLs bind prefixes freely (`soap:`, `soap12:`, `wsdl:`, none).
+ */
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+
+export interface XmlElement {
+  /** Namespace URI ('' when the element is in no namespace). */
+  ns: string;
+  /** Local name, without prefix. */
+  local: string;
+  /** Attributes by their name as written (`xmlns:tns`, `element`, `soap:action`...). */
+  attrs: Record<string, string>;
+  children: XmlElement[];
+  /** The element's own text, concatenated and trimmed (CDATA included). */
+  text: string;
+  /** Prefix → namespace URI in scope here ('' is the default namespace). */
+  scope: ReadonlyMap<string, string>;
+}
+
+export type XmlReadResult = { ok: true; root: XmlElement } | { ok: false; problem: 'empty' | 'doctype' | 'invalid' | 'no-root'; detail: string };
+
+const parser = new XMLParser({
+  preserveOrder: true,
+  ignoreAttributes: false,
+  attributeNamePrefix: '',
+  // Keep every value as the exact text: an ID number like "0123..." must not become a number.
+  parseTagValue: false,
+  parseAttributeValue: false,
+  trimValues: true,
+  processEntities: true,
+  ignoreDeclaration: true,
+  ignorePiTags: true,
+});
+
+type OrderedNode = Record<string, unknown>;
+
+/** Nesting deeper than this is not a WSDL or a SOAP answer; stop before the stack does. */
+const MAX_DEPTH = 200;
+
+function toElement(node: OrderedNode, parentScope: ReadonlyMap<string, string>, depth: number): XmlElement | null {
+  const name = Object.keys(node).find((key) => key !== ':@' && key !== '#text' && key !== '#comment');
+  if (name === undefined || depth > MAX_DEPTH) return null;
+  const rawAttrs = (node[':@'] ?? {}) as Record<string, unknown>;
+  const attrs: Record<string, string> = {};
+  let scope = parentScope;
+  for (const [key, value] of Object.entries(rawAttrs)) {
+    const text = String(value);
+    attrs[key] = text;
+    if (key === 'xmlns' || key.startsWith('xmlns:')) {
+      if (scope === parentScope) scope = new Map(parentScope);
+      (scope as Map<string, string>).set(key === 'xmlns' ? '' : key.slice(6), text);
+    }
+  }
+  const colon = name.indexOf(':');
+  const prefix = colon === -1 ? '' : name.slice(0, colon);
+  const local = colon === -1 ? name : name.slice(colon + 1);
+  const children: XmlElement[] = [];
+  const texts: string[] = [];
+  const content = node[name];
+  if (Array.isArray(content)) {
+    for (const child of content as OrderedNode[]) {
+      if (typeof child['#text'] === 'string' || typeof child['#text'] === 'number') texts.push(String(child['#text']));
+      else {
+        const element = toElement(child, scope, depth + 1);
+        if (element) children.push(element);
+      }
+    }
+  }
+  return { ns: scope.get(prefix) ?? '', local, attrs, children, text: texts.join('').trim(), scope };
+}
+
+/**
+ * Parses `xml` into a tree. Refuses a DOCTYPE: SOAP 1.1 §3 and SOAP 1.2 part 1 §5 forbid one in
+ * a message, no WSDL needs one, and refusing it removes entity-expansion tricks altogether.
+ */
+export function readXml(xml: string): XmlReadResult {
+  const text = xml.replace(/^\uFEFF/, '').trim();
+  if (text === '') return { ok: false, problem: 'empty', detail: 'The body is empty.' };
+  if (/<!DOCTYPE/i.test(text)) return { ok: false, problem: 'doctype', detail: 'The document has a DOCTYPE (an HTML page or a DTD), which SOAP and WSDL never use.' };
+  const validation = XMLValidator.validate(text);
+  if (validation !== true) {
+    return { ok: false, problem: 'invalid', detail: `Not well-formed XML: ${validation.err.msg} (line ${validation.err.line}, column ${validation.err.col}).` };
+  }
+  let parsed: unknown;
+  try {
+    parsed = parser.parse(text);
+  } catch (error) {
+    return { ok: false, problem: 'invalid', detail: `Not well-formed XML: ${error instanceof Error ? error.message : String(error)}` };
+  }
+  const roots = (Array.isArray(parsed) ? (parsed as OrderedNode[]) : [])
+    .map((node) => toElement(node, new Map([['xml', 'http://www.w3.org/XML/1998/namespace']]), 0))
+    .filter((element): element is XmlElement => element !== null);
+  const root = roots[0];
+  if (!root) return { ok: false, problem: 'no-root', detail: 'The document has no root element.' };
+  return { ok: true, root };
+}
+
+/** Children with this local name (and, when given, namespace). */
+export function childrenNamed(element: XmlElement, local: string, ns?: string | readonly string[]): XmlElement[] {
+  const namespaces = ns === undefined ? null : typeof ns === 'string' ? [ns] : ns;
+  return element.children.filter((child) => child.local === local && (namespaces === null || namespaces.includes(child.ns)));
+}
+
+export function firstChild(element: XmlElement, local: string, ns?: string | readonly string[]): XmlElement | undefined {
+  return childrenNamed(element, local, ns)[0];
+}
+
+/** Every element below `element` (itself excluded), breadth first: shallow matches come first. */
+export function descendants(element: XmlElement): XmlElement[] {
+  const found: XmlElement[] = [];
+  const queue = [...element.children];
+  for (let i = 0; i < queue.length; i += 1) {
+    const current = queue[i]!;
+    found.push(current);
+    queue.push(...current.children);
+  }
+  return found;
+}
+
+/**
+ * Splits a QName attribute value (`tns:DiwLoginChk`) into namespace and local name, with the
+ * prefixes in scope at `context` (XML Namespaces §4).
+ */
+export function resolveQName(value: string, context: XmlElement): { ns: string; local: string } {
+  const colon = value.indexOf(':');
+  if (colon === -1) return { ns: context.scope.get('') ?? '', local: value.trim() };
+  return { ns: context.scope.get(value.slice(0, colon).trim()) ?? '', local: value.slice(colon + 1).trim() };
+}
