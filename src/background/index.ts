@@ -1,5 +1,152 @@
-// Background entry. Listeners are registered at the top level so that capture works with no
-// popup open and after Chrome restarts a stopped worker.
+/**
+ * Background entry: builds the services and registers every listener at the top level, so that
+ * capture works with no popup open and after Chrome restarts a stopped worker (Chrome only
+ * delivers events to listeners registered in the first turn of the worker's script).
+ * No state lives here: captures are in storage.session, settings in storage.local.
+ */
 import browser from '../shared/browser';
+import type { TokenCandidate } from '../domain/types';
+import type { Capture } from '../shared/capture';
+import { originToPattern } from '../shared/settings';
+import { createCaptureStore } from './capture-store';
+import { createCaptureIntake, type Sighting } from './capture-intake';
+import { createSettingsStore } from './settings-store';
+import { createRouter, type Handlers } from './router';
+import { sightingFromRedirect, sightingsFromRequest, type RequestDetails } from './web-request-capture';
+import { isCaptureSite } from './capture-sites';
+import { syncCaptureSiteScripts } from './capture-site-scripts';
+import { BADGE_ALARM, badgeFor } from './badge';
+import { createVerifier } from './verifier';
+import { createVerificationService } from './verification-service';
 
-browser.runtime.onInstalled.addListener(() => undefined);
+const now = () => Date.now();
+const store = createCaptureStore(browser.storage.session);
+const settings = createSettingsStore(browser.storage.local);
+const intake = createCaptureIntake({ store, now });
+const verifier = createVerifier({
+  fetch: (input, init) => fetch(input, init),
+  now,
+  hasHostPermission: (url) => browser.permissions.contains({ origins: [originToPattern(url)] }),
+});
+const verification = createVerificationService({ store, settings, verifier });
+
+// ---------------------------------------------------------------------------------------------
+// Capture
+
+async function refreshBadge(tabId: number): Promise<void> {
+  const [newest] = await store.forTab(tabId);
+  const badge = badgeFor(newest, now());
+  try {
+    await browser.action.setBadgeText({ tabId, text: badge?.text ?? '' });
+    if (badge) {
+      await browser.action.setBadgeBackgroundColor({ tabId, color: badge.colour });
+      await browser.action.setTitle({ tabId, title: badge.title });
+    }
+  } catch {
+    // The tab closed between the capture and the badge: nothing to show it on.
+  }
+}
+
+async function afterCapture(added: Capture[]): Promise<void> {
+  for (const capture of added) {
+    if (capture.tabId !== null) await refreshBadge(capture.tabId);
+    await verification.autoVerify(capture);
+  }
+}
+
+async function recordIfCaptureSite(sighting: Sighting, siteUrl: string): Promise<Capture[]> {
+  if (!isCaptureSite(siteUrl, (await settings.get()).captureSites)) return [];
+  const added = await intake.record(sighting);
+  await afterCapture(added);
+  return added;
+}
+
+/** Checks the shape of what a content script sent: it is a page's word, not ours. */
+function validCandidates(value: unknown): TokenCandidate[] {
+  if (!Array.isArray(value)) return [];
+  return value.filter(
+    (c): c is TokenCandidate =>
+      typeof c === 'object' && c !== null && typeof c.value === 'string' && (c.location === 'query' || c.location === 'fragment') && (c.parameter === null || typeof c.parameter === 'string'),
+  );
+}
+
+// webRequest sees only hosts this extension holds a permission for; the URL filter is not a
+// grant. isCaptureSite then keeps to capture sites (the verification endpoint is not one).
+const WEB_REQUEST_FILTER = { urls: ['http://*/*', 'https://*/*'], types: ['main_frame', 'sub_frame'] as Array<'main_frame' | 'sub_frame'> };
+
+browser.webRequest.onBeforeRequest.addListener(
+  (details) => {
+    for (const sighting of sightingsFromRequest(details as RequestDetails)) void recordIfCaptureSite(sighting, details.url);
+    return undefined;
+  },
+  WEB_REQUEST_FILTER,
+  ['requestBody'],
+);
+
+browser.webRequest.onBeforeRedirect.addListener((details) => {
+  const sighting = sightingFromRedirect(details);
+  if (sighting) void recordIfCaptureSite(sighting, details.url);
+}, WEB_REQUEST_FILTER);
+
+browser.tabs.onRemoved.addListener((tabId) => {
+  void store.clearTab(tabId);
+});
+
+browser.alarms.onAlarm.addListener(async (alarm) => {
+  if (alarm.name !== BADGE_ALARM) return;
+  for (const tabId of await store.tabIds()) await refreshBadge(tabId);
+});
+
+async function onStart(): Promise<void> {
+  await browser.alarms.create(BADGE_ALARM, { periodInMinutes: 1 });
+  await syncCaptureSiteScripts((await settings.get()).captureSites);
+}
+browser.runtime.onInstalled.addListener(() => void onStart());
+browser.runtime.onStartup.addListener(() => void onStart());
+// A person can revoke a site's permission in the browser's own UI; keep scripts in step.
+browser.permissions.onRemoved.addListener(async () => {
+  await syncCaptureSiteScripts((await settings.get()).captureSites);
+});
+
+// ---------------------------------------------------------------------------------------------
+// Messages
+
+const handlers: Handlers = {
+  'content→bg:token-seen': async ({ candidates }, sender) => {
+    const added = await recordIfCaptureSite({ tabId: sender.tabId!, url: sender.url, candidates: validCandidates(candidates) }, sender.url);
+    return { stored: added.length };
+  },
+  'page→bg:get-captures': async ({ tabId }) => ({
+    currentTab: await verification.withCurrentVerification(typeof tabId === 'number' ? await store.forTab(tabId) : []),
+    elsewhere: await verification.withCurrentVerification(await store.elsewhere(typeof tabId === 'number' ? tabId : null)),
+  }),
+  'page→bg:paste-token': async ({ text }) => {
+    const result = await intake.paste(typeof text === 'string' ? text : '');
+    if (result.ok) await verification.autoVerify(result.value);
+    return result;
+  },
+  'page→bg:clear-captures': async (scope) => {
+    if (scope.scope === 'all') {
+      const tabIds = await store.tabIds();
+      const cleared = await store.clearAll();
+      await Promise.all(tabIds.map(refreshBadge));
+      return { cleared };
+    }
+    const cleared = await store.clearTab(scope.tabId);
+    await refreshBadge(scope.tabId);
+    return { cleared };
+  },
+  'page→bg:verify': ({ captureId, force }) => verification.verify(String(captureId), force === true),
+  'page→bg:get-settings': () => settings.get(),
+  'page→bg:save-settings': async ({ settings: candidate }) => {
+    const saved = await settings.save(candidate);
+    await syncCaptureSiteScripts(saved.captureSites);
+    return { ok: true, value: saved };
+  },
+  'page→bg:load-wsdl': ({ url }) => verifier.loadWsdl(String(url)),
+  'page→bg:test-connection': () => verification.testConnection(),
+  'page→bg:sync-capture-sites': async () => syncCaptureSiteScripts((await settings.get()).captureSites),
+};
+
+const route = createRouter(handlers, { extensionId: browser.runtime.id, extensionOrigin: browser.runtime.getURL('') });
+browser.runtime.onMessage.addListener((message, sender) => route(message, sender));

@@ -21,8 +21,11 @@ export type ActionResult<T = undefined> = { ok: true; value: T } | { ok: false; 
 
 /** Map of message type → [payload, reply]. */
 export interface MessageMap {
-  /** The capture script saw JWT-shaped values in the page URL at document_start. */
-  'content→bg:token-seen': [{ candidates: TokenCandidate[]; pageUrl: string }, { stored: number }];
+  /**
+   * The capture script saw JWT-shaped values in the page URL at document_start. The page URL
+   * itself is taken from `sender.url`, never from the payload.
+   */
+  'content→bg:token-seen': [{ candidates: TokenCandidate[] }, { stored: number }];
 
   'page→bg:get-captures': [{ tabId: number | null }, CapturesView];
   'page→bg:paste-token': [{ text: string }, ActionResult<Capture>];

@@ -82,6 +82,16 @@ export function normaliseOrigin(input: string): string | null {
 }
 
 /**
+ * An added origin (`http://10.1.2.3:8080`) as the match pattern for its host permission and
+ * content script. Firefox match patterns cannot carry a port (bug 1362809), so the pattern
+ * covers the host on any port; the background checks the exact origin before capturing.
+ */
+export function originToPattern(origin: string): string {
+  const url = new URL(origin);
+  return `${url.protocol}//${url.hostname}/*`;
+}
+
+/**
  * Reads whatever is stored into a valid Settings: migrates old versions, then takes each field
  * that is valid and the default for each that is not, so a damaged store never breaks the UI.
  */

@@ -6,7 +6,7 @@
 import browser from '../shared/browser';
 import type { ActionResult, CapturesView, MessageMap, MessageType, PayloadOf, ReplyOf } from '../shared/messages';
 import type { Capture } from '../shared/capture';
-import type { Settings } from '../shared/settings';
+import { originToPattern, type Settings } from '../shared/settings';
 import type { VerificationResult, WsdlDescription } from '../domain/types';
 
 export interface InspectorClient {
@@ -30,9 +30,9 @@ export interface InspectorClient {
   openOptionsPage(): Promise<void>;
 }
 
-/** `http://10.1.2.3:8080` → `http://10.1.2.3:8080/*`, the host-permission pattern for it. */
+/** The host-permission pattern for an added origin (see originToPattern for the port). */
 export function originPattern(origin: string): string {
-  return `${origin.replace(/\/+$/, '')}/*`;
+  return originToPattern(origin);
 }
 
 async function send<T extends MessageType>(type: T, payload: PayloadOf<T>): Promise<ReplyOf<T>> {

@@ -1,0 +1,49 @@
+/**
+ * The background's one message router: a map of async handlers, one per message type. It checks
+ * every message at run time and trusts `sender`, never the payload (HOUSE-STYLE §3):
+ * - the message must come from this extension (`sender.id`);
+ * - `content→bg:` messages must come from a content script in a tab, and the tab is `sender.tab`;
+ * - `page→bg:` messages (verification, settings) only from the extension's own pages.
+ */
+import { isMessage, type MessageType, type PayloadOf, type ReplyOf } from '../shared/messages';
+
+export interface SenderInfo {
+  id?: string;
+  url?: string;
+  tab?: { id?: number };
+  frameId?: number;
+}
+
+/** What a handler knows about who asked, already checked. */
+export interface TrustedSender {
+  /** For content messages: the tab the content script runs in. */
+  tabId: number | null;
+  frameId: number | null;
+  /** The URL of the sending document (page URL for a content script). */
+  url: string;
+}
+
+export type Handlers = {
+  [T in MessageType]: (payload: PayloadOf<T>, sender: TrustedSender) => Promise<ReplyOf<T>>;
+};
+
+export class RejectedMessage extends Error {}
+
+export function createRouter(handlers: Handlers, self: { extensionId: string; extensionOrigin: string }) {
+  return function route(message: unknown, sender: SenderInfo): Promise<unknown> | undefined {
+    if (!isMessage(message)) return undefined;
+    if (sender.id !== self.extensionId) return Promise.reject(new RejectedMessage('not from this extension'));
+    const url = sender.url ?? '';
+    const fromOwnPage = url.startsWith(self.extensionOrigin);
+    if (message.type.startsWith('content→bg:')) {
+      const tabId = sender.tab?.id;
+      if (fromOwnPage || typeof tabId !== 'number' || tabId < 0) {
+        return Promise.reject(new RejectedMessage('content messages come only from a content script in a tab'));
+      }
+      return handlers[message.type](message.payload as never, { tabId, frameId: sender.frameId ?? null, url });
+    }
+    if (!fromOwnPage) return Promise.reject(new RejectedMessage('only the extension’s own pages may ask this'));
+    const handler = handlers[message.type] as (payload: unknown, sender: TrustedSender) => Promise<unknown>;
+    return handler(message.payload, { tabId: sender.tab?.id ?? null, frameId: sender.frameId ?? null, url });
+  };
+}
