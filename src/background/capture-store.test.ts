@@ -1,0 +1,62 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from '@webext-core/fake-browser';
+import { createCaptureStore, MAX_CAPTURES_PER_TAB, type SessionArea } from './capture-store';
+import type { Capture } from '../shared/capture';
+
+function capture(id: string, tabId: number | null, capturedAt: number): Capture {
+  return { id, tabId, capturedAt, pageOrigin: 'http://127.0.0.1:8080', pagePath: '/callback', source: 'query', parameter: 'token', token: `t.${id}.s`, isIndustrySso: true };
+}
+
+describe('capture store (storage.session)', () => {
+  let store: ReturnType<typeof createCaptureStore>;
+  beforeEach(() => {
+    fakeBrowser.reset();
+    store = createCaptureStore(fakeBrowser.storage.session as unknown as SessionArea);
+  });
+
+  it('keeps one capture per token per tab, newest first', async () => {
+    expect(await store.add(capture('a', 1, 1))).toBe(true);
+    expect(await store.add(capture('b', 1, 2))).toBe(true);
+    expect(await store.add(capture('a', 1, 3))).toBe(false);
+    expect((await store.forTab(1)).map((c) => c.id)).toEqual(['b', 'a']);
+  });
+
+  it('serialises concurrent adds to one tab so none is lost (a 302 chain fires at once)', async () => {
+    await Promise.all(Array.from({ length: 8 }, (_, i) => store.add(capture(`c${i}`, 5, i))));
+    expect((await store.forTab(5)).map((c) => c.id).sort()).toEqual(['c0', 'c1', 'c2', 'c3', 'c4', 'c5', 'c6', 'c7']);
+  });
+
+  it(`keeps at most ${MAX_CAPTURES_PER_TAB} per tab, dropping the oldest`, async () => {
+    for (let i = 0; i < MAX_CAPTURES_PER_TAB + 5; i++) await store.add(capture(`n${i}`, 2, i));
+    const kept = await store.forTab(2);
+    expect(kept).toHaveLength(MAX_CAPTURES_PER_TAB);
+    expect(kept[0]!.id).toBe(`n${MAX_CAPTURES_PER_TAB + 4}`);
+    expect(kept.some((c) => c.id === 'n0')).toBe(false);
+  });
+
+  it('lists other tabs and pastes as elsewhere, finds by id, and clears per tab or all', async () => {
+    await store.add(capture('t1', 1, 10));
+    await store.add(capture('t2', 2, 30));
+    await store.add(capture('p', null, 20));
+    expect((await store.elsewhere(1)).map((c) => c.id)).toEqual(['t2', 'p']);
+    expect((await store.find('p'))?.tabId).toBeNull();
+    expect(await store.tabIds()).toEqual(expect.arrayContaining([1, 2]));
+    expect(await store.clearTab(2)).toBe(1);
+    expect(await store.forTab(2)).toEqual([]);
+    expect(await store.clearAll()).toBe(2);
+    expect(await fakeBrowser.storage.session.get(null)).toEqual({});
+  });
+
+  it('attaches a verification to the capture it belongs to', async () => {
+    await store.add(capture('v', 3, 1));
+    const verification = { settingsFingerprint: 'f', result: { checkedAt: 2, roundTripMs: 5, clockSkewMs: null, endpoint: 'http://127.0.0.1/x', outcome: { kind: 'failed' as const, code: 'timeout' as const, detail: 'slow' }, findings: [] } };
+    expect(await store.setVerification('v', 3, verification)).toBe(true);
+    expect(await store.setVerification('missing', 3, verification)).toBe(false);
+    expect((await store.find('v'))?.verification).toEqual(verification);
+  });
+
+  it('never writes to storage.local', async () => {
+    await store.add(capture('x', 1, 1));
+    expect(await fakeBrowser.storage.local.get(null)).toEqual({});
+  });
+});
