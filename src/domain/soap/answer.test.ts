@@ -1,0 +1,200 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { manualCaseOf, readSoapAnswer, redactSecrets, MAX_ANSWER_BYTES } from './answer';
+
+const S11 = 'http://schemas.xmlsoap.org/soap/envelope/';
+const S12 = 'http://www.w3.org/2003/05/soap-envelope';
+const XML = 'text/xml; charset=utf-8';
+// A made-up person: 1101700203450 passes the mod-11 check digit.
+const ID = '1101700203450';
+
+const envelope = (inner: string, ns = S11) => `<?xml version="1.0" encoding="UTF-8"?><S:Envelope xmlns:S="${ns}"><S:Body>${inner}</S:Body></S:Envelope>`;
+
+function answered(body: string, status = 200, contentType: string | null = XML) {
+  const reading = readSoapAnswer(status, contentType, body);
+  if (reading.kind !== 'answered') throw new Error(`expected an answer, got ${reading.code}: ${reading.detail}`);
+  return reading.answer;
+}
+
+describe('manualCaseOf', () => {
+  it.each([
+    ['1', 1],
+    ['1: Token is valid', 1],
+    ['  token   IS valid. ', 1],
+    ['2 - Token is expired', 2],
+    ['Token is expired', 2],
+    ['3: Mismatch data in received token', 3],
+    ['MISMATCH DATA IN RECEIVED TOKEN', 3],
+    ['4', 4],
+    ['4: Unable to Authenticate Please Try Again', 4],
+    ['unable to authenticate  please try again', 4],
+  ] as const)('%j → case %i', (message, expected) => {
+    expect(manualCaseOf(message)).toBe(expected);
+  });
+
+  it.each(['', '0', '5', '1: Token is expired', 'OK', 'Token valid', 'Success'])('%j → unrecognised', (message) => {
+    expect(manualCaseOf(message)).toBeNull();
+  });
+});
+
+describe('readSoapAnswer: where the fields are', () => {
+  it('a JAX-WS structure in a namespaced response wrapper', () => {
+    const body = envelope(
+      `<ns2:DiwLoginChkResponse xmlns:ns2="http://diw.go.th/"><return><Username>somchai.j</Username><IDCard>${ID}</IDCard><Status>true</Status><Message>1: Token is valid</Message></return></ns2:DiwLoginChkResponse>`,
+    );
+    expect(answered(body)).toEqual({ manualCase: 1, status: true, message: '1: Token is valid', username: 'somchai.j', idCard: ID });
+  });
+
+  it('namespaced fields in another letter case, SOAP 1.2 envelope', () => {
+    const body = envelope(`<r:resp xmlns:r="urn:x"><r:USERNAME>u1</r:USERNAME><r:idcard>${ID}</r:idcard><r:status>FALSE</r:status><r:message>Token is expired</r:message></r:resp>`, S12);
+    expect(answered(body, 200, 'application/soap+xml')).toEqual({ manualCase: 2, status: false, message: 'Token is expired', username: 'u1', idCard: ID });
+  });
+
+  it('rpc/encoded values with xsi:type attributes', () => {
+    const body = envelope(
+      `<ns1:DiwLoginChkResponse xmlns:ns1="urn:DiwAppChk" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><result xsi:type="ns1:Answer"><Status xsi:type="xsd:boolean">false</Status><Message xsi:type="xsd:string">3</Message><Username xsi:nil="true"/><IDCard xsi:nil="true"/></result></ns1:DiwLoginChkResponse>`,
+    );
+    expect(answered(body)).toEqual({ manualCase: 3, status: false, message: '3', username: null, idCard: null });
+  });
+
+  it('a string return that holds escaped XML', () => {
+    const inner = `&lt;result&gt;&lt;Username&gt;somchai.j&lt;/Username&gt;&lt;IDCard&gt;${ID}&lt;/IDCard&gt;&lt;Status&gt;true&lt;/Status&gt;&lt;Message&gt;Token is valid&lt;/Message&gt;&lt;/result&gt;`;
+    expect(answered(envelope(`<ns2:DiwLoginChkResponse xmlns:ns2="http://diw.go.th/"><return>${inner}</return></ns2:DiwLoginChkResponse>`))).toEqual({
+      manualCase: 1,
+      status: true,
+      message: 'Token is valid',
+      username: 'somchai.j',
+      idCard: ID,
+    });
+  });
+
+  it('a string return that holds XML in CDATA', () => {
+    const body = envelope(`<x:R xmlns:x="urn:x"><return><![CDATA[<a:Answer xmlns:a="urn:a"><a:Status>false</a:Status><a:Message>4</a:Message></a:Answer>]]></return></x:R>`);
+    expect(answered(body)).toMatchObject({ manualCase: 4, status: false, message: '4' });
+  });
+
+  it('a string return that holds JSON', () => {
+    const json = JSON.stringify({ data: { Username: 'somchai.j', IDCard: ID, Status: true, Message: '1: Token is valid' } });
+    expect(answered(envelope(`<x:R xmlns:x="urn:x"><return>${json.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</return></x:R>`))).toEqual({
+      manualCase: 1,
+      status: true,
+      message: '1: Token is valid',
+      username: 'somchai.j',
+      idCard: ID,
+    });
+  });
+
+  it('a bare string return that is one of the manual messages', () => {
+    expect(answered(envelope('<x:R xmlns:x="urn:x"><return>Token is expired</return></x:R>'))).toEqual({ manualCase: 2, status: null, message: 'Token is expired', username: null, idCard: null });
+  });
+
+  it('fields as attributes', () => {
+    expect(answered(envelope(`<x:R xmlns:x="urn:x" Status="true" Message="1" Username="u" IDCard="${ID}"/>`))).toMatchObject({ manualCase: 1, status: true, username: 'u', idCard: ID });
+  });
+
+  it('keeps an unrecognised message as it came, with manualCase null', () => {
+    expect(answered(envelope('<x:R xmlns:x="urn:x"><Status>true</Status><Message>Everything OK</Message></x:R>'))).toEqual({ manualCase: null, status: true, message: 'Everything OK', username: null, idCard: null });
+  });
+
+  it('keeps leading zeros and does not turn values into numbers', () => {
+    expect(answered(envelope('<x:R xmlns:x="urn:x"><Status>1</Status><Message>1</Message><IDCard>0012</IDCard></x:R>'))).toMatchObject({ status: true, idCard: '0012' });
+  });
+
+  it('a plain XML answer without an envelope is still read', () => {
+    expect(answered('<Answer><Status>true</Status><Message>1</Message></Answer>')).toMatchObject({ manualCase: 1, status: true });
+  });
+});
+
+describe('readSoapAnswer: failures', () => {
+  it('SOAP 1.1 Fault', () => {
+    const body = envelope('<S:Fault><faultcode>S:Server</faultcode><faultstring>java.lang.NullPointerException</faultstring></S:Fault>');
+    expect(readSoapAnswer(500, XML, body)).toMatchObject({ kind: 'failed', code: 'soap-fault', faultCode: 'S:Server', faultString: 'java.lang.NullPointerException', httpStatus: 500 });
+  });
+
+  it('SOAP 1.2 Fault with a subcode and several reason texts', () => {
+    const body = envelope(
+      '<S:Fault><S:Code><S:Value>S:Sender</S:Value><S:Subcode><S:Value>m:BadToken</S:Value></S:Subcode></S:Code><S:Reason><S:Text xml:lang="th">ผิด</S:Text><S:Text xml:lang="en">Bad token</S:Text></S:Reason></S:Fault>',
+      S12,
+    );
+    expect(readSoapAnswer(400, 'application/soap+xml', body)).toMatchObject({ code: 'soap-fault', faultCode: 'S:Sender / m:BadToken', faultString: 'Bad token' });
+  });
+
+  it('a fault that echoes the token and an ID number is redacted', () => {
+    const body = envelope(`<S:Fault><faultcode>S:Client</faultcode><faultstring>bad eyJhbGciOi.eyJzdWIiOiIx.c2lnbmF0dXJl for ${ID}</faultstring></S:Fault>`);
+    const reading = readSoapAnswer(500, XML, body);
+    expect(reading).toMatchObject({ code: 'soap-fault', faultString: 'bad [token] for [ID number]' });
+    expect(JSON.stringify(reading)).not.toContain(ID);
+  });
+
+  it('HTTP 500 without a fault → http-status', () => {
+    expect(readSoapAnswer(500, 'text/plain', 'Internal Server Error')).toMatchObject({ code: 'http-status', httpStatus: 500 });
+    expect(readSoapAnswer(404, 'text/html', '<!DOCTYPE html><html><head><title>404 Not Found</title></head></html>')).toMatchObject({ code: 'http-status', httpStatus: 404 });
+    expect(readSoapAnswer(503, XML, '<error>busy</error>')).toMatchObject({ code: 'http-status', httpStatus: 503 });
+    expect(readSoapAnswer(502, null, '')).toMatchObject({ code: 'http-status', httpStatus: 502 });
+  });
+
+  it('HTTP 200 with an HTML login page → not-xml, showing the page title', () => {
+    const page = '<!DOCTYPE html><html><head><title>Proxy login</title></head><body><form><input name=u></form></body></html>';
+    const reading = readSoapAnswer(200, 'text/html; charset=utf-8', page);
+    expect(reading).toMatchObject({ code: 'not-xml' });
+    expect(reading.kind === 'failed' && reading.detail).toContain('Proxy login');
+    // Even when the proxy calls it XML, or well-formed XHTML.
+    expect(readSoapAnswer(200, XML, page)).toMatchObject({ code: 'not-xml' });
+    expect(readSoapAnswer(200, XML, '<html><body><p>Sign in</p></body></html>')).toMatchObject({ code: 'not-xml' });
+    expect(readSoapAnswer(200, XML, '{"status":true}')).toMatchObject({ code: 'not-xml' });
+    expect(readSoapAnswer(200, XML, '')).toMatchObject({ code: 'not-xml' });
+  });
+
+  it('XML with none of the fields → missing-fields, naming what it saw', () => {
+    const reading = readSoapAnswer(200, XML, envelope('<x:R xmlns:x="urn:x"><return><code>0</code></return></x:R>'));
+    expect(reading).toMatchObject({ code: 'missing-fields' });
+    expect(reading.kind === 'failed' && reading.detail).toContain('code');
+  });
+
+  it('bodies over 1 MB → too-large', () => {
+    const big = envelope(`<x:R xmlns:x="urn:x"><Message>${'a'.repeat(MAX_ANSWER_BYTES)}</Message></x:R>`);
+    expect(readSoapAnswer(200, XML, big)).toMatchObject({ code: 'too-large' });
+    // Counted in UTF-8 bytes: Thai letters are three bytes each.
+    expect(readSoapAnswer(200, XML, envelope(`<Message>${'ก'.repeat(MAX_ANSWER_BYTES / 3 + 10)}</Message>`))).toMatchObject({ code: 'too-large' });
+  });
+
+  it('a DOCTYPE with entities is refused, not expanded', () => {
+    const bomb = `<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">]><S:Envelope xmlns:S="${S11}"><S:Body><Message>&b;</Message></S:Body></S:Envelope>`;
+    expect(readSoapAnswer(200, XML, bomb)).toMatchObject({ code: 'not-xml' });
+  });
+});
+
+describe('readSoapAnswer on hostile input', () => {
+  it('property: never throws, and always gives an answer or a known failure', () => {
+    const codes = ['http-status', 'soap-fault', 'not-xml', 'missing-fields', 'too-large'];
+    const fragment = fc.constantFrom('<', '>', '</', '/>', '&', '&lt;', '<![CDATA[', ']]>', '<Status>', 'true', '</Status>', '<Message>', '1', '</Message>', '<S:Envelope xmlns:S="' + S11 + '">', '<S:Body>', '<S:Fault>', '{"', '":', '<?xml ', '<!--', 'xmlns:a="', '"');
+    const body = fc.oneof(fc.string(), fc.array(fc.oneof(fragment, fc.string({ maxLength: 4 })), { maxLength: 40 }).map((p) => p.join('')));
+    fc.assert(
+      fc.property(fc.integer({ min: 100, max: 599 }), fc.option(fc.string(), { nil: null }), body, (status, type, text) => {
+        const reading = readSoapAnswer(status, type, text);
+        if (reading.kind === 'failed') expect(codes).toContain(reading.code);
+        else expect(reading.answer.status !== null || reading.answer.message !== null).toBe(true);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('property: a well-formed answer is read back whatever the values', () => {
+    const value = fc.string({ minLength: 1, maxLength: 30 }).map((s) => s.replace(/[\u0000-\u001F\uFFFE\uFFFF]/g, '').trim()).filter((s) => s !== '');
+    const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+    fc.assert(
+      fc.property(value, value, fc.boolean(), fc.constantFrom(1, 2, 3, 4), (username, idCard, status, manualCase) => {
+        const answer = answered(envelope(`<r:R xmlns:r="urn:r"><return><Username>${escape(username)}</Username><IDCard>${escape(idCard)}</IDCard><Status>${status}</Status><Message>${manualCase}</Message></return></r:R>`));
+        expect(answer).toEqual({ manualCase, status, message: String(manualCase), username, idCard });
+      }),
+    );
+  });
+});
+
+describe('redactSecrets', () => {
+  it('blots out JWTs and 13-digit IDs but leaves ordinary text', () => {
+    expect(redactSecrets('x eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.abc y')).toBe('x [token] y');
+    expect(redactSecrets(`id 1-1017-00203-45-0 and ${ID}`)).toBe('id [ID number] and [ID number]');
+    expect(redactSecrets('HTTP 500 at line 12')).toBe('HTTP 500 at line 12');
+  });
+});

@@ -1,0 +1,241 @@
+/**
+ * Reads what DiwLoginChk answered. The manual (§4.2) names four fields — Username, IDCard,
+ * Status, Message — but not where they sit: a JAX-WS structure, an rpc/encoded return, or a
+ * single string `return` that itself holds XML or JSON are all plausible. So the fields are
+ * searched for by name, anywhere, in any letter case and namespace.
+ */
+import type { ManualCase, VerificationAnswer, VerificationFailureCode } from '../types';
+import { descendants, firstChild, readXml, type XmlElement } from './xml-tree';
+
+export type SoapAnswerReading =
+  | { kind: 'answered'; answer: VerificationAnswer }
+  | { kind: 'failed'; code: VerificationFailureCode; detail: string; faultCode?: string; faultString?: string; httpStatus?: number };
+
+/** Larger than any plausible answer; the verifier stops reading at the same size. */
+export const MAX_ANSWER_BYTES = 1024 * 1024;
+
+/** The manual's Message texts (§4.2), by case number. */
+export const MANUAL_MESSAGES: Record<ManualCase, string> = {
+  1: 'Token is valid',
+  2: 'Token is expired',
+  3: 'Mismatch data in received token',
+  4: 'Unable to Authenticate Please Try Again',
+};
+
+const ENVELOPE_NAMESPACES = ['http://schemas.xmlsoap.org/soap/envelope/', 'http://www.w3.org/2003/05/soap-envelope'];
+
+/** A string return value may hold XML or JSON that holds XML...; stop after this many layers. */
+const MAX_NESTING = 3;
+
+type FieldName = 'username' | 'idcard' | 'status' | 'message';
+type Fields = Partial<Record<FieldName, string>>;
+
+/** `User_Name`, `userName`, `IDCard`, `id-card` → `username`, `idcard`. */
+function fieldKey(name: string): FieldName | null {
+  const key = name.toLowerCase().replace(/[^a-z0-9]/g, '');
+  return key === 'username' || key === 'idcard' || key === 'status' || key === 'message' ? key : null;
+}
+
+function normaliseText(text: string): string {
+  return text.toLowerCase().replace(/\s+/g, ' ').replace(/[\s.!]+$/, '').trim();
+}
+
+/**
+ * Maps a Message to the manual's case: by its number ("1", "1: Token is valid", "2 - ..."), or by
+ * its text alone. A number whose text names another case is not trusted: null.
+ */
+export function manualCaseOf(message: string): ManualCase | null {
+  const text = normaliseText(message);
+  const byText = (candidate: string): ManualCase | null => {
+    for (const [number, expected] of Object.entries(MANUAL_MESSAGES)) {
+      if (normaliseText(expected) === candidate) return Number(number) as ManualCase;
+    }
+    return null;
+  };
+  const numbered = /^([0-9]+)\s*(?:[:.)\-–]\s*)?(.*)$/.exec(text);
+  if (numbered) {
+    const number = Number(numbered[1]);
+    const rest = numbered[2]!.trim();
+    if (number < 1 || number > 4) return null;
+    if (rest === '' || byText(rest) === number) return number as ManualCase;
+    return null;
+  }
+  return byText(text);
+}
+
+function parseStatus(raw: string | undefined): boolean | null {
+  const text = raw?.trim().toLowerCase();
+  if (text === 'true' || text === '1') return true;
+  if (text === 'false' || text === '0') return false;
+  return null;
+}
+
+function looksLikeJson(text: string): boolean {
+  return /^\s*[[{]/.test(text);
+}
+
+function looksLikeXml(text: string): boolean {
+  return /^\s*</.test(text);
+}
+
+/** Fields found in a JSON value (any depth, first found wins). */
+function fieldsFromJson(value: unknown, found: Fields, depth: number): void {
+  if (depth > 50) return;
+  if (Array.isArray(value)) {
+    for (const item of value) fieldsFromJson(item, found, depth + 1);
+    return;
+  }
+  if (typeof value !== 'object' || value === null) return;
+  for (const [name, item] of Object.entries(value as Record<string, unknown>)) {
+    const key = fieldKey(name);
+    if (key && found[key] === undefined && (typeof item === 'string' || typeof item === 'number' || typeof item === 'boolean')) found[key] = String(item);
+  }
+  for (const item of Object.values(value as Record<string, unknown>)) {
+    if (typeof item === 'object') fieldsFromJson(item, found, depth + 1);
+    else if (typeof item === 'string') fieldsFromString(item, found, depth + 1);
+  }
+}
+
+function fieldsFromString(text: string, found: Fields, nesting: number): void {
+  if (nesting > MAX_NESTING) return;
+  if (looksLikeXml(text)) {
+    const read = readXml(text);
+    if (read.ok) fieldsFromElement(read.root, found, nesting + 1, true);
+  } else if (looksLikeJson(text)) {
+    try {
+      fieldsFromJson(JSON.parse(text), found, 0);
+    } catch {
+      // Not JSON after all: the string is just a string.
+    }
+  }
+}
+
+/** Fields found as elements or attributes below `element`, shallowest first. */
+function fieldsFromElement(element: XmlElement, found: Fields, nesting: number, includeSelf = false): void {
+  const elements = includeSelf ? [element, ...descendants(element)] : descendants(element);
+  for (const current of elements) {
+    const key = fieldKey(current.local);
+    // An element with children is a structure, not the value (e.g. <Status><code>..</code></Status>).
+    if (key && found[key] === undefined && current.children.length === 0) found[key] = current.text;
+    for (const [attribute, value] of Object.entries(current.attrs)) {
+      const attributeKey = attribute.startsWith('xmlns') ? null : fieldKey(attribute.slice(attribute.indexOf(':') + 1));
+      if (attributeKey && found[attributeKey] === undefined) found[attributeKey] = value;
+    }
+  }
+  // Then strings that carry XML or JSON (a JAX-WS `String` return, escaped or in CDATA).
+  for (const current of elements) {
+    if (current.children.length === 0 && (looksLikeXml(current.text) || looksLikeJson(current.text))) fieldsFromString(current.text, found, nesting);
+  }
+}
+
+function leafTexts(element: XmlElement): string[] {
+  return descendants(element)
+    .filter((e) => e.children.length === 0 && e.text !== '')
+    .map((e) => e.text);
+}
+
+function failed(code: VerificationFailureCode, detail: string, httpStatus: number, extra: { faultCode?: string; faultString?: string } = {}): SoapAnswerReading {
+  return { kind: 'failed', code, detail, ...extra, ...(httpStatus ? { httpStatus } : {}) };
+}
+
+function byteLength(text: string): number {
+  // Counted without allocating a copy for the common ASCII case.
+  let bytes = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : code >= 0xd800 && code < 0xe000 ? 2 : 3;
+  }
+  return bytes;
+}
+
+/**
+ * Servers and proxies echo requests in error pages and faults. What we show and put in reports
+ * must not carry the token or a national ID number (personal data), so both are blotted out.
+ */
+export function redactSecrets(text: string): string {
+  return text
+    .replace(/[A-Za-z0-9_-]{6,}\.[A-Za-z0-9_-]{6,}\.[A-Za-z0-9_-]*/g, '[token]')
+    .replace(/(?<![0-9])[0-9](?:[ -]?[0-9]){12}(?![0-9])/g, '[ID number]');
+}
+
+/** A short, safe excerpt of what came back instead of SOAP: the help desk wants to see it. */
+function excerpt(body: string): string {
+  const text = body.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim();
+  const title = /<title[^>]*>([^<]*)<\/title>/i.exec(body)?.[1]?.trim();
+  const shown = title ? `title "${title.slice(0, 120)}"` : `"${text.slice(0, 160)}${text.length > 160 ? '…' : ''}"`;
+  return redactSecrets(shown);
+}
+
+function readFault(fault: XmlElement): { faultCode: string; faultString: string } {
+  // SOAP 1.1 §4.4: <faultcode>, <faultstring>, unqualified.
+  const code11 = firstChild(fault, 'faultcode')?.text;
+  const string11 = firstChild(fault, 'faultstring')?.text;
+  if (code11 !== undefined || string11 !== undefined) return { faultCode: code11 ?? '', faultString: redactSecrets(string11 ?? '') };
+  // SOAP 1.2 part 1 §5.4: <Code><Value>, optional <Subcode><Value>, <Reason><Text xml:lang>.
+  const code = firstChild(fault, 'Code');
+  const values = [code && firstChild(code, 'Value')?.text];
+  let subcode = code && firstChild(code, 'Subcode');
+  while (subcode) {
+    values.push(firstChild(subcode, 'Value')?.text);
+    subcode = firstChild(subcode, 'Subcode');
+  }
+  const texts = firstChild(fault, 'Reason')?.children.filter((c) => c.local === 'Text') ?? [];
+  const english = texts.find((t) => t.attrs['xml:lang']?.toLowerCase().startsWith('en')) ?? texts[0];
+  return { faultCode: values.filter((v): v is string => !!v).join(' / '), faultString: redactSecrets(english?.text ?? '') };
+}
+
+/**
+ * Reads an HTTP answer from the verification endpoint. `contentType` is the header as sent
+ * (null when absent). Never throws.
+ */
+export function readSoapAnswer(httpStatus: number, contentType: string | null, body: string): SoapAnswerReading {
+  const isHttpError = httpStatus >= 400;
+  if (body.length > MAX_ANSWER_BYTES || byteLength(body) > MAX_ANSWER_BYTES) {
+    return failed('too-large', `The answer is larger than ${MAX_ANSWER_BYTES} bytes; a DiwLoginChk answer is a few hundred.`, httpStatus);
+  }
+  const isHtml = /^\s*text\/html/i.test(contentType ?? '');
+  const read = isHtml ? null : readXml(body);
+  if (!read?.ok) {
+    const why = isHtml ? `it is an HTML page (${excerpt(body)})` : read && !read.ok && read.problem === 'empty' ? 'the body is empty' : `it is not XML (${excerpt(body)})`;
+    if (isHttpError) return failed('http-status', `HTTP ${httpStatus}, and ${why}.`, httpStatus);
+    return failed('not-xml', `HTTP ${httpStatus}, but ${why}${read && !read.ok && read.problem !== 'empty' ? ` — ${read.detail}` : ''}. A proxy or login page may be answering instead of the service.`, httpStatus);
+  }
+  const root = read.root;
+  if (root.local.toLowerCase() === 'html') {
+    if (isHttpError) return failed('http-status', `HTTP ${httpStatus}, and the answer is an HTML page (${excerpt(body)}).`, httpStatus);
+    return failed('not-xml', `HTTP ${httpStatus}, but the answer is an HTML page (${excerpt(body)}), not SOAP. A proxy or login page may be answering instead of the service.`, httpStatus);
+  }
+  const isEnvelope = root.local === 'Envelope' && ENVELOPE_NAMESPACES.includes(root.ns);
+  const soapBody = isEnvelope ? firstChild(root, 'Body', root.ns) : undefined;
+  const fault = soapBody && firstChild(soapBody, 'Fault', root.ns);
+  if (fault) {
+    const { faultCode, faultString } = readFault(fault);
+    return failed('soap-fault', `The service answered with a SOAP Fault: ${faultCode || '(no code)'} — ${faultString || '(no text)'}.`, httpStatus, { faultCode, faultString });
+  }
+  if (isHttpError) return failed('http-status', `HTTP ${httpStatus} with an XML body that is not a SOAP Fault (root <${root.local}>).`, httpStatus);
+
+  const scope = soapBody ?? root;
+  const found: Fields = {};
+  fieldsFromElement(scope, found, 0, !isEnvelope);
+  if (found.status === undefined && found.message === undefined) {
+    // A bare string return that is one of the manual's messages still answers the question.
+    const texts = leafTexts(scope);
+    const only = texts.length === 1 ? texts[0]! : null;
+    if (only !== null && manualCaseOf(only) !== null) found.message = only;
+  }
+  if (found.status === undefined && found.message === undefined) {
+    const where = isEnvelope ? 'SOAP Body' : `XML document (root <${root.local}>, not a SOAP Envelope)`;
+    return failed('missing-fields', `The ${where} has neither Status nor Message (manual §4.2). Elements seen: ${[...new Set(descendants(scope).map((e) => e.local))].slice(0, 12).join(', ') || 'none'}.`, httpStatus);
+  }
+  const message = found.message ?? null;
+  return {
+    kind: 'answered',
+    answer: {
+      manualCase: message === null ? null : manualCaseOf(message),
+      status: parseStatus(found.status),
+      message,
+      username: found.username === undefined || found.username === '' ? null : found.username,
+      idCard: found.idcard === undefined || found.idcard === '' ? null : found.idcard,
+    },
+  };
+}
