@@ -1,0 +1,244 @@
+/**
+ * Reads a WSDL 1.1 document to learn what the manual (§4.1) leaves out: the endpoint, the SOAP
+ * version, the operation that verifies a token and the names of its parameters. Only the parts
+ * needed to call one operation are read; the rest of WSDL is ignored.
+ *
+ * JAX-WS (which `…/DiwAppChk/DiwAppChk?wsdl` looks like) often keeps its schema in a separate
+ * `?xsd=1` document. `referencedDocuments` lists those; the caller fetches them and passes them
+ * back as `extraDocuments`, so this module stays pure.
+ */
+import type { Localized, WsdlDescription, WsdlOperation } from '../types';
+import { childrenNamed, descendants, firstChild, readXml, resolveQName, type XmlElement } from './xml-tree';
+
+export const WSDL_NS = 'http://schemas.xmlsoap.org/wsdl/';
+const WSDL2_NS = 'http://www.w3.org/ns/wsdl';
+const XSD_NS = 'http://www.w3.org/2001/XMLSchema';
+const SOAP11_BINDING_NS = 'http://schemas.xmlsoap.org/wsdl/soap/';
+const SOAP12_BINDING_NS = 'http://schemas.xmlsoap.org/wsdl/soap12/';
+
+export type WsdlParseResult = { ok: true; description: WsdlDescription } | { ok: false; reason: Localized };
+
+function reason(th: string, en: string): { ok: false; reason: Localized } {
+  return { ok: false, reason: { th, en } };
+}
+
+interface Documents {
+  definitions: XmlElement[];
+  schemas: XmlElement[];
+}
+
+function collectDocuments(root: XmlElement, extra: readonly string[]): Documents {
+  const definitions = [root];
+  const schemas: XmlElement[] = [];
+  for (const text of extra) {
+    const read = readXml(text);
+    if (!read.ok) continue;
+    if (read.root.local === 'definitions' && read.root.ns === WSDL_NS) definitions.push(read.root);
+    else if (read.root.local === 'schema' && read.root.ns === XSD_NS) schemas.push(read.root);
+  }
+  for (const definition of definitions) {
+    for (const types of childrenNamed(definition, 'types', WSDL_NS)) schemas.push(...childrenNamed(types, 'schema', XSD_NS));
+  }
+  return { definitions, schemas };
+}
+
+/** Top-level children of every definitions document with this local name. */
+function everywhere(documents: Documents, local: string): XmlElement[] {
+  return documents.definitions.flatMap((definition) => childrenNamed(definition, local, WSDL_NS));
+}
+
+function byName(elements: XmlElement[], qname: string, context: XmlElement): XmlElement | undefined {
+  const { local } = resolveQName(qname, context);
+  return elements.find((element) => element.attrs.name === local);
+}
+
+/**
+ * Which schema documents and WSDL parts `xml` refers to (xsd:import / xsd:include
+ * `schemaLocation`, wsdl:import `location`), as written: relative locations are the caller's to
+ * resolve against the WSDL's URL.
+ */
+export function referencedDocuments(xml: string): string[] {
+  const read = readXml(xml);
+  if (!read.ok) return [];
+  const locations = descendants(read.root).flatMap((element) => {
+    if (element.ns === XSD_NS && (element.local === 'import' || element.local === 'include') && element.attrs.schemaLocation) return [element.attrs.schemaLocation];
+    if (element.ns === WSDL_NS && element.local === 'import' && element.attrs.location) return [element.attrs.location];
+    return [];
+  });
+  return [...new Set(locations)];
+}
+
+/** The names of the elements a complexType's sequence / all / choice holds, in order. */
+function contentNames(complexType: XmlElement, schemas: XmlElement[], seen: Set<XmlElement>): string[] {
+  if (seen.has(complexType)) return [];
+  seen.add(complexType);
+  const names: string[] = [];
+  const visit = (group: XmlElement) => {
+    for (const child of group.children) {
+      if (child.ns !== XSD_NS) continue;
+      if (child.local === 'element') {
+        const name = child.attrs.name ?? (child.attrs.ref ? resolveQName(child.attrs.ref, child).local : undefined);
+        if (name) names.push(name);
+      } else if (child.local === 'sequence' || child.local === 'all' || child.local === 'choice') visit(child);
+      else if (child.local === 'complexContent') {
+        // <xsd:extension base="tns:Base"> adds to the base type's content (XSD part 1 §3.4.2).
+        for (const extension of childrenNamed(child, 'extension', XSD_NS)) {
+          const base = extension.attrs.base && findSchemaComponent(schemas, 'complexType', extension.attrs.base, extension);
+          if (base) names.push(...contentNames(base.element, schemas, seen));
+          visit(extension);
+        }
+      }
+    }
+  };
+  visit(complexType);
+  return names;
+}
+
+function findSchemaComponent(schemas: XmlElement[], kind: 'element' | 'complexType', qname: string, context: XmlElement): { element: XmlElement; namespace: string } | undefined {
+  const { ns, local } = resolveQName(qname, context);
+  const candidates = schemas.flatMap((schema) =>
+    childrenNamed(schema, kind, XSD_NS)
+      .filter((element) => element.attrs.name === local)
+      .map((element) => ({ element, namespace: schema.attrs.targetNamespace ?? '' })),
+  );
+  return candidates.find((candidate) => candidate.namespace === ns) ?? candidates[0];
+}
+
+/** The child element names of a global element: the parameters of a document/literal wrapped call. */
+function wrapperChildren(element: XmlElement, schemas: XmlElement[]): string[] {
+  const inline = firstChild(element, 'complexType', XSD_NS);
+  if (inline) return contentNames(inline, schemas, new Set());
+  if (element.attrs.type) {
+    const named = findSchemaComponent(schemas, 'complexType', element.attrs.type, element);
+    if (named) return contentNames(named.element, schemas, new Set());
+  }
+  return [];
+}
+
+function readOperation(
+  bindingOperation: XmlElement,
+  bindingStyle: 'document' | 'rpc',
+  bindingNs: string,
+  portType: XmlElement | undefined,
+  documents: Documents,
+  targetNamespace: string,
+): WsdlOperation {
+  const name = bindingOperation.attrs.name ?? '';
+  const soapOperation = firstChild(bindingOperation, 'operation', bindingNs);
+  const style = soapOperation?.attrs.style === 'rpc' ? 'rpc' : soapOperation?.attrs.style === 'document' ? 'document' : bindingStyle;
+  const soapAction = soapOperation?.attrs.soapAction ?? '';
+  const inputBody = firstChild(bindingOperation, 'input', WSDL_NS);
+  const soapBody = inputBody && firstChild(inputBody, 'body', bindingNs);
+
+  const abstractOperation = portType && childrenNamed(portType, 'operation', WSDL_NS).find((op) => op.attrs.name === name);
+  const input = abstractOperation && firstChild(abstractOperation, 'input', WSDL_NS);
+  const message = input?.attrs.message ? byName(everywhere(documents, 'message'), input.attrs.message, input) : undefined;
+  const parts = message ? childrenNamed(message, 'part', WSDL_NS) : [];
+  // soap:body parts="a b" limits which parts go in the body (WSDL 1.1 §3.5).
+  const bodyParts = soapBody?.attrs.parts?.split(/\s+/).filter(Boolean);
+  const usedParts = bodyParts ? parts.filter((part) => bodyParts.includes(part.attrs.name ?? '')) : parts;
+
+  if (style === 'rpc') {
+    // WSDL 1.1 §3.5: the wrapper is named after the operation, in soap:body's namespace.
+    return { name, style, soapAction, inputNamespace: soapBody?.attrs.namespace ?? targetNamespace, inputParameters: usedParts.map((part) => part.attrs.name ?? '').filter(Boolean) };
+  }
+  const elementPart = usedParts.length === 1 && usedParts[0]!.attrs.element ? usedParts[0]! : undefined;
+  if (elementPart) {
+    // Document/literal wrapped: one part whose element's children are the parameters.
+    const qname = elementPart.attrs.element!;
+    const found = findSchemaComponent(documents.schemas, 'element', qname, elementPart);
+    const inputNamespace = found?.namespace ?? resolveQName(qname, elementPart).ns;
+    return { name, style, soapAction, inputNamespace, inputParameters: found ? wrapperChildren(found.element, documents.schemas) : [] };
+  }
+  // Document style with type= parts (or several element parts): the parts are the parameters.
+  return {
+    name,
+    style,
+    soapAction,
+    inputNamespace: targetNamespace,
+    inputParameters: usedParts.map((part) => part.attrs.name ?? (part.attrs.element ? resolveQName(part.attrs.element, part).local : '')).filter(Boolean),
+  };
+}
+
+const OPERATION_HINTS = ['chk', 'check', 'verify', 'valid', 'login', 'token', 'auth'];
+const TOKEN_HINTS = ['token', 'jwt', 'access'];
+const CLIENT_HINTS = ['client', 'appid', 'applicationid', 'apikey', 'key'];
+
+function hintScore(name: string, hints: readonly string[]): number {
+  const lower = name.toLowerCase();
+  return hints.filter((hint) => lower.includes(hint)).length;
+}
+
+/**
+ * Guesses from names alone. It says null rather than invent: JAX-WS without @WebParam names
+ * parameters arg0, arg1, and then only a person who knows the service can choose.
+ */
+export function guessRoles(operations: WsdlOperation[]): WsdlDescription['guess'] {
+  if (operations.length === 0) return null;
+  const scored = operations.map((operation) => ({ operation, score: hintScore(operation.name, OPERATION_HINTS) + (operation.inputParameters.some((p) => hintScore(p, TOKEN_HINTS) > 0) ? 1 : 0) }));
+  const best = scored.reduce((a, b) => (b.score > a.score ? b : a));
+  if (best.score === 0 && operations.length > 1) return null;
+  const parameters = best.operation.inputParameters;
+  const clientIdParameter = parameters.find((p) => hintScore(p, CLIENT_HINTS) > 0) ?? null;
+  let tokenParameter = parameters.find((p) => p !== clientIdParameter && hintScore(p, TOKEN_HINTS) > 0) ?? null;
+  let client = clientIdParameter;
+  // With exactly two parameters, knowing one tells the other.
+  if (parameters.length === 2) {
+    if (tokenParameter && !client) client = parameters.find((p) => p !== tokenParameter) ?? null;
+    else if (client && !tokenParameter) tokenParameter = parameters.find((p) => p !== client) ?? null;
+  }
+  if (parameters.length === 1 && !tokenParameter && !client) tokenParameter = parameters[0]!;
+  return { operation: best.operation.name, tokenParameter, clientIdParameter: client };
+}
+
+/**
+ * Parses a WSDL 1.1 document (and, optionally, the schemas and WSDL parts it imports). Never
+ * throws; a reason in Thai and English says why a document was not usable.
+ */
+export function parseWsdl(xml: string, extraDocuments: readonly string[] = []): WsdlParseResult {
+  const read = readXml(xml);
+  if (!read.ok) {
+    if (read.problem === 'empty') return reason('ได้รับเอกสารว่างเปล่า ไม่ใช่ WSDL', 'The document is empty, not a WSDL.');
+    if (/<html[\s>]/i.test(xml)) return reason('ได้รับหน้าเว็บ (HTML) แทน WSDL — อาจเป็นหน้าเข้าสู่ระบบของพร็อกซีหรือหน้าแสดงข้อผิดพลาด', 'Got a web page (HTML) instead of a WSDL — perhaps a proxy login page or an error page.');
+    return reason(`เอกสารไม่ใช่ XML ที่ถูกต้อง: ${read.detail}`, `The document is not well-formed XML: ${read.detail}`);
+  }
+  const root = read.root;
+  if (root.local.toLowerCase() === 'html') return reason('ได้รับหน้าเว็บ (HTML) แทน WSDL — อาจเป็นหน้าเข้าสู่ระบบของพร็อกซีหรือหน้าแสดงข้อผิดพลาด', 'Got a web page (HTML) instead of a WSDL — perhaps a proxy login page or an error page.');
+  if (root.ns === WSDL2_NS) return reason('เป็น WSDL 2.0 ซึ่งยังไม่รองรับ กรุณากรอกชื่อ operation และพารามิเตอร์เอง', 'This is WSDL 2.0, which is not supported; enter the operation and parameters by hand.');
+  if (root.local !== 'definitions' || root.ns !== WSDL_NS) return reason(`เอกสาร XML นี้ไม่ใช่ WSDL 1.1 (องค์ประกอบราก <${root.local}>)`, `This XML is not a WSDL 1.1 document (root element <${root.local}>).`);
+
+  const documents = collectDocuments(root, extraDocuments);
+  const targetNamespace = root.attrs.targetNamespace ?? '';
+  const bindings = everywhere(documents, 'binding');
+  const soapVersionOf = (binding: XmlElement): '1.1' | '1.2' | null =>
+    firstChild(binding, 'binding', SOAP11_BINDING_NS) ? '1.1' : firstChild(binding, 'binding', SOAP12_BINDING_NS) ? '1.2' : null;
+
+  // Ports that reach a SOAP binding, SOAP 1.1 first: it is what SoapUI and most clients use.
+  const ports = everywhere(documents, 'service')
+    .flatMap((service) => childrenNamed(service, 'port', WSDL_NS))
+    .flatMap((port) => {
+      const binding = port.attrs.binding ? byName(bindings, port.attrs.binding, port) : undefined;
+      const version = binding && soapVersionOf(binding);
+      if (!binding || !version) return [];
+      const address = firstChild(port, 'address', version === '1.1' ? SOAP11_BINDING_NS : SOAP12_BINDING_NS);
+      return [{ binding, version, endpoint: address?.attrs.location?.trim() || null }];
+    })
+    .sort((a, b) => (a.version === b.version ? 0 : a.version === '1.1' ? -1 : 1));
+  const chosen =
+    ports[0] ??
+    bindings
+      .map((binding) => ({ binding, version: soapVersionOf(binding), endpoint: null }))
+      .find((candidate): candidate is { binding: XmlElement; version: '1.1' | '1.2'; endpoint: null } => candidate.version !== null);
+  if (!chosen) return reason('WSDL นี้ไม่มี SOAP binding (soap หรือ soap12) จึงเรียกใช้ด้วย SOAP ไม่ได้', 'This WSDL has no SOAP binding (soap or soap12), so it cannot be called over SOAP.');
+
+  const bindingNs = chosen.version === '1.1' ? SOAP11_BINDING_NS : SOAP12_BINDING_NS;
+  const soapBinding = firstChild(chosen.binding, 'binding', bindingNs);
+  const bindingStyle = soapBinding?.attrs.style === 'rpc' ? 'rpc' : 'document';
+  const portType = chosen.binding.attrs.type ? byName(everywhere(documents, 'portType'), chosen.binding.attrs.type, chosen.binding) : undefined;
+  const operations = childrenNamed(chosen.binding, 'operation', WSDL_NS)
+    .map((operation) => readOperation(operation, bindingStyle, bindingNs, portType, documents, targetNamespace))
+    .filter((operation) => operation.name !== '');
+  if (operations.length === 0) return reason('SOAP binding ใน WSDL นี้ไม่มี operation ใดเลย', 'The SOAP binding in this WSDL has no operations.');
+
+  return { ok: true, description: { targetNamespace, endpoint: chosen.endpoint, soapVersion: chosen.version, operations, guess: guessRoles(operations) } };
+}
