@@ -1,0 +1,103 @@
+// A DiwAppChk look-alike (manual §4): the SOAP service an application asks whether a token is
+// genuine. Built with the `soap` package from demo/diwappchk.wsdl, so what the extension talks
+// to is a real SOAP stack, not a hand-written imitation of one.
+//
+// The answers, by the manual's §4.2 cases:
+//   4 "Unable to Authenticate Please Try Again"  the ClientID is not DEMO_CLIENT_ID. Checked
+//     first: the application must authenticate before its token is looked at. Status false.
+//   3 "Mismatch data in received token"           signature does not match (not genuine). Status false.
+//   2 "Token is expired"                          genuine but past exp. Status FALSE — the manual
+//     only says "genuine but expired"; false is this demo's choice, because the token must not
+//     be accepted. Username and IDCard are still returned: the service knows whose token it was.
+//   1 "Token is valid"                            Status true, with Username and IDCard from the claims.
+// Message is the manual's text without its number; the extension reads both forms.
+//
+// Run alone: `node demo/soap-service.mjs [port]` prints the WSDL URL. Loopback only.
+import { createServer } from 'node:http';
+import { readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import soap from 'soap';
+import { checkToken, DEMO_CLIENT_ID } from './demo-tokens.mjs';
+
+export const SOAP_SERVICE_PATH = '/DiwAppChk/DiwAppChk';
+const WSDL_TEMPLATE = readFileSync(new URL('./diwappchk.wsdl', import.meta.url), 'utf8');
+
+const MANUAL_MESSAGES = Object.freeze({
+  1: 'Token is valid',
+  2: 'Token is expired',
+  3: 'Mismatch data in received token',
+  4: 'Unable to Authenticate Please Try Again',
+});
+
+/**
+ * The service's decision, without SOAP around it (the parameter names are the WSDL's).
+ * @param {{ AccessToken?: unknown, ClientID?: unknown }} args
+ * @param {number} nowMs
+ * @returns {{ Username: string, IDCard: string, Status: boolean, Message: string }}
+ */
+export function diwLoginChk(args, nowMs) {
+  const clientId = typeof args?.ClientID === 'string' ? args.ClientID.trim() : '';
+  const token = typeof args?.AccessToken === 'string' ? args.AccessToken : '';
+  const answer = (manualCase, claims = null) => ({
+    Username: typeof claims?.username === 'string' ? claims.username : '',
+    IDCard: typeof claims?.idcard === 'string' ? claims.idcard : '',
+    Status: manualCase === 1,
+    Message: MANUAL_MESSAGES[manualCase],
+  });
+  if (clientId !== DEMO_CLIENT_ID) return answer(4);
+  const { state, claims } = checkToken(token, nowMs);
+  if (state === 'mismatch') return answer(3);
+  if (state === 'expired') return answer(2, claims);
+  return answer(1, claims);
+}
+
+/**
+ * Starts the service on 127.0.0.1 (port 0 picks a free port).
+ * @param {{ port?: number, host?: string, now?: () => number }} [options]
+ * @returns {Promise<{ url: string, wsdlUrl: string, close: () => Promise<void> }>}
+ */
+export function startSoapService({ port = 0, host = '127.0.0.1', now = Date.now } = {}) {
+  if (host !== '127.0.0.1') throw new Error('The demo SOAP service only ever listens on 127.0.0.1.');
+  const server = createServer((req, res) => {
+    // node-soap answers its own path; everything else is a plain 404.
+    if (!req.url?.startsWith(SOAP_SERVICE_PATH)) {
+      res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found');
+    }
+  });
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      const address = server.address();
+      const actualPort = typeof address === 'object' && address ? address.port : port;
+      const url = `http://${host}:${actualPort}${SOAP_SERVICE_PATH}`;
+      const wsdl = WSDL_TEMPLATE.replace('REPLACED_AT_RUNTIME', url);
+      const services = {
+        DiwAppChk: {
+          DiwAppChkPort: {
+            DiwLoginChk: (args) => ({ return: diwLoginChk(args, now()) }),
+          },
+        },
+      };
+      const soapServer = soap.listen(server, SOAP_SERVICE_PATH, services, wsdl);
+      // node-soap logs every request by default; the demo's output should stay readable.
+      soapServer.log = () => undefined;
+      resolve({
+        url,
+        wsdlUrl: `${url}?wsdl`,
+        close: () =>
+          new Promise((done) => {
+            server.closeAllConnections();
+            server.close(() => done());
+          }),
+      });
+    });
+  });
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const service = await startSoapService({ port: Number(process.argv[2] ?? 18080) });
+  console.log(`DiwAppChk-like SOAP service on loopback.\n  WSDL      ${service.wsdlUrl}\n  ClientID  ${DEMO_CLIENT_ID}\nPress Ctrl-C to stop.`);
+  const stop = () => void service.close().then(() => process.exit(0));
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
