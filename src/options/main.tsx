@@ -1,3 +1,5 @@
 import { render } from 'preact';
+import { ExtensionClient } from '../ui/extension-client';
+import { OptionsPage } from './options-page';
 
-render(<main>…</main>, document.getElementById('app')!);
+render(<OptionsPage client={new ExtensionClient()} />, document.getElementById('app')!);

@@ -1,0 +1,34 @@
+/**
+ * What the page says back after an action (load, save, test, add a site). Kept as catalogue keys
+ * and values, not finished sentences, so a message already on screen follows a language switch.
+ */
+import type { Finding, Localized } from '../domain/types';
+import type { OptionsStringKey } from './options-strings';
+
+export type Tone = 'success' | 'warning' | 'error' | 'info';
+
+/** A value to fill in: plain, or already written in both languages (e.g. the background's error). */
+export type MessageValue = string | number | Localized;
+
+export interface MessageText {
+  key: OptionsStringKey;
+  values?: Record<string, MessageValue>;
+}
+
+export interface StatusReport {
+  tone: Tone;
+  /** A catalogue text, or a text the background already wrote in both languages. */
+  headline: MessageText | { raw: Localized };
+  lines: MessageText[];
+  findings: Finding[];
+}
+
+export function statusReport(tone: Tone, key: OptionsStringKey, values?: Record<string, MessageValue>, lines: MessageText[] = []): StatusReport {
+  return { tone, headline: values ? { key, values } : { key }, lines, findings: [] };
+}
+
+/** An error thrown by the client (e.g. the background did not answer) as a text for people. */
+export function errorText(error: unknown): Localized {
+  const text = error instanceof Error ? error.message : String(error);
+  return { th: text, en: text };
+}
