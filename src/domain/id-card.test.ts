@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { checkIdCard, isValidThaiIdChecksum, maskIdCard } from './id-card';
+import { withCheckDigit } from './test-support';
+
+const valid = withCheckDigit('310060012345');
+const wrongCheck = `${valid.slice(0, 12)}${(Number(valid[12]) + 1) % 10}`;
+
+describe('isValidThaiIdChecksum', () => {
+  it('accepts a right check digit and rejects every wrong one', () => {
+    expect(isValidThaiIdChecksum(valid)).toBe(true);
+    for (let d = 0; d < 10; d += 1) {
+      if (String(d) !== valid[12]) expect(isValidThaiIdChecksum(`${valid.slice(0, 12)}${d}`)).toBe(false);
+    }
+  });
+
+  it('computes the check digit by the published rule (worked example)', () => {
+    // 1-1017-00123-45-?: sum = 1·13+1·12+0·11+1·10+7·9+0·8+0·7+1·6+2·5+3·4+4·3+5·2 = 148; 148 mod 11 = 5; 11−5 = 6.
+    expect(isValidThaiIdChecksum('1101700123456')).toBe(true);
+    expect(isValidThaiIdChecksum('1101700123455')).toBe(false);
+  });
+
+  it('rejects what is not 13 digits', () => {
+    for (const bad of ['', '123', `${valid}0`, valid.slice(1), `${valid.slice(0, 12)}a`, ' '.repeat(13)]) expect(isValidThaiIdChecksum(bad)).toBe(false);
+  });
+
+  it('holds for every generated valid ID', () => {
+    fc.assert(fc.property(fc.stringMatching(/^\d{12}$/), (first12) => {
+        expect(isValidThaiIdChecksum(withCheckDigit(first12))).toBe(true);
+      }),
+    );
+  });
+});
+
+describe('maskIdCard', () => {
+  it('shows only the last three digits, in the usual grouping', () => {
+    expect(maskIdCard('1101700123456')).toBe('x-xxxx-xxxxx-45-6');
+    expect(maskIdCard('1-1017-00123-45-6')).toBe('x-xxxx-xxxxx-45-6');
+    expect(maskIdCard(1101700123456)).toBe('x-xxxx-xxxxx-45-6');
+    expect(maskIdCard('12345678901')).toBe('xxxxxxxx901');
+    expect(maskIdCard('12345')).toBe('xxxxx');
+    expect(maskIdCard(undefined)).toBe('—');
+    expect(maskIdCard({ id: '1101700123456' })).toBe('—');
+  });
+
+  it('never reveals more than the last three digits of anything', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.stringMatching(/^[\d -]{0,30}$/), fc.string(), fc.anything(), fc.integer({ min: 0 })), (value) => {
+        const masked = maskIdCard(value);
+        const shownDigits = masked.replace(/\D/g, '');
+        expect(shownDigits.length).toBeLessThanOrEqual(3);
+        if (shownDigits.length > 0) {
+          const digits = typeof value === 'number' ? String(value) : String(value).replace(/\D/g, '');
+          expect(digits.endsWith(shownDigits)).toBe(true);
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe('checkIdCard', () => {
+  it('passes a well-formed ID with a right check digit', () => {
+    expect(checkIdCard(valid)).toEqual({ masked: maskIdCard(valid), wellFormed: true, checksumValid: true, findings: [] });
+  });
+
+  it('reports a wrong check digit without showing the number', () => {
+    const check = checkIdCard(wrongCheck);
+    expect(check).toMatchObject({ wellFormed: true, checksumValid: false });
+    expect(check.findings.map((f) => f.code)).toEqual(['idcard-bad-checksum']);
+    expect(JSON.stringify(check)).not.toContain(wrongCheck);
+  });
+
+  it('reports malformed values, whatever they are', () => {
+    for (const value of ['12345', 'abc', null, undefined, ['1'], `${valid}1`]) {
+      const check = checkIdCard(value);
+      expect(check.wellFormed).toBe(false);
+      expect(check.checksumValid).toBe(false);
+      expect(check.findings[0]?.code).toBe('idcard-malformed');
+    }
+    expect(checkIdCard(Number(valid)).findings.map((f) => f.code)).toEqual(['idcard-not-string']);
+  });
+
+  it('never throws, and no finding ever contains a 13-digit run', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.anything(), fc.stringMatching(/^\d{13}$/), fc.stringMatching(/^[\d-]{10,17}$/)), (value) => {
+        const check = checkIdCard(value);
+        expect(check.masked.length).toBeGreaterThan(0);
+        for (const f of check.findings) expect(JSON.stringify(f)).not.toMatch(/\d{13}/);
+      }),
+    );
+  });
+});
