@@ -1,0 +1,276 @@
+// Launches a real browser with the built extension loaded, behind one small API for both:
+//   - Chromium through playwright-core (a persistent context: the only way to load an unpacked
+//     extension);
+//   - Firefox ESR through puppeteer-core over WebDriver BiDi (Playwright cannot drive stock
+//     Firefox), with the extension installed as a temporary add-on.
+// Used by `npm start` (demo/start.mjs) and by the real-browser tests (test/helpers/).
+// The recipes follow ../shared/design/TOOLCHAIN.md; the comments say why each odd step is there.
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+/** Fixed in vite.config.ts (GECKO_ID); Firefox keys its per-extension UUID pref by it. */
+export const GECKO_ID = 'sso-inspector@industry-sso.local';
+/**
+ * Firefox gives every installed extension a random internal UUID, which becomes its
+ * `moz-extension://UUID/` origin. The pref `extensions.webextensions.uuids` is the only way to
+ * know it in advance, so we pin it. Made up for this project.
+ */
+export const FIREFOX_EXTENSION_UUID = '6f0f3a52-5d1e-4c3b-9a57-1d5e0b7c2a11';
+
+/** Where Debian puts the browsers; `CHROME_PATH` / `FIREFOX_PATH` override. */
+export function chromiumPath(env = process.env) {
+  return env.CHROME_PATH || '/usr/bin/chromium';
+}
+export function firefoxPath(env = process.env) {
+  return env.FIREFOX_PATH || '/usr/bin/firefox-esr';
+}
+
+/**
+ * Whether a browser binary is there. Tests use it to skip (or, with CI=true, fail) clearly.
+ * @param {'chromium' | 'firefox'} kind
+ */
+export function browserAvailable(kind) {
+  return existsSync(kind === 'chromium' ? chromiumPath() : firefoxPath());
+}
+
+/**
+ * @typedef {object} DemoPage  The same few calls on a Playwright or a Puppeteer page.
+ * @property {(url: string) => Promise<void>} goto  resolves once the page has loaded
+ * @property {<T, A>(fn: (arg: A) => T | Promise<T>, arg?: A) => Promise<T>} evaluate  runs `fn` in the page
+ * @property {<A>(fn: (arg: A) => unknown, arg?: A, options?: { timeoutMs?: number, what?: string }) => Promise<void>} waitUntil
+ *   polls `fn` in the page until it returns something truthy (errors while a page is switching
+ *   count as "not yet"); throws after `timeoutMs` (default 30 s), naming `what`. Return a plain
+ *   value such as a boolean, never a DOM node: WebDriver BiDi cannot hand a node back by value.
+ * @property {(selector: string, value: string) => Promise<void>} fill  types into a field, as a person would
+ * @property {(selector: string) => Promise<void>} click  clicks an element, as a person would
+ * @property {() => Promise<string>} text  the page's visible text (`document.body.innerText`)
+ * @property {() => Promise<string>} url  the address the page itself reports (`location.href`);
+ *   Puppeteer's own page.url() stays about:blank after a moz-extension:// goto in Firefox
+ * @property {(options: { path: string, fullPage?: boolean }) => Promise<unknown>} screenshot
+ * @property {() => Promise<void>} bringToFront
+ * @property {() => Promise<void>} close
+ * @property {any} native  the underlying Playwright or Puppeteer Page, for anything else
+ */
+
+/**
+ * @typedef {object} LaunchedBrowser
+ * @property {'chromium' | 'firefox'} kind
+ * @property {string} extensionId  Chromium: the id; Firefox: the pinned internal UUID
+ * @property {string} extensionBaseUrl  `chrome-extension://ID/` or `moz-extension://UUID/`
+ * @property {(url?: string) => Promise<DemoPage>} openPage  a new tab, optionally loading `url`
+ * @property {(path: string) => Promise<DemoPage>} openExtensionPage  e.g. `src/popup/index.html`
+ * @property {() => Promise<void>} close  closes the browser and removes its profile
+ * @property {any} native  Playwright's BrowserContext or Puppeteer's Browser
+ */
+
+/**
+ * @typedef {object} LaunchOptions
+ * @property {string} extensionDir  the built extension, e.g. `dist/chrome` or `dist/firefox`
+ * @property {boolean} [headless]  default true
+ * @property {Record<string, string | number | boolean>} [firefoxPrefs]  extra Firefox prefs, e.g.
+ *   `{ 'extensions.originControls.grantByDefault': false }` to see how the extension behaves when
+ *   its host permissions are not granted (see launchFirefox)
+ */
+
+const DEFAULT_WAIT_MS = 30_000;
+
+/**
+ * Polls `check` until it gives something truthy. Waiting on a condition, never on a fixed sleep.
+ * @template T
+ * @param {() => Promise<T>} check
+ * @param {{ timeoutMs?: number, what?: string }} [options]
+ * @returns {Promise<T>}
+ */
+export async function pollUntil(check, { timeoutMs = DEFAULT_WAIT_MS, what = 'a condition' } = {}) {
+  const deadline = Date.now() + timeoutMs;
+  let lastError;
+  for (;;) {
+    try {
+      const value = await check();
+      if (value) return value;
+    } catch (error) {
+      lastError = error;
+    }
+    if (Date.now() > deadline) {
+      const cause = lastError ? ` (last error: ${String(/** @type {any} */ (lastError)?.message ?? lastError)})` : '';
+      throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}${cause}`);
+    }
+    await new Promise((done) => setTimeout(done, 100));
+  }
+}
+
+/**
+ * The parts of DemoPage that look the same on both libraries' pages.
+ * @param {any} page a Playwright or Puppeteer Page
+ * @param {(url: string) => Promise<void>} goto
+ * @returns {DemoPage}
+ */
+function wrapPage(page, goto) {
+  /** @type {DemoPage} */
+  const wrapped = {
+    goto,
+    evaluate: (fn, arg) => page.evaluate(fn, arg),
+    waitUntil: async (fn, arg, { timeoutMs, what } = {}) => {
+      await pollUntil(() => page.evaluate(fn, arg), { timeoutMs, what: what ?? `a condition on ${page.url()}` });
+    },
+    // Both libraries have locators with fill() and click(), which act like a person: wait for
+    // the element, scroll it into view, focus, type / press the mouse.
+    fill: (selector, value) => page.locator(selector).fill(value),
+    click: (selector) => page.locator(selector).click(),
+    text: () => page.evaluate(() => document.body?.innerText ?? ''),
+    url: () => page.evaluate(() => location.href),
+    screenshot: (options) => page.screenshot(options),
+    bringToFront: () => page.bringToFront(),
+    close: () => page.close(),
+    native: page,
+  };
+  return wrapped;
+}
+
+/** Waits until `page` shows `url` completely loaded. */
+function waitForLoaded(page, url, timeoutMs = DEFAULT_WAIT_MS) {
+  return pollUntil(
+    () => page.evaluate((expected) => location.href === expected && document.readyState === 'complete', url),
+    { timeoutMs, what: `${url} to load` },
+  );
+}
+
+/**
+ * Chromium with the extension loaded, through playwright-core.
+ * @param {LaunchOptions} options
+ * @returns {Promise<LaunchedBrowser>}
+ */
+export async function launchChromium({ extensionDir, headless = true }) {
+  const { chromium } = await import('playwright-core');
+  const dir = resolve(extensionDir);
+  // A fresh profile every time: no captures, settings or permissions from an earlier run.
+  const profile = await mkdtemp(join(tmpdir(), 'sso-inspector-chromium-'));
+  let context;
+  try {
+    // Extensions load only in a persistent context.
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: chromiumPath(),
+      headless,
+      args: [
+        `--disable-extensions-except=${dir}`,
+        `--load-extension=${dir}`,
+        '--no-sandbox',
+        '--disable-gpu',
+        // Keep the browser off the network: no update checks, no sync, no QUIC probing.
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--disable-quic',
+      ],
+    });
+  } catch (error) {
+    await rm(profile, { recursive: true, force: true });
+    throw error;
+  }
+  // The id of an unpacked extension is derived from its path; read it from the worker's URL.
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL(worker.url()).host;
+  const extensionBaseUrl = `chrome-extension://${extensionId}/`;
+
+  /** @param {any} page */
+  const wrap = (page) =>
+    wrapPage(page, async (url) => {
+      await page.goto(url);
+    });
+
+  return {
+    kind: 'chromium',
+    extensionId,
+    extensionBaseUrl,
+    native: context,
+    async openPage(url) {
+      const page = wrap(await context.newPage());
+      if (url) await page.goto(url);
+      return page;
+    },
+    async openExtensionPage(path) {
+      const page = wrap(await context.newPage());
+      await page.goto(new URL(path, extensionBaseUrl).href);
+      return page;
+    },
+    async close() {
+      await context.close().catch(() => undefined);
+      await rm(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * Firefox ESR with the extension installed, through puppeteer-core over WebDriver BiDi.
+ * @param {LaunchOptions} options
+ * @returns {Promise<LaunchedBrowser>}
+ */
+export async function launchFirefox({ extensionDir, headless = true, firefoxPrefs = {} }) {
+  const { default: puppeteer } = await import('puppeteer-core');
+  const dir = resolve(extensionDir);
+  // Puppeteer makes (and removes) a fresh temporary profile for each launch.
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: firefoxPath(),
+    headless,
+    // Without it, WebDriver BiDi refuses to navigate to moz-extension:// pages.
+    args: ['--remote-allow-system-access'],
+    extraPrefsFirefox: {
+      'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_EXTENSION_UUID }),
+      ...firefoxPrefs,
+    },
+  });
+  try {
+    // Installed as a temporary add-on (like about:debugging's "Load Temporary Add-on").
+    await browser.installExtension(dir);
+  } catch (error) {
+    await browser.close();
+    throw error;
+  }
+  const extensionBaseUrl = `moz-extension://${FIREFOX_EXTENSION_UUID}/`;
+
+  /** @param {any} page */
+  const wrap = (page) =>
+    wrapPage(page, async (url) => {
+      if (url.startsWith('moz-extension:')) {
+        // Firefox quirk (TOOLCHAIN.md): goto() of a moz-extension:// URL loads the page but never
+        // resolves. Start it, do not await it, and wait for the page itself to say it is loaded.
+        page.goto(url).catch(() => undefined);
+        await waitForLoaded(page, url);
+      } else {
+        await page.goto(url);
+      }
+    });
+
+  return {
+    kind: 'firefox',
+    extensionId: FIREFOX_EXTENSION_UUID,
+    extensionBaseUrl,
+    native: browser,
+    async openPage(url) {
+      const page = wrap(await browser.newPage());
+      if (url) await page.goto(url);
+      return page;
+    },
+    async openExtensionPage(path) {
+      const page = wrap(await browser.newPage());
+      await page.goto(new URL(path, extensionBaseUrl).href);
+      return page;
+    },
+    async close() {
+      await browser.close().catch(() => undefined);
+    },
+  };
+}
+
+/**
+ * Either browser, by name.
+ * @param {'chromium' | 'firefox'} kind
+ * @param {LaunchOptions} options
+ */
+export function launchBrowser(kind, options) {
+  return kind === 'firefox' ? launchFirefox(options) : launchChromium(options);
+}
