@@ -1,0 +1,63 @@
+/**
+ * Which token the popup shows. By default the newest capture of the tab the popup was opened
+ * over; this small list switches to that tab's older captures or to the newest ones elsewhere
+ * (other tabs, pastes). Each entry says who and where, so the right one is easy to pick.
+ */
+import type { Capture } from '../shared/capture';
+import type { CapturesView } from '../shared/messages';
+import { formatDuration } from '../domain/time';
+import { translator, type Language } from '../ui/i18n';
+
+export interface CaptureLabel {
+  /** Who the token is for, e.g. the username; null when the token does not say. */
+  who: string | null;
+}
+
+interface CapturePickerProps {
+  view: CapturesView;
+  selectedId: string | null;
+  labels: ReadonlyMap<string, CaptureLabel>;
+  nowMs: number;
+  language: Language;
+  onSelect: (captureId: string) => void;
+}
+
+export function CapturePicker({ view, selectedId, labels, nowMs, language, onSelect }: CapturePickerProps) {
+  const t = translator(language);
+  const group = (title: string, captures: Capture[], testId: string) =>
+    captures.length > 0 && (
+      <li class="picker__group" data-testid={testId}>
+        <span class="picker__title">{title}</span>
+        <ul>
+          {captures.map((capture) => (
+            <li key={capture.id}>
+              <button
+                type="button"
+                class="picker__item"
+                aria-pressed={capture.id === selectedId}
+                onClick={() => onSelect(capture.id)}
+              >
+                <span class="picker__who">{labels.get(capture.id)?.who ?? '—'}</span>
+                <span class="picker__where">{capture.source === 'paste' ? t('source.paste') : capture.pageOrigin || t(`source.${capture.source}`)}</span>
+                <span class="picker__when">{ago(capture.capturedAt, nowMs, language)}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      </li>
+    );
+  return (
+    <nav class="picker" aria-label={t('picker.heading')}>
+      <ul>
+        {group(t('picker.thisTab'), view.currentTab, 'picker-this-tab')}
+        {group(t('picker.elsewhere'), view.elsewhere, 'picker-elsewhere')}
+      </ul>
+    </nav>
+  );
+}
+
+function ago(then: number, nowMs: number, language: Language): string {
+  const t = translator(language);
+  const elapsed = nowMs - then;
+  return elapsed < 60_000 ? t('picker.justNow') : t('picker.ago', { time: formatDuration(elapsed, language) });
+}

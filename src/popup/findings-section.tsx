@@ -1,0 +1,24 @@
+/**
+ * Everything the domain found about the token and, once verified, about the verification, most
+ * serious first, each with its next step: the list a help-desk person reads out on the phone.
+ */
+import type { Finding } from '../domain/types';
+import { translator, type Language } from '../ui/i18n';
+import { FindingsList } from '../ui/findings-list';
+
+interface FindingsSectionProps {
+  findings: readonly Finding[];
+  language: Language;
+}
+
+export function FindingsSection({ findings, language }: FindingsSectionProps) {
+  const t = translator(language);
+  return (
+    <section class="card" aria-labelledby="findings-heading" data-testid="findings">
+      <h2 id="findings-heading">
+        {t('findings.heading')} {findings.length > 0 && <span class="count">({findings.length})</span>}
+      </h2>
+      {findings.length === 0 ? <p class="muted">{t('findings.none')}</p> : <FindingsList findings={findings} language={language} />}
+    </section>
+  );
+}

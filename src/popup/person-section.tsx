@@ -1,0 +1,69 @@
+/**
+ * Whose token this is: name, username, e-mail, the national ID number and `sid` (manual claims
+ * 1–6). The ID number is personal data: it is masked until the person presses the reveal
+ * toggle, and its check digit result is shown either way so a typo in the directory is visible
+ * without revealing the number.
+ */
+import { translator, type Language } from '../ui/i18n';
+import { claimReading, claimText, type DecodedInspection } from './claim-value';
+
+interface PersonSectionProps {
+  inspection: DecodedInspection;
+  language: Language;
+  revealId: boolean;
+  onToggleReveal: () => void;
+}
+
+export function PersonSection({ inspection, language, revealId, onToggleReveal }: PersonSectionProps) {
+  const t = translator(language);
+  const label = (name: string) => claimReading(inspection, name)?.definition.label[language] ?? name;
+  const value = (name: string) => claimText(inspection, name) ?? <span class="muted">{t('claim.missing')}</span>;
+  const fullName = [claimText(inspection, 'firstname'), claimText(inspection, 'lastname')].filter(Boolean).join(' ');
+  return (
+    <section class="card" aria-labelledby="person-heading">
+      <h2 id="person-heading">{t('person.heading')}</h2>
+      <p class="person__name" data-testid="person-name">
+        {fullName || <span class="muted">{t('claim.missing')}</span>}
+      </p>
+      <dl class="facts">
+        <dt>{label('username')}</dt>
+        <dd data-testid="username">{value('username')}</dd>
+        <dt>{label('email')}</dt>
+        <dd>{value('email')}</dd>
+        <dt>{label('idcard')}</dt>
+        <dd>
+          <IdCardValue inspection={inspection} language={language} revealId={revealId} onToggleReveal={onToggleReveal} />
+        </dd>
+        <dt>
+          {label('sid')} <code class="claim-name">sid</code>
+        </dt>
+        <dd class="break">{value('sid')}</dd>
+      </dl>
+    </section>
+  );
+}
+
+function IdCardValue({ inspection, language, revealId, onToggleReveal }: PersonSectionProps) {
+  const t = translator(language);
+  const check = inspection.idCard;
+  const raw = claimText(inspection, 'idcard');
+  if (check === null || raw === null) return <span class="muted">{t('claim.missing')}</span>;
+  const status = !check.wellFormed ? t('id.malformed') : check.checksumValid ? t('id.checkOk') : t('id.checkBad');
+  const tone = check.wellFormed && check.checksumValid ? 'good' : 'bad';
+  return (
+    <>
+      <span class="idcard">
+        <span class="mono" data-testid="idcard">
+          {revealId ? raw : check.masked}
+        </span>{' '}
+        <button type="button" class="button button--small" aria-pressed={revealId} onClick={onToggleReveal}>
+          {t('person.reveal')}
+        </button>
+      </span>
+      <span class={`check check--${tone}`} data-testid="idcard-check">
+        <span aria-hidden="true">{tone === 'good' ? '✓ ' : '✕ '}</span>
+        {status}
+      </span>
+    </>
+  );
+}

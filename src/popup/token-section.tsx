@@ -1,0 +1,120 @@
+/**
+ * The token's own facts: who issued it (`iss`), when it starts and ends, how long it lives
+ * against the manual's 1 h 05 min, and in what form its times were written. RFC 7519 §2 says
+ * NumericDate seconds; the manual does not say, so milliseconds or date strings are shown as
+ * what they are. Times are Thai Buddhist-era date-time in Asia/Bangkok, with ISO 8601 UTC
+ * visible beside them for integrators who read logs in UTC.
+ */
+import { Fragment } from 'preact';
+import type { TimeReading } from '../domain/types';
+import type { Capture } from '../shared/capture';
+import { formatDuration, formatIsoUtc, formatThaiDateTime, MANUAL_LIFETIME_MS } from '../domain/time';
+import { translator, type Language } from '../ui/i18n';
+import { claimReading, claimText, displayValue, type DecodedInspection } from './claim-value';
+
+interface TokenSectionProps {
+  inspection: DecodedInspection;
+  capture: Capture | null;
+  language: Language;
+}
+
+export function TokenSection({ inspection, capture, language }: TokenSectionProps) {
+  const t = translator(language);
+  const { times, token } = inspection;
+  const label = (name: string) => claimReading(inspection, name)?.definition.label[language] ?? name;
+  const lifetime = times.lifetimeMs;
+  const nonStandard = [times.nbf, times.exp, times.iat].filter((reading) => reading.form !== 'numeric-seconds' && reading.form !== 'missing');
+  const alg = typeof token.header.alg === 'string' ? token.header.alg : displayValue(token.header.alg);
+  return (
+    <section class="card" aria-labelledby="token-heading">
+      <h2 id="token-heading">{t('token.heading')}</h2>
+      <dl class="facts">
+        <dt>
+          {label('iss')} <code class="claim-name">iss</code>
+        </dt>
+        <dd class="break" data-testid="iss">
+          {claimText(inspection, 'iss') ?? <span class="muted">{t('claim.missing')}</span>}
+        </dd>
+        <dt>
+          {label('nbf')} <code class="claim-name">nbf</code>
+        </dt>
+        <dd data-testid="nbf">
+          <TimeValue reading={times.nbf} language={language} />
+        </dd>
+        <dt>
+          {label('exp')} <code class="claim-name">exp</code>
+        </dt>
+        <dd data-testid="exp">
+          <TimeValue reading={times.exp} language={language} />
+        </dd>
+        <dt>{t('token.lifetime')}</dt>
+        <dd data-testid="lifetime">
+          {lifetime === null ? (
+            <span class="muted">{t('token.lifetimeUnknown')}</span>
+          ) : lifetime === MANUAL_LIFETIME_MS ? (
+            <span class="check check--good">{t('token.lifetimeMatches', { time: formatDuration(lifetime, language) })}</span>
+          ) : (
+            <span class="check check--bad">
+              {t('token.lifetimeDiffers', { time: formatDuration(lifetime, language), manual: formatDuration(MANUAL_LIFETIME_MS, language) })}
+            </span>
+          )}
+        </dd>
+        <dt>{t('token.alg')}</dt>
+        <dd>
+          <code>{alg}</code>
+        </dd>
+        {capture && (
+          <>
+            <dt>{t('token.source')}</dt>
+            <dd class="break" data-testid="source">
+              {t(`source.${capture.source}`)}
+              {capture.parameter ? ` (${capture.parameter})` : ''}
+              {capture.pageOrigin ? ` · ${capture.pageOrigin}${capture.pagePath}` : ''}
+            </dd>
+          </>
+        )}
+      </dl>
+      {nonStandard.length > 0 && (
+        <ul class="notes" data-testid="time-forms">
+          {nonStandard.map((reading) => (
+            <li key={reading.claim}>{t('token.form', { claim: reading.claim, form: t(`form.${reading.form}`) })}</li>
+          ))}
+        </ul>
+      )}
+      {inspection.extraClaims.length > 0 && (
+        <details class="extra">
+          <summary>
+            {t('token.extraClaims')} ({inspection.extraClaims.length})
+          </summary>
+          <dl class="facts">
+            {inspection.extraClaims.map(([name, value]) => (
+              <Fragment key={name}>
+                <dt>
+                  <code>{name}</code>
+                </dt>
+                <dd class="break">{displayValue(value)}</dd>
+              </Fragment>
+            ))}
+          </dl>
+        </details>
+      )}
+    </section>
+  );
+}
+
+function TimeValue({ reading, language }: { reading: TimeReading; language: Language }) {
+  const t = translator(language);
+  if (reading.epochMs === null) {
+    return (
+      <span class="check check--bad">
+        {reading.form === 'missing' ? t('claim.missing') : `${t('token.unreadableTime')}: ${displayValue(reading.raw)}`}
+      </span>
+    );
+  }
+  const iso = formatIsoUtc(reading.epochMs);
+  return (
+    <span class="time" title={iso}>
+      <span class="time__thai">{formatThaiDateTime(reading.epochMs)}</span> <span class="time__iso mono small">{iso}</span>
+    </span>
+  );
+}

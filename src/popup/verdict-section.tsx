@@ -1,0 +1,185 @@
+/**
+ * The first thing a help-desk person reads: is this token good, how long it has left, and what
+ * DiwLoginChk said about it (manual §4). The countdown re-renders every second from the popup's
+ * clock; the bar is measured against the manual's lifetime (1 h 05 min), not the token's own,
+ * so a token issued with a different lifetime shows it at a glance.
+ */
+import type { TokenInspection, VerificationResult } from '../domain/types';
+import { formatDuration, formatThaiDateTime, MANUAL_LIFETIME_MS } from '../domain/time';
+import { maskIdCard } from '../domain/id-card';
+import { translator, type Language } from '../ui/i18n';
+import { formatCountdownClock } from '../ui/countdown-clock';
+
+export interface VerifyState {
+  running: boolean;
+  /** The background's message when it could not verify at all. */
+  error: string | null;
+}
+
+interface VerdictSectionProps {
+  inspection: TokenInspection;
+  nowMs: number;
+  language: Language;
+  verification: VerificationResult | null;
+  /** null when there is no capture to verify (nothing to ask the background about). */
+  onVerify: ((force: boolean) => void) | null;
+  verifyState: VerifyState;
+}
+
+const VERDICT_TONE = {
+  valid: 'good',
+  expired: 'bad',
+  'not-yet-valid': 'warn',
+  'not-sso': 'warn',
+  unreadable: 'bad',
+} as const;
+
+export function VerdictSection({ inspection, nowMs, language, verification, onVerify, verifyState }: VerdictSectionProps) {
+  const t = translator(language);
+  const verdict = inspection.verdict;
+  return (
+    <section class={`verdict verdict--${VERDICT_TONE[verdict]}`} aria-labelledby="verdict-heading">
+      <h2 id="verdict-heading" class="verdict__line" data-verdict={verdict}>
+        <span class="verdict__icon" aria-hidden="true">
+          {VERDICT_TONE[verdict] === 'good' ? '✓' : VERDICT_TONE[verdict] === 'bad' ? '✕' : '!'}
+        </span>
+        {t(`verdict.${verdict}`)}
+      </h2>
+      {inspection.kind === 'unreadable' ? (
+        <p class="verdict__failure" role="alert">
+          {inspection.failure.message[language]}
+        </p>
+      ) : (
+        <>
+          {verdict === 'not-sso' && <p class="muted">{t('verdict.notSsoHint')}</p>}
+          <Countdown inspection={inspection} nowMs={nowMs} language={language} />
+        </>
+      )}
+      {inspection.kind === 'decoded' && (
+        <VerificationBlock verification={verification} language={language} onVerify={onVerify} verifyState={verifyState} />
+      )}
+    </section>
+  );
+}
+
+function Countdown({ inspection, nowMs, language }: { inspection: Extract<TokenInspection, { kind: 'decoded' }>; nowMs: number; language: Language }) {
+  const t = translator(language);
+  const { times } = inspection;
+  const remaining = times.remainingMs;
+  let text: string;
+  /** The span the ticking clock shows: time left, time until valid, or time since expiry. */
+  let span: number | null = null;
+  if (remaining === null) text = t('countdown.unknown');
+  else if (times.state === 'not-yet-valid' && times.nbf.epochMs !== null) {
+    span = times.nbf.epochMs - nowMs;
+    text = t('countdown.startsIn', { time: formatDuration(span, language) });
+  } else if (remaining <= 0) {
+    span = -remaining;
+    text = t('countdown.expiredAgo', { time: formatDuration(span, language) });
+  } else {
+    span = remaining;
+    text = t('countdown.remaining', { time: formatDuration(remaining, language) });
+  }
+
+  const fraction = remaining === null ? 0 : Math.min(1, Math.max(0, remaining / MANUAL_LIFETIME_MS));
+  const percent = Math.round(fraction * 100);
+  // Amber under 5 minutes, as the toolbar badge does (capture issue).
+  const tone = remaining === null || remaining <= 0 ? 'bad' : remaining < 5 * 60_000 ? 'warn' : 'good';
+  const barLabel = t('countdown.barLabel', { lifetime: formatDuration(MANUAL_LIFETIME_MS, language) });
+  return (
+    <div class="countdown">
+      <p class="countdown__text" data-testid="countdown">
+        {text}
+        {span !== null && (
+          <span class="countdown__clock" data-testid="countdown-clock">
+            {formatCountdownClock(span)}
+          </span>
+        )}
+      </p>
+      <div
+        class={`bar bar--${tone}`}
+        role="meter"
+        aria-label={barLabel}
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={percent}
+        aria-valuetext={text}
+        title={barLabel}
+      >
+        <div class="bar__fill" style={{ width: `${percent}%` }} />
+      </div>
+    </div>
+  );
+}
+
+interface VerificationBlockProps {
+  verification: VerificationResult | null;
+  language: Language;
+  onVerify: ((force: boolean) => void) | null;
+  verifyState: VerifyState;
+}
+
+function VerificationBlock({ verification, language, onVerify, verifyState }: VerificationBlockProps) {
+  const t = translator(language);
+  const button = onVerify && (
+    <button type="button" class="button" onClick={() => onVerify(verification !== null)} disabled={verifyState.running}>
+      {verifyState.running ? t('verify.running') : verification ? t('verify.again') : t('verify.button')}
+    </button>
+  );
+  return (
+    <div class="verification" aria-label={t('verify.heading')} role="group">
+      {verification ? <VerificationSummary result={verification} language={language} /> : <p class="verification__none">{t('verify.notYet')}</p>}
+      {button}
+      {verifyState.error && (
+        <p class="verification__error" role="alert">
+          {verifyState.error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+function VerificationSummary({ result, language }: { result: VerificationResult; language: Language }) {
+  const t = translator(language);
+  const { outcome } = result;
+  let headline: string;
+  let tone: 'good' | 'bad' | 'warn';
+  if (outcome.kind === 'answered') {
+    const { answer } = outcome;
+    const parts = [
+      answer.status === null ? null : answer.status ? t('verify.statusTrue') : t('verify.statusFalse'),
+      answer.message,
+      answer.manualCase === null ? t('verify.unrecognised') : t('verify.case', { n: answer.manualCase }),
+    ].filter((part): part is string => Boolean(part));
+    headline = `DiwLoginChk: ${parts.join(' · ')}`;
+    tone = answer.manualCase === 1 ? 'good' : answer.manualCase === null ? 'warn' : 'bad';
+  } else {
+    headline = t('verify.failed', { code: outcome.httpStatus ? `${outcome.code} ${outcome.httpStatus}` : outcome.code });
+    tone = 'bad';
+  }
+  const returned =
+    outcome.kind === 'answered' && (outcome.answer.username || outcome.answer.idCard)
+      ? [outcome.answer.username, outcome.answer.idCard ? maskIdCard(outcome.answer.idCard) : null].filter(Boolean).join(' · ')
+      : null;
+  const facts = [
+    t('verify.checkedAt', { time: formatThaiDateTime(result.checkedAt) }),
+    result.roundTripMs === null ? null : t('verify.roundTrip', { ms: Math.round(result.roundTripMs) }),
+    result.clockSkewMs === null || Math.abs(result.clockSkewMs) < 1000
+      ? null
+      : t('verify.skew', { time: `${result.clockSkewMs > 0 ? '+' : '−'}${formatDuration(Math.abs(result.clockSkewMs), language)}` }),
+  ].filter((fact): fact is string => fact !== null);
+  return (
+    <div class={`verification__result verification__result--${tone}`} data-testid="verification">
+      <p class="verification__headline">{headline}</p>
+      {returned && <p class="verification__returned">{returned}</p>}
+      {result.findings.length > 0 && (
+        <ul class="verification__findings">
+          {result.findings.map((finding, index) => (
+            <li key={`${finding.code}-${index}`}>{finding.title[language]}</li>
+          ))}
+        </ul>
+      )}
+      <p class="muted small">{facts.join(' · ')}</p>
+    </div>
+  );
+}

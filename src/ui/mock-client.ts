@@ -1,0 +1,168 @@
+/**
+ * An in-memory `InspectorClient` for component tests (HOUSE-STYLE §6): the pages render with it
+ * and no extension around them. It keeps captures and settings like the background would, records
+ * every call so a test can assert what the page asked for, and lets a test push a change
+ * (`emitCapturesChanged`) the way `storage.onChanged` would.
+ */
+import type { InspectorClient } from './extension-client';
+import type { ActionResult, CapturesView } from '../shared/messages';
+import type { Capture } from '../shared/capture';
+import { DEFAULT_SETTINGS, verificationFingerprint, type Settings } from '../shared/settings';
+import type { Localized, VerificationResult, WsdlDescription } from '../domain/types';
+import { decodeToken } from '../domain/token';
+
+export interface MockClientOptions {
+  tabId?: number | null;
+  captures?: Capture[];
+  settings?: Settings;
+  /** What `verify` answers; a function sees the capture id. */
+  verifyResult?: ActionResult<VerificationResult> | ((captureId: string) => ActionResult<VerificationResult>);
+  /** What `pasteToken` answers; by default it decodes like the background's intake does. */
+  pasteResult?: (text: string) => ActionResult<Capture>;
+}
+
+export type MockCall = { method: keyof InspectorClient; args: unknown[] };
+
+const NOT_IN_MOCK: Localized = { th: 'ไม่มีในชุดทดสอบ', en: 'not available in the mock' };
+
+export class MockClient implements InspectorClient {
+  tabId: number | null;
+  captures: Capture[];
+  settings: Settings;
+  readonly calls: MockCall[] = [];
+  private readonly listeners = new Set<() => void>();
+  private readonly options: MockClientOptions;
+  private pasteCounter = 0;
+
+  constructor(options: MockClientOptions = {}) {
+    this.options = options;
+    this.tabId = options.tabId === undefined ? 7 : options.tabId;
+    this.captures = [...(options.captures ?? [])];
+    this.settings = structuredClone(options.settings ?? DEFAULT_SETTINGS);
+  }
+
+  private record(method: keyof InspectorClient, ...args: unknown[]) {
+    this.calls.push({ method, args });
+  }
+
+  callsTo(method: keyof InspectorClient): unknown[][] {
+    return this.calls.filter((call) => call.method === method).map((call) => call.args);
+  }
+
+  /** Tells subscribers that captures changed, as `storage.onChanged` would. */
+  emitCapturesChanged() {
+    for (const listener of this.listeners) listener();
+  }
+
+  async currentTabId() {
+    this.record('currentTabId');
+    return this.tabId;
+  }
+
+  async getCaptures(tabId: number | null): Promise<CapturesView> {
+    this.record('getCaptures', tabId);
+    const newestFirst = [...this.captures].sort((a, b) => b.capturedAt - a.capturedAt);
+    return {
+      currentTab: newestFirst.filter((c) => tabId !== null && c.tabId === tabId),
+      elsewhere: newestFirst.filter((c) => tabId === null || c.tabId !== tabId),
+    };
+  }
+
+  async pasteToken(text: string): Promise<ActionResult<Capture>> {
+    this.record('pasteToken', text);
+    if (this.options.pasteResult) {
+      const result = this.options.pasteResult(text);
+      if (result.ok) this.captures.push(result.value);
+      return result;
+    }
+    // Like the background's intake: a text that does not decode comes back with the domain's message.
+    const decoded = decodeToken(text);
+    if (!decoded.ok) return { ok: false, error: decoded.failure.message };
+    this.pasteCounter += 1;
+    const capture: Capture = {
+      id: `paste-${this.pasteCounter}`,
+      tabId: null,
+      capturedAt: Math.max(0, ...this.captures.map((c) => c.capturedAt)) + 1,
+      pageOrigin: '',
+      pagePath: '',
+      source: 'paste',
+      parameter: null,
+      token: decoded.token.compact,
+      isIndustrySso: decoded.token.isIndustrySso,
+    };
+    this.captures.push(capture);
+    return { ok: true, value: capture };
+  }
+
+  async clearCaptures(scope: { scope: 'tab'; tabId: number } | { scope: 'all' }) {
+    this.record('clearCaptures', scope);
+    const before = this.captures.length;
+    this.captures = scope.scope === 'all' ? [] : this.captures.filter((c) => c.tabId !== scope.tabId);
+    const cleared = before - this.captures.length;
+    this.emitCapturesChanged();
+    return { cleared };
+  }
+
+  async verify(captureId: string, force: boolean): Promise<ActionResult<VerificationResult>> {
+    this.record('verify', captureId, force);
+    const answer = this.options.verifyResult;
+    const result = typeof answer === 'function' ? answer(captureId) : (answer ?? { ok: false as const, error: NOT_IN_MOCK });
+    if (result.ok) {
+      this.captures = this.captures.map((c) =>
+        c.id === captureId ? { ...c, verification: { result: result.value, settingsFingerprint: verificationFingerprint(this.settings.verification) } } : c,
+      );
+    }
+    return result;
+  }
+
+  async getSettings() {
+    this.record('getSettings');
+    return structuredClone(this.settings);
+  }
+
+  async saveSettings(settings: Settings): Promise<ActionResult<Settings>> {
+    this.record('saveSettings', settings);
+    this.settings = structuredClone(settings);
+    return { ok: true, value: structuredClone(settings) };
+  }
+
+  async loadWsdl(url: string): Promise<ActionResult<WsdlDescription>> {
+    this.record('loadWsdl', url);
+    return { ok: false, error: NOT_IN_MOCK };
+  }
+
+  async testConnection(): Promise<ActionResult<VerificationResult>> {
+    this.record('testConnection');
+    return { ok: false, error: NOT_IN_MOCK };
+  }
+
+  async requestOrigin(origin: string) {
+    this.record('requestOrigin', origin);
+    return true;
+  }
+
+  async hasOrigin(origin: string) {
+    this.record('hasOrigin', origin);
+    return true;
+  }
+
+  async removeOrigin(origin: string) {
+    this.record('removeOrigin', origin);
+    return true;
+  }
+
+  async syncCaptureSites() {
+    this.record('syncCaptureSites');
+    return { registered: [], missingPermission: [] };
+  }
+
+  onCapturesChanged(listener: () => void): () => void {
+    this.record('onCapturesChanged');
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  async openOptionsPage() {
+    this.record('openOptionsPage');
+  }
+}

@@ -1,0 +1,152 @@
+/**
+ * Fixture tokens and captures for the UI's component tests. Every person here is made up: the
+ * surnames say so (ทดสอบ = test, ตัวอย่าง = example), the e-mails are on example.com (RFC 2606),
+ * and the ID numbers are built so that they pass the Thai check digit and nothing else.
+ *
+ * The clock is fixed (`FIXED_NOW`) so that countdowns and verdicts are the same on every run.
+ * Tokens carry an unverifiable signature: the UI never checks signatures, the verification
+ * service does.
+ */
+import type { Capture } from '../shared/capture';
+import type { VerificationResult } from '../domain/types';
+
+/** 2026-11-24 10:00:00 in Bangkok (UTC+7). */
+export const FIXED_NOW = Date.UTC(2026, 10, 24, 3, 0, 0);
+const MINUTE = 60_000;
+/** The manual's note: a token lives 1 h 05 min. */
+const MANUAL_LIFETIME_S = 65 * 60;
+
+/**
+ * The Thai national ID check digit (first 12 digits weighted 13..2, then (11 − sum mod 11) mod
+ * 10). Test-only: it builds fixture IDs; the product's own check lives in src/domain/id-card.ts,
+ * and a test cross-checks the two.
+ */
+export function withCheckDigit(first12: string): string {
+  let sum = 0;
+  for (let i = 0; i < 12; i += 1) sum += Number(first12[i]) * (13 - i);
+  return `${first12}${(11 - (sum % 11)) % 10}`;
+}
+
+/** A made-up ID that passes the check digit. */
+export const GOOD_ID = withCheckDigit('110070000123');
+/** The same with the last digit changed, so the check digit fails. */
+export const BAD_ID = `${GOOD_ID.slice(0, 12)}${(Number(GOOD_ID[12]) + 1) % 10}`;
+
+function base64url(text: string): string {
+  const bytes = new TextEncoder().encode(text);
+  let binary = '';
+  for (const byte of bytes) binary += String.fromCharCode(byte);
+  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+/** A compact JWS with the given payload and a dummy signature. */
+export function makeToken(payload: Record<string, unknown>, header: Record<string, unknown> = { alg: 'HS256', typ: 'JWT' }): string {
+  return `${base64url(JSON.stringify(header))}.${base64url(JSON.stringify(payload))}.ZmFrZS1zaWduYXR1cmUtZm9yLXRlc3Rz`;
+}
+
+/** The manual's ten claims for a made-up officer, valid for 20 more minutes at FIXED_NOW. */
+export function ssoPayload(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  const nbf = Math.floor((FIXED_NOW - 45 * MINUTE) / 1000);
+  return {
+    sid: 'S-1-5-21-fixture-0001',
+    username: 'wichai.t',
+    idcard: GOOD_ID,
+    firstname: 'วิชัย',
+    lastname: 'ทดสอบ',
+    email: 'wichai.t@example.com',
+    iss: 'https://sso.industry.go.th',
+    // The manual's own example: สำนักงานอุตสาหกรรมจังหวัดนครปฐม.
+    org: '9/59/73',
+    nbf,
+    exp: nbf + MANUAL_LIFETIME_S,
+    ...overrides,
+  };
+}
+
+const nbfAt = (ms: number) => Math.floor(ms / 1000);
+
+/** The fixtures the issue names, each a compact token (or text that is not one). */
+export const FIXTURE_TOKENS = {
+  valid: makeToken(ssoPayload()),
+  expired: makeToken(ssoPayload({ nbf: nbfAt(FIXED_NOW - 75 * MINUTE), exp: nbfAt(FIXED_NOW - 75 * MINUTE) + MANUAL_LIFETIME_S })),
+  notYetValid: makeToken(ssoPayload({ nbf: nbfAt(FIXED_NOW + 5 * MINUTE), exp: nbfAt(FIXED_NOW + 5 * MINUTE) + MANUAL_LIFETIME_S })),
+  /** OfficeID 9999 is not in the manual's table. */
+  unknownOffice: makeToken(ssoPayload({ org: '9/9999/73' })),
+  /** OfficeID 281 (Pattani) names parent 220, which the table lacks. */
+  danglingParent: makeToken(ssoPayload({ org: '9/281/94' })),
+  /** An OrgID the manual names no organisation for. */
+  unnamedOrg: makeToken(ssoPayload({ org: '1/435/' })),
+  badId: makeToken(ssoPayload({ idcard: BAD_ID })),
+  /** exp in milliseconds instead of RFC 7519 seconds. */
+  millisecondExp: makeToken(ssoPayload({ exp: (nbfAt(FIXED_NOW - 45 * MINUTE) + MANUAL_LIFETIME_S) * 1000 })),
+  /** A JWT from some other system: none of the manual's distinctive claims. */
+  notSso: makeToken({ sub: '1234', name: 'Other system', iat: nbfAt(FIXED_NOW), exp: nbfAt(FIXED_NOW + 10 * MINUTE) }),
+  /** An encrypted JWE: five parts (RFC 7516 §7.1). */
+  jwe: `${base64url(JSON.stringify({ alg: 'RSA-OAEP', enc: 'A256GCM' }))}.ZW5jcnlwdGVkLWtleQ.aXYtaXYtaXY.Y2lwaGVydGV4dA.dGFn`,
+  garbage: 'this is not a token at all',
+} as const;
+
+export type FixtureName = keyof typeof FIXTURE_TOKENS;
+
+let captureCounter = 0;
+
+/** A capture of `token` as the background would store it. */
+export function makeCapture(token: string, overrides: Partial<Capture> = {}): Capture {
+  captureCounter += 1;
+  return {
+    id: `capture-${captureCounter}`,
+    tabId: 7,
+    capturedAt: FIXED_NOW - 2 * MINUTE,
+    pageOrigin: 'https://app.industry.go.th',
+    pagePath: '/sso/callback',
+    source: 'query',
+    parameter: 'token',
+    token,
+    isIndustrySso: true,
+    ...overrides,
+  };
+}
+
+/** A DiwLoginChk answer of the manual's case 1 ("Token is valid"). */
+export function verifiedValid(overrides: Partial<VerificationResult> = {}): VerificationResult {
+  return {
+    checkedAt: FIXED_NOW - MINUTE,
+    roundTripMs: 84,
+    clockSkewMs: 1_000,
+    endpoint: 'http://127.0.0.1:8088/DiwAppChk/DiwAppChk',
+    outcome: {
+      kind: 'answered',
+      answer: { manualCase: 1, status: true, message: 'Token is valid', username: 'wichai.t', idCard: GOOD_ID },
+    },
+    findings: [
+      {
+        code: 'verify-case-1',
+        severity: 'info',
+        title: { th: 'DiwLoginChk: Token ถูกต้องและยังไม่หมดอายุ', en: 'DiwLoginChk: the token is genuine and not expired' },
+        detail: { th: 'กรณีที่ 1 ตามคู่มือ', en: 'Manual case 1' },
+        nextStep: { th: 'ไม่ต้องทำอะไรเพิ่ม', en: 'Nothing to do.' },
+      },
+    ],
+    ...overrides,
+  };
+}
+
+/** A verification that never reached the service. */
+export function verificationRefused(): VerificationResult {
+  return {
+    checkedAt: FIXED_NOW - MINUTE,
+    roundTripMs: null,
+    clockSkewMs: null,
+    endpoint: 'http://127.0.0.1:9/DiwAppChk',
+    outcome: { kind: 'failed', code: 'connection-refused', detail: 'connect ECONNREFUSED 127.0.0.1:9' },
+    findings: [
+      {
+        code: 'verify-connection-refused',
+        severity: 'error',
+        title: { th: 'เชื่อมต่อบริการตรวจสอบไม่ได้', en: 'The verification service refused the connection' },
+        detail: { th: 'ไม่มีบริการที่ 127.0.0.1:9', en: 'Nothing listens on 127.0.0.1:9' },
+        nextStep: { th: 'ตรวจที่อยู่บริการในหน้าตั้งค่า', en: 'Check the service address in the options.' },
+      },
+    ],
+  };
+}
