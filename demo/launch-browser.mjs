@@ -205,6 +205,19 @@ export async function launchChromium({ extensionDir, headless = true }) {
 
 /**
  * Firefox ESR with the extension installed, through puppeteer-core over WebDriver BiDi.
+ *
+ * Host permissions. Firefox MV3 treats `host_permissions` as user-granted, but tried on Firefox
+ * ESR 153 here: a temporary add-on installed this way HAS its manifest host permissions at once
+ * (`permissions.contains({origins:['http://127.0.0.1/*']})` is true, `scripting.executeScript`
+ * on a 127.0.0.1 tab works, `tabs.query` shows the tab's URL). The reason is the default pref
+ * `extensions.originControls.grantByDefault = true` (since Firefox 127), which grants the
+ * requested host permissions on install, as the install prompt does for a person. With
+ * `firefoxPrefs: { 'extensions.originControls.grantByDefault': false }` they are not granted:
+ * `contains` is false, executeScript fails with "Missing host permission for the tab", and
+ * `permissions.request` from an extension page fails unless called from a user input handler. A
+ * person then grants them in about:addons → the add-on → Permissions, or from the toolbar's
+ * extensions panel. So no special step is needed here, and the denied case can be tested on
+ * purpose with that pref.
  * @param {LaunchOptions} options
  * @returns {Promise<LaunchedBrowser>}
  */
