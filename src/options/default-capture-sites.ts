@@ -13,6 +13,6 @@ export interface DefaultCaptureSite {
 export const DEFAULT_CAPTURE_SITES: readonly DefaultCaptureSite[] = [
   { label: '*.industry.go.th', origin: '*://*.industry.go.th' },
   { label: '*.diw.go.th', origin: '*://*.diw.go.th' },
-  { label: 'localhost', origin: 'http://localhost' },
-  { label: '127.0.0.1', origin: 'http://127.0.0.1' },
+  { label: 'localhost', origin: '*://localhost' },
+  { label: '127.0.0.1', origin: '*://127.0.0.1' },
 ];

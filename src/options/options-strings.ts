@@ -90,6 +90,7 @@ const th = {
   'error.xmlName': 'ต้องเป็นชื่อแบบ XML: ขึ้นต้นด้วยตัวอักษรหรือ _ ตามด้วยตัวอักษร ตัวเลข _ - หรือ . ไม่มีช่องว่าง และไม่ขึ้นต้นด้วย xml',
   'error.sameParameter': 'พารามิเตอร์ของ Token และของ ClientID ต้องเป็นคนละตัว',
   'error.timeout': 'ต้องเป็นตัวเลขตั้งแต่ 1 ถึง 120',
+  'error.tooLong': 'ยาวเกินไป',
 
   'test.running': 'กำลังทดสอบ…',
   'test.unsaved': 'การทดสอบใช้ค่าที่บันทึกไว้ ส่วนที่แก้แต่ยังไม่ได้บันทึกจะไม่ถูกใช้',
@@ -226,6 +227,7 @@ const en: Record<OptionsStringKey, string> = {
   'error.xmlName': 'Must be an XML name: a letter or _ first, then letters, digits, _, - or ., no spaces, not starting with xml.',
   'error.sameParameter': 'The token and the ClientID need different parameters.',
   'error.timeout': 'Must be a number from 1 to 120.',
+  'error.tooLong': 'Too long.',
 
   'test.running': 'Testing…',
   'test.unsaved': 'The test uses the saved settings; changes not yet saved are not used.',

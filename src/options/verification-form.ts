@@ -97,6 +97,18 @@ function pickParameter(operation: WsdlOperation, guessed: string | null): string
   return guessed !== null && operation.inputParameters.includes(guessed) ? guessed : '';
 }
 
+/** The longest value `parseSettings` keeps for each text field. */
+const MAX_LENGTHS = {
+  wsdlUrl: 2048,
+  clientId: 512,
+  endpoint: 2048,
+  namespace: 2048,
+  operation: 256,
+  soapAction: 2048,
+  tokenParameter: 256,
+  clientIdParameter: 256,
+} as const;
+
 export interface FormCheck {
   /** Field → what is wrong with it. Any error blocks saving. */
   errors: Partial<Record<FormField, OptionsStringKey>>;
@@ -111,8 +123,13 @@ export function checkVerificationForm(form: VerificationForm): FormCheck {
   const warnings: OptionsStringKey[] = [];
   const trimmed = (field: Exclude<FormField, 'autoVerify'>) => form[field].trim();
 
-  if (!isHttpUrl(form.wsdlUrl)) errors.wsdlUrl = 'error.httpUrl';
-  if (!isHttpUrl(form.endpoint)) errors.endpoint = trimmed('endpoint') === '' ? 'error.required' : 'error.httpUrl';
+  // The settings schema drops a value longer than it keeps (src/shared/settings.ts); refuse it
+  // here instead, so nothing typed is silently replaced by a default.
+  for (const [field, limit] of Object.entries(MAX_LENGTHS) as Array<[keyof typeof MAX_LENGTHS, number]>) {
+    if (trimmed(field).length > limit) errors[field] = 'error.tooLong';
+  }
+  if (!errors.wsdlUrl && !isHttpUrl(form.wsdlUrl)) errors.wsdlUrl = 'error.httpUrl';
+  if (!errors.endpoint && !isHttpUrl(form.endpoint)) errors.endpoint = trimmed('endpoint') === '' ? 'error.required' : 'error.httpUrl';
 
   const seconds = Number(trimmed('timeoutSeconds'));
   const timeoutValid =
@@ -121,6 +138,7 @@ export function checkVerificationForm(form: VerificationForm): FormCheck {
 
   for (const field of ['operation', 'tokenParameter', 'clientIdParameter'] as const) {
     const value = trimmed(field);
+    if (errors[field]) continue;
     if (value === '') errors[field] = 'error.required';
     // The envelope builder refuses names it cannot write safely; say so here, before saving.
     else if (!isXmlName(value)) errors[field] = 'error.xmlName';

@@ -30,8 +30,14 @@ export interface InspectorClient {
   openOptionsPage(): Promise<void>;
 }
 
-/** The host-permission pattern for an added origin (see originToPattern for the port). */
+/**
+ * The host-permission pattern for an added origin (see originToPattern for the port). The
+ * built-in capture sites are match patterns already (`*://*.diw.go.th`, as in manifest.json),
+ * which `new URL` cannot read: they only get the path wildcard, so the options page can show and
+ * ask for them too (Firefox MV3 leaves even manifest host permissions to the user).
+ */
 export function originPattern(origin: string): string {
+  if (origin.includes('*')) return `${origin.replace(/\/+$/, '')}/*`;
   return originToPattern(origin);
 }
 

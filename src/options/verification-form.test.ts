@@ -1,0 +1,131 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { readFileSync } from 'node:fs';
+import { DEFAULT_SETTINGS, parseSettings } from '../shared/settings';
+import { parseWsdl } from '../domain/soap/wsdl';
+import type { WsdlDescription } from '../domain/types';
+import { checkVerificationForm, formFromSettings, formFromWsdl, formWithOperation, type VerificationForm } from './verification-form';
+
+const demoWsdl = readFileSync(new URL('../../demo/diwappchk.wsdl', import.meta.url), 'utf8').replace(
+  'REPLACED_AT_RUNTIME',
+  'http://127.0.0.1:8088/DiwAppChk/DiwAppChk',
+);
+
+function demoDescription(): WsdlDescription {
+  const parsed = parseWsdl(demoWsdl);
+  if (!parsed.ok) throw new Error(parsed.reason.en);
+  return parsed.description;
+}
+
+/** Two operations, JAX-WS style names that give no guess. */
+const unguessable: WsdlDescription = {
+  targetNamespace: 'urn:example',
+  endpoint: 'http://127.0.0.1:9000/svc',
+  soapVersion: '1.2',
+  operations: [
+    { name: 'Check', style: 'rpc', soapAction: 'urn:Check', inputNamespace: '', inputParameters: ['arg0', 'arg1'] },
+    { name: 'Ping', style: 'document', soapAction: '', inputNamespace: 'urn:ping', inputParameters: [] },
+  ],
+  guess: null,
+};
+
+const filled: VerificationForm = {
+  ...formFromSettings(DEFAULT_SETTINGS.verification),
+  clientId: 'DEMO-CLIENT-7F3A',
+  endpoint: 'http://127.0.0.1:8088/DiwAppChk/DiwAppChk',
+  namespace: 'http://ws.diwappchk.diw.go.th/',
+  operation: 'DiwLoginChk',
+  tokenParameter: 'AccessToken',
+  clientIdParameter: 'ClientID',
+};
+
+describe('formFromWsdl', () => {
+  it('fills the address, the guessed operation and its parameters from the demo WSDL', () => {
+    const form = formFromWsdl({ ...formFromSettings(DEFAULT_SETTINGS.verification), clientId: 'typed' }, demoDescription());
+    expect(form).toMatchObject({
+      clientId: 'typed',
+      endpoint: 'http://127.0.0.1:8088/DiwAppChk/DiwAppChk',
+      soapVersion: '1.1',
+      style: 'document',
+      namespace: 'http://ws.diwappchk.diw.go.th/',
+      operation: 'DiwLoginChk',
+      tokenParameter: 'AccessToken',
+      clientIdParameter: 'ClientID',
+    });
+  });
+
+  it('leaves the choice to the person when the names give no guess, and keeps a typed endpoint when the WSDL has none', () => {
+    const form = formFromWsdl({ ...filled, operation: 'Old' }, { ...unguessable, endpoint: null });
+    expect(form.endpoint).toBe(filled.endpoint);
+    expect(form.operation).toBe('');
+    expect(form.tokenParameter).toBe('');
+  });
+
+  it('takes SOAPAction, style and namespace (falling back to the target namespace) from the chosen operation', () => {
+    const form = formWithOperation(filled, unguessable, 'Check');
+    expect(form).toMatchObject({ operation: 'Check', soapAction: 'urn:Check', style: 'rpc', namespace: 'urn:example', soapVersion: '1.2', tokenParameter: '', clientIdParameter: '' });
+  });
+});
+
+describe('checkVerificationForm', () => {
+  it('turns a complete form into settings that the schema keeps as they are', () => {
+    const check = checkVerificationForm({ ...filled, timeoutSeconds: '15' });
+    expect(check.errors).toEqual({});
+    expect(check.settings?.timeoutMs).toBe(15_000);
+    const stored = parseSettings({ ...DEFAULT_SETTINGS, verification: check.settings });
+    expect(stored.verification).toEqual(check.settings);
+  });
+
+  it('refuses a non-http endpoint, a missing operation or parameter, and one parameter used twice', () => {
+    expect(checkVerificationForm({ ...filled, endpoint: 'ftp://127.0.0.1/x' }).errors.endpoint).toBe('error.httpUrl');
+    expect(checkVerificationForm({ ...filled, endpoint: ' ' }).errors.endpoint).toBe('error.required');
+    expect(checkVerificationForm({ ...filled, operation: '' }).errors.operation).toBe('error.required');
+    expect(checkVerificationForm({ ...filled, tokenParameter: 'two words' }).errors.tokenParameter).toBe('error.xmlName');
+    expect(checkVerificationForm({ ...filled, clientIdParameter: 'AccessToken' }).errors.clientIdParameter).toBe('error.sameParameter');
+    expect(checkVerificationForm({ ...filled, endpoint: 'ftp://x' }).settings).toBeNull();
+  });
+
+  it('refuses a value longer than the settings schema keeps, rather than lose it', () => {
+    expect(checkVerificationForm({ ...filled, operation: 'A'.repeat(257) }).errors.operation).toBe('error.tooLong');
+    expect(checkVerificationForm({ ...filled, endpoint: `http://127.0.0.1/${'a'.repeat(2048)}` }).errors.endpoint).toBe('error.tooLong');
+  });
+
+  it('keeps the timeout within 1 to 120 seconds', () => {
+    for (const bad of ['0', '121', '', 'ten', '-5']) expect(checkVerificationForm({ ...filled, timeoutSeconds: bad }).errors.timeoutSeconds).toBe('error.timeout');
+    for (const good of ['1', '10', '120', '2.5']) expect(checkVerificationForm({ ...filled, timeoutSeconds: good }).errors.timeoutSeconds).toBeUndefined();
+  });
+
+  it('only warns about a missing ClientID, and still saves the rest', () => {
+    const check = checkVerificationForm({ ...filled, clientId: '' });
+    expect(check.warnings).toContain('warning.noClientId');
+    expect(check.settings?.endpoint).toBe(filled.endpoint);
+  });
+
+  it('never throws on hostile input, and whatever it accepts survives the settings schema', () => {
+    const text = fc.oneof(fc.string(), fc.string({ minLength: 250, maxLength: 2100 }), fc.constantFrom('http://127.0.0.1:1/x', 'https://[::1]/', 'javascript:alert(1)', 'AccessToken', '10'));
+    fc.assert(
+      fc.property(
+        fc.record({
+          wsdlUrl: text,
+          clientId: text,
+          timeoutSeconds: text,
+          endpoint: text,
+          namespace: text,
+          operation: text,
+          soapAction: text,
+          tokenParameter: text,
+          clientIdParameter: text,
+        }),
+        (typed) => {
+          const check = checkVerificationForm({ ...filled, ...typed });
+          if (check.settings) {
+            expect(Object.keys(check.errors)).toEqual([]);
+            expect(parseSettings({ ...DEFAULT_SETTINGS, verification: check.settings }).verification).toEqual(check.settings);
+          } else {
+            expect(Object.keys(check.errors).length).toBeGreaterThan(0);
+          }
+        },
+      ),
+    );
+  });
+});
