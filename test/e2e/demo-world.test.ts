@@ -1,0 +1,41 @@
+/**
+ * Smoke test of the demo launchers (issue #6): each browser loads the built extension, opens the
+ * popup page and logs in at the demo SSO by a plain GET URL. Capture itself is proven in the
+ * capture suites; this only shows that the pieces they stand on work.
+ */
+import { expect, it } from 'vitest';
+import { describeEachBrowser, useBrowser, useDemoWorld } from '../helpers/browsers';
+
+describeEachBrowser('demo world launchers', (kind) => {
+  const world = useDemoWorld();
+  const browser = useBrowser(kind);
+
+  it('loads the extension and renders its popup page', async () => {
+    const { extensionBaseUrl } = browser();
+    expect(extensionBaseUrl).toMatch(kind === 'firefox' ? /^moz-extension:\/\/[0-9a-f-]{36}\/$/ : /^chrome-extension:\/\/[a-p]{32}\/$/);
+    const popup = await browser().openExtensionPage('src/popup/index.html');
+    try {
+      expect(await popup.url()).toBe(`${extensionBaseUrl}src/popup/index.html`);
+      // Preact has rendered something into the page's root: the page's script ran.
+      await popup.waitUntil(() => (document.getElementById('app')?.childElementCount ?? 0) > 0, undefined, {
+        what: 'the popup to render',
+      });
+    } finally {
+      await popup.close();
+    }
+  });
+
+  it('logs in at the demo SSO by GET URL and lands on the demo app without the token in the address bar', async () => {
+    const page = await browser().openPage(world().loginUrl({ user: 'somying', handover: 'query', scenario: 'normal' }));
+    try {
+      await page.waitUntil(() => document.querySelector('main')?.getAttribute('data-demo-outcome') === 'logged-in', undefined, {
+        what: 'the demo app to say "logged in"',
+      });
+      expect(await page.text()).toContain('logged in as สมหญิง ตัวอย่าง (somying.t)');
+      // The app strips the token from the address bar, as real applications do.
+      expect(await page.url()).toBe(`${world().appUrl}/callback`);
+    } finally {
+      await page.close();
+    }
+  });
+});
