@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { inspectToken, sortFindings } from './inspect';
+import { EXP_SECONDS, NBF_SECONDS, SAMPLE_ID, makeToken, samplePayload } from './test-support';
+import type { Finding } from './types';
+
+const DURING = (NBF_SECONDS + 600) * 1000;
+const codes = (findings: Finding[]) => findings.map((f) => f.code);
+
+describe('inspectToken', () => {
+  it('reads a good Industry SSO token as valid, with no findings', () => {
+    const inspection = inspectToken(makeToken(samplePayload()), DURING);
+    expect(inspection.kind).toBe('decoded');
+    if (inspection.kind !== 'decoded') return;
+    expect(inspection.verdict).toBe('valid');
+    expect(inspection.findings).toEqual([]);
+    expect(inspection.claims.map((c) => c.present)).toEqual(Array(10).fill(true));
+    expect(inspection.times.remainingMs).toBe(55 * 60 * 1000);
+    expect(inspection.org?.provinceName).toBe('นครปฐม');
+    expect(inspection.idCard).toMatchObject({ wellFormed: true, checksumValid: true });
+    expect(JSON.stringify(inspection.findings)).not.toContain(SAMPLE_ID);
+  });
+
+  it('says expired, and not yet valid, from the times', () => {
+    const expired = inspectToken(makeToken(samplePayload()), (EXP_SECONDS + 60) * 1000);
+    expect(expired.verdict).toBe('expired');
+    expect(codes(expired.findings)).toEqual(['token-expired']);
+    expect(expired.findings[0]?.nextStep.en).toMatch(/log in again.*1 h 5 min/);
+    expect(inspectToken(makeToken(samplePayload()), (NBF_SECONDS - 60) * 1000).verdict).toBe('not-yet-valid');
+  });
+
+  it('treats an unreadable expiry as not valid (shown as expired) and says why', () => {
+    const { exp: _exp, ...noExp } = samplePayload();
+    const inspection = inspectToken(makeToken(noExp), DURING);
+    expect(inspection.verdict).toBe('expired');
+    expect(codes(inspection.findings)).toEqual(['expiry-unknown', 'claims-missing', 'exp-missing']);
+    expect(inspection.findings[1]?.detail.en).toContain('exp (Expires)');
+  });
+
+  it('collects org and ID findings and sorts them most serious first', () => {
+    const wrongCheck = `${SAMPLE_ID.slice(0, 12)}${(Number(SAMPLE_ID[12]) + 1) % 10}`;
+    const inspection = inspectToken(makeToken(samplePayload({ org: '9/59/74', idcard: wrongCheck, exp: EXP_SECONDS * 1000 })), (EXP_SECONDS + 10) * 1000);
+    expect(inspection.verdict).toBe('expired');
+    expect(codes(inspection.findings)).toEqual(['token-expired', 'exp-nonstandard-form', 'org-province-mismatch', 'idcard-bad-checksum']);
+    expect(JSON.stringify(inspection.findings)).not.toContain(wrongCheck);
+  });
+
+  it('marks a decodable foreign token not-sso', () => {
+    const inspection = inspectToken(makeToken({ sub: '42', iss: 'elsewhere', exp: EXP_SECONDS }), (EXP_SECONDS + 1) * 1000);
+    expect(inspection.verdict).toBe('not-sso');
+    expect(codes(inspection.findings)).toEqual(['token-expired', 'not-industry-sso']);
+  });
+
+  it('explains an unreadable token with a next step', () => {
+    const inspection = inspectToken('eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0', DURING);
+    expect(inspection).toMatchObject({ kind: 'unreadable', verdict: 'unreadable', failure: { code: 'wrong-part-count' } });
+    expect(codes(inspection.findings)).toEqual(['decode-wrong-part-count']);
+    expect(inspection.findings[0]?.nextStep.en).toMatch(/Copy the whole token again/);
+  });
+
+  it('never throws, and always gives a verdict and findings worded in both languages', () => {
+    const payloads = fc.oneof(
+      fc.dictionary(fc.constantFrom('sid', 'username', 'idcard', 'firstname', 'lastname', 'email', 'iss', 'org', 'exp', 'nbf', 'iat', 'x'), fc.anything()),
+      fc.record({ idcard: fc.anything(), org: fc.anything(), exp: fc.anything(), nbf: fc.anything() }).map((p) => samplePayload(p)),
+    );
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), payloads.map((p) => makeToken(p))), fc.integer({ min: 0, max: 4e12 }), (text, now) => {
+        const inspection = inspectToken(text, now);
+        expect(['valid', 'expired', 'not-yet-valid', 'not-sso', 'unreadable']).toContain(inspection.verdict);
+        const ranks = inspection.findings.map((f) => ['error', 'warning', 'info'].indexOf(f.severity));
+        expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
+        for (const f of inspection.findings) {
+          for (const text of [f.title, f.detail, f.nextStep]) expect(text.th.length * text.en.length).toBeGreaterThan(0);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('sortFindings', () => {
+  it('puts errors before warnings before info, keeping order among equals', () => {
+    const f = (code: string, severity: Finding['severity']): Finding => ({ code, severity, title: { th: code, en: code }, detail: { th: '', en: '' }, nextStep: { th: '', en: '' } });
+    expect(codes(sortFindings([f('a', 'info'), f('b', 'error'), f('c', 'warning'), f('d', 'error')]))).toEqual(['b', 'd', 'c', 'a']);
+  });
+});

@@ -1,0 +1,153 @@
+/**
+ * The whole reading of one token: decode, claims, times, office, national ID, and every finding
+ * most serious first. This is what the popup shows and what the ticket report is built from.
+ */
+import { MANUAL_CLAIMS, readClaims } from './claims';
+import { checkIdCard } from './id-card';
+import { resolveOrg } from './org';
+import { readTokenTimes, timeFindings } from './time';
+import { decodeToken } from './token';
+import type { DecodeFailure, DecodeFailureCode, Finding, InspectionVerdict, Localized, Severity, TokenInspection, TokenTimes } from './types';
+
+const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/** Most serious first; equal severities keep their order (decode, claims, time, org, ID). */
+export function sortFindings(findings: readonly Finding[]): Finding[] {
+  return findings
+    .map((finding, index) => ({ finding, index }))
+    .sort((a, b) => SEVERITY_RANK[a.finding.severity] - SEVERITY_RANK[b.finding.severity] || a.index - b.index)
+    .map(({ finding }) => finding);
+}
+
+const RECOPY: Localized = {
+  th: 'คัดลอกโทเค็นใหม่ทั้งหมด หรือใช้โทเค็นที่ส่วนขยายจับได้เองจากหน้าล็อกอิน ถ้ายังเป็นอยู่ ระบบงานอาจตัดโทเค็นระหว่างส่งต่อ ให้แจ้งผู้พัฒนาระบบงานพร้อมรายงานนี้',
+  en: "Copy the whole token again, or use the one the extension captured from the login. If it keeps happening, the application may be cutting the token on the way: send this report to the application's developers.",
+};
+
+const DECODE_NEXT_STEP: Record<DecodeFailureCode, Localized> = {
+  empty: {
+    th: 'วางโทเค็น หรือให้ผู้ใช้ล็อกอินผ่าน Industry SSO ขณะเปิดส่วนขยายไว้ เพื่อให้จับโทเค็นได้',
+    en: 'Paste a token, or have the user log in through the Industry SSO with the extension installed so it captures one.',
+  },
+  'too-large': { th: 'คัดลอกเฉพาะตัวโทเค็น (ข้อความที่ขึ้นต้นด้วย eyJ)', en: 'Copy only the token itself (the text starting with eyJ).' },
+  'wrong-part-count': RECOPY,
+  'bad-base64url': RECOPY,
+  'encrypted-jwe': {
+    th: 'ถามผู้พัฒนาระบบงานว่าโทเค็นนี้มาจากระบบใด โทเค็นของ Industry SSO ตามคู่มืออ่านได้โดยไม่ต้องใช้กุญแจ ตรวจสอบความถูกต้องได้ด้วยบริการ DiwLoginChk',
+    en: "Ask the application's developers which system issued it: Industry SSO tokens as the manual describes them are readable without a key. Check it with the DiwLoginChk service.",
+  },
+  'not-json': {
+    th: 'ค่านี้ไม่ใช่โทเค็นของ Industry SSO ตรวจว่าคัดลอกมาจากที่ถูกต้อง',
+    en: 'This is not an Industry SSO token: check where it was copied from.',
+  },
+  'not-object': {
+    th: 'ค่านี้ไม่ใช่โทเค็นของ Industry SSO ตรวจว่าคัดลอกมาจากที่ถูกต้อง',
+    en: 'This is not an Industry SSO token: check where it was copied from.',
+  },
+};
+
+function decodeFinding(failure: DecodeFailure): Finding {
+  const title: Localized =
+    failure.code === 'encrypted-jwe'
+      ? { th: 'โทเค็นถูกเข้ารหัส อ่านเนื้อหาไม่ได้', en: 'The token is encrypted and cannot be read' }
+      : failure.code === 'empty'
+        ? { th: 'ไม่มีโทเค็น', en: 'There is no token' }
+        : { th: 'อ่านโทเค็นไม่ได้', en: 'The token cannot be read' };
+  return { code: `decode-${failure.code}`, severity: 'error', title, detail: failure.message, nextStep: DECODE_NEXT_STEP[failure.code] };
+}
+
+function notSsoFinding(presentCount: number): Finding {
+  return {
+    code: 'not-industry-sso',
+    severity: 'warning',
+    title: { th: 'ไม่ใช่โทเค็นของ Industry SSO', en: 'Not an Industry SSO token' },
+    detail: {
+      th: `อ่านโทเค็นได้ แต่มีฟิลด์ตามคู่มือเพียง ${presentCount} จาก 10 และขาด idcard หรือ org ซึ่งเป็นลักษณะเฉพาะของ Industry SSO`,
+      en: `The token decodes, but carries only ${presentCount} of the manual's 10 claims, and lacks idcard or org, which mark an Industry SSO token.`,
+    },
+    nextStep: {
+      th: 'ตรวจว่าระบบงานส่งผู้ใช้ไปล็อกอินที่ Industry SSO จริง โทเค็นนี้อาจมาจากระบบล็อกอินอื่น',
+      en: 'Check that the application really sends users to the Industry SSO: this token may come from another login system.',
+    },
+  };
+}
+
+function claimsMissingFinding(missing: readonly string[]): Finding {
+  const definitions = MANUAL_CLAIMS.filter((claim) => missing.includes(claim.name));
+  return {
+    code: 'claims-missing',
+    severity: 'warning',
+    title: { th: 'โทเค็นขาดฟิลด์ที่คู่มือกำหนด', en: 'The token lacks claims the manual lists' },
+    detail: {
+      th: `ไม่มี: ${definitions.map((d) => `${d.name} (${d.label.th})`).join(', ')}`,
+      en: `Missing: ${definitions.map((d) => `${d.name} (${d.label.en})`).join(', ')}.`,
+    },
+    nextStep: {
+      th: 'แจ้งผู้ดูแลระบบ SSO ว่าโทเค็นของผู้ใช้นี้ขาดฟิลด์ ระบบงานที่ต้องใช้ฟิลด์เหล่านี้อาจทำงานผิด',
+      en: "Tell the SSO administrators this user's token lacks these claims: applications that need them may fail.",
+    },
+  };
+}
+
+const EXPIRY_UNKNOWN: Finding = {
+  code: 'expiry-unknown',
+  severity: 'error',
+  title: { th: 'บอกไม่ได้ว่าโทเค็นยังใช้ได้หรือไม่', en: 'Whether the token is still valid cannot be told' },
+  detail: {
+    th: 'ไม่มีเวลาหมดอายุ (exp) ที่อ่านได้ จึงถือว่าโทเค็นใช้ไม่ได้ (แสดงเป็นหมดอายุ) จนกว่าบริการ DiwLoginChk จะยืนยัน',
+    en: 'There is no readable expiry (exp), so the token is treated as not valid (shown as expired) until the DiwLoginChk service confirms it.',
+  },
+  nextStep: {
+    th: 'ตรวจสอบโทเค็นกับบริการ DiwLoginChk คำตอบของบริการเป็นตัวตัดสิน',
+    en: 'Check the token with the DiwLoginChk service: its answer decides.',
+  },
+};
+
+/**
+ * The verdict for an Industry SSO token follows its times. A token whose expiry cannot be read
+ * has no 'valid' state to show, and the verdict type has no 'unknown': it is treated as not
+ * valid and shown as 'expired', with the `expiry-unknown` finding saying why.
+ */
+function verdictFor(times: TokenTimes): InspectionVerdict {
+  switch (times.state) {
+    case 'valid':
+      return 'valid';
+    case 'not-yet-valid':
+      return 'not-yet-valid';
+    case 'expired':
+    case 'unknown':
+      return 'expired';
+  }
+}
+
+/** Reads one token at `nowMs` (the caller's clock). Never throws. */
+export function inspectToken(compact: string, nowMs: number): TokenInspection {
+  const decoded = decodeToken(compact);
+  if (!decoded.ok) {
+    return { kind: 'unreadable', verdict: 'unreadable', failure: decoded.failure, findings: [decodeFinding(decoded.failure)] };
+  }
+  const { token } = decoded;
+  const { payload } = token;
+  const { claims, extraClaims } = readClaims(payload);
+  const times = readTokenTimes(payload, nowMs);
+  const has = (name: string) => claims.some((claim) => claim.definition.name === name && claim.present);
+  const org = has('org') ? resolveOrg(payload.org) : null;
+  const idCard = has('idcard') ? checkIdCard(payload.idcard) : null;
+  const findings: Finding[] = [];
+  let verdict: InspectionVerdict;
+  if (!token.isIndustrySso) {
+    verdict = 'not-sso';
+    findings.push(notSsoFinding(claims.filter((claim) => claim.present).length));
+    // Only the plain facts about time: "the manual lists nbf" would be noise for a foreign token.
+    findings.push(...timeFindings(times).filter((f) => f.code === 'token-expired' || f.code === 'token-not-yet-valid'));
+  } else {
+    verdict = verdictFor(times);
+    const missing = claims.filter((claim) => !claim.present).map((claim) => claim.definition.name);
+    if (missing.length > 0) findings.push(claimsMissingFinding(missing));
+    if (times.state === 'unknown') findings.push(EXPIRY_UNKNOWN);
+    findings.push(...timeFindings(times));
+  }
+  if (org) findings.push(...org.findings);
+  if (idCard) findings.push(...idCard.findings);
+  return { kind: 'decoded', verdict, token, claims, extraClaims, times, org, idCard, findings: sortFindings(findings) };
+}
