@@ -2,18 +2,9 @@
  * Findings as a list a help-desk person can act on: severity, what was seen, and what to do
  * next. Used by the popup (token and verification findings) and usable by the options page.
  */
-import type { Finding, Severity } from '../domain/types';
+import type { Finding } from '../domain/types';
+import { sortFindings } from '../domain/inspect';
 import { translator, type Language } from './i18n';
-
-const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
-
-/** Most serious first; findings of equal severity keep the order the domain gave them. */
-export function bySeverity(findings: readonly Finding[]): Finding[] {
-  return findings
-    .map((finding, index) => ({ finding, index }))
-    .sort((a, b) => SEVERITY_RANK[a.finding.severity] - SEVERITY_RANK[b.finding.severity] || a.index - b.index)
-    .map(({ finding }) => finding);
-}
 
 interface FindingsListProps {
   findings: readonly Finding[];
@@ -26,7 +17,7 @@ export function FindingsList({ findings, language, withNextStep = true }: Findin
   const t = translator(language);
   return (
     <ul class="findings">
-      {bySeverity(findings).map((finding, index) => (
+      {sortFindings(findings).map((finding, index) => (
         <li key={`${finding.code}-${index}`} class={`finding finding--${finding.severity}`} data-code={finding.code}>
           <p class="finding__title">
             <span class={`badge badge--${finding.severity}`}>{t(`severity.${finding.severity}`)}</span> {finding.title[language]}

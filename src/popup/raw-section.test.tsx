@@ -1,0 +1,64 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { RawSection } from './raw-section';
+import { FindingsSection } from './findings-section';
+import { decodedFixture } from './fixture-inspections';
+import { GOOD_ID, BAD_ID, verificationRefused } from '../ui/test-fixtures';
+import { checkIdCard } from '../domain/id-card';
+
+afterEach(cleanup);
+
+describe('RawSection', () => {
+  it('shows header and payload as JSON with the ID masked, and copies what it shows', async () => {
+    const writeText = vi.fn(async () => undefined);
+    render(<RawSection inspection={decodedFixture('valid')} language="en" revealId={false} writeText={writeText} />);
+    const payload = JSON.parse(screen.getByTestId('raw-payload').textContent!);
+    expect(payload.idcard).toBe(checkIdCard(GOOD_ID).masked);
+    expect(payload.username).toBe('wichai.t');
+    fireEvent.click(screen.getByRole('button', { name: 'Copy JSON' }));
+    await waitFor(() => expect(writeText).toHaveBeenCalledTimes(1));
+    const copied = (writeText.mock.calls[0] as unknown as [string])[0];
+    expect(copied).toContain('"alg": "HS256"');
+    expect(copied).not.toContain(GOOD_ID);
+    await waitFor(() => expect(screen.getByText('Copied')).toBeTruthy());
+  });
+
+  it('shows the full ID once revealed above', () => {
+    render(<RawSection inspection={decodedFixture('valid')} language="th" revealId={true} writeText={vi.fn()} />);
+    expect(JSON.parse(screen.getByTestId('raw-payload').textContent!).idcard).toBe(GOOD_ID);
+  });
+
+  it('says "could not copy" when the clipboard refuses', async () => {
+    const writeText = vi.fn(async () => {
+      throw new Error('denied');
+    });
+    render(<RawSection inspection={decodedFixture('valid')} language="en" revealId={false} writeText={writeText} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Copy JSON' }));
+    await waitFor(() => expect(screen.getByText('Could not copy')).toBeTruthy());
+  });
+});
+
+describe('FindingsSection', () => {
+  it('lists token and verification findings, most serious first, each with its next step', () => {
+    const inspection = decodedFixture('badId');
+    const verification = verificationRefused();
+    const findings = [...inspection.findings, ...verification.findings];
+    render(<FindingsSection findings={findings} language="en" />);
+    const items = screen.getAllByRole('listitem');
+    expect(items).toHaveLength(findings.length);
+    const rank = { error: 0, warning: 1, info: 2 } as const;
+    const shown = items.map((item) => findings.find((f) => f.code === item.getAttribute('data-code'))!);
+    for (let i = 1; i < shown.length; i += 1) expect(rank[shown[i - 1]!.severity]).toBeLessThanOrEqual(rank[shown[i]!.severity]);
+    // The refused connection (an error) comes before the ID warning.
+    expect(items[0]!.getAttribute('data-code')).toBe('verify-connection-refused');
+    expect(items[0]!.textContent).toContain('Next step: Check the service address in the options.');
+    const idItem = items.find((item) => item.getAttribute('data-code') === 'idcard-bad-checksum')!;
+    expect(idItem.textContent).not.toContain(BAD_ID);
+  });
+
+  it('says when there is nothing to report', () => {
+    render(<FindingsSection findings={[]} language="th" />);
+    expect(screen.getByText('ไม่พบสิ่งผิดปกติ')).toBeTruthy();
+  });
+});
