@@ -88,7 +88,11 @@ export function VerificationSection({ client, saved, save }: VerificationSection
   const errorOf = (field: FormField) => (errors[field] ? t(errors[field]!) : undefined);
 
   function invalidReport(check: Pick<FormCheck, 'errors'>): StatusReport {
-    const fields = (Object.keys(check.errors) as FormField[]).map((field) => t(FIELD_LABELS[field])).join(', ');
+    // Named in the order the form lists them (FIELD_LABELS follows the form).
+    const fields = (Object.keys(FIELD_LABELS) as FormField[])
+      .filter((field) => check.errors[field])
+      .map((field) => t(FIELD_LABELS[field]))
+      .join(', ');
     return statusReport('error', 'status.invalid', { fields });
   }
 
