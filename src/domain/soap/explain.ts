@@ -283,6 +283,12 @@ export function clockSkewFinding(clockSkewMs: number | null | undefined): Findin
   );
 }
 
+const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+function mostSeriousFirst(findings: Finding[]): Finding[] {
+  return findings.sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]);
+}
+
 /**
  * Every finding about one verification, most important first. `tokenClaims` are the token's
  * `username` and `idcard` as decoded (null when the token could not be read).
@@ -299,6 +305,57 @@ export function explainVerification(outcome: VerificationOutcome, tokenClaims: {
   }
   const skew = clockSkewFinding(context.clockSkewMs);
   if (skew) findings.push(skew);
-  const rank: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
-  return findings.sort((a, b) => rank[a.severity] - rank[b.severity]);
+  return mostSeriousFirst(findings);
+}
+
+/**
+ * What "Test connection" found. It sends a token no one issued, so the expected answer is
+ * case 3 (not genuine) — which also proves the ClientID was accepted, because the service checks
+ * the ClientID first (case 4 otherwise).
+ */
+export function explainTestConnection(outcome: VerificationOutcome, context: VerificationContext = {}): Finding[] {
+  if (outcome.kind === 'failed') return explainVerification(outcome, null, context);
+  const { answer } = outcome;
+  const said = redactSecrets(answer.message ?? '');
+  const findings: Finding[] = [];
+  if (answer.manualCase === 3) {
+    findings.push(
+      finding(
+        'test-connection-ok',
+        'info',
+        { th: 'เชื่อมต่อบริการได้ และ ClientID ใช้ได้', en: 'The service is reachable and the ClientID is accepted' },
+        {
+          th: `ส่งโทเค็นทดสอบที่ไม่มีใครออกให้ บริการตอบ "${said}" (กรณีที่ 3 โทเค็นไม่ถูกต้อง) ตามที่คาดไว้ จึงแสดงว่าบริการยอมรับ ClientID`,
+          en: `A test token no one issued was sent; the service answered "${said}" (case 3, not genuine) as expected, which shows it accepted the ClientID.`,
+        },
+        { th: 'พร้อมใช้งาน ลองตรวจสอบโทเค็นจริงจากหน้าต่างป๊อปอัป', en: 'Ready. Try verifying a real token from the popup.' },
+      ),
+    );
+  } else {
+    findings.push(
+      finding(
+        'test-connection-reachable',
+        'info',
+        { th: 'เชื่อมต่อบริการได้', en: 'The service is reachable' },
+        { th: `ส่งโทเค็นทดสอบแล้ว บริการตอบ Status=${String(answer.status)}, Message="${said}"`, en: `A test token was sent; the service answered Status=${String(answer.status)}, Message="${said}".` },
+        { th: 'ดูรายการถัดไปเพื่อทราบความหมายของคำตอบ', en: 'See the next findings for what the answer means.' },
+      ),
+    );
+    if (answer.manualCase === 1 || answer.manualCase === 2) {
+      findings.push(
+        finding(
+          'test-connection-dummy-accepted',
+          'warning',
+          { th: 'บริการยอมรับโทเค็นทดสอบ', en: 'The service accepted a test token' },
+          { th: `โทเค็นทดสอบไม่ได้ออกโดย Industry SSO แต่บริการตอบกรณีที่ ${answer.manualCase} ซึ่งไม่ควรเกิดขึ้น`, en: `The test token was not issued by Industry SSO, yet the service answered case ${answer.manualCase}, which should not happen.` },
+          { th: 'ตรวจสอบว่าที่อยู่ในหน้าตั้งค่าชี้ไปที่บริการ DiwLoginChk จริง ไม่ใช่บริการทดสอบ', en: 'Check that the address on the options page points at the real DiwLoginChk, not a test stub.' },
+        ),
+      );
+    } else {
+      findings.push(caseFinding(answer));
+    }
+  }
+  const skew = clockSkewFinding(context.clockSkewMs);
+  if (skew) findings.push(skew);
+  return mostSeriousFirst(findings);
 }
