@@ -4,7 +4,7 @@
  * delivers events to listeners registered in the first turn of the worker's script).
  * No state lives here: captures are in storage.session, settings in storage.local.
  */
-import browser from '../shared/browser';
+import browser, { type Runtime } from '../shared/browser';
 import type { TokenCandidate } from '../domain/types';
 import type { Capture } from '../shared/capture';
 import { originToPattern } from '../shared/settings';
@@ -149,4 +149,4 @@ const handlers: Handlers = {
 };
 
 const route = createRouter(handlers, { extensionId: browser.runtime.id, extensionOrigin: browser.runtime.getURL('') });
-browser.runtime.onMessage.addListener((message, sender) => route(message, sender));
+browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => route(message, sender));
