@@ -21,6 +21,16 @@ describe('capture store (storage.session)', () => {
     expect((await store.forTab(1)).map((c) => c.id)).toEqual(['b', 'a']);
   });
 
+  it('refines a redirect sighting by the query or fragment where the same token landed', async () => {
+    await store.add({ ...capture('r', 1, 1), source: 'redirect', pagePath: '/callback' });
+    expect(await store.add({ ...capture('r', 1, 2), source: 'fragment', parameter: 'access_token' })).toBe(false);
+    expect(await store.forTab(1)).toEqual([expect.objectContaining({ id: 'r', source: 'fragment', parameter: 'access_token', capturedAt: 1 })]);
+    // …but never the other way round: a query capture is not turned into a redirect one.
+    await store.add({ ...capture('q', 1, 3), source: 'query' });
+    await store.add({ ...capture('q', 1, 4), source: 'redirect' });
+    expect((await store.find('q'))?.source).toBe('query');
+  });
+
   it('serialises concurrent adds to one tab so none is lost (a 302 chain fires at once)', async () => {
     await Promise.all(Array.from({ length: 8 }, (_, i) => store.add(capture(`c${i}`, 5, i))));
     expect((await store.forTab(5)).map((c) => c.id).sort()).toEqual(['c0', 'c1', 'c2', 'c3', 'c4', 'c5', 'c6', 'c7']);

@@ -47,6 +47,16 @@ function createKeyQueue() {
   };
 }
 
+/**
+ * A 302 to `/callback?token=…` is first seen as a redirect's Location, then as the callback's own
+ * query (or, for `#…`, by the content script in the page). Where the token finally landed says
+ * more to an integrator than "it was in a redirect", so a later query or fragment sighting of the
+ * same token refines the earlier redirect one. A token seen only in a Location stays "redirect".
+ */
+function isMoreSpecific(incoming: Capture, existing: Capture): boolean {
+  return existing.source === 'redirect' && (incoming.source === 'query' || incoming.source === 'fragment');
+}
+
 export function createCaptureStore(area: SessionArea) {
   const serialised = createKeyQueue();
 
@@ -74,9 +84,17 @@ export function createCaptureStore(area: SessionArea) {
       const key = captureKey(capture.tabId);
       return serialised(key, async () => {
         const existing = await list(key);
-        if (existing.some((c) => c.id === capture.id)) return false;
-        await area.set({ [key]: [capture, ...existing].slice(0, MAX_CAPTURES_PER_TAB) });
-        return true;
+        const index = existing.findIndex((c) => c.id === capture.id);
+        if (index < 0) {
+          await area.set({ [key]: [capture, ...existing].slice(0, MAX_CAPTURES_PER_TAB) });
+          return true;
+        }
+        if (isMoreSpecific(capture, existing[index]!)) {
+          const { source, pageOrigin, pagePath, parameter } = capture;
+          existing[index] = { ...existing[index]!, source, pageOrigin, pagePath, parameter };
+          await area.set({ [key]: existing });
+        }
+        return false;
       });
     },
 

@@ -7,7 +7,8 @@ const TOKEN = `${b64({ alg: 'HS256', typ: 'JWT' })}.${b64({ sub: 'x', exp: 2_000
 describe('webRequest sightings', () => {
   it('sees a token in the URL of a callback request (the 302-at-once case)', () => {
     const [sighting] = sightingsFromRequest({ tabId: 3, url: `http://127.0.0.1:9/callback/server?code=1&token=${TOKEN}`, method: 'GET' });
-    expect(sighting).toMatchObject({ tabId: 3, source: undefined });
+    expect(sighting).toMatchObject({ tabId: 3 });
+    expect(sighting!.source).toBeUndefined();
     expect(sighting!.candidates).toEqual([expect.objectContaining({ location: 'query', parameter: 'token', value: TOKEN })]);
   });
 
