@@ -68,6 +68,18 @@ describe('readSoapAnswer: where the fields are', () => {
     });
   });
 
+  it('a string return that holds an XML fragment (several top-level elements, with a declaration)', () => {
+    const inner = `<?xml version="1.0"?><Username>somchai.j</Username><IDCard>${ID}</IDCard><Status>false</Status><Message>2</Message>`;
+    expect(answered(envelope(`<x:R xmlns:x="urn:x"><return>${inner.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</return></x:R>`))).toEqual({ manualCase: 2, status: false, message: '2', username: 'somchai.j', idCard: ID });
+  });
+
+  it('XML inside a string inside a string is still read, but not without end', () => {
+    const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+    const layered = (depth: number): string => (depth === 0 ? '<Status>true</Status><Message>1</Message>' : `<r>${escape(layered(depth - 1))}</r>`);
+    expect(answered(envelope(`<x:R xmlns:x="urn:x">${layered(2)}</x:R>`))).toMatchObject({ manualCase: 1, status: true });
+    expect(readSoapAnswer(200, XML, envelope(`<x:R xmlns:x="urn:x">${layered(8)}</x:R>`))).toMatchObject({ kind: 'failed', code: 'missing-fields' });
+  });
+
   it('a string return that holds XML in CDATA', () => {
     const body = envelope(`<x:R xmlns:x="urn:x"><return><![CDATA[<a:Answer xmlns:a="urn:a"><a:Status>false</a:Status><a:Message>4</a:Message></a:Answer>]]></return></x:R>`);
     expect(answered(body)).toMatchObject({ manualCase: 4, status: false, message: '4' });

@@ -99,7 +99,10 @@ function fieldsFromJson(value: unknown, found: Fields, depth: number): void {
 function fieldsFromString(text: string, found: Fields, nesting: number): void {
   if (nesting > MAX_NESTING) return;
   if (looksLikeXml(text)) {
-    const read = readXml(text);
+    // A string return may hold a fragment with several top-level elements
+    // (`<Username>..</Username><Status>..</Status>`): give it a root before reading.
+    const asDocument = readXml(text);
+    const read = asDocument.ok ? asDocument : readXml(`<fragment>${text.replace(/^\s*<\?xml[^>]*\?>/, '')}</fragment>`);
     if (read.ok) fieldsFromElement(read.root, found, nesting + 1, true);
   } else if (looksLikeJson(text)) {
     try {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { clockSkewFinding, explainVerification, type VerificationOutcome } from './explain';
+import { clockSkewFinding, explainTestConnection, explainVerification, type VerificationOutcome } from './explain';
 import type { Finding, ManualCase, VerificationAnswer, VerificationFailureCode } from '../types';
 import { SAMPLE_ID, withCheckDigit } from '../test-support';
 
@@ -164,5 +164,30 @@ describe('clock skew', () => {
   it('comes with the other findings, after the errors', () => {
     const findings = explainVerification(answer({ manualCase: 2, status: false, message: '2' }), claims, { clockSkewMs: 120_000 });
     expect(codes(findings)).toEqual(['verify-expired', 'clock-skew']);
+  });
+});
+
+describe('explainTestConnection (a dummy token no one issued)', () => {
+  const dummyAnswer = (manualCase: ManualCase | null, message: string): VerificationOutcome => ({ kind: 'answered', answer: { manualCase, status: manualCase === 1, message, username: null, idCard: null } });
+
+  it('case 3 is the expected answer: reachable, and the ClientID was accepted', () => {
+    const findings = explainTestConnection(dummyAnswer(3, 'Mismatch data in received token'));
+    expect(codes(findings)).toEqual(['test-connection-ok']);
+    expect(findings[0]!.detail.en).toContain('accepted the ClientID');
+    expectBilingual(findings);
+  });
+
+  it('case 4: reachable, but the ClientID is refused', () => {
+    expect(codes(explainTestConnection(dummyAnswer(4, '4')))).toEqual(['verify-wrong-client-id', 'test-connection-reachable']);
+  });
+
+  it('case 1 or 2 for a dummy token is suspicious', () => {
+    expect(codes(explainTestConnection(dummyAnswer(1, '1')))).toEqual(['test-connection-dummy-accepted', 'test-connection-reachable']);
+  });
+
+  it('an unrecognised answer, a failure, and clock skew', () => {
+    expect(codes(explainTestConnection(dummyAnswer(null, 'pong')))).toEqual(['verify-unrecognised', 'test-connection-reachable']);
+    expect(codes(explainTestConnection({ kind: 'failed', code: 'timeout', detail: '' }))).toEqual(['verify-timeout']);
+    expect(codes(explainTestConnection(dummyAnswer(3, '3'), { clockSkewMs: -90_000 }))).toEqual(['clock-skew', 'test-connection-ok']);
   });
 });
