@@ -197,7 +197,7 @@ function readingFindings(time: TimeReading): Finding[] {
       {
         code: `${time.claim}-nonstandard-form`,
         severity: time.claim === 'iat' ? 'info' : 'warning',
-        title: { th: `${words.th}ไม่ได้อยู่ในรูปแบบมาตรฐาน`, en: `The ${words.en} is not in the standard form` },
+        title: { th: `${words.th} ไม่ได้อยู่ในรูปแบบมาตรฐาน`, en: `The ${words.en} is not in the standard form` },
         detail: {
           th: `${time.claim} เป็น${form.th} (${previewValue(time.raw)}) ไม่ใช่ตัวเลขวินาทีตาม RFC 7519 อ่านได้เป็น ${instant(time.epochMs!).th}`,
           en: `${time.claim} is ${form.en} (${previewValue(time.raw)}), not RFC 7519 seconds. Read as ${instant(time.epochMs!).en}.`,

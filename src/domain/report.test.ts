@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { buildTicketReport } from './report';
+import { inspectToken } from './inspect';
+import { formatIsoUtc, formatThaiDateTime } from './time';
+import { EXP_SECONDS, NBF_SECONDS, SAMPLE_ID, makeToken, samplePayload, withCheckDigit } from './test-support';
+import type { VerificationResult } from './types';
+
+const NOW = (NBF_SECONDS + 600) * 1000;
+const SIGNATURE = 'QmVzdFNpZ25hdHVyZUV2ZXJfMTIzNDU2Nzg5MA';
+const token = makeToken(samplePayload(), undefined, SIGNATURE);
+const capture = { source: 'query', parameter: 'token', pageOrigin: 'https://app.example', pagePath: '/sso/callback', capturedAt: NOW - 5000 };
+const verified: VerificationResult = {
+  checkedAt: NOW,
+  roundTripMs: 123.4,
+  clockSkewMs: -2000,
+  endpoint: 'http://127.0.0.1:8080/DiwAppChk/DiwAppChk',
+  outcome: { kind: 'answered', answer: { manualCase: 1, status: true, message: 'Token is valid', username: 'somchai.t', idCard: SAMPLE_ID } },
+  findings: [],
+};
+
+function report(overrides: Partial<Parameters<typeof buildTicketReport>[0]> = {}): string {
+  return buildTicketReport({ inspection: inspectToken(token, NOW), capture, verification: verified, nowMs: NOW, language: 'en', format: 'markdown', ...overrides });
+}
+
+describe('buildTicketReport', () => {
+  it('gives verdict, times in Thai BE and ISO, time left, office path and claims', () => {
+    const text = report();
+    expect(text).toContain('**Verdict:** **Valid (not expired)**');
+    expect(text).toContain(formatThaiDateTime(EXP_SECONDS * 1000));
+    expect(text).toContain(formatIsoUtc(EXP_SECONDS * 1000));
+    expect(text).toContain('**Time left:** 55 min');
+    expect(text).toContain('กลุ่มสนับสนุนการตรวจราชการ 1 › สำนักงานอุตสาหกรรมจังหวัดนครปฐม');
+    expect(text).toContain('นครปฐม (73)');
+    expect(text).toContain('"username": "somchai.t"');
+    expect(text).toContain('"alg": "HS256"');
+    expect(text).toContain('1: Token is valid');
+    expect(text).toContain('https://app.example/sso/callback');
+    expect(text).toContain('No problems found');
+  });
+
+  it('never contains the raw national ID, the signature or the compact token', () => {
+    for (const language of ['th', 'en'] as const) {
+      for (const format of ['text', 'markdown'] as const) {
+        const text = report({ language, format });
+        expect(text).not.toContain(SAMPLE_ID);
+        expect(text).not.toContain(SIGNATURE);
+        expect(text).not.toContain(token);
+        expect(text).not.toContain(token.split('.')[1]!);
+        expect(text).toContain(`x-xxxx-xxxxx-${SAMPLE_ID.slice(10, 12)}-${SAMPLE_ID.slice(12)}`);
+      }
+    }
+  });
+
+  it('masks an ID hidden in an unknown claim, the verification answer, or a grouped form', () => {
+    const other = withCheckDigit('510090054321');
+    const grouped = `${other[0]}-${other.slice(1, 5)}-${other.slice(5, 10)}-${other.slice(10, 12)}-${other[12]}`;
+    const inspection = inspectToken(makeToken(samplePayload({ legacy: { pid: grouped }, idcard: grouped })), NOW);
+    const answer: VerificationResult = { ...verified, outcome: { kind: 'answered', answer: { manualCase: 1, status: true, message: `ok ${other}`, username: 'u', idCard: other } } };
+    const text = buildTicketReport({ inspection, verification: answer, nowMs: NOW, language: 'th', format: 'text' });
+    expect(text.replace(/\D/g, ' ')).not.toMatch(/\d{13}/);
+    expect(text).not.toContain(grouped);
+    expect(text).not.toContain(other);
+  });
+
+  it('drops a token from the page URL and says when it is not verified', () => {
+    const text = report({ capture: { ...capture, pagePath: `/cb/${token}` }, verification: null, language: 'en', format: 'text' });
+    expect(text).toContain('https://app.example/cb/[token]');
+    expect(text).toContain('Not verified with the DiwLoginChk service');
+  });
+
+  it('lists findings with their next steps, in Thai by default wording', () => {
+    const expiredAt = (EXP_SECONDS + 300) * 1000;
+    const text = buildTicketReport({ inspection: inspectToken(token, expiredAt), nowMs: expiredAt, language: 'th', format: 'text' });
+    expect(text).toContain('หมดอายุแล้ว');
+    expect(text).toContain('(token-expired)');
+    expect(text).toContain('สิ่งที่ควรทำ: ให้ผู้ใช้ล็อกอินใหม่');
+    expect(text).toContain('หมดอายุมาแล้ว 5 นาที');
+  });
+
+  it('reports a failed verification and an unreadable token', () => {
+    const failed: VerificationResult = { ...verified, roundTripMs: null, clockSkewMs: null, outcome: { kind: 'failed', code: 'connection-refused', detail: 'ECONNREFUSED 127.0.0.1:8080' } };
+    const text = buildTicketReport({ inspection: inspectToken(`${token.split('.').slice(0, 2).join('.')}`, NOW), verification: failed, nowMs: NOW, language: 'en', format: 'markdown' });
+    expect(text).toContain('The token cannot be read');
+    expect(text).toContain('(decode-wrong-part-count)');
+    expect(text).toContain('connection-refused');
+  });
+
+  it('never leaks the ID or signature, whatever the payload holds', () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^[1-8]\d{11}$/), fc.dictionary(fc.string({ maxLength: 8 }), fc.jsonValue({ maxDepth: 2 })), fc.boolean(), (first12, extra, grouped) => {
+        const id = withCheckDigit(first12);
+        const shown = grouped ? `${id.slice(0, 1)} ${id.slice(1, 5)} ${id.slice(5, 10)} ${id.slice(10)}` : id;
+        const compact = makeToken({ ...extra, ...samplePayload({ idcard: shown, note: `id ${id}` }) }, undefined, SIGNATURE);
+        const text = buildTicketReport({ inspection: inspectToken(compact, NOW), nowMs: NOW, language: 'en', format: 'markdown' });
+        expect(text).not.toContain(id);
+        expect(text).not.toContain(SIGNATURE);
+        expect(text).not.toContain(compact);
+      }),
+      { numRuns: 100 },
+    );
+  });
+});

@@ -1,0 +1,320 @@
+/**
+ * The redacted report a help-desk person pastes into a ticket: everything the inspector found,
+ * and nothing that would let someone reuse the token or identify the person beyond what the
+ * ticket needs. The national ID is masked (manual claim 3 is personal data), the signature is
+ * dropped and the compact token never appears, so the report cannot be replayed as a login.
+ */
+import { MANUAL_LIFETIME_MS, formatDuration, formatIsoUtc, formatThaiDateTime } from './time';
+import { maskIdCard } from './id-card';
+import { formatOfficePath } from './org';
+import { stripTokensFromUrl } from './token';
+import type { Finding, InspectionVerdict, Localized, ManualCase, Severity, TimeReading, TokenInspection, VerificationResult } from './types';
+
+export interface TicketReportInput {
+  inspection: TokenInspection;
+  capture?: { source: string; parameter: string | null; pageOrigin: string; pagePath: string; capturedAt: number };
+  verification?: VerificationResult | null;
+  nowMs: number;
+  language: 'th' | 'en';
+  format: 'text' | 'markdown';
+}
+
+type Language = TicketReportInput['language'];
+
+const VERDICT_WORDS: Record<InspectionVerdict, Localized> = {
+  valid: { th: 'ใช้ได้ (ยังไม่หมดอายุ)', en: 'Valid (not expired)' },
+  expired: { th: 'หมดอายุแล้ว / ใช้ไม่ได้', en: 'Expired / not valid' },
+  'not-yet-valid': { th: 'ยังไม่ถึงเวลาใช้งาน', en: 'Not valid yet' },
+  'not-sso': { th: 'ไม่ใช่โทเค็นของ Industry SSO', en: 'Not an Industry SSO token' },
+  unreadable: { th: 'อ่านโทเค็นไม่ได้', en: 'The token cannot be read' },
+};
+
+const SEVERITY_WORDS: Record<Severity, Localized> = {
+  error: { th: 'ผิดพลาด', en: 'Error' },
+  warning: { th: 'คำเตือน', en: 'Warning' },
+  info: { th: 'ข้อมูล', en: 'Info' },
+};
+
+/** The manual's four answers (§4.2, Message 1..4). */
+const MANUAL_CASE_WORDS: Record<ManualCase, Localized> = {
+  1: { th: '1: Token is valid — โทเค็นถูกต้อง และยังไม่หมดอายุ', en: '1: Token is valid — genuine and not expired' },
+  2: { th: '2: Token is expired — โทเค็นถูกต้อง แต่หมดอายุแล้ว', en: '2: Token is expired — genuine but expired' },
+  3: { th: '3: Mismatch data in received token — โทเค็นไม่ถูกต้อง', en: '3: Mismatch data in received token — not a genuine token' },
+  4: { th: '4: Unable to Authenticate Please Try Again — ClientID ไม่ถูกต้อง', en: '4: Unable to Authenticate Please Try Again — the ClientID is wrong' },
+};
+
+const LABELS = {
+  title: { th: 'รายงานตรวจโทเค็น Industry SSO', en: 'Industry SSO token report' },
+  verdict: { th: 'ผลการตรวจ', en: 'Verdict' },
+  reportMade: { th: 'จัดทำรายงานเมื่อ', en: 'Report made' },
+  capture: { th: 'ที่มาของโทเค็น', en: 'Where the token came from' },
+  source: { th: 'ช่องทาง', en: 'Source' },
+  parameter: { th: 'ชื่อพารามิเตอร์', en: 'Parameter' },
+  page: { th: 'หน้า (ตัดโทเค็นออกแล้ว)', en: 'Page (token removed)' },
+  capturedAt: { th: 'จับได้เมื่อ', en: 'Captured at' },
+  times: { th: 'เวลา', en: 'Times' },
+  form: { th: 'รูปแบบ', en: 'form' },
+  missing: { th: 'ไม่มี', en: 'missing' },
+  unreadable: { th: 'อ่านไม่ได้', en: 'unreadable' },
+  remaining: { th: 'เวลาที่เหลือ', en: 'Time left' },
+  expiredAgo: { th: 'หมดอายุมาแล้ว', en: 'expired' },
+  ago: { th: '', en: 'ago' },
+  unknown: { th: 'ไม่ทราบ', en: 'unknown' },
+  lifetime: { th: 'อายุโทเค็น (exp − nbf)', en: 'Lifetime (exp − nbf)' },
+  manual: { th: 'คู่มือ', en: 'manual' },
+  office: { th: 'หน่วยงาน (org)', en: 'Office (org)' },
+  path: { th: 'สังกัด', en: 'Path' },
+  province: { th: 'จังหวัด', en: 'Province' },
+  organisation: { th: 'ประเภทหน่วยงาน', en: 'Organisation' },
+  notInDirectory: { th: 'ไม่พบในตารางหน่วยงาน', en: 'not in the office directory' },
+  findings: { th: 'สิ่งที่พบ', en: 'Findings' },
+  none: { th: 'ไม่พบปัญหา', en: 'No problems found' },
+  nextStep: { th: 'สิ่งที่ควรทำ', en: 'Next step' },
+  verification: { th: 'การตรวจสอบกับ DiwLoginChk', en: 'Verification with DiwLoginChk' },
+  notVerified: {
+    th: 'ยังไม่ได้ตรวจสอบกับบริการ DiwLoginChk ผลข้างต้นอ่านจากตัวโทเค็นเท่านั้น ไม่ได้ยืนยันว่าเป็นโทเค็นจริง',
+    en: 'Not verified with the DiwLoginChk service: the above is read from the token alone and does not prove it is genuine.',
+  },
+  checkedAt: { th: 'ตรวจเมื่อ', en: 'Checked at' },
+  endpoint: { th: 'ปลายทาง', en: 'Endpoint' },
+  manualCase: { th: 'กรณีตามคู่มือ', en: "Manual's case" },
+  unrecognised: { th: 'ไม่ตรงกับกรณีใดในคู่มือ', en: 'matches none of the manual’s cases' },
+  roundTrip: { th: 'เวลาตอบกลับ', en: 'Round trip' },
+  clockSkew: { th: 'นาฬิกาเซิร์ฟเวอร์ − นาฬิกาเครื่องนี้', en: 'Server clock − this PC' },
+  failed: { th: 'ตรวจสอบไม่สำเร็จ', en: 'Verification failed' },
+  header: { th: 'ส่วนหัว (header)', en: 'Header' },
+  payload: { th: 'ข้อมูลในโทเค็น (เลขประจำตัวประชาชนถูกปิดบัง ไม่รวมลายเซ็น)', en: 'Payload (national ID masked, signature left out)' },
+  signatureDropped: { th: 'ลายเซ็นของโทเค็นไม่ถูกใส่ในรายงานนี้', en: "The token's signature is not included in this report." },
+  decodeFailure: { th: 'สาเหตุ', en: 'Cause' },
+} satisfies Record<string, Localized>;
+
+/** Writes sections in plain text or Markdown; the content is the same. */
+class ReportWriter {
+  private readonly lines: string[] = [];
+  constructor(private readonly format: TicketReportInput['format']) {}
+
+  title(text: string): void {
+    if (this.format === 'markdown') this.lines.push(`# ${text}`, '');
+    else this.lines.push(text, '='.repeat(Math.min(text.length, 60)), '');
+  }
+
+  section(text: string): void {
+    if (this.format === 'markdown') this.lines.push(`## ${text}`, '');
+    else this.lines.push(text, '-'.repeat(Math.min(text.length, 60)), '');
+  }
+
+  field(label: string, value: string): void {
+    this.lines.push(this.format === 'markdown' ? `- **${label}:** ${value}` : `${label}: ${value}`);
+  }
+
+  bullet(text: string, indent = 0): void {
+    this.lines.push(`${'  '.repeat(indent)}- ${text}`);
+  }
+
+  paragraph(text: string): void {
+    this.lines.push(text);
+  }
+
+  json(value: unknown): void {
+    const text = JSON.stringify(value, null, 2) ?? String(value);
+    if (this.format === 'markdown') this.lines.push('```json', text, '```');
+    else this.lines.push(...text.split('\n').map((line) => `    ${line}`));
+  }
+
+  strong(text: string): string {
+    return this.format === 'markdown' ? `**${text}**` : text;
+  }
+
+  end(): void {
+    this.lines.push('');
+  }
+
+  toString(): string {
+    return `${this.lines.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
+  }
+}
+
+/** A string that is a national ID number: 13 digits, perhaps grouped with spaces or dashes. */
+function looksLikeIdNumber(text: string): boolean {
+  return /^[\d\s-]+$/.test(text) && /^\d{13}$/.test(text.replace(/[\s-]/g, ''));
+}
+
+const MAX_REDACT_DEPTH = 20;
+
+/**
+ * A copy of a claim value fit for the report: any string that is a 13-digit number is masked
+ * wherever it sits, since an ID can hide in an unknown claim too. Numbers stay: 13-digit
+ * numbers in tokens are usually millisecond times.
+ */
+function redactValue(value: unknown, depth = 0): unknown {
+  if (depth > MAX_REDACT_DEPTH) return '[…]';
+  if (typeof value === 'string') return looksLikeIdNumber(value) ? maskIdCard(value) : value;
+  if (Array.isArray(value)) return value.map((item) => redactValue(item, depth + 1));
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, redactValue(item, depth + 1)]));
+  }
+  return value;
+}
+
+function redactPayload(payload: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(payload).map(([key, value]) => [key, key === 'idcard' ? maskIdCard(value) : redactValue(value)]));
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * The last line of defence: whatever was written above, the token, its signature and the
+ * person's ID number (in any grouping) do not leave in the report.
+ */
+function scrub(text: string, secrets: { compact: string | null; signature: string | null; idNumbers: string[] }): string {
+  let out = text;
+  if (secrets.compact) out = out.split(secrets.compact).join('[token]');
+  if (secrets.signature && secrets.signature.length >= 8) out = out.split(secrets.signature).join('[signature removed]');
+  for (const digits of secrets.idNumbers) {
+    const grouped = new RegExp(digits.split('').map(escapeRegExp).join('[\\s-]?'), 'g');
+    out = out.replace(grouped, maskIdCard(digits));
+  }
+  return out;
+}
+
+function idDigits(value: unknown): string | null {
+  const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.replace(/\D/g, '') : '';
+  return text.length >= 6 ? text : null;
+}
+
+function timeLine(reading: TimeReading, t: (l: Localized) => string): string {
+  if (reading.form === 'missing') return t(LABELS.missing);
+  if (reading.epochMs === null) return `${t(LABELS.unreadable)} (${JSON.stringify(redactValue(reading.raw))})`;
+  return `${formatThaiDateTime(reading.epochMs)} | ${formatIsoUtc(reading.epochMs)} | ${t(LABELS.form)}: ${reading.form}`;
+}
+
+function writeFindings(w: ReportWriter, findings: readonly Finding[], t: (l: Localized) => string): void {
+  if (findings.length === 0) {
+    w.paragraph(t(LABELS.none));
+    return;
+  }
+  findings.forEach((finding, index) => {
+    w.paragraph(`${index + 1}. ${w.strong(`[${t(SEVERITY_WORDS[finding.severity])}] ${t(finding.title)}`)} (${finding.code})`);
+    w.paragraph(`   ${t(finding.detail)}`);
+    w.paragraph(`   ${t(LABELS.nextStep)}: ${t(finding.nextStep)}`);
+  });
+}
+
+function writeVerification(w: ReportWriter, verification: VerificationResult | null | undefined, language: Language, t: (l: Localized) => string): void {
+  w.section(t(LABELS.verification));
+  if (!verification) {
+    w.paragraph(t(LABELS.notVerified));
+    w.end();
+    return;
+  }
+  w.field(t(LABELS.checkedAt), `${formatThaiDateTime(verification.checkedAt)} | ${formatIsoUtc(verification.checkedAt)}`);
+  w.field(t(LABELS.endpoint), stripTokensFromUrl(verification.endpoint).display || verification.endpoint);
+  const { outcome } = verification;
+  if (outcome.kind === 'answered') {
+    const { answer } = outcome;
+    w.field('Status', String(answer.status));
+    w.field('Message', answer.message ?? '—');
+    w.field(t(LABELS.manualCase), answer.manualCase === null ? t(LABELS.unrecognised) : t(MANUAL_CASE_WORDS[answer.manualCase]));
+    w.field('Username', answer.username ?? '—');
+    w.field('IDCard', answer.idCard === null ? '—' : maskIdCard(answer.idCard));
+  } else {
+    w.field(t(LABELS.failed), outcome.code);
+    w.field('Detail', outcome.detail);
+    if (outcome.httpStatus !== undefined) w.field('HTTP', String(outcome.httpStatus));
+    if (outcome.faultCode !== undefined) w.field('faultcode', outcome.faultCode);
+    if (outcome.faultString !== undefined) w.field('faultstring', outcome.faultString);
+  }
+  if (verification.roundTripMs !== null) w.field(t(LABELS.roundTrip), `${Math.round(verification.roundTripMs)} ms`);
+  if (verification.clockSkewMs !== null) w.field(t(LABELS.clockSkew), formatDuration(verification.clockSkewMs, language));
+  w.end();
+  if (verification.findings.length > 0) writeFindings(w, verification.findings, t);
+  w.end();
+}
+
+/** The report as text or Markdown, in one language. Never contains the token or a full ID. */
+export function buildTicketReport(input: TicketReportInput): string {
+  const { inspection, capture, verification, nowMs, language, format } = input;
+  const t = (text: Localized): string => (language === 'en' ? text.en : text.th);
+  const w = new ReportWriter(format);
+
+  w.title(t(LABELS.title));
+  w.field(t(LABELS.verdict), w.strong(t(VERDICT_WORDS[inspection.verdict])));
+  w.field(t(LABELS.reportMade), `${formatThaiDateTime(nowMs)} | ${formatIsoUtc(nowMs)}`);
+  w.end();
+
+  if (capture) {
+    const page = stripTokensFromUrl(`${capture.pageOrigin}${capture.pagePath}`);
+    w.section(t(LABELS.capture));
+    w.field(t(LABELS.source), capture.source);
+    if (capture.parameter !== null) w.field(t(LABELS.parameter), capture.parameter);
+    w.field(t(LABELS.page), page.display || '—');
+    w.field(t(LABELS.capturedAt), `${formatThaiDateTime(capture.capturedAt)} | ${formatIsoUtc(capture.capturedAt)}`);
+    w.end();
+  }
+
+  const secrets = { compact: null as string | null, signature: null as string | null, idNumbers: [] as string[] };
+  const verificationId = verification?.outcome.kind === 'answered' ? idDigits(verification.outcome.answer.idCard) : null;
+  if (verificationId) secrets.idNumbers.push(verificationId);
+
+  if (inspection.kind === 'unreadable') {
+    w.section(t(LABELS.decodeFailure));
+    w.paragraph(t(inspection.failure.message));
+    w.end();
+    w.section(t(LABELS.findings));
+    writeFindings(w, inspection.findings, t);
+    w.end();
+    writeVerification(w, verification, language, t);
+    return scrub(w.toString(), secrets);
+  }
+
+  const { token, times, org } = inspection;
+  secrets.compact = token.compact;
+  secrets.signature = token.compact.split('.')[2] ?? null;
+  const tokenId = idDigits(token.payload.idcard);
+  if (tokenId) secrets.idNumbers.push(tokenId);
+
+  w.section(t(LABELS.times));
+  w.field('exp', timeLine(times.exp, t));
+  w.field('nbf', timeLine(times.nbf, t));
+  if (times.iat.form !== 'missing') w.field('iat', timeLine(times.iat, t));
+  // Remaining is counted from the report's own clock: the inspection may be minutes old.
+  if (times.exp.epochMs === null) {
+    w.field(t(LABELS.remaining), t(LABELS.unknown));
+  } else {
+    const remaining = times.exp.epochMs - nowMs;
+    w.field(
+      t(LABELS.remaining),
+      remaining > 0 ? formatDuration(remaining, language) : `${t(LABELS.expiredAgo)} ${formatDuration(-remaining, language)} ${t(LABELS.ago)}`.trim(),
+    );
+  }
+  w.field(
+    t(LABELS.lifetime),
+    `${times.lifetimeMs === null ? t(LABELS.unknown) : formatDuration(times.lifetimeMs, language)} (${t(LABELS.manual)}: ${formatDuration(MANUAL_LIFETIME_MS, language)})`,
+  );
+  w.end();
+
+  if (org) {
+    w.section(t(LABELS.office));
+    w.field('org', JSON.stringify(org.raw));
+    w.field(t(LABELS.path), org.path.length > 0 ? formatOfficePath(org.path) : t(LABELS.notInDirectory));
+    if (org.code?.provinceId != null) w.field(t(LABELS.province), `${org.provinceName ?? t(LABELS.unknown)} (${org.code.provinceId})`);
+    if (org.code) w.field(t(LABELS.organisation), org.orgName ? t(org.orgName) : `OrgID ${org.code.orgId}`);
+    w.end();
+  }
+
+  w.section(t(LABELS.findings));
+  writeFindings(w, inspection.findings, t);
+  w.end();
+
+  writeVerification(w, verification, language, t);
+
+  w.section(t(LABELS.header));
+  w.json(redactValue(token.header));
+  w.end();
+  w.section(t(LABELS.payload));
+  w.json(redactPayload(token.payload));
+  w.paragraph(t(LABELS.signatureDropped));
+  return scrub(w.toString(), secrets);
+}
