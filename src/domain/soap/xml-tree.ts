@@ -29,7 +29,8 @@ const parser = new XMLParser({
   // Keep every value as the exact text: an ID number like "0123..." must not become a number.
   parseTagValue: false,
   parseAttributeValue: false,
-  trimValues: true,
+  // Trimmed once per element (below), so text around a CDATA section keeps its inner spaces.
+  trimValues: false,
   processEntities: true,
   ignoreDeclaration: true,
   ignorePiTags: true,
