@@ -49,6 +49,7 @@ export function browserAvailable(kind) {
  * @property {() => Promise<string>} url  the address the page itself reports (`location.href`);
  *   Puppeteer's own page.url() stays about:blank after a moz-extension:// goto in Firefox
  * @property {(options: { path: string, fullPage?: boolean }) => Promise<unknown>} screenshot
+ * @property {(size: { width: number, height: number }) => Promise<void>} setViewport  e.g. popup-sized
  * @property {() => Promise<void>} bringToFront
  * @property {() => Promise<void>} close
  * @property {any} native  the underlying Playwright or Puppeteer Page, for anything else
@@ -62,6 +63,7 @@ export function browserAvailable(kind) {
  * @property {(url?: string) => Promise<DemoPage>} openPage  a new tab, optionally loading `url`
  * @property {(path: string) => Promise<DemoPage>} openExtensionPage  e.g. `src/popup/index.html`
  * @property {() => Promise<void>} close  closes the browser and removes its profile
+ * @property {Promise<void>} closed  settles when the browser goes away (closed by a person, or crashed)
  * @property {any} native  Playwright's BrowserContext or Puppeteer's Browser
  */
 
@@ -122,6 +124,8 @@ function wrapPage(page, goto) {
     text: () => page.evaluate(() => document.body?.innerText ?? ''),
     url: () => page.evaluate(() => location.href),
     screenshot: (options) => page.screenshot(options),
+    // Playwright calls it setViewportSize, Puppeteer setViewport.
+    setViewport: (size) => (page.setViewportSize ? page.setViewportSize(size) : page.setViewport(size)),
     bringToFront: () => page.bringToFront(),
     close: () => page.close(),
     native: page,
@@ -186,6 +190,7 @@ export async function launchChromium({ extensionDir, headless = true }) {
     extensionId,
     extensionBaseUrl,
     native: context,
+    closed: new Promise((done) => context.once('close', () => done())),
     async openPage(url) {
       const page = wrap(await context.newPage());
       if (url) await page.goto(url);
@@ -263,6 +268,7 @@ export async function launchFirefox({ extensionDir, headless = true, firefoxPref
     extensionId: FIREFOX_EXTENSION_UUID,
     extensionBaseUrl,
     native: browser,
+    closed: new Promise((done) => browser.once('disconnected', () => done())),
     async openPage(url) {
       const page = wrap(await browser.newPage());
       if (url) await page.goto(url);
