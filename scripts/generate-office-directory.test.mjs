@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { DEFAULT_MANUAL_PATH, OUTPUT_PATH, deriveProvinceNames, generate, parseOfficeTable } from './generate-office-directory.mjs';
 
+const SCRIPT = new URL('./generate-office-directory.mjs', import.meta.url).pathname;
 const header = 'ลำดับ\tOfficeID\tOfficeParentID\tOfficeName\tOrgID\tProvinceID';
 
 describe('generate-office-directory', () => {
@@ -28,5 +32,15 @@ describe('generate-office-directory', () => {
     expect(() => parseOfficeTable(['รายละเอียด org', header, '2\t2\t\tA\t1\t'].join('\n'))).toThrow(/sequence/);
     expect(() => parseOfficeTable(['รายละเอียด org', header, '1\t2\t\tA\t1'].join('\n'))).toThrow(/cells/);
     expect(() => parseOfficeTable(['รายละเอียด org', header, '1\t2\t\tA\t1\t', '2\t2\t\tB\t1\t'].join('\n'))).toThrow(/twice/);
+  });
+
+  it('--check exits 0 for the manual and non-zero when the table differs', () => {
+    expect(spawnSync(process.execPath, [SCRIPT, '--check'], { encoding: 'utf8' }).status).toBe(0);
+    const dir = mkdtempSync(join(tmpdir(), 'offices-'));
+    const changed = join(dir, 'manual.txt');
+    writeFileSync(changed, readFileSync(DEFAULT_MANUAL_PATH, 'utf8').replace('สำนักงานอุตสาหกรรมจังหวัดนครปฐม', 'สำนักงานอุตสาหกรรมจังหวัดนครปฐมX'));
+    const result = spawnSync(process.execPath, [SCRIPT, '--check', changed], { encoding: 'utf8' });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/differs/);
   });
 });
