@@ -193,6 +193,12 @@ describe('before any network call', () => {
     expect(asked).toEqual(['http://127.0.0.1:9/ws']);
     expect(spyFetch).not.toHaveBeenCalled();
   });
+
+  it('a permission check that throws counts as no permission', async () => {
+    const result = await verifier(async () => Promise.reject(new Error('permissions API unavailable'))).verify('a.b.c', settingsFor('http://127.0.0.1:9/ws'), null);
+    expect(result.outcome).toMatchObject({ kind: 'failed', code: 'no-permission' });
+    expect(spyFetch).not.toHaveBeenCalled();
+  });
 });
 
 describe('what a local server sends back', () => {

@@ -135,7 +135,9 @@ function timeoutSignal(ms: number): { signal: AbortSignal; timedOut: () => boole
 const text = (th: string, en: string): Localized => ({ th, en });
 
 export function createVerifier(deps: VerifierDeps): Verifier {
-  const { now, hasHostPermission } = deps;
+  const { now } = deps;
+  // A permission check that fails is a permission we do not have: never call on a maybe.
+  const hasHostPermission = (url: string) => deps.hasHostPermission(url).catch(() => false);
   // Called unbound: a browser's fetch throws "Illegal invocation" when called as a method of another object.
   const fetchFn: typeof fetch = (input, init) => deps.fetch(input, init);
 
