@@ -1,0 +1,53 @@
+// @vitest-environment happy-dom
+/**
+ * axe-core over the rendered popup in happy-dom. happy-dom has no layout, so axe cannot judge
+ * colour contrast here (it reports it as "incomplete", not as a violation); the real-browser
+ * run (test/e2e/popup.test.ts) repeats the check with layout and colours.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup, fireEvent, screen } from '@testing-library/preact';
+import axe from 'axe-core';
+import { renderPopup } from './render-popup';
+import { FIXTURE_TOKENS, makeCapture, verifiedValid, FIXED_NOW } from '../ui/test-fixtures';
+import type { FixtureName } from '../ui/test-fixtures';
+
+afterEach(cleanup);
+
+async function violations() {
+  const results = await axe.run(document.body, { resultTypes: ['violations'] });
+  return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+describe('popup accessibility (axe-core, happy-dom)', () => {
+  it('axe really runs here: an unnamed button is reported', async () => {
+    const broken = document.createElement('button');
+    document.body.append(broken);
+    try {
+      expect((await violations()).some((line) => line.startsWith('button-name'))).toBe(true);
+    } finally {
+      broken.remove();
+    }
+  });
+
+  const fixtures: FixtureName[] = ['valid', 'expired', 'danglingParent', 'badId', 'notSso', 'jwe'];
+  for (const fixture of fixtures) {
+    it(`${fixture}: no violations, with every details section open`, async () => {
+      await renderPopup({
+        captures: [
+          makeCapture(FIXTURE_TOKENS[fixture], { verification: { result: verifiedValid(), settingsFingerprint: 'x' } }),
+          makeCapture(FIXTURE_TOKENS.valid, { tabId: 9, capturedAt: FIXED_NOW - 5 * 60_000 }),
+        ],
+      });
+      for (const details of document.querySelectorAll('details')) details.open = true;
+      expect(await violations()).toEqual([]);
+    });
+  }
+
+  it('empty state with a paste error: no violations', async () => {
+    await renderPopup({ captures: [] });
+    fireEvent.input(screen.getByLabelText(/Token \(JWT\)/), { target: { value: 'garbage' } });
+    fireEvent.click(screen.getByRole('button', { name: 'อ่าน Token' }));
+    await screen.findByRole('alert');
+    expect(await violations()).toEqual([]);
+  });
+});

@@ -1,0 +1,302 @@
+/**
+ * The popup: a help-desk reading of one token at a glance (issue #4). It owns the page's state
+ * (which capture, the language, the reveal toggle, a verification in flight) and gets all data
+ * and actions through an `InspectorClient`, so it renders in tests with a mock client and a
+ * fixed clock. The reading itself is the domain's `inspectToken`; nothing here re-derives it.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { InspectorClient } from '../ui/extension-client';
+import type { Capture } from '../shared/capture';
+import type { ActionResult, CapturesView } from '../shared/messages';
+import type { Settings } from '../shared/settings';
+import type { TokenInspection, VerificationResult } from '../domain/types';
+import { inspectToken } from '../domain/inspect';
+import { buildTicketReport } from '../domain/report';
+import { translator, type Language } from '../ui/i18n';
+import { useNow, type Clock } from '../ui/use-now';
+import { clipboardWriteText, type WriteText } from '../ui/copy-button';
+import { claimText } from './claim-value';
+import { VerdictSection, type VerifyState } from './verdict-section';
+import { PersonSection } from './person-section';
+import { OfficeSection } from './office-section';
+import { TokenSection } from './token-section';
+import { FindingsSection } from './findings-section';
+import { RawSection } from './raw-section';
+import { CapturePicker, type CaptureLabel } from './capture-picker';
+import { PasteBox } from './paste-box';
+import { EmptyState } from './empty-state';
+import { ReportActions } from './report-actions';
+
+export interface PopupAppProps {
+  client: InspectorClient;
+  /** The clock; tests pass a fixed one. The countdown re-reads it every second. */
+  now?: Clock;
+  writeText?: WriteText;
+}
+
+const EMPTY_VIEW: CapturesView = { currentTab: [], elsewhere: [] };
+const IDLE: VerifyState = { running: false, error: null };
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+export function PopupApp({ client, now = Date.now, writeText = clipboardWriteText }: PopupAppProps) {
+  const nowMs = useNow(now);
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [tabId, setTabId] = useState<number | null>(null);
+  const [view, setView] = useState<CapturesView>(EMPTY_VIEW);
+  const [loaded, setLoaded] = useState(false);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  /** null = follow the newest capture of this tab (so a new login shows up by itself). */
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  /** A just-pasted capture, shown even before the refreshed view lists it. */
+  const [pasted, setPasted] = useState<Capture | null>(null);
+  const [revealId, setRevealId] = useState(false);
+  const [verifyState, setVerifyState] = useState<VerifyState>(IDLE);
+  const [freshVerification, setFreshVerification] = useState<{ captureId: string; result: VerificationResult } | null>(null);
+  const tabIdRef = useRef<number | null>(null);
+
+  const language: Language = settings?.language ?? 'th';
+  const t = translator(language);
+
+  const refresh = useCallback(async () => {
+    try {
+      setView(await client.getCaptures(tabIdRef.current));
+      setLoadError(null);
+    } catch (error) {
+      setLoadError(errorText(error));
+    }
+  }, [client]);
+
+  useEffect(() => {
+    let live = true;
+    (async () => {
+      try {
+        const [loadedSettings, currentTab] = await Promise.all([client.getSettings(), client.currentTabId()]);
+        if (!live) return;
+        tabIdRef.current = currentTab;
+        setTabId(currentTab);
+        setSettings(loadedSettings);
+        await refresh();
+      } catch (error) {
+        if (live) setLoadError(errorText(error));
+      } finally {
+        if (live) setLoaded(true);
+      }
+    })();
+    const unsubscribe = client.onCapturesChanged(() => void refresh());
+    return () => {
+      live = false;
+      unsubscribe();
+    };
+  }, [client, refresh]);
+
+  useEffect(() => {
+    document.documentElement.lang = language;
+  }, [language]);
+
+  const allCaptures = useMemo(() => [...view.currentTab, ...view.elsewhere], [view]);
+  const selected: Capture | null =
+    (selectedId !== null ? (allCaptures.find((c) => c.id === selectedId) ?? (pasted?.id === selectedId ? pasted : null)) : null) ??
+    view.currentTab[0] ??
+    null;
+
+  // A different token: hide its ID number again and forget the other token's verify state.
+  useEffect(() => {
+    setRevealId(false);
+    setVerifyState(IDLE);
+  }, [selected?.id]);
+
+  const inspection: TokenInspection | null = useMemo(
+    () => (selected ? inspectToken(selected.token, nowMs) : null),
+    [selected?.token, nowMs],
+  );
+
+  // Who each capture is for, read once per list (not every tick): the switcher's labels.
+  const labels = useMemo(() => {
+    const map = new Map<string, CaptureLabel>();
+    for (const capture of allCaptures) {
+      const reading = inspectToken(capture.token, capture.capturedAt);
+      const who =
+        reading.kind === 'decoded'
+          ? [claimText(reading, 'firstname'), claimText(reading, 'lastname')].filter(Boolean).join(' ') || claimText(reading, 'username')
+          : null;
+      map.set(capture.id, { who: who || null });
+    }
+    return map;
+  }, [allCaptures]);
+
+  const stored = selected?.verification?.result ?? null;
+  const fresh = selected && freshVerification?.captureId === selected.id ? freshVerification.result : null;
+  const verification = stored && fresh ? (fresh.checkedAt >= stored.checkedAt ? fresh : stored) : (stored ?? fresh);
+
+  const setLanguage = async (next: Language) => {
+    if (!settings || settings.language === next) return;
+    const updated = { ...settings, language: next };
+    setSettings(updated);
+    const saved = await client.saveSettings(updated).catch(() => null);
+    if (saved?.ok) setSettings(saved.value);
+  };
+
+  const verify = async (force: boolean) => {
+    if (!selected) return;
+    const captureId = selected.id;
+    setVerifyState({ running: true, error: null });
+    try {
+      const result = await client.verify(captureId, force);
+      if (result.ok) {
+        setFreshVerification({ captureId, result: result.value });
+        setVerifyState(IDLE);
+      } else {
+        setVerifyState({ running: false, error: result.error[language] });
+      }
+    } catch (error) {
+      setVerifyState({ running: false, error: t('app.backgroundError', { detail: errorText(error) }) });
+    }
+  };
+
+  const paste = async (text: string): Promise<ActionResult<Capture>> => {
+    const result = await client.pasteToken(text);
+    if (result.ok) {
+      setPasted(result.value);
+      setSelectedId(result.value.id);
+      await refresh();
+    }
+    return result;
+  };
+
+  const clear = async (scope: { scope: 'tab'; tabId: number } | { scope: 'all' }) => {
+    const { cleared } = await client.clearCaptures(scope);
+    setSelectedId(null);
+    setPasted(null);
+    setFreshVerification(null);
+    await refresh();
+    return cleared;
+  };
+
+  const buildReport =
+    inspection && selected
+      ? (format: 'text' | 'markdown') =>
+          buildTicketReport({ inspection, capture: selected, verification: verification ?? undefined, nowMs: now(), language, format })
+      : null;
+
+  const showPicker = allCaptures.length > 1 || (allCaptures.length === 1 && view.currentTab.length === 0);
+
+  return (
+    <div class="popup">
+      <header class="topbar">
+        <h1 class="topbar__title">{t('app.title')}</h1>
+        <div class="topbar__tools">
+          <div class="language" role="group" aria-label={t('language.group')}>
+            <button type="button" lang="th" aria-pressed={language === 'th'} onClick={() => setLanguage('th')}>
+              ไทย
+            </button>
+            <button type="button" lang="en" aria-pressed={language === 'en'} onClick={() => setLanguage('en')}>
+              English
+            </button>
+          </div>
+          <button type="button" class="button button--quiet" onClick={() => void client.openOptionsPage()}>
+            {t('app.options')}
+          </button>
+        </div>
+      </header>
+      <main class="content">
+        {!loaded ? (
+          <p class="muted" role="status">
+            {t('app.loading')}
+          </p>
+        ) : (
+          <>
+            {loadError && (
+              <p class="alert" role="alert">
+                {t('app.backgroundError', { detail: loadError })}
+              </p>
+            )}
+            {showPicker && (
+              <CapturePicker
+                view={view}
+                selectedId={selected?.id ?? null}
+                labels={labels}
+                nowMs={nowMs}
+                language={language}
+                onSelect={setSelectedId}
+              />
+            )}
+            {selected && inspection ? (
+              <TokenView
+                inspection={inspection}
+                capture={selected}
+                nowMs={nowMs}
+                language={language}
+                verification={verification}
+                verifyState={verifyState}
+                onVerify={verify}
+                revealId={revealId}
+                onToggleReveal={() => setRevealId((shown) => !shown)}
+                writeText={writeText}
+              />
+            ) : (
+              <EmptyState
+                language={language}
+                addedSites={settings?.captureSites ?? []}
+                hasCapturesElsewhere={allCaptures.length > 0}
+                onOpenOptions={() => void client.openOptionsPage()}
+              />
+            )}
+            <PasteBox language={language} open={!selected} onPaste={paste} />
+          </>
+        )}
+      </main>
+      {loaded && (
+        <ReportActions
+          language={language}
+          writeText={writeText}
+          buildReport={buildReport}
+          onClearTab={tabId === null ? null : () => clear({ scope: 'tab', tabId })}
+          onClearAll={() => clear({ scope: 'all' })}
+        />
+      )}
+    </div>
+  );
+}
+
+interface TokenViewProps {
+  inspection: TokenInspection;
+  capture: Capture;
+  nowMs: number;
+  language: Language;
+  verification: VerificationResult | null;
+  verifyState: VerifyState;
+  onVerify: (force: boolean) => void;
+  revealId: boolean;
+  onToggleReveal: () => void;
+  writeText: WriteText;
+}
+
+/** The six sections of the issue, top to bottom. */
+function TokenView(props: TokenViewProps) {
+  const { inspection, capture, nowMs, language, verification, verifyState, onVerify, revealId, onToggleReveal, writeText } = props;
+  const findings = [...inspection.findings, ...(verification?.findings ?? [])];
+  return (
+    <>
+      <VerdictSection
+        inspection={inspection}
+        nowMs={nowMs}
+        language={language}
+        verification={verification}
+        onVerify={onVerify}
+        verifyState={verifyState}
+      />
+      {inspection.kind === 'decoded' && inspection.verdict !== 'not-sso' && (
+        <>
+          <PersonSection inspection={inspection} language={language} revealId={revealId} onToggleReveal={onToggleReveal} />
+          <OfficeSection inspection={inspection} language={language} />
+        </>
+      )}
+      {inspection.kind === 'decoded' && <TokenSection inspection={inspection} capture={capture} language={language} />}
+      <FindingsSection findings={findings} language={language} />
+      {inspection.kind === 'decoded' && <RawSection inspection={inspection} language={language} revealId={revealId} writeText={writeText} />}
+    </>
+  );
+}
