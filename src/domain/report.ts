@@ -181,7 +181,8 @@ function scrub(text: string, secrets: { compact: string | null; signature: strin
 
 function idDigits(value: unknown): string | null {
   const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.replace(/\D/g, '') : '';
-  return text.length >= 6 ? text : null;
+  // Shorter runs are not an ID and could match inside unrelated numbers such as times.
+  return text.length >= 10 ? text : null;
 }
 
 function timeLine(reading: TimeReading, t: (l: Localized) => string): string {
