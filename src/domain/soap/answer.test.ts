@@ -112,6 +112,10 @@ describe('readSoapAnswer: where the fields are', () => {
     expect(answered(envelope('<x:R xmlns:x="urn:x"><Status>1</Status><Message>1</Message><IDCard>0012</IDCard></x:R>'))).toMatchObject({ status: true, idCard: '0012' });
   });
 
+  it('a real SOAP answer mislabelled text/html is still read', () => {
+    expect(answered(envelope('<r><Status>true</Status><Message>1</Message></r>'), 200, 'text/html')).toMatchObject({ manualCase: 1 });
+  });
+
   it('a plain XML answer without an envelope is still read', () => {
     expect(answered('<Answer><Status>true</Status><Message>1</Message></Answer>')).toMatchObject({ manualCase: 1, status: true });
   });

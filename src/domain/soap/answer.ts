@@ -187,6 +187,10 @@ function readFault(fault: XmlElement): { faultCode: string; faultString: string 
   return { faultCode: values.filter((v): v is string => !!v).join(' / '), faultString: redactSecrets(english?.text ?? '') };
 }
 
+function isSoapEnvelope(root: XmlElement): boolean {
+  return root.local === 'Envelope' && ENVELOPE_NAMESPACES.includes(root.ns);
+}
+
 /**
  * Reads an HTTP answer from the verification endpoint. `contentType` is the header as sent
  * (null when absent). Never throws.
@@ -196,19 +200,17 @@ export function readSoapAnswer(httpStatus: number, contentType: string | null, b
   if (body.length > MAX_ANSWER_BYTES || byteLength(body) > MAX_ANSWER_BYTES) {
     return failed('too-large', `The answer is larger than ${MAX_ANSWER_BYTES} bytes; a DiwLoginChk answer is a few hundred.`, httpStatus);
   }
-  const isHtml = /^\s*text\/html/i.test(contentType ?? '');
-  const read = isHtml ? null : readXml(body);
-  if (!read?.ok) {
-    const why = isHtml ? `it is an HTML page (${excerpt(body)})` : read && !read.ok && read.problem === 'empty' ? 'the body is empty' : `it is not XML (${excerpt(body)})`;
+  const labelledHtml = /^\s*text\/html/i.test(contentType ?? '');
+  const read = readXml(body);
+  // Some servers label a real SOAP answer text/html; the body decides, the label only explains.
+  const isHtmlPage = (read.ok && read.root.local.toLowerCase() === 'html') || (labelledHtml && !(read.ok && isSoapEnvelope(read.root)));
+  if (!read.ok || isHtmlPage) {
+    const why = isHtmlPage || labelledHtml ? `it is an HTML page (${excerpt(body)})` : read.ok ? '' : read.problem === 'empty' ? 'the body is empty' : `it is not XML (${excerpt(body)}) — ${read.detail}`;
     if (isHttpError) return failed('http-status', `HTTP ${httpStatus}, and ${why}.`, httpStatus);
-    return failed('not-xml', `HTTP ${httpStatus}, but ${why}${read && !read.ok && read.problem !== 'empty' ? ` — ${read.detail}` : ''}. A proxy or login page may be answering instead of the service.`, httpStatus);
+    return failed('not-xml', `HTTP ${httpStatus}, but ${why}, not SOAP. A proxy or login page may be answering instead of the service.`, httpStatus);
   }
   const root = read.root;
-  if (root.local.toLowerCase() === 'html') {
-    if (isHttpError) return failed('http-status', `HTTP ${httpStatus}, and the answer is an HTML page (${excerpt(body)}).`, httpStatus);
-    return failed('not-xml', `HTTP ${httpStatus}, but the answer is an HTML page (${excerpt(body)}), not SOAP. A proxy or login page may be answering instead of the service.`, httpStatus);
-  }
-  const isEnvelope = root.local === 'Envelope' && ENVELOPE_NAMESPACES.includes(root.ns);
+  const isEnvelope = isSoapEnvelope(root);
   const soapBody = isEnvelope ? firstChild(root, 'Body', root.ns) : undefined;
   const fault = soapBody && firstChild(soapBody, 'Fault', root.ns);
   if (fault) {
