@@ -45,6 +45,12 @@ describe('inspectToken', () => {
     expect(JSON.stringify(inspection.findings)).not.toContain(wrongCheck);
   });
 
+  it('reports manual text claims that are not text', () => {
+    const inspection = inspectToken(makeToken(samplePayload({ username: 42, email: null })), DURING);
+    expect(codes(inspection.findings)).toEqual(['claims-not-text']);
+    expect(inspection.findings[0]?.detail.en).toContain('username, email');
+  });
+
   it('marks a decodable foreign token not-sso', () => {
     const inspection = inspectToken(makeToken({ sub: '42', iss: 'elsewhere', exp: EXP_SECONDS }), (EXP_SECONDS + 1) * 1000);
     expect(inspection.verdict).toBe('not-sso');

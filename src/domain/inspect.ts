@@ -89,6 +89,25 @@ function claimsMissingFinding(missing: readonly string[]): Finding {
   };
 }
 
+/** The manual's text claims; `idcard`, `org`, `exp` and `nbf` have their own checks. */
+const TEXT_CLAIMS = ['sid', 'username', 'firstname', 'lastname', 'email', 'iss'] as const;
+
+function claimsNotTextFinding(names: readonly string[]): Finding {
+  return {
+    code: 'claims-not-text',
+    severity: 'warning',
+    title: { th: 'ฟิลด์บางตัวไม่ได้เป็นข้อความ', en: 'Some claims are not text' },
+    detail: {
+      th: `ฟิลด์เหล่านี้ควรเป็นข้อความแต่ไม่ใช่: ${names.join(', ')}`,
+      en: `These claims should be text but are not: ${names.join(', ')}.`,
+    },
+    nextStep: {
+      th: 'แจ้งผู้ดูแลระบบ SSO ระบบงานที่อ่านฟิลด์เหล่านี้เป็นข้อความอาจทำงานผิด',
+      en: 'Tell the SSO administrators: applications that read these claims as text may fail.',
+    },
+  };
+}
+
 const EXPIRY_UNKNOWN: Finding = {
   code: 'expiry-unknown',
   severity: 'error',
@@ -144,6 +163,8 @@ export function inspectToken(compact: string, nowMs: number): TokenInspection {
     verdict = verdictFor(times);
     const missing = claims.filter((claim) => !claim.present).map((claim) => claim.definition.name);
     if (missing.length > 0) findings.push(claimsMissingFinding(missing));
+    const notText = TEXT_CLAIMS.filter((name) => has(name) && typeof payload[name] !== 'string');
+    if (notText.length > 0) findings.push(claimsNotTextFinding(notText));
     if (times.state === 'unknown') findings.push(EXPIRY_UNKNOWN);
     findings.push(...timeFindings(times));
   }
