@@ -25,6 +25,8 @@ export function judgeToken(token, nowMs) {
   return { outcome: 'logged-in', who, reason: '' };
 }
 
+const MAX_SESSIONS = 1000;
+
 /** Removes the token from the address bar once the page has it, as real applications do. */
 const STRIP_TOKEN_FROM_ADDRESS_BAR = "history.replaceState(null, '', location.pathname);";
 
@@ -111,6 +113,8 @@ export async function startAppServer({ port = 0, ssoUrl = '', now = Date.now } =
         const judgement = judgeToken(requestUrl.searchParams.get('token'), now());
         const sessionId = randomUUID();
         sessions.set(sessionId, judgement);
+        // A demo left running for days should not grow without bound: forget the oldest.
+        if (sessions.size > MAX_SESSIONS) sessions.delete(sessions.keys().next().value);
         return sendRedirect(res, '/welcome', { 'set-cookie': `demo_app_session=${sessionId}; Path=/; HttpOnly; SameSite=Lax` });
       }
       case 'GET /landing':

@@ -5,6 +5,7 @@
  */
 import { expect, it } from 'vitest';
 import { describeEachBrowser, useBrowser, useDemoWorld } from '../helpers/browsers';
+import { configureVerification, readNewestCaptureInPopup } from '../../demo/drive-extension.mjs';
 
 describeEachBrowser('demo world launchers', (kind) => {
   const world = useDemoWorld();
@@ -22,6 +23,25 @@ describeEachBrowser('demo world launchers', (kind) => {
       });
     } finally {
       await popup.close();
+    }
+  });
+
+  it('is set up through the options page like a person would, then shows a verified login in the popup (what npm start does)', async () => {
+    const configured = await configureVerification(browser(), { wsdlUrl: world().soapWsdlUrl, clientId: world().clientId, testConnection: false });
+    expect(configured.saved).not.toBe('');
+    const login = await browser().openPage(world().loginUrl({ user: 'fatima', handover: 'form-post', scenario: 'expired' }));
+    try {
+      await login.waitUntil(() => document.querySelector('main[data-demo-page="app-landing"]') !== null, undefined, {
+        what: 'the demo app landing after the form POST',
+      });
+      const reading = await readNewestCaptureInPopup(browser());
+      expect(reading.verdict).toBe('expired');
+      // DiwLoginChk's manual case 2, as the demo service answers it.
+      expect(reading.verification).toContain('Token is expired');
+      expect(reading.findings).toContain('token-expired');
+    } finally {
+      // Closing the tab also drops its captures, so later tests start clean.
+      await login.close();
     }
   });
 
