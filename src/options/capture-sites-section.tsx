@@ -28,9 +28,9 @@ export interface CaptureSitesSectionProps {
 }
 
 export function CaptureSitesSection({ client, saved, save }: CaptureSitesSectionProps) {
-  const { t } = useStrings();
+  const { t, text } = useStrings();
   const [input, setInput] = useState('');
-  const [inputError, setInputError] = useState<string | undefined>(undefined);
+  const [inputError, setInputError] = useState<MessageText | undefined>(undefined);
   const [status, setStatus] = useState<StatusReport | null>(null);
   const [busy, setBusy] = useState(false);
   /** origin → granted; missing while the check is under way. */
@@ -66,10 +66,10 @@ export function CaptureSitesSection({ client, saved, save }: CaptureSitesSection
     }
   }
 
+  /** Bad input is said once, beside the field (and read with it), not again in the status area. */
   function reject(key: 'sites.empty' | 'sites.invalid', typed: string) {
-    const report = statusReport('error', key, { input: typed });
-    setInputError(t(key, { input: typed }));
-    setStatus(report);
+    setInputError({ key, values: { input: typed } });
+    setStatus(null);
   }
 
   function onAdd() {
@@ -195,7 +195,7 @@ export function CaptureSitesSection({ client, saved, save }: CaptureSitesSection
             placeholder="http://10.1.2.3:8080"
             spellcheck={false}
             aria-invalid={inputError ? true : undefined}
-            aria-describedby={describedBy('capture-site-input', true, inputError)}
+            aria-describedby={describedBy('capture-site-input', true, inputError && text(inputError))}
             onInput={(event) => {
               setInput(event.currentTarget.value);
               setInputError(undefined);
@@ -212,8 +212,8 @@ export function CaptureSitesSection({ client, saved, save }: CaptureSitesSection
             {t('field.captureSite.hint')}
           </p>
           {inputError && (
-            <p id="capture-site-input-error" class="field__error">
-              {inputError}
+            <p id="capture-site-input-error" class="field__error" data-testid="capture-site-error">
+              {text(inputError)}
             </p>
           )}
         </div>

@@ -151,6 +151,9 @@ describe('Load WSDL', () => {
     type('client-id-parameter', 'ClientID');
     fireEvent.click(byTestId('save-settings'));
     await waitFor(() => expect(client.callsTo('saveSettings')).toHaveLength(1));
+    // The reason stays beside manual mode after the status area has moved on to the save.
+    await waitFor(() => expect(status().textContent).toContain('Settings saved'));
+    expect(screen.getByTestId('wsdl-failure').textContent).toBe('The WSDL could not be loaded: Connection refused by 127.0.0.1:9');
     expect(savedVerification(client)).toEqual({
       wsdlUrl: 'http://127.0.0.1:9/nothing?wsdl',
       clientId: 'DEMO-CLIENT-7F3A',
@@ -329,13 +332,14 @@ describe('Capture sites', () => {
     const client = await renderPage();
     type('capture-site-input', 'ftp://10.1.2.3');
     fireEvent.click(byTestId('add-capture-site'));
-    expect(captureStatus().textContent).toContain('“ftp://10.1.2.3” is not a usable origin');
+    expect(screen.getByTestId('capture-site-error').textContent).toContain('“ftp://10.1.2.3” is not a usable origin');
+    expect(byTestId('capture-site-input').getAttribute('aria-describedby')).toContain('capture-site-input-error');
     expect(byTestId('capture-site-input').getAttribute('aria-invalid')).toBe('true');
     expect(byTestId('capture-site-input').value).toBe('ftp://10.1.2.3');
 
     type('capture-site-input', '10.1.2.3:8080');
     fireEvent.keyDown(byTestId('capture-site-input'), { key: 'Enter' });
-    expect(captureStatus().textContent).toContain('“10.1.2.3:8080” is not a usable origin');
+    expect(screen.getByTestId('capture-site-error').textContent).toContain('“10.1.2.3:8080” is not a usable origin');
     expect(client.callsTo('requestOrigin')).toEqual([]);
     expect(client.callsTo('saveSettings')).toEqual([]);
   });
@@ -405,9 +409,9 @@ describe('Language', () => {
     await renderPage({ settings: settings({ language: 'th' }) });
     type('capture-site-input', 'nonsense');
     fireEvent.click(byTestId('add-capture-site'));
-    expect(screen.getByTestId('capture-site-status').textContent).toContain('ใช้เป็น origin ไม่ได้');
+    expect(screen.getByTestId('capture-site-error').textContent).toContain('ใช้เป็น origin ไม่ได้');
     choose('language', 'en');
-    await waitFor(() => expect(screen.getByTestId('capture-site-status').textContent).toContain('is not a usable origin'));
+    await waitFor(() => expect(screen.getByTestId('capture-site-error').textContent).toContain('is not a usable origin'));
   });
 });
 

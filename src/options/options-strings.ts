@@ -62,6 +62,7 @@ const th = {
   'manual.intro': 'ใช้เมื่ออ่าน WSDL ไม่ได้ ดูค่าได้จาก WSDL หรือขอจากเจ้าหน้าที่ดูแลระบบของ กรอ.',
   'manual.savedIntro': 'รายละเอียดที่บันทึกไว้ กด “อ่าน WSDL” เพื่อเลือกจากรายการ Operation ของ WSDL',
   'manual.notSetUp': 'ยังไม่ได้ตั้งค่าบริการ: กด “อ่าน WSDL” หรือ “กรอกเอง”',
+  'manual.wsdlFailed': 'อ่าน WSDL ไม่ได้: {reason}',
 
   'permission.granted': 'อนุญาตให้ติดต่อ {origin} แล้ว',
   'permission.missing': 'ยังไม่ได้รับอนุญาตให้ติดต่อ {origin}',
@@ -199,6 +200,7 @@ const en: Record<OptionsStringKey, string> = {
   'manual.intro': "For when the WSDL cannot be read. Take the values from the WSDL or ask DIW's system administrator.",
   'manual.savedIntro': "The saved details. Press “Load WSDL” to choose from the WSDL's operations.",
   'manual.notSetUp': 'The service is not set up yet: press “Load WSDL” or “Enter by hand”.',
+  'manual.wsdlFailed': 'The WSDL could not be loaded: {reason}',
 
   'permission.granted': 'Allowed to reach {origin}.',
   'permission.missing': 'Not yet allowed to reach {origin}.',

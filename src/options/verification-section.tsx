@@ -8,7 +8,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { InspectorClient } from '../ui/extension-client';
 import type { ActionResult } from '../shared/messages';
 import type { Settings, VerificationSettings } from '../shared/settings';
-import type { WsdlDescription } from '../domain/types';
+import type { Localized, WsdlDescription } from '../domain/types';
 import { askForOrigin } from './ask-for-origin';
 import { describeTestResult } from './describe-test-result';
 import { Field, describedBy } from './field';
@@ -50,10 +50,12 @@ function sameVerification(a: VerificationSettings, b: VerificationSettings): boo
 }
 
 export function VerificationSection({ client, saved, save }: VerificationSectionProps) {
-  const { t } = useStrings();
+  const { language, t } = useStrings();
   const [form, setForm] = useState<VerificationForm>(() => formFromSettings(saved.verification));
   const [mode, setMode] = useState<SetupMode>(() => (saved.verification.endpoint || saved.verification.operation ? 'manual' : 'none'));
   const [description, setDescription] = useState<WsdlDescription | null>(null);
+  /** Why the last Load WSDL failed: kept beside manual mode after the status area moves on. */
+  const [wsdlFailure, setWsdlFailure] = useState<Localized | null>(null);
   const [errors, setErrors] = useState<FormCheck['errors']>({});
   const [status, setStatus] = useState<StatusReport | null>(null);
   const [busy, setBusy] = useState<'load' | 'save' | 'test' | null>(null);
@@ -127,6 +129,7 @@ export function VerificationSection({ client, saved, save }: VerificationSection
     if (result.ok) {
       const loaded = result.value;
       setDescription(loaded);
+      setWsdlFailure(null);
       setForm((current) => formFromWsdl(current, loaded));
       setMode('wsdl');
       setErrors({});
@@ -137,6 +140,7 @@ export function VerificationSection({ client, saved, save }: VerificationSection
     // What was loaded before described another URL (or the same one, now unreachable): drop it,
     // keep everything typed, and open manual mode so the person can carry on.
     setDescription(null);
+    setWsdlFailure(result.error);
     setMode('manual');
     const lines: MessageText[] = granted ? [] : [{ key: 'status.wsdlNoPermission', values: { origin } }];
     setStatus(statusReport('error', 'status.wsdlFailed', { reason: result.error }, lines));
@@ -416,7 +420,12 @@ export function VerificationSection({ client, saved, save }: VerificationSection
       {mode === 'manual' && (
         <fieldset class="mapping" data-testid="manual-mode">
           <legend>{t('manual.heading')}</legend>
-          <p class="notice">{description === null && status === null && saved.verification.operation ? t('manual.savedIntro') : t('manual.intro')}</p>
+          {wsdlFailure && (
+            <p class="notice notice--error" data-testid="wsdl-failure">
+              {t('manual.wsdlFailed', { reason: wsdlFailure[language] })}
+            </p>
+          )}
+          <p class="notice">{wsdlFailure === null && saved.verification.operation ? t('manual.savedIntro') : t('manual.intro')}</p>
           <EndpointField form={form} errorOf={errorOf} onInput={(value) => update('endpoint', value)} />
           <ManualText id="namespace" field="namespace" form={form} errorOf={errorOf} update={update} />
           <ManualText id="operation" field="operation" form={form} errorOf={errorOf} update={update} />
