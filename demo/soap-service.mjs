@@ -51,26 +51,52 @@ export function diwLoginChk(args, nowMs) {
   return answer(1, claims);
 }
 
+const SOAP11_ENVELOPE = 'http://schemas.xmlsoap.org/soap/envelope/';
+
+/** XML text escaping for the few bytes a fault string may carry. */
+const escapeXml = (text) => String(text).replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c]);
+
 /**
- * Starts the service on 127.0.0.1 (port 0 picks a free port).
+ * node-soap answers a request it cannot dispatch (an unknown operation, a broken envelope) with
+ * the bare error text and HTTP 500. JAX-WS — which the real DiwAppChk looks like — answers with
+ * a SOAP 1.1 Fault instead ("Cannot find dispatch method for ..."), so the demo does the same:
+ * any non-XML 5xx body becomes a Fault carrying the error's first line.
+ */
+function answerErrorsAsFaults(soapServer) {
+  const send = soapServer._sendHttpResponse.bind(soapServer);
+  soapServer._sendHttpResponse = (res, statusCode, result) => {
+    if (statusCode >= 500 && typeof result === 'string' && !result.trimStart().startsWith('<')) {
+      const reason = result.split('\n')[0].trim() || 'Server error';
+      res.setHeader('Content-Type', 'text/xml; charset=utf-8');
+      return send(res, statusCode, `<?xml version="1.0" encoding="utf-8"?><S:Envelope xmlns:S="${SOAP11_ENVELOPE}"><S:Body><S:Fault><faultcode>S:Server</faultcode><faultstring>${escapeXml(reason)}</faultstring></S:Fault></S:Body></S:Envelope>`);
+    }
+    return send(res, statusCode, result);
+  };
+}
+
+/**
+ * Starts the service on 127.0.0.1 (port 0 picks a free port). Resolves once node-soap has read
+ * the WSDL and answers requests (it registers itself asynchronously).
  * @param {{ port?: number, host?: string, now?: () => number }} [options]
  * @returns {Promise<{ url: string, wsdlUrl: string, close: () => Promise<void> }>}
  */
 export function startSoapService({ port = 0, host = '127.0.0.1', now = Date.now } = {}) {
   if (host !== '127.0.0.1') throw new Error('The demo SOAP service only ever listens on 127.0.0.1.');
   const server = createServer((req, res) => {
-    // node-soap answers its own path; everything else is a plain 404.
-    if (!req.url?.startsWith(SOAP_SERVICE_PATH)) {
-      res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found');
-    }
+    // node-soap takes its own path over once ready; everything else is a plain 404.
+    res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found');
   });
+  const close = () =>
+    new Promise((done) => {
+      server.closeAllConnections();
+      server.close(() => done());
+    });
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => {
       const address = server.address();
       const actualPort = typeof address === 'object' && address ? address.port : port;
       const url = `http://${host}:${actualPort}${SOAP_SERVICE_PATH}`;
-      const wsdl = WSDL_TEMPLATE.replace('REPLACED_AT_RUNTIME', url);
       const services = {
         DiwAppChk: {
           DiwAppChkPort: {
@@ -78,18 +104,23 @@ export function startSoapService({ port = 0, host = '127.0.0.1', now = Date.now 
           },
         },
       };
-      const soapServer = soap.listen(server, SOAP_SERVICE_PATH, services, wsdl);
+      const soapServer = soap.listen(server, {
+        path: SOAP_SERVICE_PATH,
+        services,
+        xml: WSDL_TEMPLATE.replace('REPLACED_AT_RUNTIME', url),
+        // Never send a stack trace over the wire, not even from a demo.
+        suppressStack: true,
+        callback: (error) => {
+          if (error) {
+            void close().then(() => reject(error));
+            return;
+          }
+          resolve({ url, wsdlUrl: `${url}?wsdl`, close });
+        },
+      });
       // node-soap logs every request by default; the demo's output should stay readable.
       soapServer.log = () => undefined;
-      resolve({
-        url,
-        wsdlUrl: `${url}?wsdl`,
-        close: () =>
-          new Promise((done) => {
-            server.closeAllConnections();
-            server.close(() => done());
-          }),
-      });
+      answerErrorsAsFaults(soapServer);
     });
   });
 }

@@ -33,4 +33,17 @@ describe('diwLoginChk (the demo service decision, manual §4.2)', () => {
       await service.close();
     }
   });
+  it('answers an unknown operation with a SOAP Fault, as JAX-WS does, without a stack trace', async () => {
+    const service = await startSoapService();
+    try {
+      const body = '<?xml version="1.0"?><soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/"><soapenv:Body><tns:Nope xmlns:tns="http://ws.diwappchk.diw.go.th/"/></soapenv:Body></soapenv:Envelope>';
+      const response = await fetch(service.url, { method: 'POST', headers: { 'Content-Type': 'text/xml; charset=utf-8', SOAPAction: '""' }, body });
+      const text = await response.text();
+      expect(response.status).toBe(500);
+      expect(text).toContain('<S:Fault><faultcode>S:Server</faultcode><faultstring>');
+      expect(text).not.toContain('node_modules');
+    } finally {
+      await service.close();
+    }
+  });
 });

@@ -149,6 +149,12 @@ describe('against the demo DiwAppChk SOAP service (node soap, real HTTP on 127.0
     expect(result.findings.map((f) => f.code)).toEqual(expect.arrayContaining(['verify-username-differs', 'verify-idcard-differs']));
   });
 
+  it('a wrong operation name → soap-fault, explained as a settings problem', async () => {
+    const result = await verifier.verify('a.b.c', { ...settings, operation: 'DiwLoginCheck' }, null);
+    expect(result.outcome).toMatchObject({ kind: 'failed', code: 'soap-fault', faultCode: 'S:Server', httpStatus: 500 });
+    expect(result.findings[0]!.nextStep.en).toContain('operation and parameter names');
+  });
+
   it('testConnection: the dummy token comes back as case 3, which proves the ClientID', async () => {
     const result = await verifier.testConnection(settings);
     expect(result.outcome).toMatchObject({ kind: 'answered', answer: { manualCase: 3 } });
