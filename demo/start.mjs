@@ -138,6 +138,7 @@ async function main() {
     console.log('Press Ctrl-C here to stop the browser and the demo services.');
     // Closing the browser window ends the demo too.
     void browser.closed.then(() => {
+      if (stopping) return undefined;
       console.log('The browser was closed; stopping the demo services.');
       return stopEverything(0);
     });
