@@ -6,7 +6,7 @@
  */
 import type { Localized, VerificationResult, WsdlDescription } from '../domain/types';
 import { buildSoapRequest, isXmlName } from '../domain/soap/envelope';
-import { MAX_ANSWER_BYTES, readSoapAnswer } from '../domain/soap/answer';
+import { MAX_ANSWER_BYTES, readSoapAnswer, redactSecrets } from '../domain/soap/answer';
 import { parseWsdl, referencedDocuments } from '../domain/soap/wsdl';
 import { explainTestConnection, explainVerification, type VerificationOutcome } from '../domain/soap/explain';
 import type { ActionResult } from '../shared/messages';
@@ -170,12 +170,13 @@ export function createVerifier(deps: VerifierDeps): Verifier {
       const clockSkewMs = Number.isFinite(serverDate) ? Math.round(serverDate - (startedAt + (headersAt - startedAt) / 2)) : null;
       if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) {
         const location = response.headers.get('location');
+        await response.body?.cancel().catch(() => undefined);
         return {
           endpoint,
           checkedAt: now(),
           roundTripMs: headersAt - startedAt,
           clockSkewMs,
-          outcome: failure('http-status', `The service redirected${location ? ` to ${location}` : ''}; not followed, so the token is not sent elsewhere. Use the final address as the endpoint.`, response.status ? { httpStatus: response.status } : {}),
+          outcome: failure('http-status', `The service redirected${location ? ` to ${redactSecrets(location)}` : ''}; not followed, so the token is not sent elsewhere. Use the final address as the endpoint.`, response.status ? { httpStatus: response.status } : {}),
         };
       }
       let body: string;
