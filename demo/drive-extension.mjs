@@ -4,6 +4,8 @@
 // is what a person would see. The selectors are the pages' `data-testid` attributes
 // (src/options/verification-section.tsx, src/popup/*.tsx).
 
+import { pollUntil } from './launch-browser.mjs';
+
 const OPTIONS_PAGE = 'src/options/index.html';
 const POPUP_PAGE = 'src/popup/index.html';
 /** The toolbar popup's size (Chrome caps popups at 800×600), so screenshots look like the real thing. */
@@ -83,24 +85,30 @@ async function clickAndReadStatus(page, selector, timeoutMs, what) {
  */
 
 /**
- * Opens the popup page in a tab, picks the newest capture from another tab (the popup opened as
- * a tab has no captures of its own, so it lists the others, as it does for a person who opens
- * it on an unrelated tab), waits for DiwLoginChk's answer and reads what it shows.
+ * Opens the popup page in a tab and reads what it shows for one capture. The popup opened as a
+ * tab has no captures of its own tab, so it lists the others ("elsewhere"), as it does for a
+ * person who opens it over an unrelated tab; this picks one the way that person would: by the
+ * name on it (`who`, e.g. "สมชาย ทดสอบ"), or the newest when `who` is not given. Then it waits
+ * for DiwLoginChk's answer (pressing "Verify" if none comes by itself) and reads the page.
  * @param {import('./launch-browser.mjs').LaunchedBrowser} browser
- * @param {{ screenshotPath?: string, timeoutMs?: number }} [options]
+ * @param {{ who?: string, screenshotPath?: string, timeoutMs?: number }} [options]
  * @returns {Promise<PopupReading>}
  */
-export async function readNewestCaptureInPopup(browser, { screenshotPath, timeoutMs = 20_000 } = {}) {
+export async function readCaptureInPopup(browser, { who, screenshotPath, timeoutMs = 20_000 } = {}) {
   const popup = await browser.openExtensionPage(POPUP_PAGE);
   try {
     await popup.setViewport(POPUP_VIEWPORT);
-    await popup.waitUntil(
-      () => document.querySelector('[data-verdict], [data-testid="picker-elsewhere"] button') !== null,
-      undefined,
-      { timeoutMs, what: 'the popup to list a capture' },
+    // The capture to pick in the live "elsewhere" list, counted from 1 (0: not listed yet).
+    const position = await pollUntil(
+      () =>
+        popup.evaluate((name) => {
+          const items = [...document.querySelectorAll('[data-testid="picker-elsewhere"] li')];
+          if (!name) return items.length > 0 ? 1 : 0;
+          return items.findIndex((item) => item.querySelector('.picker__who')?.textContent?.trim() === name) + 1;
+        }, who ?? null),
+      { timeoutMs, what: `the popup to list a capture${who ? ` for ${who}` : ''}` },
     );
-    const needsPick = await popup.evaluate(() => document.querySelector('[data-verdict]') === null);
-    if (needsPick) await popup.click('[data-testid="picker-elsewhere"] li:first-child button');
+    await popup.click(`[data-testid="picker-elsewhere"] li:nth-child(${position}) button`);
     await popup.waitUntil(() => document.querySelector('[data-verdict]') !== null, undefined, { timeoutMs, what: 'the popup to show a verdict' });
 
     const isSso = await popup.evaluate(() => document.querySelector('.verification') !== null);

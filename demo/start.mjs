@@ -16,8 +16,9 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describeWorld, portsFromEnv, startDemoWorld } from './world.mjs';
 import { HANDOVER_STYLES, SCENARIOS } from './sso-server.mjs';
+import { DEMO_PEOPLE } from './people.mjs';
 import { launchBrowser } from './launch-browser.mjs';
-import { configureVerification, readNewestCaptureInPopup } from './drive-extension.mjs';
+import { configureVerification, readCaptureInPopup } from './drive-extension.mjs';
 
 const args = new Set(process.argv.slice(2));
 const known = new Set(['--firefox', '--headless', '--no-build']);
@@ -47,20 +48,24 @@ process.once('SIGINT', () => {
 });
 process.once('SIGTERM', () => void stopEverything(0));
 
-/** The headless tour: every hand-over style with a normal token, then every scenario by query. */
+/**
+ * The headless tour: every hand-over style with a normal token, then every scenario by query.
+ * The people take turns, so each office shows up, and two logins in a row never have the same
+ * name (which is how the popup's capture list tells them apart).
+ */
 function tour() {
   const byHandover = Object.keys(HANDOVER_STYLES).map((handover) => ({ handover, scenario: 'normal' }));
   const byScenario = Object.keys(SCENARIOS)
     .filter((scenario) => scenario !== 'normal')
     .map((scenario) => ({ handover: 'query', scenario }));
-  return [...byHandover, ...byScenario];
+  return [...byHandover, ...byScenario].map((run, index) => ({ ...run, person: DEMO_PEOPLE[index % DEMO_PEOPLE.length] }));
 }
 
 /** Logs in once and reads the popup. Closing the login tab afterwards also drops its captures. */
-async function loginAndRead(browser, world, { handover, scenario }, index) {
+async function loginAndRead(browser, world, { handover, scenario, person }, index) {
   const login = await browser.openPage();
   try {
-    await login.goto(world.loginUrl({ handover, scenario }));
+    await login.goto(world.loginUrl({ user: person.key, handover, scenario }));
     // The demo app's pages mark themselves; the fragment page decides in the browser.
     await login.waitUntil(
       () => {
@@ -71,7 +76,7 @@ async function loginAndRead(browser, world, { handover, scenario }, index) {
       { what: `the demo app page after ${handover}/${scenario}` },
     );
     const screenshotPath = `${screenshotDir}/${kind}-${String(index + 1).padStart(2, '0')}-${handover}-${scenario}.png`;
-    const reading = await readNewestCaptureInPopup(browser, { screenshotPath });
+    const reading = await readCaptureInPopup(browser, { who: `${person.firstname} ${person.lastname}`, screenshotPath });
     return { ok: true, reading, screenshotPath };
   } catch (error) {
     return { ok: false, error: error instanceof Error ? error.message : String(error) };
@@ -83,7 +88,7 @@ async function loginAndRead(browser, world, { handover, scenario }, index) {
 function printSummary(results) {
   console.log('\nWhat the extension captured and verified (read from the popup):');
   for (const { run, result } of results) {
-    const label = `${run.handover} / ${run.scenario}`.padEnd(28);
+    const label = `${run.handover} / ${run.scenario} (${run.person.key})`.padEnd(36);
     if (!result.ok) {
       console.log(`  ✗ ${label} ${result.error}`);
       continue;
@@ -91,8 +96,8 @@ function printSummary(results) {
     const { reading } = result;
     const findings = reading.findings.length > 0 ? reading.findings.join(', ') : 'none';
     console.log(`  ✓ ${label} verdict: ${reading.verdict ?? '?'}  · captured by: ${reading.source ?? '?'}`);
-    console.log(`    ${''.padEnd(28)} ${reading.verification ?? 'no DiwLoginChk answer shown'}`);
-    console.log(`    ${''.padEnd(28)} findings: ${findings}`);
+    console.log(`    ${''.padEnd(36)} ${reading.verification ?? 'no DiwLoginChk answer shown'}`);
+    console.log(`    ${''.padEnd(36)} findings: ${findings}`);
   }
 }
 
@@ -148,7 +153,7 @@ async function main() {
   mkdirSync(screenshotDir, { recursive: true });
   const results = [];
   for (const [index, run] of tour().entries()) {
-    process.stdout.write(`   logging in: ${run.handover} / ${run.scenario}… `);
+    process.stdout.write(`   logging in: ${run.person.key}, ${run.handover} / ${run.scenario}… `);
     const result = await loginAndRead(browser, world, run, index);
     console.log(result.ok ? 'done' : 'FAILED');
     results.push({ run, result });

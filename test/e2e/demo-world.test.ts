@@ -5,7 +5,7 @@
  */
 import { expect, it } from 'vitest';
 import { describeEachBrowser, useBrowser, useDemoWorld } from '../helpers/browsers';
-import { configureVerification, readNewestCaptureInPopup } from '../../demo/drive-extension.mjs';
+import { configureVerification, readCaptureInPopup } from '../../demo/drive-extension.mjs';
 
 describeEachBrowser('demo world launchers', (kind) => {
   const world = useDemoWorld();
@@ -34,7 +34,7 @@ describeEachBrowser('demo world launchers', (kind) => {
       await login.waitUntil(() => document.querySelector('main[data-demo-page="app-landing"]') !== null, undefined, {
         what: 'the demo app landing after the form POST',
       });
-      const reading = await readNewestCaptureInPopup(browser());
+      const reading = await readCaptureInPopup(browser(), { who: 'ฟาตีมะห์ ทดลอง' });
       expect(reading.verdict).toBe('expired');
       // DiwLoginChk's manual case 2, as the demo service answers it.
       expect(reading.verification).toContain('Token is expired');
