@@ -5,11 +5,34 @@
  * manual's case 3 for its dummy token. Also: a wrong ClientID reads as case 4, the settings
  * survive a reload with the ClientID masked, and a capture site can be added and removed.
  */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { expect, it } from 'vitest';
 import type { DemoPage } from '../../demo/launch-browser.mjs';
 import { describeEachBrowser, useBrowser, useDemoWorld } from '../helpers/browsers';
 
 const OPTIONS_PAGE = 'src/options/index.html';
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  targets: string[];
+}
+
+/**
+ * Runs axe-core in the page (WCAG rules, colour contrast included, which only a real browser can
+ * compute). The source goes in through the driver's own evaluate, which the extension page's CSP
+ * does not apply to; a <script> tag would be refused.
+ */
+async function axeViolations(page: DemoPage): Promise<AxeViolation[]> {
+  await page.native.evaluate(AXE_SOURCE);
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (context: Document) => Promise<{ violations: Array<{ id: string; impact: string | null; nodes: Array<{ target: string[] }> }> }> } }).axe;
+    const { violations } = await axe.run(document);
+    return violations.map((violation) => ({ id: violation.id, impact: violation.impact, targets: violation.nodes.map((node) => node.target.join(' ')) }));
+  });
+}
 
 /** The text in the element with this data-testid ('' while it is not there). */
 function textOf(page: DemoPage, testId: string): Promise<string> {
@@ -110,6 +133,23 @@ describeEachBrowser('options page', (kind) => {
       await page.click('[data-testid="test-connection"]');
       const answer = await waitForStatus(page, 'it answered case 4');
       expect(answer).toContain('the service does not accept this ClientID');
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('passes axe-core with a WSDL loaded and errors on screen', async () => {
+    const page = await openOptions((path) => browser().openExtensionPage(path));
+    try {
+      await page.fill('[data-testid="wsdl-url"]', world().soapWsdlUrl);
+      await page.click('[data-testid="load-wsdl"]');
+      await page.waitUntil(() => document.querySelector('[data-testid="wsdl-summary"]') !== null, undefined, { what: 'the WSDL summary' });
+      await page.fill('[data-testid="timeout"]', '500');
+      await page.click('[data-testid="save-settings"]');
+      await page.fill('[data-testid="capture-site-input"]', 'not an origin');
+      await page.click('[data-testid="add-capture-site"]');
+      await page.waitUntil(() => document.querySelector('[data-testid="capture-site-error"]') !== null, undefined, { what: 'the origin error' });
+      expect(await axeViolations(page)).toEqual([]);
     } finally {
       await page.close();
     }
