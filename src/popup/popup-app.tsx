@@ -182,6 +182,9 @@ export function PopupApp({ client, now = Date.now, writeText = clipboardWriteTex
       : null;
 
   const showPicker = allCaptures.length > 1 || (allCaptures.length === 1 && view.currentTab.length === 0);
+  const picker = showPicker && (
+    <CapturePicker view={view} selectedId={selected?.id ?? null} labels={labels} nowMs={nowMs} language={language} onSelect={setSelectedId} />
+  );
 
   return (
     <div class="popup">
@@ -213,16 +216,8 @@ export function PopupApp({ client, now = Date.now, writeText = clipboardWriteTex
                 {t('app.backgroundError', { detail: loadError })}
               </p>
             )}
-            {showPicker && (
-              <CapturePicker
-                view={view}
-                selectedId={selected?.id ?? null}
-                labels={labels}
-                nowMs={nowMs}
-                language={language}
-                onSelect={setSelectedId}
-              />
-            )}
+            {/* With a token shown, the switcher sits above it; with none, below the line saying why. */}
+            {selected && picker}
             {selected && inspection ? (
               <TokenView
                 inspection={inspection}
@@ -244,6 +239,7 @@ export function PopupApp({ client, now = Date.now, writeText = clipboardWriteTex
                 onOpenOptions={() => void client.openOptionsPage()}
               />
             )}
+            {!selected && picker}
             <PasteBox language={language} open={!selected} onPaste={paste} />
           </>
         )}

@@ -1,0 +1,99 @@
+/**
+ * The popup (issue #4) in real Chromium and Firefox with the built extension: after a demo login
+ * is captured, the popup page shows whose token it is, the office path and a countdown that
+ * moves, switches language, verifies against the demo DiwLoginChk service, and passes axe-core
+ * with real layout and colours.
+ *
+ * The popup page is opened in a tab here (browsers do not let a test click the toolbar button),
+ * so "this tab" is the popup's own tab and the demo login is one of the captures "elsewhere":
+ * the test picks it in the switcher, as a person would.
+ */
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeEachBrowser, useBrowser, useDemoWorld } from '../helpers/browsers';
+import { clearSession, openStoragePage, waitForCapture } from '../helpers/extension-state';
+import { axeViolations, configureVerification, POPUP_PATH as POPUP, textOf } from '../helpers/popup-page';
+import type { DemoPage } from '../../demo/launch-browser.mjs';
+
+describeEachBrowser('popup', (kind) => {
+  const world = useDemoWorld();
+  const browser = useBrowser(kind);
+  let popup: DemoPage;
+  /** Kept open: the background forgets a tab's captures when the tab closes (capture issue). */
+  let login: DemoPage;
+
+  beforeAll(async () => {
+    const storage = await openStoragePage(browser());
+    await clearSession(storage);
+    login = await browser().openPage(world().loginUrl({ user: 'somchai', handover: 'query', scenario: 'normal' }));
+    await waitForCapture(storage, (c) => c.isIndustrySso && c.parameter === 'token', 'the demo login capture');
+    await storage.close();
+    popup = await browser().openExtensionPage(POPUP);
+  });
+  afterAll(async () => {
+    await popup?.close();
+    await login?.close();
+  });
+
+  it('offers the captured login in the switcher and shows the person, the office path and a live countdown', async () => {
+    await popup.waitUntil(() => document.querySelector('[data-testid="picker-elsewhere"] button') !== null, undefined, {
+      what: 'the capture in the switcher',
+    });
+    await popup.click('[data-testid="picker-elsewhere"] button');
+    await popup.waitUntil(() => document.querySelector('[data-testid="person-name"]')?.textContent === 'สมชาย ทดสอบ', undefined, {
+      what: 'the person’s name',
+    });
+    expect(await textOf(popup, 'username')).toBe('somchai.t');
+    const path = await popup.evaluate(() =>
+      [...document.querySelectorAll('[data-testid="office-path"] li')].map((item) => item.textContent),
+    );
+    expect(path.at(-1)).toBe('สำนักงานอุตสาหกรรมจังหวัดนครปฐม');
+    expect(path.length).toBeGreaterThan(1);
+    expect(await textOf(popup, 'province')).toBe('นครปฐม');
+    expect(await popup.evaluate(() => document.getElementById('verdict-heading')?.dataset.verdict)).toBe('valid');
+    expect(await textOf(popup, 'countdown')).toMatch(/^เหลือเวลาอีก (1 ชม\. )?\d+ นาที/);
+    // The ID number is masked on screen.
+    expect(await popup.text()).not.toMatch(/\d{13}/);
+    // The countdown ticks: wait until the clock shows another value than it does now.
+    const first = await textOf(popup, 'countdown-clock');
+    expect(first).toMatch(/^\d+:\d\d(:\d\d)?$/);
+    await popup.waitUntil((before) => document.querySelector('[data-testid="countdown-clock"]')?.textContent !== before, first, {
+      what: 'the countdown to tick',
+      timeoutMs: 5_000,
+    });
+  });
+
+  it('verifies with the demo DiwLoginChk service on request and shows the manual’s case 1', async () => {
+    expect(await popup.text()).toContain('ยังไม่ได้ตรวจสอบกับ DiwLoginChk');
+    await configureVerification(popup, world().soapWsdlUrl, world().clientId);
+    await popup.click('.verification button');
+    await popup.waitUntil(() => document.querySelector('[data-testid="verification"]')?.textContent?.includes('Token is valid') === true, undefined, {
+      what: 'the verification result',
+    });
+    expect(await textOf(popup, 'verification')).toContain('กรณีที่ 1 ตามคู่มือ §4.2');
+  });
+
+  it('has no axe-core violations with real layout and colours', async () => {
+    await popup.evaluate(() => {
+      for (const details of document.querySelectorAll('details')) details.open = true;
+    });
+    expect(await axeViolations(popup)).toEqual([]);
+  });
+
+  it('switches to English and the choice is remembered', async () => {
+    await popup.click('button[lang="en"]');
+    await popup.waitUntil(() => document.querySelector('[data-testid="countdown"]')?.textContent?.includes(' left') === true, undefined, {
+      what: 'the English countdown',
+    });
+    expect(await popup.evaluate(() => document.documentElement.lang)).toBe('en');
+    const again = await browser().openExtensionPage(POPUP);
+    try {
+      await again.waitUntil(() => document.documentElement.lang === 'en' && document.querySelector('h1')?.textContent === 'Industry SSO token inspector', undefined, {
+        what: 'a new popup in English',
+      });
+      await again.click('button[lang="th"]');
+      await again.waitUntil(() => document.documentElement.lang === 'th', undefined, { what: 'back to Thai' });
+    } finally {
+      await again.close();
+    }
+  });
+});
