@@ -8,7 +8,7 @@
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { delimiter, join, resolve } from 'node:path';
 
 /** Fixed in vite.config.ts (GECKO_ID); Firefox keys its per-extension UUID pref by it. */
 export const GECKO_ID = 'sso-inspector@industry-sso.local';
@@ -19,12 +19,36 @@ export const GECKO_ID = 'sso-inspector@industry-sso.local';
  */
 export const FIREFOX_EXTENSION_UUID = '6f0f3a52-5d1e-4c3b-9a57-1d5e0b7c2a11';
 
-/** Where Debian puts the browsers; `CHROME_PATH` / `FIREFOX_PATH` override. */
-export function chromiumPath(env = process.env) {
-  return env.CHROME_PATH || '/usr/bin/chromium';
+/**
+ * The first of `names` found on PATH, else the first of `usual` that exists, else `usual[0]`
+ * (so an error message can still name where the browser was expected).
+ * @param {string[]} names
+ * @param {string[]} usual
+ * @param {NodeJS.ProcessEnv} env
+ */
+function findExecutable(names, usual, env) {
+  const dirs = (env.PATH ?? '').split(delimiter).filter(Boolean);
+  const candidates = [...dirs.flatMap((dir) => names.map((name) => join(dir, name))), ...usual];
+  return candidates.find((path) => existsSync(path)) ?? usual[0];
 }
+
+/**
+ * Chromium: `CHROME_PATH`, else on PATH, else the usual places (Debian's package is /usr/bin/chromium).
+ * @param {NodeJS.ProcessEnv} [env]
+ */
+export function chromiumPath(env = process.env) {
+  return (
+    env.CHROME_PATH ||
+    findExecutable(['chromium', 'chromium-browser', 'google-chrome-stable', 'google-chrome'], ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/snap/bin/chromium'], env)
+  );
+}
+
+/**
+ * Firefox: `FIREFOX_PATH`, else on PATH, else the usual places (Debian's ESR is /usr/bin/firefox-esr).
+ * @param {NodeJS.ProcessEnv} [env]
+ */
 export function firefoxPath(env = process.env) {
-  return env.FIREFOX_PATH || '/usr/bin/firefox-esr';
+  return env.FIREFOX_PATH || findExecutable(['firefox-esr', 'firefox'], ['/usr/bin/firefox-esr', '/usr/bin/firefox'], env);
 }
 
 /**

@@ -1,4 +1,7 @@
 // The launchers themselves run in test/e2e/demo-world.test.ts; these are the parts that need no browser.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { chromiumPath, firefoxPath, pollUntil } from './launch-browser.mjs';
 
@@ -28,10 +31,24 @@ describe('pollUntil', () => {
 });
 
 describe('browser paths', () => {
-  it('use CHROME_PATH / FIREFOX_PATH when set, and the Debian paths otherwise', () => {
-    expect(chromiumPath({})).toBe('/usr/bin/chromium');
-    expect(firefoxPath({})).toBe('/usr/bin/firefox-esr');
+  it('use CHROME_PATH / FIREFOX_PATH when set', () => {
     expect(chromiumPath({ CHROME_PATH: '/opt/chrome/chrome' })).toBe('/opt/chrome/chrome');
     expect(firefoxPath({ FIREFOX_PATH: '/opt/firefox/firefox' })).toBe('/opt/firefox/firefox');
+  });
+
+  it('otherwise find the browser on PATH before the usual places', () => {
+    const bin = mkdtempSync(join(tmpdir(), 'fake-browsers-'));
+    try {
+      for (const name of ['chromium', 'firefox']) writeFileSync(join(bin, name), '');
+      expect(chromiumPath({ PATH: bin })).toBe(join(bin, 'chromium'));
+      expect(firefoxPath({ PATH: bin })).toBe(join(bin, 'firefox'));
+    } finally {
+      rmSync(bin, { recursive: true, force: true });
+    }
+  });
+
+  it('name a usual place when the browser is nowhere, so the error can say where it was expected', () => {
+    expect(chromiumPath({ PATH: '' })).toMatch(/^\/(usr|snap)\/bin\/chromium/);
+    expect(firefoxPath({ PATH: '' })).toMatch(/^\/usr\/bin\/firefox/);
   });
 });
