@@ -27,6 +27,10 @@ describe('webRequest sightings', () => {
     expect(sighting!.candidates[0]).toMatchObject({ location: 'fragment', parameter: 'id_token', value: TOKEN });
   });
 
+  it('leaves a fragment in a request URL to the page or the redirect that carried it', () => {
+    expect(sightingsFromRequest({ tabId: 3, url: `http://127.0.0.1:9/landing#id_token=${TOKEN}`, method: 'GET' })).toEqual([]);
+  });
+
   it('ignores requests that belong to no tab (the extension’s own verification call)', () => {
     expect(sightingsFromRequest({ tabId: -1, url: `http://127.0.0.1:9/x?token=${TOKEN}` })).toEqual([]);
     expect(sightingFromRedirect({ tabId: -1, url: 'http://x/', redirectUrl: `http://y/#t=${TOKEN}` })).toBeNull();

@@ -61,7 +61,10 @@ export function sightingsFromRequest(details: RequestDetails): Sighting[] {
   // service worker. Neither is a login a person made.
   if (details.tabId < 0) return [];
   const sightings: Sighting[] = [];
-  const inUrl = findTokensInUrl(details.url);
+  // Only the query travels in a request. Chrome reports a navigation's URL with its #fragment,
+  // but the fragment never reaches the server: it is the content script's to report from the
+  // page, or onBeforeRedirect's when it only ever rode in a Location.
+  const inUrl = findTokensInUrl(details.url).filter((candidate) => candidate.location === 'query');
   if (inUrl.length > 0) sightings.push({ tabId: details.tabId, url: details.url, candidates: inUrl });
   const body = details.method === 'POST' ? details.requestBody : null;
   if (body && !body.error) {

@@ -1,0 +1,157 @@
+/**
+ * Capture (issue #3), in real Chromium and Firefox with the built extension, against the demo
+ * world on loopback: every way a token reaches a tab is caught, kept in storage.session only,
+ * once per flow, and marked as an Industry SSO token or not.
+ */
+import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { describeEachBrowser, useBrowser, useDemoWorld } from '../helpers/browsers';
+import { clearSession, openStoragePage, payloadOf, readStorage, storedCaptures, waitForCapture } from '../helpers/extension-state';
+import { pollUntil } from '../../demo/launch-browser.mjs';
+import type { DemoPage } from '../../demo/launch-browser.mjs';
+import type { CaptureSource } from '../../src/shared/capture';
+
+const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+/** A well-formed JWT that is not an Industry SSO token (no manual claims). */
+const OTHER_JWT = `${b64({ alg: 'HS256', typ: 'JWT' })}.${b64({ sub: 'someone', aud: 'other-app', exp: 4_102_444_800 })}.bm90LWEtcmVhbC1zaWduYXR1cmU`;
+
+/** Where each hand-over style's token should be recorded (see demo/sso-server.mjs). */
+const HANDOVERS: Array<{ handover: string; source: CaptureSource; parameter: string; pagePath: string }> = [
+  { handover: 'query', source: 'query', parameter: 'token', pagePath: '/callback' },
+  { handover: 'fragment', source: 'fragment', parameter: 'access_token', pagePath: '/callback' },
+  { handover: 'server-302', source: 'query', parameter: 'token', pagePath: '/callback/server' },
+  { handover: 'location-only', source: 'redirect', parameter: 'id_token', pagePath: '/landing' },
+  { handover: 'form-post', source: 'form-post', parameter: 'token', pagePath: '/callback/form-post' },
+];
+
+/** A page server on another loopback address (127.0.0.2 is loopback too, and not a default capture site). */
+function startOtherOriginServer(): Promise<Server> {
+  const server = createServer((request, response) => {
+    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    response.end(`<!doctype html><title>integrator app</title><main data-ready="yes">callback ${request.url?.length ?? 0}</main>`);
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.2', () => resolve(server)));
+}
+
+describeEachBrowser('capture', (kind) => {
+  const world = useDemoWorld();
+  const browser = useBrowser(kind);
+  let storagePage: DemoPage;
+
+  beforeAll(async () => {
+    storagePage = await openStoragePage(browser());
+  });
+  beforeEach(async () => {
+    await clearSession(storagePage);
+  });
+
+  for (const { handover, source, parameter, pagePath } of HANDOVERS) {
+    it(`catches a token handed over by ${handover}, as ${source} (${parameter})`, async () => {
+      const page = await browser().openPage(world().loginUrl({ user: 'somchai', handover: handover as never, scenario: 'normal' }));
+      try {
+        const capture = await waitForCapture(storagePage, (c) => c.parameter === parameter, `the ${handover} capture`);
+        expect(capture).toMatchObject({ source, parameter, pagePath, pageOrigin: world().appUrl, isIndustrySso: true });
+        expect(payloadOf(capture.token)).toMatchObject({ username: 'somchai.t', org: '9/59/73' });
+        // The page URL that is kept never carries the token.
+        expect(capture.pagePath).not.toContain(capture.token.split('.')[1]!);
+        // One flow, one capture, however many times the token passed by (redirect, request, page).
+        await page.waitUntil(() => document.readyState === 'complete' && /\/(callback|welcome)/.test(location.pathname), undefined, { what: 'the app page' });
+        expect((await storedCaptures(storagePage)).filter((c) => c.token === capture.token)).toHaveLength(1);
+      } finally {
+        await page.close();
+      }
+    });
+  }
+
+  it('leaves nothing behind for a page with no token, and marks a JWT that is not an SSO token', async () => {
+    const page = await browser().openPage(`${world().appUrl}/welcome?next=%2Fhome`);
+    try {
+      await page.waitUntil(() => document.readyState === 'complete', undefined, { what: 'the page without a token' });
+      // Then the same tab receives a non-SSO JWT; once that is stored, the first page's turn is
+      // long past, so "nothing else stored" is a real observation, not a race.
+      await page.goto(`${world().appUrl}/welcome?id_token=${OTHER_JWT}`);
+      const capture = await waitForCapture(storagePage, (c) => c.parameter === 'id_token', 'the non-SSO JWT');
+      expect(capture.isIndustrySso).toBe(false);
+      expect(await storedCaptures(storagePage)).toHaveLength(1);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('never puts a token in storage.local', async () => {
+    const page = await browser().openPage(world().loginUrl({ user: 'somchai', handover: 'query', scenario: 'normal' }));
+    try {
+      const capture = await waitForCapture(storagePage, (c) => c.parameter === 'token', 'a capture');
+      const local = JSON.stringify(await readStorage(storagePage, 'local'));
+      expect(local).not.toContain(capture.token.split('.')[1]!);
+      expect(local).not.toMatch(/eyJ[\w-]+\.eyJ/);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('clears a tab’s captures when the tab closes', async () => {
+    const page = await browser().openPage(world().loginUrl({ user: 'somchai', handover: 'fragment', scenario: 'normal' }));
+    await waitForCapture(storagePage, (c) => c.parameter === 'access_token', 'a capture');
+    await page.close();
+    await pollUntil(async () => (await storedCaptures(storagePage)).length === 0, { what: 'the closed tab’s captures to go' });
+  });
+
+  if (kind === 'chromium') {
+    it('loses no capture when Chrome stops the service worker, and captures again after', async () => {
+      const context = browser().native;
+      const first = await browser().openPage(world().loginUrl({ user: 'somchai', handover: 'query', scenario: 'normal' }));
+      const before = await waitForCapture(storagePage, (c) => c.parameter === 'token', 'the first capture');
+      const cdp = await context.newCDPSession(storagePage.native);
+      const [worker] = context.serviceWorkers();
+      const stopped = new Promise<void>((resolve) => worker.once('close', () => resolve()));
+      await cdp.send('ServiceWorker.enable');
+      await cdp.send('ServiceWorker.stopAllWorkers');
+      await stopped;
+      expect((await storedCaptures(storagePage)).map((c) => c.id)).toContain(before.id);
+      // The next login wakes the worker through its top-level listeners.
+      const second = await browser().openPage(world().loginUrl({ user: 'somchai', handover: 'form-post', scenario: 'expired' }));
+      await waitForCapture(storagePage, (c) => c.source === 'form-post', 'a capture after the worker restarted');
+      await Promise.all([first.close(), second.close()]);
+    });
+  }
+
+  describeAddedOrigin();
+
+  function describeAddedOrigin() {
+    let server: Server;
+    beforeAll(async () => {
+      server = await startOtherOriginServer();
+    });
+    afterAll(async () => {
+      if (server) await new Promise((resolve) => server.close(resolve));
+    });
+
+    it('captures on an origin a person added in the options page', async () => {
+      const origin = `http://127.0.0.2:${(server.address() as AddressInfo).port}`;
+      const before = await browser().openPage(`${origin}/callback?token=${OTHER_JWT}`);
+      await before.waitUntil(() => document.querySelector('main')?.dataset.ready === 'yes', undefined, { what: 'the integrator page' });
+      await before.close();
+
+      const options = await browser().openExtensionPage('src/options/index.html');
+      try {
+        await options.fill('[data-testid="capture-site-input"]', origin);
+        await options.click('[data-testid="add-capture-site"]');
+        await options.waitUntil((expected) => document.body.innerText.includes(expected), origin, { what: 'the origin to be listed' });
+      } finally {
+        await options.close();
+      }
+      // Not captured before it was added…
+      expect((await storedCaptures(storagePage)).filter((c) => c.pageOrigin === origin)).toEqual([]);
+      // …and captured after.
+      const after = await browser().openPage(`${origin}/callback?token=${OTHER_JWT}`);
+      try {
+        const capture = await waitForCapture(storagePage, (c) => c.pageOrigin === origin, 'a capture on the added origin');
+        expect(capture).toMatchObject({ source: 'query', parameter: 'token', isIndustrySso: false, pagePath: '/callback' });
+      } finally {
+        await after.close();
+      }
+    });
+  }
+});

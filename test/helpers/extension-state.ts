@@ -1,0 +1,57 @@
+/**
+ * Reads the extension's own storage from one of its pages, as the extension itself would. The
+ * tests look at what was stored, not at log lines, and never print a token.
+ */
+import type { Capture } from '../../src/shared/capture';
+import { pollUntil } from '../../demo/launch-browser.mjs';
+import type { DemoPage, LaunchedBrowser } from '../../demo/launch-browser.mjs';
+
+/** The slice of the extension API these page functions use, in either browser. */
+interface StorageApi {
+  storage: Record<'session' | 'local', { get(keys: null): Promise<Record<string, unknown>>; clear(): Promise<void> }>;
+}
+declare const chrome: StorageApi;
+
+type StorageAreaName = 'session' | 'local';
+
+/** Runs in the extension page: `browser` in Firefox, `chrome` in Chromium (both promise-based in MV3). */
+function readArea(area: StorageAreaName): Promise<Record<string, unknown>> {
+  const api = (globalThis as { browser?: StorageApi }).browser ?? chrome;
+  return api.storage[area].get(null);
+}
+
+export async function readStorage(page: DemoPage, area: StorageAreaName): Promise<Record<string, unknown>> {
+  return page.evaluate(readArea, area);
+}
+
+/** Every capture in storage.session, newest first. */
+export async function storedCaptures(page: DemoPage): Promise<Capture[]> {
+  const session = await readStorage(page, 'session');
+  return Object.entries(session)
+    .filter(([key]) => key.startsWith('captures:'))
+    .flatMap(([, value]) => value as Capture[])
+    .sort((a, b) => b.capturedAt - a.capturedAt);
+}
+
+export async function clearSession(page: DemoPage): Promise<void> {
+  await page.evaluate(() => {
+    const api = (globalThis as { browser?: StorageApi }).browser ?? chrome;
+    return api.storage.session.clear();
+  });
+}
+
+/** Polls until a capture matching `predicate` is stored; returns it. */
+export async function waitForCapture(page: DemoPage, predicate: (capture: Capture) => boolean, what: string): Promise<Capture> {
+  const found = await pollUntil(async () => (await storedCaptures(page)).find(predicate), { what });
+  return found as Capture;
+}
+
+/** An extension page to read storage from, opened once per suite. */
+export async function openStoragePage(browser: LaunchedBrowser): Promise<DemoPage> {
+  return browser.openExtensionPage('src/popup/index.html');
+}
+
+/** The payload of a compact JWT, for assertions (tests only; the product uses the domain reader). */
+export function payloadOf(token: string): Record<string, unknown> {
+  return JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString('utf8')) as Record<string, unknown>;
+}
