@@ -19,7 +19,7 @@ import { describedBy } from './field';
 import { StatusMessage } from './status-message';
 import { errorText, statusReport, type MessageText, type StatusReport } from './status-report';
 import { useStrings } from './strings-context';
-import type { SaveSettings } from './verification-section';
+import type { SaveSettings } from './save-settings';
 
 export interface CaptureSitesSectionProps {
   client: InspectorClient;

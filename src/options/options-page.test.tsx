@@ -234,6 +234,18 @@ describe('Save', () => {
     expect(screen.getByText('The token and the ClientID need different parameters.')).toBeTruthy();
     expect(byTestId('endpoint').value).toBe('ftp://127.0.0.1/service');
     expect(byTestId('timeout').value).toBe('0');
+    // The keyboard is taken to the first field to fix.
+    await waitFor(() => expect(document.activeElement).toBe(byTestId('timeout')));
+  });
+
+  it('opens the service fields when saving before anything was set up', async () => {
+    const client = await renderPage();
+    expect(screen.queryByTestId('endpoint')).toBeNull();
+    fireEvent.click(byTestId('save-settings'));
+    expect(client.callsTo('saveSettings')).toEqual([]);
+    await waitFor(() => expect(document.activeElement).toBe(byTestId('endpoint')));
+    expect(screen.getByTestId('manual-mode')).toBeTruthy();
+    expect(status().textContent).toContain('Not saved. Please correct: Service address (endpoint), Operation that verifies');
   });
 
   it('saves without a ClientID but warns that verification will not work', async () => {

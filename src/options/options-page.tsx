@@ -11,9 +11,10 @@ import type { Localized } from '../domain/types';
 import { CaptureSitesSection } from './capture-sites-section';
 import type { Language } from './options-strings';
 import { StatusMessage } from './status-message';
-import { errorText, statusReport, type StatusReport } from './status-report';
+import { attempt, errorText, statusReport, type StatusReport } from './status-report';
 import { StringsContext, stringsFor } from './strings-context';
-import { VerificationSection, type SaveSettings } from './verification-section';
+import type { SaveSettings } from './save-settings';
+import { VerificationSection } from './verification-section';
 
 export function OptionsPage({ client }: { client: InspectorClient }) {
   const [saved, setSaved] = useState<Settings | null>(null);
@@ -44,16 +45,12 @@ export function OptionsPage({ client }: { client: InspectorClient }) {
       const run = async (): Promise<ActionResult<Settings>> => {
         const current = latest.current;
         if (!current) return { ok: false, error: { th: 'ยังไม่ได้อ่านการตั้งค่า', en: 'The settings have not been read yet.' } };
-        try {
-          const result = await client.saveSettings(update(current));
-          if (result.ok) {
-            latest.current = result.value;
-            setSaved(result.value);
-          }
-          return result;
-        } catch (error) {
-          return { ok: false, error: errorText(error) };
+        const result = await attempt(() => client.saveSettings(update(current)));
+        if (result.ok) {
+          latest.current = result.value;
+          setSaved(result.value);
         }
+        return result;
       };
       const next = queue.current.then(run, run);
       queue.current = next;

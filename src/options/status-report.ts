@@ -2,6 +2,7 @@
  * What the page says back after an action (load, save, test, add a site). Kept as catalogue keys
  * and values, not finished sentences, so a message already on screen follows a language switch.
  */
+import type { ActionResult } from '../shared/messages';
 import type { Finding, Localized } from '../domain/types';
 import type { OptionsStringKey } from './options-strings';
 
@@ -31,4 +32,13 @@ export function statusReport(tone: Tone, key: OptionsStringKey, values?: Record<
 export function errorText(error: unknown): Localized {
   const text = error instanceof Error ? error.message : String(error);
   return { th: text, en: text };
+}
+
+/** Runs a client call; a throw (e.g. the background did not answer) becomes a failed result. */
+export async function attempt<T>(call: () => Promise<ActionResult<T>>): Promise<ActionResult<T>> {
+  try {
+    return await call();
+  } catch (error) {
+    return { ok: false, error: errorText(error) };
+  }
 }

@@ -6,7 +6,6 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { InspectorClient } from '../ui/extension-client';
-import type { ActionResult } from '../shared/messages';
 import type { Settings, VerificationSettings } from '../shared/settings';
 import type { Localized, WsdlDescription } from '../domain/types';
 import { askForOrigin } from './ask-for-origin';
@@ -14,7 +13,8 @@ import { describeTestResult } from './describe-test-result';
 import { Field, describedBy } from './field';
 import { maskClientId } from './mask-client-id';
 import { StatusMessage } from './status-message';
-import { errorText, statusReport, type MessageText, type StatusReport } from './status-report';
+import { attempt, statusReport, type MessageText, type StatusReport } from './status-report';
+import type { SaveSettings } from './save-settings';
 import { useStrings } from './strings-context';
 import {
   FIELD_LABELS,
@@ -33,8 +33,6 @@ import {
 /** `none`: nothing set up yet; `wsdl`: choosing from a loaded WSDL; `manual`: typing the details. */
 type SetupMode = 'none' | 'wsdl' | 'manual';
 
-export type SaveSettings = (update: (current: Settings) => Settings) => Promise<ActionResult<Settings>>;
-
 export interface VerificationSectionProps {
   client: InspectorClient;
   saved: Settings;
@@ -43,6 +41,27 @@ export interface VerificationSectionProps {
 
 function originOf(url: string): string | null {
   return isHttpUrl(url) ? new URL(url.trim()).origin : null;
+}
+
+/** The id of each field's control on this page. */
+const FIELD_INPUT_IDS: Record<FormField, string> = {
+  wsdlUrl: 'wsdl-url',
+  clientId: 'client-id',
+  timeoutSeconds: 'timeout',
+  autoVerify: 'auto-verify',
+  endpoint: 'endpoint',
+  soapVersion: 'soap-version',
+  style: 'style',
+  namespace: 'namespace',
+  operation: 'operation',
+  soapAction: 'soap-action',
+  tokenParameter: 'token-parameter',
+  clientIdParameter: 'client-id-parameter',
+};
+
+/** The first field with an error, in the order the form lists them. */
+function firstInvalid(errors: FormCheck['errors']): FormField | null {
+  return (Object.keys(FIELD_LABELS) as FormField[]).find((field) => errors[field]) ?? null;
 }
 
 function sameVerification(a: VerificationSettings, b: VerificationSettings): boolean {
@@ -61,6 +80,14 @@ export function VerificationSection({ client, saved, save }: VerificationSection
   const [busy, setBusy] = useState<'load' | 'save' | 'test' | null>(null);
   const [showClientId, setShowClientId] = useState(false);
   const [endpointAllowed, setEndpointAllowed] = useState<boolean | null>(null);
+
+  /** A field to move the keyboard focus to once it is on screen (after an invalid save). */
+  const [focusField, setFocusField] = useState<FormField | null>(null);
+  useEffect(() => {
+    if (!focusField) return;
+    document.getElementById(FIELD_INPUT_IDS[focusField])?.focus();
+    setFocusField(null);
+  }, [focusField]);
 
   const savedOrigin = originOf(saved.verification.endpoint);
   useEffect(() => {
@@ -119,12 +146,7 @@ export function VerificationSection({ client, saved, save }: VerificationSection
     setBusy('load');
     setStatus(statusReport('info', 'status.loadingWsdl'));
     const { granted } = await permission;
-    let result: ActionResult<WsdlDescription>;
-    try {
-      result = await client.loadWsdl(url);
-    } catch (error) {
-      result = { ok: false, error: errorText(error) };
-    }
+    const result = await attempt(() => client.loadWsdl(url));
     setBusy(null);
     if (result.ok) {
       const loaded = result.value;
@@ -153,6 +175,9 @@ export function VerificationSection({ client, saved, save }: VerificationSection
     setErrors(check.errors);
     if (!check.settings) {
       setStatus(invalidReport(check));
+      // Show the service fields if they were hidden, and take the keyboard to the first thing to fix.
+      if (mode === 'none') setMode('manual');
+      setFocusField(firstInvalid(check.errors));
       return;
     }
     const verification = check.settings;
@@ -211,12 +236,7 @@ export function VerificationSection({ client, saved, save }: VerificationSection
   async function onTest() {
     setBusy('test');
     setStatus(statusReport('info', 'test.running'));
-    let result;
-    try {
-      result = await client.testConnection();
-    } catch (error) {
-      result = { ok: false as const, error: errorText(error) };
-    }
+    const result = await attempt(() => client.testConnection());
     setBusy(null);
     const report = describeTestResult(result);
     // The background tests what is stored; say so when the form holds something else.
