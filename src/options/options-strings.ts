@@ -38,8 +38,6 @@ const th = {
 
   'action.loadWsdl': 'อ่าน WSDL',
   'action.manual': 'กรอกเอง',
-  'action.show': 'แสดง',
-  'action.hide': 'ซ่อน',
   'action.showClientId': 'แสดง ClientID',
   'action.save': 'บันทึกการตั้งค่า',
   'action.test': 'ทดสอบการเชื่อมต่อ',
@@ -176,8 +174,6 @@ const en: Record<OptionsStringKey, string> = {
 
   'action.loadWsdl': 'Load WSDL',
   'action.manual': 'Enter by hand',
-  'action.show': 'Show',
-  'action.hide': 'Hide',
   'action.showClientId': 'Show the ClientID',
   'action.save': 'Save settings',
   'action.test': 'Test connection',

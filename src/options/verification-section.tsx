@@ -304,15 +304,15 @@ export function VerificationSection({ client, saved, save }: VerificationSection
             aria-describedby={describedBy('client-id', true, errorOf('clientId'))}
             onInput={(event) => update('clientId', event.currentTarget.value)}
           />
+          {/* A toggle keeps one name and says its state with aria-pressed (WAI-ARIA APG, Button). */}
           <button
             type="button"
-            class="secondary"
+            class="secondary toggle"
             aria-pressed={showClientId}
             aria-controls="client-id"
-            aria-label={t('action.showClientId')}
             onClick={() => setShowClientId((shown) => !shown)}
           >
-            {showClientId ? t('action.hide') : t('action.show')}
+            {t('action.showClientId')}
           </button>
         </div>
       </Field>
