@@ -317,7 +317,7 @@ describe('Test connection', () => {
     fireEvent.click(byTestId('test-connection'));
     await waitFor(() => expect(status().textContent).toContain('The test got no answer from the service: Connection refused: 127.0.0.1:8088'));
     expect(status().textContent).toContain('The service refused the connection');
-    expect(status().textContent).toContain('Next: Check the endpoint address and that the service runs.');
+    expect(status().textContent).toContain('Next step: Check the endpoint address and that the service runs.');
     expect(status().textContent).toContain('The test uses the saved settings; changes not yet saved are not used.');
     expect(status().getAttribute('data-tone')).toBe('error');
   });

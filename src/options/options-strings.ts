@@ -110,7 +110,6 @@ const th = {
   'test.endpoint': 'ที่อยู่ที่เรียก: {endpoint}',
   'test.error': 'ทดสอบไม่ได้: {reason}',
   'test.none': '(ไม่มี)',
-  'finding.nextStep': 'ควรทำ: {text}',
 
   'sites.heading': 'เว็บไซต์ที่จับ Token',
   'sites.intro': 'ส่วนขยายอ่าน Token เฉพาะบนเว็บไซต์เหล่านี้',
@@ -244,7 +243,6 @@ const en: Record<OptionsStringKey, string> = {
   'test.endpoint': 'Called: {endpoint}',
   'test.error': 'Could not test: {reason}',
   'test.none': '(none)',
-  'finding.nextStep': 'Next: {text}',
 
   'sites.heading': 'Capture sites',
   'sites.intro': 'The extension reads tokens on these sites only.',

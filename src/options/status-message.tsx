@@ -1,9 +1,13 @@
-/** The live region where the result of an action is said: polite, so it never interrupts typing. */
+/**
+ * The live region where the result of an action is said: polite, so it never interrupts typing.
+ * Findings from the background are listed by the shared FindingsList, most serious first.
+ */
+import { FindingsList } from '../ui/findings-list';
 import { useStrings } from './strings-context';
 import type { StatusReport } from './status-report';
 
 export function StatusMessage({ report, testId }: { report: StatusReport | null; testId: string }) {
-  const { language, t, text } = useStrings();
+  const { language, text } = useStrings();
   return (
     <div class={`status status--${report?.tone ?? 'empty'}`} data-testid={testId} data-tone={report?.tone ?? ''} role="status" aria-live="polite">
       {report && (
@@ -16,17 +20,7 @@ export function StatusMessage({ report, testId }: { report: StatusReport | null;
               ))}
             </ul>
           )}
-          {report.findings.length > 0 && (
-            <ul class="findings">
-              {report.findings.map((finding, index) => (
-                <li key={`${finding.code}-${index}`} class={`finding finding--${finding.severity}`} data-code={finding.code}>
-                  <strong>{finding.title[language]}</strong>
-                  <span>{finding.detail[language]}</span>
-                  <span>{t('finding.nextStep', { text: finding.nextStep[language] })}</span>
-                </li>
-              ))}
-            </ul>
-          )}
+          {report.findings.length > 0 && <FindingsList findings={report.findings} language={language} />}
         </>
       )}
     </div>
