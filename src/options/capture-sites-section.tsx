@@ -11,8 +11,8 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { InspectorClient } from '../ui/extension-client';
 import type { Settings } from '../shared/settings';
-import { normaliseOrigin } from '../shared/settings';
-import { optionsStrings } from './options-strings';
+import { normaliseOrigin, originToPattern } from '../shared/settings';
+import { bothLanguages } from './options-strings';
 import { askForOrigin, type PermissionAnswer } from './ask-for-origin';
 import { DEFAULT_CAPTURE_SITES } from './default-capture-sites';
 import { describedBy } from './field';
@@ -58,7 +58,7 @@ export function CaptureSitesSection({ client, saved, save }: CaptureSitesSection
   async function syncLines(): Promise<{ complete: boolean; lines: MessageText[] }> {
     try {
       const reply = await client.syncCaptureSites();
-      const lines: MessageText[] = [{ key: 'sites.syncReport', values: { origins: reply.registered.join(', ') || t('test.none') } }];
+      const lines: MessageText[] = [{ key: 'sites.syncReport', values: { origins: reply.registered.join(', ') || bothLanguages('test.none') } }];
       if (reply.missingPermission.length > 0) lines.push({ key: 'sites.syncMissing', values: { origins: reply.missingPermission.join(', ') } });
       return { complete: reply.missingPermission.length === 0, lines };
     } catch (error) {
@@ -113,11 +113,20 @@ export function CaptureSitesSection({ client, saved, save }: CaptureSitesSection
   async function onRemove(origin: string) {
     setBusy(true);
     let keptBecause: MessageText['values'] | null = null;
-    try {
-      if (!(await client.removeOrigin(origin))) keptBecause = { origin, reason: { th: optionsStrings.th['sites.browserRefused'], en: optionsStrings.en['sites.browserRefused'] } };
-    } catch (error) {
-      // e.g. Chrome's "You cannot remove required permissions" when a manifest pattern covers it.
-      keptBecause = { origin, reason: errorText(error) };
+    // A host permission covers the host on every port (originToPattern: Firefox patterns carry no
+    // port), so it stays while another added site or the verification endpoint needs that host.
+    const stillNeededBy = [...saved.captureSites.filter((site) => site !== origin), saved.verification.endpoint].filter(
+      (other) => normaliseOrigin(other) !== null && originToPattern(normaliseOrigin(other)!) === originToPattern(origin),
+    );
+    if (stillNeededBy.length > 0) {
+      keptBecause = { origin, reason: bothLanguages('sites.stillNeeded', { others: stillNeededBy.map((other) => normaliseOrigin(other)!).join(', ') }) };
+    } else {
+      try {
+        if (!(await client.removeOrigin(origin))) keptBecause = { origin, reason: bothLanguages('sites.browserRefused') };
+      } catch (error) {
+        // e.g. Chrome's "You cannot remove required permissions" when a manifest pattern covers it.
+        keptBecause = { origin, reason: errorText(error) };
+      }
     }
     const result = await save((current) => ({ ...current, captureSites: current.captureSites.filter((site) => site !== origin) }));
     if (!result.ok) {

@@ -395,6 +395,21 @@ describe('Capture sites', () => {
     expect(client.granted.has('http://10.1.2.3:8080')).toBe(false);
   });
 
+  it('keeps a host permission that another site or the verification endpoint still needs', async () => {
+    const client = await renderPage({
+      settings: settings({ captureSites: ['http://10.1.2.3:8080', 'http://10.1.2.3:9090'], verification: { endpoint: 'http://10.9.9.9:8088/svc' } }),
+      granted: ['http://10.1.2.3:8080', 'http://10.1.2.3:9090'],
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Remove http://10.1.2.3:8080' }));
+    await waitFor(() =>
+      expect(captureStatus().textContent).toContain(
+        'http://10.1.2.3:8080 removed, but its permission could not be given back: the same host is still needed by http://10.1.2.3:9090',
+      ),
+    );
+    expect(client.callsTo('removeOrigin')).toEqual([]);
+    expect(client.settings.captureSites).toEqual(['http://10.1.2.3:9090']);
+  });
+
   it('keeps verification edits apart: adding a site does not save the unsaved form', async () => {
     const client = await renderPage({ settings: settings({ verification: DEMO_VERIFICATION }) });
     type('timeout', '77');

@@ -7,6 +7,8 @@
  * editing one shared file at the same time; the shape is the same: `{ th: {...}, en: {...} }`.
  */
 
+import type { Localized } from '../domain/types';
+
 const th = {
   'page.title': 'ตั้งค่า — ตัวตรวจ Token ของ Industry SSO',
   'page.loading': 'กำลังอ่านการตั้งค่า…',
@@ -134,6 +136,7 @@ const th = {
   'sites.removedPermissionKept': 'นำ {origin} ออกแล้ว แต่คืนสิทธิ์ไม่ได้: {reason}',
   'sites.syncReport': 'ลงทะเบียนการจับ Token แล้วบน: {origins}',
   'sites.browserRefused': 'เบราว์เซอร์ไม่ยอมคืนสิทธิ์',
+  'sites.stillNeeded': 'สิทธิ์ของโฮสต์นี้ยังจำเป็นสำหรับ {others}',
   'sites.syncMissing': 'ยังไม่มีสิทธิ์สำหรับ: {origins}',
   'sites.syncFailed': 'ลงทะเบียนการจับ Token ไม่สำเร็จ: {reason}',
   'sites.grantDenied': 'ไม่ได้รับอนุญาตสำหรับ {origin}',
@@ -267,6 +270,7 @@ const en: Record<OptionsStringKey, string> = {
   'sites.removedPermissionKept': '{origin} removed, but its permission could not be given back: {reason}',
   'sites.syncReport': 'Capture registered on: {origins}',
   'sites.browserRefused': 'the browser declined',
+  'sites.stillNeeded': 'the same host is still needed by {others}',
   'sites.syncMissing': 'Still without permission: {origins}',
   'sites.syncFailed': 'Could not register capture: {reason}',
   'sites.grantDenied': 'Permission for {origin} was not granted.',
@@ -278,6 +282,11 @@ export type Language = 'th' | 'en';
 export const optionsStrings: { th: Record<OptionsStringKey, string>; en: Record<OptionsStringKey, string> } = { th, en };
 
 export type Translate = (key: OptionsStringKey, values?: Record<string, string | number>) => string;
+
+/** A catalogue text in both languages, e.g. to hand to a message that may be re-read in either. */
+export function bothLanguages(key: OptionsStringKey, values?: Record<string, string | number>): Localized {
+  return { th: translator('th')(key, values), en: translator('en')(key, values) };
+}
 
 /** A `t(key, values)` for one language. An unknown `{name}` is left visible rather than hidden. */
 export function translator(language: Language): Translate {
