@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { describeEachBrowser, useBrowser, useDemoWorld } from '../helpers/browsers';
+import { describeEachBrowser, describeInBrowser, useBrowser, useDemoWorld } from '../helpers/browsers';
 import { clearSession, openStoragePage, payloadOf, readStorage, storedCaptures, waitForCapture } from '../helpers/extension-state';
 import { pollUntil } from '../../demo/launch-browser.mjs';
 import type { DemoPage } from '../../demo/launch-browser.mjs';
@@ -32,6 +32,23 @@ function startOtherOriginServer(): Promise<Server> {
     response.end(`<!doctype html><title>integrator app</title><main data-ready="yes">callback ${request.url?.length ?? 0}</main>`);
   });
   return new Promise((resolve) => server.listen(0, '127.0.0.2', () => resolve(server)));
+}
+
+/**
+ * Stops the extension's service worker the way Chrome does when it idles: through the DevTools
+ * protocol's ServiceWorker domain, from one of the extension's own pages.
+ */
+async function stopExtensionServiceWorker(extensionPage: DemoPage, extensionBaseUrl: string): Promise<void> {
+  const cdp = await extensionPage.native.context().newCDPSession(extensionPage.native);
+  const statuses = new Map<string, string>();
+  cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }: { versions: Array<{ versionId: string; scriptURL: string; runningStatus: string }> }) => {
+    for (const version of versions) if (version.scriptURL.startsWith(extensionBaseUrl)) statuses.set(version.versionId, version.runningStatus);
+  });
+  await cdp.send('ServiceWorker.enable');
+  const running = (await pollUntil(async () => [...statuses].find(([, status]) => status === 'running')?.[0], { what: 'the running worker' })) as string;
+  await cdp.send('ServiceWorker.stopWorker', { versionId: running });
+  await pollUntil(async () => statuses.get(running) === 'stopped', { what: 'the worker to stop' });
+  await cdp.detach();
 }
 
 describeEachBrowser('capture', (kind) => {
@@ -100,15 +117,9 @@ describeEachBrowser('capture', (kind) => {
 
   if (kind === 'chromium') {
     it('loses no capture when Chrome stops the service worker, and captures again after', async () => {
-      const context = browser().native;
       const first = await browser().openPage(world().loginUrl({ user: 'somchai', handover: 'query', scenario: 'normal' }));
       const before = await waitForCapture(storagePage, (c) => c.parameter === 'token', 'the first capture');
-      const cdp = await context.newCDPSession(storagePage.native);
-      const [worker] = context.serviceWorkers();
-      const stopped = new Promise<void>((resolve) => worker.once('close', () => resolve()));
-      await cdp.send('ServiceWorker.enable');
-      await cdp.send('ServiceWorker.stopAllWorkers');
-      await stopped;
+      await stopExtensionServiceWorker(storagePage, browser().extensionBaseUrl);
       expect((await storedCaptures(storagePage)).map((c) => c.id)).toContain(before.id);
       // The next login wakes the worker through its top-level listeners.
       const second = await browser().openPage(world().loginUrl({ user: 'somchai', handover: 'form-post', scenario: 'expired' }));
@@ -116,42 +127,54 @@ describeEachBrowser('capture', (kind) => {
       await Promise.all([first.close(), second.close()]);
     });
   }
+});
 
-  describeAddedOrigin();
+/**
+ * Firefox only: Chromium's permission prompt cannot be answered by automation (no CDP or
+ * Playwright hook reaches it: playwright#32755), while Firefox's own testing pref
+ * `extensions.webextOptionalPermissionPrompts: false` answers "allow" the way a person would.
+ * The code path after the grant (dynamic content script, webRequest, origin check) is the same
+ * in both browsers.
+ */
+describeInBrowser('firefox', 'capture on an added origin', (kind) => {
+  const browser = useBrowser(kind, { firefoxPrefs: { 'extensions.webextOptionalPermissionPrompts': false } });
+  let storagePage: DemoPage;
+  let server: Server;
+  beforeAll(async () => {
+    server = await startOtherOriginServer();
+    storagePage = await openStoragePage(browser());
+  });
+  afterAll(async () => {
+    if (server) await new Promise((resolve) => server.close(resolve));
+  });
 
-  function describeAddedOrigin() {
-    let server: Server;
-    beforeAll(async () => {
-      server = await startOtherOriginServer();
-    });
-    afterAll(async () => {
-      if (server) await new Promise((resolve) => server.close(resolve));
-    });
+  it('captures on an origin a person added in the options page, and not before', async () => {
+    const origin = `http://127.0.0.2:${(server.address() as AddressInfo).port}`;
+    const before = await browser().openPage(`${origin}/callback?token=${OTHER_JWT}`);
+    await before.waitUntil(() => document.querySelector('main')?.dataset.ready === 'yes', undefined, { what: 'the integrator page' });
+    await before.close();
 
-    it('captures on an origin a person added in the options page', async () => {
-      const origin = `http://127.0.0.2:${(server.address() as AddressInfo).port}`;
-      const before = await browser().openPage(`${origin}/callback?token=${OTHER_JWT}`);
-      await before.waitUntil(() => document.querySelector('main')?.dataset.ready === 'yes', undefined, { what: 'the integrator page' });
-      await before.close();
-
-      const options = await browser().openExtensionPage('src/options/index.html');
-      try {
-        await options.fill('[data-testid="capture-site-input"]', origin);
-        await options.click('[data-testid="add-capture-site"]');
-        await options.waitUntil((expected) => document.body.innerText.includes(expected), origin, { what: 'the origin to be listed' });
-      } finally {
-        await options.close();
-      }
-      // Not captured before it was added…
-      expect((await storedCaptures(storagePage)).filter((c) => c.pageOrigin === origin)).toEqual([]);
-      // …and captured after.
-      const after = await browser().openPage(`${origin}/callback?token=${OTHER_JWT}`);
-      try {
-        const capture = await waitForCapture(storagePage, (c) => c.pageOrigin === origin, 'a capture on the added origin');
-        expect(capture).toMatchObject({ source: 'query', parameter: 'token', isIndustrySso: false, pagePath: '/callback' });
-      } finally {
-        await after.close();
-      }
-    });
-  }
+    const options = await browser().openExtensionPage('src/options/index.html');
+    try {
+      await options.fill('[data-testid="capture-site-input"]', origin);
+      await options.click('[data-testid="add-capture-site"]');
+      await options.waitUntil(
+        (expected: string) => document.querySelector(`[data-testid="added-capture-sites"] [data-origin="${expected}"]`)?.getAttribute('data-granted') === 'true',
+        origin,
+        { what: 'the added origin to be listed as granted' },
+      );
+    } finally {
+      await options.close();
+    }
+    // Not captured before it was added…
+    expect((await storedCaptures(storagePage)).filter((c) => c.pageOrigin === origin)).toEqual([]);
+    // …and captured after.
+    const after = await browser().openPage(`${origin}/callback?token=${OTHER_JWT}`);
+    try {
+      const capture = await waitForCapture(storagePage, (c) => c.pageOrigin === origin, 'a capture on the added origin');
+      expect(capture).toMatchObject({ source: 'query', parameter: 'token', isIndustrySso: false, pagePath: '/callback' });
+    } finally {
+      await after.close();
+    }
+  });
 });

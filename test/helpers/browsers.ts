@@ -21,8 +21,9 @@ export function extensionDirFor(kind: BrowserKind): string {
   return resolve(kind === 'firefox' ? 'dist/firefox' : 'dist/chrome');
 }
 
+/** Where the browser was looked for, for the skip or failure message. */
 function binaryPathFor(kind: BrowserKind): string {
-  return kind === 'firefox' ? firefoxPath() : chromiumPath();
+  return (kind === 'firefox' ? firefoxPath() : chromiumPath()) ?? `PATH (no ${kind} found)`;
 }
 
 /**
@@ -30,28 +31,31 @@ function binaryPathFor(kind: BrowserKind): string {
  * the suite name, or, with CI=true, a suite that fails in beforeAll saying what to install.
  */
 export function describeEachBrowser(name: string, body: (kind: BrowserKind) => void): void {
-  for (const kind of BROWSER_KINDS) {
-    const present = browserAvailable(kind);
-    if (!present && !inCi()) {
-      describe.skip(`${name} [${kind}] — skipped: no browser at ${binaryPathFor(kind)} (set ${kind === 'firefox' ? 'FIREFOX_PATH' : 'CHROME_PATH'})`, () => {
-        body(kind);
-      });
-      continue;
-    }
-    describe(`${name} [${kind}]`, () => {
-      if (present) {
-        body(kind);
-        return;
-      }
-      // A failing test rather than a failing hook: a hook failure only marks the tests skipped,
-      // and the summary line must count this as a failure.
-      it(`needs ${kind} installed (CI=true)`, () => {
-        expect.fail(
-          `CI=true and ${kind} is missing at ${binaryPathFor(kind)}: install it (apt-get install -y ${kind === 'firefox' ? 'firefox-esr' : 'chromium'}).`,
-        );
-      });
+  for (const kind of BROWSER_KINDS) describeInBrowser(kind, name, body);
+}
+
+/** `describe(name, body)` in one browser, with the same rules for a missing browser. */
+export function describeInBrowser(kind: BrowserKind, name: string, body: (kind: BrowserKind) => void): void {
+  const present = browserAvailable(kind);
+  if (!present && !inCi()) {
+    describe.skip(`${name} [${kind}] — skipped: no browser at ${binaryPathFor(kind)} (set ${kind === 'firefox' ? 'FIREFOX_PATH' : 'CHROME_PATH'})`, () => {
+      body(kind);
     });
+    return;
   }
+  describe(`${name} [${kind}]`, () => {
+    if (present) {
+      body(kind);
+      return;
+    }
+    // A failing test rather than a failing hook: a hook failure only marks the tests skipped,
+    // and the summary line must count this as a failure.
+    it(`needs ${kind} installed (CI=true)`, () => {
+      expect.fail(
+        `CI=true and ${kind} is missing at ${binaryPathFor(kind)}: install it (apt-get install -y ${kind === 'firefox' ? 'firefox-esr' : 'chromium'}).`,
+      );
+    });
+  });
 }
 
 /**
