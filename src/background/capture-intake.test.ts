@@ -1,0 +1,57 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from '@webext-core/fake-browser';
+import { createCaptureStore, type SessionArea } from './capture-store';
+import { createCaptureIntake } from './capture-intake';
+import { makeToken, samplePayload } from '../domain/test-support';
+
+const SSO_TOKEN = makeToken(samplePayload());
+const OTHER_TOKEN = makeToken({ sub: 'someone', exp: 2_000_000_000 });
+
+describe('capture intake', () => {
+  let intake: ReturnType<typeof createCaptureIntake>;
+  let store: ReturnType<typeof createCaptureStore>;
+  beforeEach(() => {
+    fakeBrowser.reset();
+    store = createCaptureStore(fakeBrowser.storage.session as unknown as SessionArea);
+    intake = createCaptureIntake({ store, now: () => 1_000 });
+  });
+
+  it('records a token with where it was seen, stripped of the token, and whether it is an SSO token', async () => {
+    const url = `http://127.0.0.1:8080/callback?state=1&token=${SSO_TOKEN}`;
+    const added = await intake.record({ tabId: 4, url, candidates: [{ location: 'query', parameter: 'token', value: SSO_TOKEN }] });
+    expect(added).toEqual([expect.objectContaining({ tabId: 4, source: 'query', parameter: 'token', pageOrigin: 'http://127.0.0.1:8080', pagePath: '/callback', isIndustrySso: true, capturedAt: 1_000 })]);
+    // The id is a fingerprint, not the token.
+    expect(added[0]!.id).not.toContain(SSO_TOKEN.split('.')[1]);
+  });
+
+  it('marks a JWT that is not an Industry SSO token, and drops JWT-shaped junk', async () => {
+    const added = await intake.record({
+      tabId: 1,
+      url: 'http://127.0.0.1/x',
+      candidates: [
+        { location: 'fragment', parameter: 'id_token', value: OTHER_TOKEN },
+        { location: 'query', parameter: 'v', value: 'eyJub3QiOi.eyJqc29u.x' },
+      ],
+    });
+    expect(added).toEqual([expect.objectContaining({ source: 'fragment', isIndustrySso: false })]);
+  });
+
+  it('keeps a form post and a redirect as such', async () => {
+    const [posted] = await intake.record({ tabId: 1, url: 'http://127.0.0.1/cb', source: 'form-post', candidates: [{ location: 'form', parameter: 'token', value: SSO_TOKEN }] });
+    expect(posted?.source).toBe('form-post');
+    const [redirected] = await intake.record({ tabId: 2, url: 'http://127.0.0.1/landing', source: 'redirect', candidates: [{ location: 'fragment', parameter: 'id_token', value: SSO_TOKEN }] });
+    expect(redirected?.source).toBe('redirect');
+  });
+
+  it('takes a pasted token with Bearer and line breaks, and explains a bad one', async () => {
+    const pasted = await intake.paste(`Bearer ${SSO_TOKEN.slice(0, 20)}\n${SSO_TOKEN.slice(20)}`);
+    expect(pasted).toMatchObject({ ok: true, value: { source: 'paste', tabId: null, token: SSO_TOKEN } });
+    const again = await intake.paste(SSO_TOKEN);
+    expect(again.ok && pasted.ok && again.value.id === pasted.value.id).toBe(true);
+    expect(await store.forTab(null)).toHaveLength(1);
+
+    const bad = await intake.paste('a.b');
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.error.en).toMatch(/part/i);
+  });
+});
