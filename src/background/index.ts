@@ -88,6 +88,13 @@ browser.webRequest.onBeforeRedirect.addListener((details) => {
   if (sighting) void recordIfCaptureSite(sighting, details.url);
 }, WEB_REQUEST_FILTER);
 
+// Both browsers reset a tab's own badge when the tab navigates, and a callback's token is usually
+// captured just before the navigation that shows the page (in its redirect). Set it again once
+// the page has loaded; a tab without captures gets an empty badge, as before.
+browser.tabs.onUpdated.addListener((tabId, changeInfo) => {
+  if (changeInfo.status === 'complete') void refreshBadge(tabId);
+});
+
 browser.tabs.onRemoved.addListener((tabId) => {
   void store.clearTab(tabId);
 });

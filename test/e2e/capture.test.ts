@@ -96,6 +96,24 @@ describeEachBrowser('capture', (kind) => {
     }
   });
 
+  it('shows the minutes left on the badge of the tab, red for an expired token', async () => {
+    const readBadge = (tabId: number) =>
+      storagePage.evaluate((id: number) => {
+        const api = (globalThis as { browser?: { action: { getBadgeText(d: { tabId: number }): Promise<string> } } }).browser ?? (globalThis as unknown as { chrome: { action: { getBadgeText(d: { tabId: number }): Promise<string> } } }).chrome;
+        return api.action.getBadgeText({ tabId: id });
+      }, tabId);
+    const fresh = await browser().openPage(world().loginUrl({ user: 'somchai', handover: 'query', scenario: 'normal' }));
+    const expired = await browser().openPage(world().loginUrl({ user: 'somchai', handover: 'query', scenario: 'expired' }));
+    try {
+      const freshCapture = await waitForCapture(storagePage, (c) => (payloadOf(c.token).exp as number) * 1000 > Date.now(), 'the fresh capture');
+      const expiredCapture = await waitForCapture(storagePage, (c) => (payloadOf(c.token).exp as number) * 1000 < Date.now(), 'the expired capture');
+      await pollUntil(async () => /^6[45]m$/.test(await readBadge(freshCapture.tabId!)), { what: 'the fresh tab’s badge to show 64–65 minutes' });
+      await pollUntil(async () => (await readBadge(expiredCapture.tabId!)) === 'exp', { what: 'the expired tab’s badge to say exp' });
+    } finally {
+      await Promise.all([fresh.close(), expired.close()]);
+    }
+  });
+
   it('never puts a token in storage.local', async () => {
     const page = await browser().openPage(world().loginUrl({ user: 'somchai', handover: 'query', scenario: 'normal' }));
     try {
