@@ -33,6 +33,14 @@ export default defineConfig({
       },
       {
         test: {
+          // `npm run bench` only: speed is measured and printed, never asserted.
+          name: 'bench',
+          include: ['src/**/*.bench.ts'],
+          environment: 'node',
+        },
+      },
+      {
+        test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
           environment: 'node',

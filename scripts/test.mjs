@@ -28,7 +28,7 @@ step('web-ext lint (firefox)', ['web-ext', 'lint', '--source-dir', 'dist/firefox
 console.log('\n── vitest (unit + real-browser)');
 mkdirSync('artifacts', { recursive: true });
 const reportFile = 'artifacts/vitest-report.json';
-const vitest = npx(['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${reportFile}`, ...process.argv.slice(2)]);
+const vitest = npx(['vitest', 'run', '--project', 'unit', '--project', 'e2e', '--reporter=default', '--reporter=json', `--outputFile.json=${reportFile}`, ...process.argv.slice(2)]);
 
 let summary = 'Tests: 0 passed, 1 failed';
 try {
