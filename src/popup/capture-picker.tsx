@@ -3,6 +3,7 @@
  * over; this small list switches to that tab's older captures or to the newest ones elsewhere
  * (other tabs, pastes). Each entry says who and where, so the right one is easy to pick.
  */
+import type { ComponentChildren } from 'preact';
 import type { Capture } from '../shared/capture';
 import type { CapturesView } from '../shared/messages';
 import { formatDuration } from '../domain/time';
@@ -20,9 +21,13 @@ interface CapturePickerProps {
   nowMs: number;
   language: Language;
   onSelect: (captureId: string) => void;
+  /** Open when no token is shown (a choice is needed); folded away under a shown token. */
+  open: boolean;
+  /** Actions on the list itself (clearing), shown under it. */
+  children?: ComponentChildren;
 }
 
-export function CapturePicker({ view, selectedId, labels, nowMs, language, onSelect }: CapturePickerProps) {
+export function CapturePicker({ view, selectedId, labels, nowMs, language, onSelect, open, children }: CapturePickerProps) {
   const t = translator(language);
   const group = (title: string, captures: Capture[], testId: string) =>
     captures.length > 0 && (
@@ -46,13 +51,23 @@ export function CapturePicker({ view, selectedId, labels, nowMs, language, onSel
         </ul>
       </li>
     );
+  const counts = [
+    view.currentTab.length > 0 ? `${t('picker.thisTab')} ${view.currentTab.length}` : null,
+    view.elsewhere.length > 0 ? `${t('picker.elsewhere')} ${view.elsewhere.length}` : null,
+  ].filter(Boolean);
   return (
-    <nav class="picker" aria-label={t('picker.heading')}>
-      <ul>
-        {group(t('picker.thisTab'), view.currentTab, 'picker-this-tab')}
-        {group(t('picker.elsewhere'), view.elsewhere, 'picker-elsewhere')}
-      </ul>
-    </nav>
+    <details class="picker" open={open}>
+      <summary>
+        {t('picker.heading')}: <span class="muted">{counts.join(' · ')}</span>
+      </summary>
+      <nav aria-label={t('picker.heading')}>
+        <ul>
+          {group(t('picker.thisTab'), view.currentTab, 'picker-this-tab')}
+          {group(t('picker.elsewhere'), view.elsewhere, 'picker-elsewhere')}
+        </ul>
+      </nav>
+      {children}
+    </details>
   );
 }
 

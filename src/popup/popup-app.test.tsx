@@ -132,9 +132,9 @@ describe('PopupApp: actions', () => {
 
   it('copies a text and a Markdown report built by the domain, with the ID masked', async () => {
     const { writeText } = await renderPopup({ captures: [makeCapture(FIXTURE_TOKENS.valid)] });
-    fireEvent.click(screen.getByRole('button', { name: 'คัดลอกรายงาน (ข้อความ)' }));
+    fireEvent.click(screen.getByRole('button', { name: 'คัดลอกรายงาน' }));
     await waitFor(() => expect(writeText).toHaveBeenCalledTimes(1));
-    fireEvent.click(screen.getByRole('button', { name: 'คัดลอกรายงาน (Markdown)' }));
+    fireEvent.click(screen.getByRole('button', { name: 'คัดลอกแบบ Markdown' }));
     await waitFor(() => expect(writeText).toHaveBeenCalledTimes(2));
     const [text, markdown] = writeText.mock.calls.map((call) => call[0]);
     expect(text).toContain('สำนักงานอุตสาหกรรมจังหวัดนครปฐม');
@@ -148,7 +148,7 @@ describe('PopupApp: actions', () => {
     const { client } = await renderPopup({
       captures: [makeCapture(FIXTURE_TOKENS.valid, { tabId: 7 }), makeCapture(FIXTURE_TOKENS.expired, { tabId: 9 })],
     });
-    fireEvent.click(screen.getByRole('button', { name: 'ล้าง Token ของแท็บนี้' }));
+    fireEvent.click(screen.getByRole('button', { name: 'ล้างแท็บนี้' }));
     await waitFor(() => expect(screen.getByTestId('empty-state')).toBeTruthy());
     expect(client.callsTo('clearCaptures')).toEqual([[{ scope: 'tab', tabId: 7 }]]);
     expect(await screen.findByText('ล้างแล้ว 1 รายการ')).toBeTruthy();

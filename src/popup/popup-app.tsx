@@ -26,6 +26,7 @@ import { CapturePicker, type CaptureLabel } from './capture-picker';
 import { PasteBox } from './paste-box';
 import { EmptyState } from './empty-state';
 import { ReportActions } from './report-actions';
+import { ClearActions } from './clear-actions';
 
 export interface PopupAppProps {
   client: InspectorClient;
@@ -55,6 +56,7 @@ export function PopupApp({ client, now = Date.now, writeText = clipboardWriteTex
   const [revealId, setRevealId] = useState(false);
   const [verifyState, setVerifyState] = useState<VerifyState>(IDLE);
   const [freshVerification, setFreshVerification] = useState<{ captureId: string; result: VerificationResult } | null>(null);
+  const [clearedCount, setClearedCount] = useState<number | null>(null);
   const tabIdRef = useRef<number | null>(null);
 
   const language: Language = settings?.language ?? 'th';
@@ -168,6 +170,7 @@ export function PopupApp({ client, now = Date.now, writeText = clipboardWriteTex
 
   const clear = async (scope: { scope: 'tab'; tabId: number } | { scope: 'all' }) => {
     const { cleared } = await client.clearCaptures(scope);
+    setClearedCount(cleared);
     setSelectedId(null);
     setPasted(null);
     setFreshVerification(null);
@@ -181,9 +184,23 @@ export function PopupApp({ client, now = Date.now, writeText = clipboardWriteTex
           buildTicketReport({ inspection, capture: selected, verification: verification ?? undefined, nowMs: now(), language, format })
       : null;
 
-  const showPicker = allCaptures.length > 1 || (allCaptures.length === 1 && view.currentTab.length === 0);
-  const picker = showPicker && (
-    <CapturePicker view={view} selectedId={selected?.id ?? null} labels={labels} nowMs={nowMs} language={language} onSelect={setSelectedId} />
+  const picker = allCaptures.length > 0 && (
+    <CapturePicker
+      view={view}
+      selectedId={selected?.id ?? null}
+      labels={labels}
+      nowMs={nowMs}
+      language={language}
+      onSelect={setSelectedId}
+      open={!selected}
+    >
+      <ClearActions
+        language={language}
+        onClearTab={tabId === null || view.currentTab.length === 0 ? null : () => clear({ scope: 'tab', tabId })}
+        onClearAll={() => clear({ scope: 'all' })}
+        cleared={clearedCount}
+      />
+    </CapturePicker>
   );
 
   return (
@@ -244,15 +261,7 @@ export function PopupApp({ client, now = Date.now, writeText = clipboardWriteTex
           </>
         )}
       </main>
-      {loaded && (
-        <ReportActions
-          language={language}
-          writeText={writeText}
-          buildReport={buildReport}
-          onClearTab={tabId === null ? null : () => clear({ scope: 'tab', tabId })}
-          onClearAll={() => clear({ scope: 'all' })}
-        />
-      )}
+      {loaded && buildReport && <ReportActions language={language} writeText={writeText} buildReport={buildReport} />}
     </div>
   );
 }

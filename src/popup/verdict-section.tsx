@@ -142,19 +142,20 @@ function VerificationBlock({ verification, language, onVerify, verifyState }: Ve
 function VerificationSummary({ result, language }: { result: VerificationResult; language: Language }) {
   const t = translator(language);
   const { outcome } = result;
-  let headline: string;
+  /** Shown as separate pieces, so a line breaks between them and never inside one. */
+  let headline: string[];
   let tone: 'good' | 'bad' | 'warn';
   if (outcome.kind === 'answered') {
     const { answer } = outcome;
-    const parts = [
+    headline = [
+      'DiwLoginChk:',
       answer.status === null ? null : answer.status ? t('verify.statusTrue') : t('verify.statusFalse'),
       answer.message,
       answer.manualCase === null ? t('verify.unrecognised') : t('verify.case', { n: answer.manualCase }),
     ].filter((part): part is string => Boolean(part));
-    headline = `DiwLoginChk: ${parts.join(' · ')}`;
     tone = answer.manualCase === 1 ? 'good' : answer.manualCase === null ? 'warn' : 'bad';
   } else {
-    headline = t('verify.failed', { code: outcome.httpStatus ? `${outcome.code} ${outcome.httpStatus}` : outcome.code });
+    headline = [t('verify.failed', { code: outcome.httpStatus ? `${outcome.code} ${outcome.httpStatus}` : outcome.code })];
     tone = 'bad';
   }
   const returned =
@@ -170,7 +171,14 @@ function VerificationSummary({ result, language }: { result: VerificationResult;
   ].filter((fact): fact is string => fact !== null);
   return (
     <div class={`verification__result verification__result--${tone}`} data-testid="verification">
-      <p class="verification__headline">{headline}</p>
+      <p class="verification__headline">
+        {headline.map((part, index) => (
+          <span key={index} class="nowrap">
+            {index > 1 ? ' · ' : index === 1 ? ' ' : ''}
+            {part}
+          </span>
+        ))}
+      </p>
       {returned && <p class="verification__returned">{returned}</p>}
       {result.findings.length > 0 && (
         <ul class="verification__findings">

@@ -125,9 +125,9 @@ const th = {
   'paste.working': 'กำลังอ่าน…',
 
   'report.heading': 'รายงานสำหรับแจ้งปัญหา',
-  'report.text': 'คัดลอกรายงาน (ข้อความ)',
-  'report.markdown': 'คัดลอกรายงาน (Markdown)',
-  'clear.tab': 'ล้าง Token ของแท็บนี้',
+  'report.text': 'คัดลอกรายงาน',
+  'report.markdown': 'คัดลอกแบบ Markdown',
+  'clear.tab': 'ล้างแท็บนี้',
   'clear.all': 'ล้างทั้งหมด',
   'clear.done': 'ล้างแล้ว {n} รายการ',
 } as const;
@@ -252,8 +252,8 @@ export const catalogue = {
     'paste.working': 'Reading…',
 
     'report.heading': 'Report for a ticket',
-    'report.text': 'Copy report (text)',
-    'report.markdown': 'Copy report (Markdown)',
+    'report.text': 'Copy report',
+    'report.markdown': 'Copy as Markdown',
     'clear.tab': 'Clear this tab',
     'clear.all': 'Clear all',
     'clear.done': 'Cleared {n}',

@@ -1,0 +1,124 @@
+/**
+ * Screenshots of the popup (issue #4) in Thai and English, light and dark, written to
+ * artifacts/screenshots/ for a person to look at. The popup page is shown at a popup's size
+ * (460×600) over the tab where a demo login was captured, so it reads as the real popup does:
+ * that tab's newest token, verified automatically against the demo DiwLoginChk service.
+ *
+ * Each screenshot waits on what it must show (names, language, colour scheme), never on time.
+ */
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describeEachBrowser, useBrowser, useDemoWorld, type BrowserKind } from '../helpers/browsers';
+import { clearSession, openStoragePage, payloadOf, waitForCapture } from '../helpers/extension-state';
+import { configureVerification, POPUP_PATH } from '../helpers/popup-page';
+import type { DemoPage } from '../../demo/launch-browser.mjs';
+
+const OUT_DIR = resolve('artifacts/screenshots');
+const POPUP_SIZE = { width: 460, height: 600 };
+
+type Scheme = 'light' | 'dark';
+
+/**
+ * Chromium: Playwright emulates prefers-color-scheme on the page. Firefox: Puppeteer over
+ * WebDriver BiDi cannot ("CDP support is required"), so each scheme gets its own Firefox with
+ * the content colour-scheme pref set at launch (0 = dark, 1 = light).
+ */
+async function setColorScheme(page: DemoPage, scheme: Scheme): Promise<void> {
+  const native = page.native as { emulateMedia?: (options: { colorScheme: Scheme }) => Promise<void> };
+  if (native.emulateMedia) await native.emulateMedia({ colorScheme: scheme });
+  await page.waitUntil((wanted) => matchMedia(`(prefers-color-scheme: ${wanted})`).matches, scheme, { what: `${scheme} colour scheme` });
+}
+
+const firefoxSchemePrefs = (scheme: Scheme) => ({ 'layout.css.prefers-color-scheme.content-override': scheme === 'dark' ? 0 : 1 });
+
+async function setLanguage(page: DemoPage, language: 'th' | 'en'): Promise<void> {
+  await page.click(`.language button[lang="${language}"]`);
+  await page.waitUntil((wanted) => document.documentElement.lang === wanted, language, { what: `the popup in ${language}` });
+}
+
+describeEachBrowser('popup screenshots', (kind) => {
+  // One browser switches schemes in Chromium; Firefox needs one launch per scheme (see above).
+  const launches: Scheme[][] = kind === 'chromium' ? [['light', 'dark']] : [['light'], ['dark']];
+  for (const schemes of launches) {
+    describe(schemes.join(' and '), () => screenshotSuite(kind, schemes));
+  }
+});
+
+function screenshotSuite(kind: BrowserKind, schemes: Scheme[]) {
+  const world = useDemoWorld();
+  const browser = useBrowser(kind, kind === 'firefox' ? { firefoxPrefs: firefoxSchemePrefs(schemes[0]!) } : {});
+  const logins: DemoPage[] = [];
+  let popup: DemoPage;
+
+  const shoot = async (name: string) => {
+    const path = resolve(OUT_DIR, `popup-${kind}-${name}.png`);
+    await popup.screenshot({ path });
+    return path;
+  };
+
+  beforeAll(async () => {
+    mkdirSync(OUT_DIR, { recursive: true });
+    const storage = await openStoragePage(browser());
+    await clearSession(storage);
+    // Configured first, so each capture is verified automatically (the background's own decision).
+    await configureVerification(storage, world().soapWsdlUrl, world().clientId);
+    for (const user of ['fatima', 'somchai']) {
+      const username = world().people.find((person) => person.key === user)!.username;
+      logins.push(await browser().openPage(world().loginUrl({ user, handover: 'query', scenario: 'normal' })));
+      await waitForCapture(storage, (c) => c.verification !== undefined && payloadOf(c.token).username === username, `${user}'s verified capture`);
+    }
+    await storage.close();
+    popup = await browser().openExtensionPage(POPUP_PATH);
+    await popup.setViewport(POPUP_SIZE);
+    // Open the popup "over" the last login's tab: it is active when the page asks which tab it is on.
+    await logins.at(-1)!.bringToFront();
+    await popup.evaluate(() => location.reload());
+    await popup.waitUntil(() => document.querySelector('[data-testid="person-name"]')?.textContent === 'สมชาย ทดสอบ', undefined, {
+      what: 'the popup over somchai’s tab',
+    });
+    await popup.waitUntil(() => document.querySelector('[data-testid="verification"]') !== null, undefined, { what: 'the verification result' });
+    // The page asked for its tab only when it loaded; now bring it forward so clicks act at
+    // once (Firefox does not run animation frames in a background tab, and Puppeteer's
+    // locators wait for them).
+    await popup.bringToFront();
+  });
+  afterAll(async () => {
+    await popup?.close();
+    for (const login of logins) await login.close();
+  });
+
+  for (const language of ['th', 'en'] as const) {
+    for (const scheme of schemes) {
+      it(`${language}, ${scheme}`, async () => {
+        await setLanguage(popup, language);
+        await setColorScheme(popup, scheme);
+        await popup.evaluate(() => document.querySelector('.content')?.scrollTo(0, 0));
+        const top = await shoot(`${language}-${scheme}`);
+        // The lower sections (token times, findings, raw JSON), scrolled inside the popup.
+        await popup.evaluate(() => {
+          for (const details of document.querySelectorAll('details.raw')) (details as HTMLDetailsElement).open = true;
+          const content = document.querySelector('.content')!;
+          content.scrollTo(0, content.scrollHeight);
+        });
+        const bottom = await shoot(`${language}-${scheme}-scrolled`);
+        expect([top, bottom]).toHaveLength(2);
+        const heading = await popup.evaluate(() => document.getElementById('verdict-heading')?.textContent ?? '');
+        expect(heading).toContain(language === 'th' ? 'Token ยังใช้ได้' : 'Token is valid');
+      });
+    }
+  }
+
+  it(`a token with office findings (9/281/94, parent missing), Thai, ${schemes[0]}`, async () => {
+    await setLanguage(popup, 'th');
+    await setColorScheme(popup, schemes[0]!);
+    await popup.click('.picker summary');
+    await popup.click('[data-testid="picker-elsewhere"] button');
+    await popup.waitUntil(() => document.querySelector('[data-testid="org-raw"]')?.textContent === '9/281/94', undefined, {
+      what: 'the Pattani token',
+    });
+    await popup.evaluate(() => document.getElementById('office-heading')?.scrollIntoView());
+    await shoot(`th-${schemes[0]}-office-findings`);
+    expect(await popup.text()).toContain('สำนักงานอุตสาหกรรมจังหวัดปัตตานี');
+  });
+}
