@@ -8,21 +8,11 @@ import type { WsdlDescription, WsdlOperation } from '../domain/types';
 import { isXmlName } from '../domain/soap/envelope';
 import type { OptionsStringKey } from './options-strings';
 
-/** Everything as the inputs hold it. The timeout is in seconds, as a person types it. */
-export interface VerificationForm {
-  wsdlUrl: string;
-  clientId: string;
-  timeoutSeconds: string;
-  autoVerify: boolean;
-  endpoint: string;
-  soapVersion: '1.1' | '1.2';
-  style: 'document' | 'rpc';
-  namespace: string;
-  operation: string;
-  soapAction: string;
-  tokenParameter: string;
-  clientIdParameter: string;
-}
+/**
+ * Everything as the inputs hold it: the settings' own fields, except the timeout, which a person
+ * types in seconds (the settings keep milliseconds).
+ */
+export type VerificationForm = Omit<VerificationSettings, 'timeoutMs'> & { timeoutSeconds: string };
 
 export type FormField = keyof VerificationForm;
 
