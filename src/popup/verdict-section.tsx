@@ -4,6 +4,7 @@
  * clock; the bar is measured against the manual's lifetime (1 h 05 min), not the token's own,
  * so a token issued with a different lifetime shows it at a glance.
  */
+import { Fragment } from 'preact';
 import type { TokenInspection, VerificationResult } from '../domain/types';
 import { formatDuration, formatThaiDateTime, MANUAL_LIFETIME_MS } from '../domain/time';
 import { maskIdCard } from '../domain/id-card';
@@ -173,10 +174,10 @@ function VerificationSummary({ result, language }: { result: VerificationResult;
     <div class={`verification__result verification__result--${tone}`} data-testid="verification">
       <p class="verification__headline">
         {headline.map((part, index) => (
-          <span key={index} class="nowrap">
+          <Fragment key={index}>
             {index > 1 ? ' · ' : index === 1 ? ' ' : ''}
-            {part}
-          </span>
+            <span class="nowrap">{part}</span>
+          </Fragment>
         ))}
       </p>
       {returned && <p class="verification__returned">{returned}</p>}
