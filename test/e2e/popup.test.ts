@@ -12,7 +12,16 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachBrowser, useBrowser, useDemoWorld } from '../helpers/browsers';
 import { clearSession, openStoragePage, waitForCapture } from '../helpers/extension-state';
 import { axeViolations, configureVerification, POPUP_PATH as POPUP, textOf } from '../helpers/popup-page';
+import { signToken } from '../../demo/demo-tokens.mjs';
 import type { DemoPage } from '../../demo/launch-browser.mjs';
+import type { DemoPerson } from '../../demo/people.mjs';
+
+/** A demo-signed token for `person`, valid for the manual's 65 minutes from now. */
+function signDemoToken(person: DemoPerson): string {
+  const nbf = Math.floor(Date.now() / 1000);
+  const { sid, username, idcard, firstname, lastname, email, org } = person;
+  return signToken({ sid, username, idcard, firstname, lastname, email, org, iss: 'industry-sso-demo', nbf, exp: nbf + 65 * 60 });
+}
 
 describeEachBrowser('popup', (kind) => {
   const world = useDemoWorld();
@@ -95,5 +104,34 @@ describeEachBrowser('popup', (kind) => {
     } finally {
       await again.close();
     }
+  });
+
+  it('a pasted bad token shows the domain’s explanation; a pasted good one is shown', async () => {
+    await popup.evaluate(() => {
+      (document.querySelector('details.paste') as HTMLDetailsElement).open = true;
+    });
+    await popup.fill('#paste-token', 'eyJhbGciOiJIUzI1NiJ9.not-base64-%%%.sig');
+    await popup.click('details.paste button[type="submit"]');
+    await popup.waitUntil(() => (document.getElementById('paste-error')?.textContent ?? '').length > 10, undefined, {
+      what: 'the paste error',
+    });
+    const pasted = world().people.find((person) => person.key === 'manee')!;
+    await popup.fill('#paste-token', `Bearer ${signDemoToken(pasted)}`);
+    await popup.click('details.paste button[type="submit"]');
+    await popup.waitUntil((name) => document.querySelector('[data-testid="person-name"]')?.textContent === name, `${pasted.firstname} ${pasted.lastname}`, {
+      what: 'the pasted token',
+    });
+    expect(await textOf(popup, 'org-raw')).toBe('1/435/');
+    expect(await textOf(popup, 'org-name')).toBe('OrgID 1');
+  });
+
+  it('opened over the login’s tab, shows that tab’s newest token without a click', async () => {
+    await login.bringToFront();
+    await popup.evaluate(() => location.reload());
+    await popup.waitUntil(() => document.querySelector('[data-testid="person-name"]')?.textContent === 'สมชาย ทดสอบ', undefined, {
+      what: 'the login tab’s token',
+    });
+    expect(await popup.evaluate(() => document.querySelectorAll('[data-testid="picker-this-tab"] button').length)).toBe(1);
+    await popup.bringToFront();
   });
 });
