@@ -51,9 +51,9 @@ function screenshotSuite(kind: BrowserKind, schemes: Scheme[]) {
   const logins: DemoPage[] = [];
   let popup: DemoPage;
 
-  const shoot = async (name: string) => {
+  const shoot = async (name: string, page: DemoPage = popup) => {
     const path = resolve(OUT_DIR, `popup-${kind}-${name}.png`);
-    await popup.screenshot({ path });
+    await page.screenshot({ path });
     return path;
   };
 
@@ -120,5 +120,23 @@ function screenshotSuite(kind: BrowserKind, schemes: Scheme[]) {
     await popup.evaluate(() => document.getElementById('office-heading')?.scrollIntoView());
     await shoot(`th-${schemes[0]}-office-findings`);
     expect(await popup.text()).toContain('สำนักงานอุตสาหกรรมจังหวัดปัตตานี');
+  });
+
+  it(`a popup over a tab with no token, after pasting a cut-off token, Thai, ${schemes[0]}`, async () => {
+    // In its own tab the popup page has no token of "this tab": the empty state, with the
+    // switcher offering the captures elsewhere.
+    const empty = await browser().openExtensionPage(POPUP_PATH);
+    try {
+      await empty.setViewport(POPUP_SIZE);
+      await setColorScheme(empty, schemes[0]!);
+      await empty.waitUntil(() => document.querySelector('[data-testid="empty-state"]') !== null, undefined, { what: 'the empty state' });
+      await empty.fill('#paste-token', 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzaWQiOiJ4Iiw');
+      await empty.click('details.paste button[type="submit"]');
+      await empty.waitUntil(() => document.getElementById('paste-error') !== null, undefined, { what: 'the paste error' });
+      await shoot(`th-${schemes[0]}-empty-paste-error`, empty);
+      expect(await empty.text()).toContain('*.industry.go.th');
+    } finally {
+      await empty.close();
+    }
   });
 }
