@@ -113,8 +113,13 @@ function TimeValue({ reading, language }: { reading: TimeReading; language: Lang
   }
   const iso = formatIsoUtc(reading.epochMs);
   return (
-    <span class="time" title={iso}>
-      <span class="time__thai">{formatThaiDateTime(reading.epochMs)}</span> <span class="time__iso mono small">{iso}</span>
+    <span class="time">
+      <span class="time__thai" title={t('token.bangkokTime')}>
+        {formatThaiDateTime(reading.epochMs)}
+      </span>{' '}
+      <span class="time__iso mono small" title="ISO 8601 UTC">
+        {iso}
+      </span>
     </span>
   );
 }

@@ -45,7 +45,6 @@ const th = {
   'verify.skew': 'นาฬิกาเซิร์ฟเวอร์ต่างจากเครื่องนี้ {time}',
 
   'person.heading': 'ผู้ใช้',
-  'person.name': 'ชื่อ-นามสกุล',
   'person.reveal': 'แสดงเลขบัตรเต็ม',
   'id.checkOk': 'เลขตรวจสอบ (หลักที่ 13) ถูกต้อง',
   'id.checkBad': 'เลขตรวจสอบ (หลักที่ 13) ไม่ถูกต้อง',
@@ -172,7 +171,6 @@ export const catalogue = {
     'verify.skew': 'server clock differs from this PC by {time}',
 
     'person.heading': 'Person',
-    'person.name': 'Name',
     'person.reveal': 'Show full ID number',
     'id.checkOk': 'Check digit (13th) is correct',
     'id.checkBad': 'Check digit (13th) is wrong',
