@@ -125,6 +125,15 @@ describe('PopupApp: actions', () => {
     expect(screen.getByRole('button', { name: 'English' }).getAttribute('aria-pressed')).toBe('true');
   });
 
+  it('saving the language keeps settings changed elsewhere since the popup opened', async () => {
+    const { client } = await renderPopup({ captures: [makeCapture(FIXTURE_TOKENS.valid)] });
+    // Meanwhile, the options page saves a ClientID.
+    client.settings = { ...client.settings, verification: { ...client.settings.verification, clientId: 'CLIENT-FROM-OPTIONS' } };
+    fireEvent.click(screen.getByRole('button', { name: 'English' }));
+    await waitFor(() => expect(client.settings.language).toBe('en'));
+    expect(client.settings.verification.clientId).toBe('CLIENT-FROM-OPTIONS');
+  });
+
   it('opens in the remembered language', async () => {
     await renderPopup({ captures: [makeCapture(FIXTURE_TOKENS.valid)], settings: { ...(await import('../shared/settings')).DEFAULT_SETTINGS, language: 'en' } });
     expect(verdict().textContent).toContain('Token is valid');

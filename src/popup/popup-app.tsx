@@ -135,10 +135,15 @@ export function PopupApp({ client, now = Date.now, writeText = clipboardWriteTex
 
   const setLanguage = async (next: Language) => {
     if (!settings || settings.language === next) return;
-    const updated = { ...settings, language: next };
-    setSettings(updated);
-    const saved = await client.saveSettings(updated).catch(() => null);
-    if (saved?.ok) setSettings(saved.value);
+    setSettings({ ...settings, language: next });
+    // Re-read before saving: the options page may have changed other settings since this
+    // popup opened, and saving the copy loaded then would silently undo them.
+    try {
+      const saved = await client.saveSettings({ ...(await client.getSettings()), language: next });
+      if (saved.ok) setSettings(saved.value);
+    } catch {
+      // The language still changes for this popup; it is only not remembered.
+    }
   };
 
   const verify = async (force: boolean) => {
