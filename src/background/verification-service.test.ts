@@ -1,0 +1,74 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from '@webext-core/fake-browser';
+import { createCaptureStore, type SessionArea } from './capture-store';
+import { createSettingsStore, type LocalArea } from './settings-store';
+import { createVerificationService } from './verification-service';
+import type { Verifier } from './verifier';
+import type { VerificationResult } from '../domain/types';
+import type { Capture } from '../shared/capture';
+import { DEFAULT_SETTINGS } from '../shared/settings';
+import { makeToken, samplePayload } from '../domain/test-support';
+
+function resultFor(clientId: string): VerificationResult {
+  return { checkedAt: 1, roundTripMs: 3, clockSkewMs: null, endpoint: 'http://127.0.0.1:1/svc', outcome: { kind: 'answered', answer: { manualCase: clientId === 'RIGHT' ? 1 : 4, status: clientId === 'RIGHT', message: 'm', username: null, idCard: null } }, findings: [] };
+}
+
+const CAPTURE: Capture = { id: 'c1', tabId: 9, capturedAt: 1, pageOrigin: 'http://127.0.0.1:2', pagePath: '/callback', source: 'query', parameter: 'token', token: makeToken(samplePayload()), isIndustrySso: true };
+
+describe('verification service', () => {
+  let verify: ReturnType<typeof vi.fn>;
+  let service: ReturnType<typeof createVerificationService>;
+  let settings: ReturnType<typeof createSettingsStore>;
+  let store: ReturnType<typeof createCaptureStore>;
+
+  beforeEach(async () => {
+    fakeBrowser.reset();
+    store = createCaptureStore(fakeBrowser.storage.session as unknown as SessionArea);
+    settings = createSettingsStore(fakeBrowser.storage.local as unknown as LocalArea);
+    verify = vi.fn(async (_token: string, s: { clientId: string }) => resultFor(s.clientId));
+    const verifier = { verify, loadWsdl: vi.fn(), testConnection: vi.fn() } as unknown as Verifier;
+    service = createVerificationService({ store, settings, verifier });
+    await store.add(CAPTURE);
+    await settings.save({ ...DEFAULT_SETTINGS, verification: { ...DEFAULT_SETTINGS.verification, clientId: 'RIGHT', endpoint: 'http://127.0.0.1:1/svc' } });
+  });
+
+  it('verifies once and serves the cached result until asked again', async () => {
+    await service.verify('c1', false);
+    await service.verify('c1', false);
+    expect(verify).toHaveBeenCalledTimes(1);
+    await service.verify('c1', true);
+    expect(verify).toHaveBeenCalledTimes(2);
+  });
+
+  it('never shows a result made under other settings as current', async () => {
+    await service.verify('c1', false);
+    const current = await service.withCurrentVerification(await store.forTab(9));
+    expect(current[0]?.verification?.result.outcome).toMatchObject({ kind: 'answered' });
+
+    const changed = await settings.get();
+    await settings.save({ ...changed, verification: { ...changed.verification, clientId: 'WRONG' } });
+    expect((await service.withCurrentVerification(await store.forTab(9)))[0]?.verification).toBeUndefined();
+    const again = await service.verify('c1', false);
+    expect(again.ok && again.value.outcome.kind === 'answered' && again.value.outcome.answer.manualCase).toBe(4);
+  });
+
+  it('auto-verifies SSO tokens only when turned on and configured', async () => {
+    await service.autoVerify({ ...CAPTURE, isIndustrySso: false });
+    expect(verify).not.toHaveBeenCalled();
+    await service.autoVerify(CAPTURE);
+    expect(verify).toHaveBeenCalledTimes(1);
+
+    const current = await settings.get();
+    await settings.save({ ...current, verification: { ...current.verification, autoVerify: false } });
+    await service.verify('c1', true); // a person can still ask
+    const before = verify.mock.calls.length;
+    await service.autoVerify({ ...CAPTURE, id: 'c2' });
+    expect(verify.mock.calls.length).toBe(before);
+  });
+
+  it('says clearly when the capture is gone', async () => {
+    const result = await service.verify('missing', false);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error.en).toMatch(/no longer kept/);
+  });
+});

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { DEFAULT_SETTINGS, MANUAL_WSDL_URL, normaliseOrigin, originToPattern, parseSettings, verificationFingerprint } from './settings';
+
+describe('settings schema', () => {
+  it('defaults to the manual’s WSDL, a 10 s timeout, auto-verify on, Thai, and no ClientID', () => {
+    expect(parseSettings(undefined)).toEqual(DEFAULT_SETTINGS);
+    expect(DEFAULT_SETTINGS.verification).toMatchObject({ wsdlUrl: MANUAL_WSDL_URL, timeoutMs: 10_000, autoVerify: true, clientId: '' });
+    expect(DEFAULT_SETTINGS.language).toBe('th');
+  });
+
+  it('keeps valid fields and replaces each invalid one by its default', () => {
+    const parsed = parseSettings({
+      language: 'fr',
+      verification: { clientId: ' DEMO-1 ', timeoutMs: 5, soapVersion: '1.2', style: 'chaos', autoVerify: 'yes' },
+      captureSites: ['http://10.1.2.3:8080/path', 'javascript:alert(1)', 42, 'http://10.1.2.3:8080'],
+    });
+    expect(parsed.language).toBe('th');
+    expect(parsed.verification).toMatchObject({ clientId: 'DEMO-1', timeoutMs: 1_000, soapVersion: '1.2', style: 'document', autoVerify: true });
+    // Origins are normalised and de-duplicated; what is not an http(s) origin is dropped.
+    expect(parsed.captureSites).toEqual(['http://10.1.2.3:8080']);
+  });
+
+  it('never throws and always returns a complete settings object, whatever is stored', () => {
+    fc.assert(
+      fc.property(fc.anything(), (stored) => {
+        const parsed = parseSettings(stored);
+        expect(Object.keys(parsed.verification).sort()).toEqual(Object.keys(DEFAULT_SETTINGS.verification).sort());
+        expect(parsed.verification.timeoutMs).toBeGreaterThanOrEqual(1_000);
+      }),
+    );
+  });
+
+  it('normalises origins and makes port-free permission patterns (Firefox cannot match a port)', () => {
+    expect(normaliseOrigin(' https://app.example.go.th/callback ')).toBe('https://app.example.go.th');
+    expect(normaliseOrigin('ftp://x')).toBeNull();
+    expect(normaliseOrigin('not a url')).toBeNull();
+    expect(originToPattern('http://10.1.2.3:8080')).toBe('http://10.1.2.3/*');
+  });
+
+  it('fingerprints what changes a verification’s meaning, and not the rest', () => {
+    const base = DEFAULT_SETTINGS.verification;
+    expect(verificationFingerprint({ ...base, clientId: 'B' })).not.toBe(verificationFingerprint({ ...base, clientId: 'A' }));
+    expect(verificationFingerprint({ ...base, endpoint: 'http://127.0.0.1:1/x' })).not.toBe(verificationFingerprint(base));
+    expect(verificationFingerprint({ ...base, autoVerify: false })).toBe(verificationFingerprint(base));
+  });
+});
