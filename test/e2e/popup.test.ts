@@ -81,6 +81,25 @@ describeEachBrowser('popup', (kind) => {
     expect(await textOf(popup, 'verification')).toContain('กรณีที่ 1 ตามคู่มือ §4.2');
   });
 
+  it('is usable from the keyboard: Tab reaches the ID reveal toggle and Enter presses it', async () => {
+    const keyboard = (popup.native as { keyboard: { press(key: string): Promise<void> } }).keyboard;
+    await popup.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    let reached = false;
+    for (let presses = 0; presses < 40 && !reached; presses += 1) {
+      await keyboard.press('Tab');
+      reached = await popup.evaluate(() => document.activeElement?.getAttribute('aria-pressed') !== null && document.activeElement?.closest('.idcard') !== null);
+    }
+    expect(reached).toBe(true);
+    await keyboard.press('Enter');
+    await popup.waitUntil(() => /^\d{13}$/.test(document.querySelector('[data-testid="idcard"]')?.textContent ?? ''), undefined, {
+      what: 'the revealed ID number',
+    });
+    await keyboard.press('Enter');
+    await popup.waitUntil(() => document.querySelector('.idcard button')?.getAttribute('aria-pressed') === 'false', undefined, {
+      what: 'the ID masked again',
+    });
+  });
+
   it('has no axe-core violations with real layout and colours', async () => {
     await popup.evaluate(() => {
       for (const details of document.querySelectorAll('details')) details.open = true;
