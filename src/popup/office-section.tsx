@@ -56,7 +56,7 @@ function OrgDetails({ org, language }: { org: OrgResolution; language: Language 
         <dt>{t('office.org')}</dt>
         <dd data-testid="org-name">
           {organisation}
-          {org.orgName && code && <span class="muted"> (OrgID {code.orgId})</span>}
+          {org.orgName && code && <span class="muted"> ({t('office.orgNumber', { n: code.orgId })})</span>}
         </dd>
         {code && (
           <>

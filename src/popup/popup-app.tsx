@@ -213,6 +213,7 @@ export function PopupApp({ client, now = Date.now, writeText = clipboardWriteTex
       <header class="topbar">
         <h1 class="topbar__title">{t('app.title')}</h1>
         <div class="topbar__tools">
+          {/* Each language is named in itself (not from the catalogue), so a reader finds their own. */}
           <div class="language" role="group" aria-label={t('language.group')}>
             <button type="button" lang="th" aria-pressed={language === 'th'} onClick={() => setLanguage('th')}>
               ไทย

@@ -103,6 +103,7 @@ describe('VerdictSection', () => {
     expect(result.textContent).toContain('manual §4.2 case 1');
     expect(result.textContent).toContain('the token is genuine and not expired');
     expect(result.textContent).toContain('round trip 84 ms');
+    expect(result.textContent).toContain('Checked 2026-11-24T02:59:00Z');
     // The returned ID number is masked.
     expect(result.textContent).not.toMatch(/\d{13}/);
     fireEvent.click(screen.getByRole('button', { name: 'Verify again' }));

@@ -6,7 +6,7 @@
  */
 import { Fragment } from 'preact';
 import type { TokenInspection, VerificationResult } from '../domain/types';
-import { formatDuration, formatThaiDateTime, MANUAL_LIFETIME_MS } from '../domain/time';
+import { formatDuration, formatIsoUtc, formatThaiDateTime, MANUAL_LIFETIME_MS } from '../domain/time';
 import { maskIdCard } from '../domain/id-card';
 import { translator, type Language } from '../ui/i18n';
 import { formatCountdownClock } from '../ui/countdown-clock';
@@ -165,7 +165,8 @@ function VerificationSummary({ result, language }: { result: VerificationResult;
       ? [outcome.answer.username, outcome.answer.idCard ? maskIdCard(outcome.answer.idCard) : null].filter(Boolean).join(' · ')
       : null;
   const facts = [
-    t('verify.checkedAt', { time: formatThaiDateTime(result.checkedAt) }),
+    // Thai readers get Bangkok time in the Buddhist era; English readers the ISO UTC instant.
+    t('verify.checkedAt', { time: language === 'th' ? formatThaiDateTime(result.checkedAt) : formatIsoUtc(result.checkedAt) }),
     result.roundTripMs === null ? null : t('verify.roundTrip', { ms: Math.round(result.roundTripMs) }),
     result.clockSkewMs === null || Math.abs(result.clockSkewMs) < 1000
       ? null

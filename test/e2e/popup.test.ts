@@ -105,6 +105,14 @@ describeEachBrowser('popup', (kind) => {
       for (const details of document.querySelectorAll('details')) details.open = true;
     });
     expect(await axeViolations(popup)).toEqual([]);
+    // Dark colours too, where the browser can emulate the scheme (Playwright; not Puppeteer over BiDi).
+    const native = popup.native as { emulateMedia?: (options: { colorScheme: 'dark' | 'light' | null }) => Promise<void> };
+    if (native.emulateMedia) {
+      await native.emulateMedia({ colorScheme: 'dark' });
+      await popup.waitUntil(() => matchMedia('(prefers-color-scheme: dark)').matches, undefined, { what: 'dark colours' });
+      expect(await axeViolations(popup)).toEqual([]);
+      await native.emulateMedia({ colorScheme: null });
+    }
   });
 
   it('switches to English and the choice is remembered', async () => {
