@@ -63,9 +63,15 @@ function screenshotSuite(kind: BrowserKind, schemes: Scheme[]) {
     await clearSession(storage);
     // Configured first, so each capture is verified automatically (the background's own decision).
     await configureVerification(storage, world().soapWsdlUrl, world().clientId);
-    for (const user of ['fatima', 'somchai']) {
+    // somchai last: the popup is shown over his tab. somying's token is already expired (case 2).
+    const flows = [
+      { user: 'somying', scenario: 'expired' },
+      { user: 'fatima', scenario: 'normal' },
+      { user: 'somchai', scenario: 'normal' },
+    ] as const;
+    for (const { user, scenario } of flows) {
       const username = world().people.find((person) => person.key === user)!.username;
-      logins.push(await browser().openPage(world().loginUrl({ user, handover: 'query', scenario: 'normal' })));
+      logins.push(await browser().openPage(world().loginUrl({ user, handover: 'query', scenario })));
       await waitForCapture(storage, (c) => c.verification !== undefined && payloadOf(c.token).username === username, `${user}'s verified capture`);
     }
     await storage.close();
@@ -109,11 +115,34 @@ function screenshotSuite(kind: BrowserKind, schemes: Scheme[]) {
     }
   }
 
+  /** Picks a capture in the switcher by the person's name, as a person would. */
+  const pick = async (name: string) => {
+    await popup.evaluate(() => {
+      (document.querySelector('details.picker') as HTMLDetailsElement).open = true;
+    });
+    await popup.evaluate((who) => {
+      const buttons = [...document.querySelectorAll<HTMLButtonElement>('.picker__item')];
+      buttons.find((button) => button.textContent?.includes(who))!.click();
+    }, name);
+  };
+
+  it(`an expired token, verified as the manual's case 2, Thai, ${schemes[0]}`, async () => {
+    await setLanguage(popup, 'th');
+    await setColorScheme(popup, schemes[0]!);
+    await pick('สมหญิง');
+    await popup.waitUntil(() => document.getElementById('verdict-heading')?.dataset.verdict === 'expired', undefined, { what: 'the expired token' });
+    await popup.waitUntil(() => document.querySelector('[data-testid="verification"]')?.textContent?.includes('Token is expired') === true, undefined, {
+      what: 'case 2 from DiwLoginChk',
+    });
+    await popup.evaluate(() => document.querySelector('.content')?.scrollTo(0, 0));
+    await shoot(`th-${schemes[0]}-expired`);
+    expect(await popup.evaluate(() => document.querySelector('[data-testid="countdown"]')?.textContent ?? '')).toMatch(/^หมดอายุมาแล้ว/);
+  });
+
   it(`a token with office findings (9/281/94, parent missing), Thai, ${schemes[0]}`, async () => {
     await setLanguage(popup, 'th');
     await setColorScheme(popup, schemes[0]!);
-    await popup.click('.picker summary');
-    await popup.click('[data-testid="picker-elsewhere"] button');
+    await pick('ฟาตีมะห์');
     await popup.waitUntil(() => document.querySelector('[data-testid="org-raw"]')?.textContent === '9/281/94', undefined, {
       what: 'the Pattani token',
     });
