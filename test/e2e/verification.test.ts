@@ -129,8 +129,10 @@ describeEachBrowser('verification with DiwLoginChk', (kind) => {
 
   const configure = (clientId: string) => configureVerification(browser(), { wsdlUrl: world().soapWsdlUrl, clientId, testConnection: false });
 
-  it('case 1: a fresh token with the right ClientID is "Token is valid"', async () => {
-    await configure(world().clientId);
+  it('case 1: a fresh token with the right ClientID is "Token is valid" (and Test connection proves the path)', async () => {
+    const configured = await configureVerification(browser(), { wsdlUrl: world().soapWsdlUrl, clientId: world().clientId, testConnection: true });
+    // Test connection sends a dummy token, so case 3 is the answer that proves the whole path works.
+    expect(configured.tested).toContain(MANUAL_CASE[3]);
     const login = await logIn(browser(), world(), 'somchai', 'normal');
     try {
       const reading = await readCaptureInPopup(browser(), { who: nameShownFor(world(), 'somchai') });
@@ -182,8 +184,9 @@ describeEachBrowser('verification with DiwLoginChk', (kind) => {
       const before = await readCaptureInPopup(browser(), { who });
       expect(before.verification).toContain(MANUAL_CASE[1]);
 
-      // …then someone types a wrong ClientID on the options page.
-      await configure(WRONG_CLIENT_ID);
+      // …then someone types a wrong ClientID on the options page; Test connection already says so.
+      const configured = await configureVerification(browser(), { wsdlUrl: world().soapWsdlUrl, clientId: WRONG_CLIENT_ID, testConnection: true });
+      expect(configured.tested).toContain(MANUAL_CASE[4]);
 
       const popup = await openPopupOn(browser(), who);
       try {
