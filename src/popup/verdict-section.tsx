@@ -31,6 +31,7 @@ const VERDICT_TONE = {
   valid: 'good',
   expired: 'bad',
   'not-yet-valid': 'warn',
+  'expiry-unknown': 'warn',
   'not-sso': 'warn',
   unreadable: 'bad',
 } as const;
