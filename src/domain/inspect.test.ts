@@ -29,10 +29,10 @@ describe('inspectToken', () => {
     expect(inspectToken(makeToken(samplePayload()), (NBF_SECONDS - 60) * 1000).verdict).toBe('not-yet-valid');
   });
 
-  it('treats an unreadable expiry as not valid (shown as expired) and says why', () => {
+  it('gives an unreadable expiry its own verdict, neither valid nor expired, and says why', () => {
     const { exp: _exp, ...noExp } = samplePayload();
     const inspection = inspectToken(makeToken(noExp), DURING);
-    expect(inspection.verdict).toBe('expired');
+    expect(inspection.verdict).toBe('expiry-unknown');
     expect(codes(inspection.findings)).toEqual(['expiry-unknown', 'claims-missing', 'exp-missing']);
     expect(inspection.findings[1]?.detail.en).toContain('exp (Expires)');
   });
@@ -72,7 +72,7 @@ describe('inspectToken', () => {
     fc.assert(
       fc.property(fc.oneof(fc.string(), payloads.map((p) => makeToken(p))), fc.integer({ min: 0, max: 4e12 }), (text, now) => {
         const inspection = inspectToken(text, now);
-        expect(['valid', 'expired', 'not-yet-valid', 'not-sso', 'unreadable']).toContain(inspection.verdict);
+        expect(['valid', 'expired', 'not-yet-valid', 'expiry-unknown', 'not-sso', 'unreadable']).toContain(inspection.verdict);
         const ranks = inspection.findings.map((f) => ['error', 'warning', 'info'].indexOf(f.severity));
         expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
         for (const f of inspection.findings) {

@@ -124,8 +124,8 @@ const EXPIRY_UNKNOWN: Finding = {
 
 /**
  * The verdict for an Industry SSO token follows its times. A token whose expiry cannot be read
- * has no 'valid' state to show, and the verdict type has no 'unknown': it is treated as not
- * valid and shown as 'expired', with the `expiry-unknown` finding saying why.
+ * is neither valid nor expired as far as we can know: it gets its own verdict, and the
+ * `expiry-unknown` finding says why. Honest beats a guess in either direction.
  */
 function verdictFor(times: TokenTimes): InspectionVerdict {
   switch (times.state) {
@@ -134,8 +134,9 @@ function verdictFor(times: TokenTimes): InspectionVerdict {
     case 'not-yet-valid':
       return 'not-yet-valid';
     case 'expired':
-    case 'unknown':
       return 'expired';
+    case 'unknown':
+      return 'expiry-unknown';
   }
 }
 

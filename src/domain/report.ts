@@ -25,6 +25,7 @@ const VERDICT_WORDS: Record<InspectionVerdict, Localized> = {
   valid: { th: 'ใช้ได้ (ยังไม่หมดอายุ)', en: 'Valid (not expired)' },
   expired: { th: 'หมดอายุแล้ว / ใช้ไม่ได้', en: 'Expired / not valid' },
   'not-yet-valid': { th: 'ยังไม่ถึงเวลาใช้งาน', en: 'Not valid yet' },
+  'expiry-unknown': { th: 'ไม่ทราบเวลาหมดอายุ (อ่าน exp ไม่ได้)', en: 'Expiry unknown (exp cannot be read)' },
   'not-sso': { th: 'ไม่ใช่โทเค็นของ Industry SSO', en: 'Not an Industry SSO token' },
   unreadable: { th: 'อ่านโทเค็นไม่ได้', en: 'The token cannot be read' },
 };

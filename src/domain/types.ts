@@ -210,7 +210,8 @@ export interface VerificationResult {
 // ---------------------------------------------------------------------------------------------
 // The whole reading of one token, as the popup and the report use it
 
-export type InspectionVerdict = 'valid' | 'expired' | 'not-yet-valid' | 'not-sso' | 'unreadable';
+/** `expiry-unknown`: an SSO token whose `exp` is missing or unreadable; it is not called valid, nor expired. */
+export type InspectionVerdict = 'valid' | 'expired' | 'not-yet-valid' | 'expiry-unknown' | 'not-sso' | 'unreadable';
 
 export type TokenInspection =
   | { kind: 'unreadable'; verdict: 'unreadable'; failure: DecodeFailure; findings: Finding[] }
