@@ -168,7 +168,7 @@ describe('PopupApp: actions', () => {
 });
 
 describe('PopupApp: every fixture renders a full reading', () => {
-  const cases = ['valid', 'expired', 'notYetValid', 'unknownOffice', 'danglingParent', 'badId', 'notSso'] as const;
+  const cases = ['valid', 'expired', 'notYetValid', 'noExp', 'unknownOffice', 'danglingParent', 'badId', 'notSso'] as const;
   for (const fixture of cases) {
     it(fixture, async () => {
       await renderPopup({ captures: [makeCapture(FIXTURE_TOKENS[fixture])] });

@@ -64,6 +64,14 @@ describe('VerdictSection', () => {
     expect(screen.getByTestId('countdown').textContent).toContain('Becomes valid in 5 min');
   });
 
+  it('no exp: the expiry is unknown, never "valid", and the bar is empty', () => {
+    renderVerdict('noExp', { language: 'en' });
+    expect(verdictLine().getAttribute('data-verdict')).toBe('expiry-unknown');
+    expect(verdictLine().textContent).toContain('Token expiry is unknown');
+    expect(screen.getByTestId('countdown').textContent).toContain('Expiry unknown');
+    expect(screen.getByRole('meter').getAttribute('aria-valuenow')).toBe('0');
+  });
+
   it('a JWT from another system is "not an SSO token"', () => {
     renderVerdict('notSso', { language: 'en' });
     expect(verdictLine().getAttribute('data-verdict')).toBe('not-sso');

@@ -79,6 +79,8 @@ export const FIXTURE_TOKENS = {
   badId: makeToken(ssoPayload({ idcard: BAD_ID })),
   /** exp in milliseconds instead of RFC 7519 seconds. */
   millisecondExp: makeToken(ssoPayload({ exp: (nbfAt(FIXED_NOW - 45 * MINUTE) + MANUAL_LIFETIME_S) * 1000 })),
+  /** An SSO token with no `exp`: neither valid nor expired, its expiry is unknown. */
+  noExp: makeToken(ssoPayload({ exp: undefined })),
   /** A JWT from some other system: none of the manual's distinctive claims. */
   notSso: makeToken({ sub: '1234', name: 'Other system', iat: nbfAt(FIXED_NOW), exp: nbfAt(FIXED_NOW + 10 * MINUTE) }),
   /** An encrypted JWE: five parts (RFC 7516 §7.1). */
