@@ -43,7 +43,7 @@ export async function configureVerification(browser, { wsdlUrl, clientId, testCo
 }
 
 /** @param {import('./launch-browser.mjs').DemoPage} page @returns {Promise<{ tone: string, text: string }>} */
-function readStatus(page) {
+export function readStatus(page) {
   return page.evaluate(() => {
     const status = /** @type {HTMLElement | null} */ (document.querySelector('[data-testid="status-message"]'));
     return { tone: status?.getAttribute('data-tone') ?? '', text: status?.innerText.trim() ?? '' };
@@ -59,7 +59,7 @@ function readStatus(page) {
  * @param {string} what
  * @returns {Promise<{ tone: string, text: string }>}
  */
-async function clickAndReadStatus(page, selector, timeoutMs, what) {
+export async function clickAndReadStatus(page, selector, timeoutMs, what) {
   const before = (await readStatus(page)).text;
   await page.click(selector);
   await page.waitUntil(

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { expect, it } from 'vitest';
 import type { DemoPage } from '../../demo/launch-browser.mjs';
-import { describeEachBrowser, useBrowser, useDemoWorld } from '../helpers/browsers';
+import { describeEachBrowser, describeInBrowser, useBrowser, useDemoWorld } from '../helpers/browsers';
 
 const OPTIONS_PAGE = 'src/options/index.html';
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -185,12 +185,9 @@ describeEachBrowser('options page', (kind) => {
   });
 });
 
-describeEachBrowser('options page without granted host permissions', (kind) => {
-  if (kind !== 'firefox') {
-    // Chromium grants manifest host permissions at install; only Firefox MV3 leaves them to the person.
-    it.skip('only applies to Firefox', () => undefined);
-    return;
-  }
+// Firefox only: Chromium grants manifest host permissions at install; only Firefox MV3 leaves
+// them to the person.
+describeInBrowser('firefox', 'options page without granted host permissions', (kind) => {
   const browser = useBrowser(kind, { firefoxPrefs: { 'extensions.originControls.grantByDefault': false } });
 
   it('shows the built-in sites as not granted, each with a Grant button, and says why', async () => {

@@ -12,7 +12,7 @@
 import { createServer } from 'node:net';
 import { expect, it } from 'vitest';
 import { describeEachBrowser, useBrowser, useDemoWorld } from '../helpers/browsers';
-import { configureVerification, readCaptureInPopup } from '../../demo/drive-extension.mjs';
+import { clickAndReadStatus, configureVerification, readCaptureInPopup } from '../../demo/drive-extension.mjs';
 import { pollUntil } from '../../demo/launch-browser.mjs';
 import type { DemoPage, LaunchedBrowser } from '../../demo/launch-browser.mjs';
 import type { DemoWorld } from '../../demo/world.mjs';
@@ -99,29 +99,6 @@ async function openPopupOn(browser: LaunchedBrowser, who: string): Promise<DemoP
   return popup;
 }
 
-/** The options page's status line: its tone (info, success, warning, error) and text. */
-function readOptionsStatus(options: DemoPage): Promise<{ tone: string; text: string }> {
-  return options.evaluate(() => {
-    const status = document.querySelector<HTMLElement>('[data-testid="status-message"]');
-    return { tone: status?.getAttribute('data-tone') ?? '', text: status?.innerText.trim() ?? '' };
-  });
-}
-
-/** Clicks a button on the options page and waits for the status line to report that action's end. */
-async function clickAndWaitForStatus(options: DemoPage, selector: string, what: string): Promise<{ tone: string; text: string }> {
-  const before = (await readOptionsStatus(options)).text;
-  await options.click(selector);
-  await options.waitUntil(
-    (previous: string) => {
-      const status = document.querySelector<HTMLElement>('[data-testid="status-message"]');
-      const tone = status?.getAttribute('data-tone') ?? '';
-      return tone !== '' && tone !== 'info' && status?.innerText.trim() !== previous;
-    },
-    before,
-    { what },
-  );
-  return readOptionsStatus(options);
-}
 
 describeEachBrowser('verification with DiwLoginChk', (kind) => {
   const world = useDemoWorld();
@@ -223,14 +200,14 @@ describeEachBrowser('verification with DiwLoginChk', (kind) => {
     try {
       // As a person would after the service moved: load the WSDL, then type another address.
       await options.fill('[data-testid="wsdl-url"]', world().soapWsdlUrl);
-      const loaded = await clickAndWaitForStatus(options, '[data-testid="load-wsdl"]', 'the WSDL to load');
+      const loaded = await clickAndReadStatus(options, '[data-testid="load-wsdl"]', 30_000, 'the WSDL to load');
       expect(loaded.tone).toBe('success');
       await options.fill('[data-testid="endpoint"]', closedEndpoint);
       await options.fill('[data-testid="client-id"]', world().clientId);
-      const saved = await clickAndWaitForStatus(options, '[data-testid="save-settings"]', 'the settings to be saved');
+      const saved = await clickAndReadStatus(options, '[data-testid="save-settings"]', 30_000, 'the settings to be saved');
       expect(saved.tone).not.toBe('error');
 
-      const tested = await clickAndWaitForStatus(options, '[data-testid="test-connection"]', 'the connection test');
+      const tested = await clickAndReadStatus(options, '[data-testid="test-connection"]', 30_000, 'the connection test');
       expect(tested.tone).toBe('error');
       // Browsers hide why a fetch failed, so "could not connect" is the honest answer.
       expect(tested.text).toContain('Could not connect');
