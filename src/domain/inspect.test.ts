@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { inspectToken, sortFindings } from './inspect';
+import { inspectToken } from './inspect';
+import { sortFindings } from './sort-findings';
 import { EXP_SECONDS, NBF_SECONDS, SAMPLE_ID, makeToken, samplePayload } from './test-support';
 import type { Finding } from './types';
 

@@ -7,17 +7,9 @@ import { checkIdCard } from './id-card';
 import { resolveOrg } from './org';
 import { readTokenTimes, timeFindings } from './time';
 import { decodeToken } from './token';
-import type { DecodeFailure, DecodeFailureCode, Finding, InspectionVerdict, Localized, Severity, TokenInspection, TokenTimes } from './types';
+import type { DecodeFailure, DecodeFailureCode, Finding, InspectionVerdict, Localized, TokenInspection, TokenTimes } from './types';
+import { sortFindings } from './sort-findings';
 
-const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
-
-/** Most serious first; equal severities keep their order (decode, claims, time, org, ID). */
-export function sortFindings(findings: readonly Finding[]): Finding[] {
-  return findings
-    .map((finding, index) => ({ finding, index }))
-    .sort((a, b) => SEVERITY_RANK[a.finding.severity] - SEVERITY_RANK[b.finding.severity] || a.index - b.index)
-    .map(({ finding }) => finding);
-}
 
 const RECOPY: Localized = {
   th: 'คัดลอกโทเค็นใหม่ทั้งหมด หรือใช้โทเค็นที่ส่วนขยายจับได้เองจากหน้าล็อกอิน ถ้ายังเป็นอยู่ ระบบงานอาจตัดโทเค็นระหว่างส่งต่อ ให้แจ้งผู้พัฒนาระบบงานพร้อมรายงานนี้',

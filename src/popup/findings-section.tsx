@@ -5,7 +5,6 @@
 import type { Finding } from '../domain/types';
 import { translator, type Language } from '../ui/i18n';
 import { FindingsList } from '../ui/findings-list';
-import { sortFindings } from '../domain/inspect';
 
 interface FindingsSectionProps {
   findings: readonly Finding[];
@@ -19,7 +18,7 @@ export function FindingsSection({ findings, language }: FindingsSectionProps) {
       <h2 id="findings-heading">
         {t('findings.heading')} {findings.length > 0 && <span class="count">({findings.length})</span>}
       </h2>
-      {findings.length === 0 ? <p class="muted">{t('findings.none')}</p> : <FindingsList findings={sortFindings(findings)} language={language} />}
+      {findings.length === 0 ? <p class="muted">{t('findings.none')}</p> : <FindingsList findings={findings} language={language} />}
     </section>
   );
 }

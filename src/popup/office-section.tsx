@@ -8,7 +8,6 @@
 import type { OrgResolution } from '../domain/types';
 import { translator, type Language } from '../ui/i18n';
 import { FindingsList } from '../ui/findings-list';
-import { sortFindings } from '../domain/inspect';
 import type { DecodedInspection } from './claim-value';
 
 interface OfficeSectionProps {
@@ -70,7 +69,7 @@ function OrgDetails({ org, language }: { org: OrgResolution; language: Language 
           <code data-testid="org-raw">{org.raw}</code>
         </dd>
       </dl>
-      {org.findings.length > 0 && <FindingsList findings={sortFindings(org.findings)} language={language} withNextStep={false} />}
+      {org.findings.length > 0 && <FindingsList findings={org.findings} language={language} withNextStep={false} />}
     </>
   );
 }

@@ -3,14 +3,11 @@
  * next. Used by the popup (token and verification findings) and usable by the options page.
  */
 import type { Finding } from '../domain/types';
+import { sortFindings } from '../domain/sort-findings';
 import { translator, type Language } from './i18n';
 
 interface FindingsListProps {
-  /**
-   * In the order to show, most serious first (the domain's `sortFindings`). Sorting is left to
-   * the caller so this shared component does not pull the domain's reader, and with it the
-   * office directory, into the options page's bundle.
-   */
+  /** Shown most serious first, whatever order they come in. */
   findings: readonly Finding[];
   language: Language;
   /** Whether to show each finding's next step (a compact list may leave it to another section). */
@@ -21,7 +18,7 @@ export function FindingsList({ findings, language, withNextStep = true }: Findin
   const t = translator(language);
   return (
     <ul class="findings">
-      {findings.map((finding, index) => (
+      {sortFindings(findings).map((finding, index) => (
         <li key={`${finding.code}-${index}`} class={`finding finding--${finding.severity}`} data-code={finding.code}>
           <p class="finding__title">
             <span class={`badge badge--${finding.severity}`}>{t(`severity.${finding.severity}`)}</span> {finding.title[language]}

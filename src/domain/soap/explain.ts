@@ -6,6 +6,7 @@
 import type { Finding, Localized, Severity, VerificationAnswer, VerificationFailureCode, VerificationResult } from '../types';
 import { maskIdCard } from '../id-card';
 import { redactSecrets } from './answer';
+import { sortFindings } from '../sort-findings';
 
 export type VerificationOutcome = VerificationResult['outcome'];
 
@@ -283,11 +284,6 @@ export function clockSkewFinding(clockSkewMs: number | null | undefined): Findin
   );
 }
 
-const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
-
-function mostSeriousFirst(findings: Finding[]): Finding[] {
-  return findings.sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]);
-}
 
 /**
  * Every finding about one verification, most important first. `tokenClaims` are the token's
@@ -305,7 +301,7 @@ export function explainVerification(outcome: VerificationOutcome, tokenClaims: {
   }
   const skew = clockSkewFinding(context.clockSkewMs);
   if (skew) findings.push(skew);
-  return mostSeriousFirst(findings);
+  return sortFindings(findings);
 }
 
 /**
@@ -357,5 +353,5 @@ export function explainTestConnection(outcome: VerificationOutcome, context: Ver
   }
   const skew = clockSkewFinding(context.clockSkewMs);
   if (skew) findings.push(skew);
-  return mostSeriousFirst(findings);
+  return sortFindings(findings);
 }
