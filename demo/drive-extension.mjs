@@ -77,7 +77,7 @@ export async function clickAndReadStatus(page, selector, timeoutMs, what) {
 /**
  * @typedef {object} PopupReading  What the popup shows for one capture (codes, not translations,
  *   where the page offers them, so a summary reads the same in Thai and English).
- * @property {string | null} verdict      `data-verdict`: valid | expired | not-yet-valid | not-sso | unreadable
+ * @property {string | null} verdict      `data-verdict`: valid | expired | not-yet-valid | expiry-unknown | not-genuine | not-sso | unreadable
  * @property {string} verdictText         the verdict line as shown
  * @property {string | null} source       how the token arrived, as shown (query, fragment, …)
  * @property {string | null} verification the DiwLoginChk line as shown, or null if none is shown

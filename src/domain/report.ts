@@ -8,7 +8,8 @@ import { MANUAL_LIFETIME_MS, formatDuration, formatIsoUtc, formatThaiDateTime } 
 import { maskIdCard } from './id-card';
 import { formatOfficePath } from './org';
 import { stripTokensFromUrl } from './token';
-import type { Finding, InspectionVerdict, Localized, ManualCase, Severity, TimeReading, TokenInspection, VerificationResult } from './types';
+import { overallVerdict, type OverallVerdict } from './overall-verdict';
+import type { Finding, Localized, ManualCase, Severity, TimeReading, TokenInspection, VerificationResult } from './types';
 
 export interface TicketReportInput {
   inspection: TokenInspection;
@@ -21,11 +22,12 @@ export interface TicketReportInput {
 
 type Language = TicketReportInput['language'];
 
-const VERDICT_WORDS: Record<InspectionVerdict, Localized> = {
+const VERDICT_WORDS: Record<OverallVerdict, Localized> = {
   valid: { th: 'ใช้ได้ (ยังไม่หมดอายุ)', en: 'Valid (not expired)' },
   expired: { th: 'หมดอายุแล้ว / ใช้ไม่ได้', en: 'Expired / not valid' },
   'not-yet-valid': { th: 'ยังไม่ถึงเวลาใช้งาน', en: 'Not valid yet' },
   'expiry-unknown': { th: 'ไม่ทราบเวลาหมดอายุ (อ่าน exp ไม่ได้)', en: 'Expiry unknown (exp cannot be read)' },
+  'not-genuine': { th: 'ไม่ใช่โทเค็นที่แท้จริง (DiwLoginChk กรณีที่ 3)', en: 'Not genuine (DiwLoginChk case 3)' },
   'not-sso': { th: 'ไม่ใช่โทเค็นของ Industry SSO', en: 'Not an Industry SSO token' },
   unreadable: { th: 'อ่านโทเค็นไม่ได้', en: 'The token cannot be read' },
 };
@@ -242,7 +244,7 @@ export function buildTicketReport(input: TicketReportInput): string {
   const w = new ReportWriter(format);
 
   w.title(t(LABELS.title));
-  w.field(t(LABELS.verdict), w.strong(t(VERDICT_WORDS[inspection.verdict])));
+  w.field(t(LABELS.verdict), w.strong(t(VERDICT_WORDS[overallVerdict(inspection, verification)])));
   w.field(t(LABELS.reportMade), `${formatThaiDateTime(nowMs)} | ${formatIsoUtc(nowMs)}`);
   w.end();
 

@@ -50,6 +50,18 @@ describe('VerdictSection', () => {
     expect(screen.getByTestId('countdown-clock').textContent).toBe('18:59');
   });
 
+  it('a token the central service calls not genuine (case 3) is not headlined as valid', () => {
+    renderVerdict('valid', {
+      language: 'en',
+      verification: verifiedValid({
+        outcome: { kind: 'answered', answer: { manualCase: 3, status: false, message: 'Mismatch data in received token', username: null, idCard: null } },
+      }),
+    });
+    expect(verdictLine().getAttribute('data-verdict')).toBe('not-genuine');
+    expect(verdictLine().textContent).toContain('not genuine');
+    expect(verdictLine().closest('section')?.className).toContain('verdict--bad');
+  });
+
   it('expired: says how long ago, with an empty bar', () => {
     renderVerdict('expired');
     expect(verdictLine().getAttribute('data-verdict')).toBe('expired');

@@ -8,6 +8,7 @@ import { Fragment } from 'preact';
 import type { TokenInspection, VerificationResult } from '../domain/types';
 import { formatDuration, formatIsoUtc, formatThaiDateTime, MANUAL_LIFETIME_MS } from '../domain/time';
 import { maskIdCard } from '../domain/id-card';
+import { overallVerdict } from '../domain/overall-verdict';
 import { translator, type Language } from '../ui/i18n';
 import { formatCountdownClock } from '../ui/countdown-clock';
 
@@ -32,13 +33,15 @@ const VERDICT_TONE = {
   expired: 'bad',
   'not-yet-valid': 'warn',
   'expiry-unknown': 'warn',
+  'not-genuine': 'bad',
   'not-sso': 'warn',
   unreadable: 'bad',
 } as const;
 
 export function VerdictSection({ inspection, nowMs, language, verification, onVerify, verifyState }: VerdictSectionProps) {
   const t = translator(language);
-  const verdict = inspection.verdict;
+  // The headline follows DiwLoginChk where it says worse than the token's own reading.
+  const verdict = overallVerdict(inspection, verification);
   return (
     <section class={`verdict verdict--${VERDICT_TONE[verdict]}`} aria-labelledby="verdict-heading">
       <h2 id="verdict-heading" class="verdict__line" data-verdict={verdict}>
