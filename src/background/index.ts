@@ -139,6 +139,7 @@ const handlers: Handlers = {
       await Promise.all(tabIds.map(refreshBadge));
       return { cleared };
     }
+    if (typeof scope.tabId !== 'number') return { cleared: 0 };
     const cleared = await store.clearTab(scope.tabId);
     await refreshBadge(scope.tabId);
     return { cleared };
