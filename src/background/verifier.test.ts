@@ -145,7 +145,7 @@ describe('against the demo DiwAppChk SOAP service (node soap, real HTTP on 127.0
 
   it('a returned identity that is not the token’s own is flagged', async () => {
     const token = signToken({ ...SOMCHAI, exp: nowSeconds() + 3600 });
-    const result = await verifier.verify(token, settings, { username: 'somsri.k', idcard: '3100500098765' });
+    const result = await verifier.verify(token, settings, { username: 'somsri.k', idcard: '3100500098763' });
     expect(result.findings.map((f) => f.code)).toEqual(expect.arrayContaining(['verify-username-differs', 'verify-idcard-differs']));
   });
 

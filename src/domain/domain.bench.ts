@@ -17,7 +17,7 @@ const NOW = NBF_SECONDS * 1000 + 60_000;
 const TOKEN = makeToken(samplePayload());
 const CALLBACK_URL = `https://app.industry.go.th/callback?state=xyz&token=${TOKEN}#after`;
 const HOSTILE_64K = `eyJ${'A'.repeat(64 * 1024)}.${'B'.repeat(1000)}.c`;
-const ANSWER = `<?xml version="1.0"?><S:Envelope xmlns:S="http://schemas.xmlsoap.org/soap/envelope/"><S:Body><ns2:DiwLoginChkResponse xmlns:ns2="http://diwappchk.diw.go.th/"><return><Username>somchai.t</Username><IDCard>1101700123453</IDCard><Status>true</Status><Message>Token is valid</Message></return></ns2:DiwLoginChkResponse></S:Body></S:Envelope>`;
+const ANSWER = `<?xml version="1.0"?><S:Envelope xmlns:S="http://schemas.xmlsoap.org/soap/envelope/"><S:Body><ns2:DiwLoginChkResponse xmlns:ns2="http://diwappchk.diw.go.th/"><return><Username>somchai.t</Username><IDCard>1101700123456</IDCard><Status>true</Status><Message>Token is valid</Message></return></ns2:DiwLoginChkResponse></S:Body></S:Envelope>`;
 const WSDL = readFileSync(new URL('../../demo/diwappchk.wsdl', import.meta.url), 'utf8');
 
 const CASES: Record<string, () => unknown> = {
