@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isCaptureSite, matchesPattern, DEFAULT_CAPTURE_PATTERNS } from './capture-sites';
+import { isCaptureSite, matchesPattern } from './capture-sites';
+import { DEFAULT_CAPTURE_PATTERNS } from '../shared/capture-sites';
 
 describe('capture sites', () => {
   it('defaults to the ministry hosts and loopback, from the manifest', () => {

@@ -3,10 +3,7 @@
  * origins a person added in the options page. Added origins are optional host permissions,
  * granted at run time, and get the capture content script registered dynamically.
  */
-import manifest from '../../manifest.json' with { type: 'json' };
-
-/** The manifest's content-script match patterns are the default capture sites. */
-export const DEFAULT_CAPTURE_PATTERNS: readonly string[] = manifest.content_scripts[0]!.matches;
+import { DEFAULT_CAPTURE_PATTERNS } from '../shared/capture-sites';
 
 /** The built path of the capture script (crxjs writes the standalone file beside its source path). */
 export const CAPTURE_SCRIPT_FILE = 'src/content/capture.js';

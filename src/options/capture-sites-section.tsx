@@ -14,7 +14,7 @@ import type { Settings } from '../shared/settings';
 import { normaliseOrigin, originToPattern } from '../shared/settings';
 import { bothLanguages } from './options-strings';
 import { askForOrigin, type PermissionAnswer } from './ask-for-origin';
-import { DEFAULT_CAPTURE_SITES } from './default-capture-sites';
+import { DEFAULT_CAPTURE_SITES } from '../shared/capture-sites';
 import { describedBy } from './field';
 import { StatusMessage } from './status-message';
 import { errorText, statusReport, type MessageText, type StatusReport } from './status-report';

@@ -3,15 +3,8 @@
  * sites plus any a person added), and a way to add a site. The sites are read from the
  * manifest, so this line can never drift from what the extension actually watches.
  */
-import manifest from '../../manifest.json' with { type: 'json' };
+import { DEFAULT_CAPTURE_SITES } from '../shared/capture-sites';
 import { translator, type Language } from '../ui/i18n';
-
-/** `*://*.industry.go.th/*` → `*.industry.go.th`: how a person would say it. */
-function siteName(pattern: string): string {
-  return pattern.replace(/^[^:]+:\/\//, '').replace(/\/\*$/, '');
-}
-
-export const DEFAULT_CAPTURE_SITES: readonly string[] = manifest.content_scripts[0]!.matches.map(siteName);
 
 interface EmptyStateProps {
   language: Language;
@@ -27,7 +20,7 @@ export function EmptyState({ language, addedSites, hasCapturesElsewhere, onOpenO
     <section class="card empty" aria-labelledby="empty-heading" data-testid="empty-state">
       <h2 id="empty-heading">{hasCapturesElsewhere ? t('picker.noneOnTab') : t('empty.heading')}</h2>
       {hasCapturesElsewhere && <p>{t('picker.pickHint')}</p>}
-      <p>{t('empty.where', { sites: DEFAULT_CAPTURE_SITES.join(', ') })}</p>
+      <p>{t('empty.where', { sites: DEFAULT_CAPTURE_SITES.map((site) => site.label).join(', ') })}</p>
       {addedSites.length > 0 && <p>{t('empty.added', { sites: addedSites.join(', ') })}</p>}
       <button type="button" class="button button--link" onClick={onOpenOptions}>
         {t('empty.addSite')}

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { renderPopup } from './render-popup';
 import { FIXED_NOW, FIXTURE_TOKENS, GOOD_ID, makeCapture, verifiedValid } from '../ui/test-fixtures';
-import { DEFAULT_CAPTURE_SITES } from './empty-state';
+import { DEFAULT_CAPTURE_SITES } from '../shared/capture-sites';
 
 afterEach(() => {
   cleanup();
@@ -70,8 +70,7 @@ describe('PopupApp: empty state and paste', () => {
   it('says where capture works, links to the options, and offers the paste box open', async () => {
     const { client } = await renderPopup({ captures: [], settings: undefined });
     const empty = screen.getByTestId('empty-state');
-    for (const site of DEFAULT_CAPTURE_SITES) expect(empty.textContent).toContain(site);
-    expect(DEFAULT_CAPTURE_SITES).toContain('*.industry.go.th');
+    for (const site of DEFAULT_CAPTURE_SITES) expect(empty.textContent).toContain(site.label);
     fireEvent.click(screen.getByRole('button', { name: 'เพิ่มเว็บไซต์ในหน้าตั้งค่า' }));
     expect(client.callsTo('openOptionsPage')).toHaveLength(1);
     expect(screen.getByLabelText('Token (JWT) เช่นจากอีเมลหรือ log')).toBeTruthy();
