@@ -9,12 +9,17 @@ import { translator, type Language } from '../ui/i18n';
 interface EmptyStateProps {
   language: Language;
   addedSites: readonly string[];
+  /**
+   * Capture sites this browser has not granted (Firefox MV3 leaves host access to the person):
+   * capture silently cannot work there, so the empty state says so instead of "no token yet".
+   */
+  notAllowedSites: readonly string[];
   /** True when other tabs have captures: then the heading says "not on this tab". */
   hasCapturesElsewhere: boolean;
   onOpenOptions: () => void;
 }
 
-export function EmptyState({ language, addedSites, hasCapturesElsewhere, onOpenOptions }: EmptyStateProps) {
+export function EmptyState({ language, addedSites, notAllowedSites, hasCapturesElsewhere, onOpenOptions }: EmptyStateProps) {
   const t = translator(language);
   return (
     <section class="card empty" aria-labelledby="empty-heading" data-testid="empty-state">
@@ -22,6 +27,11 @@ export function EmptyState({ language, addedSites, hasCapturesElsewhere, onOpenO
       {hasCapturesElsewhere && <p>{t('picker.pickHint')}</p>}
       <p>{t('empty.where', { sites: DEFAULT_CAPTURE_SITES.map((site) => site.label).join(', ') })}</p>
       {addedSites.length > 0 && <p>{t('empty.added', { sites: addedSites.join(', ') })}</p>}
+      {notAllowedSites.length > 0 && (
+        <p class="empty__warning" role="alert" data-testid="sites-not-allowed">
+          {t('empty.notAllowed', { sites: notAllowedSites.join(', ') })}
+        </p>
+      )}
       <button type="button" class="button button--link" onClick={onOpenOptions}>
         {t('empty.addSite')}
       </button>

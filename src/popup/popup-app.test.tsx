@@ -77,6 +77,20 @@ describe('PopupApp: empty state and paste', () => {
     expect(screen.getByText('วาง Token จากที่อื่น').closest('details')!.open).toBe(true);
   });
 
+  it('says plainly when the browser has not allowed capture on a site (Firefox leaves it to the person)', async () => {
+    await renderPopup({ captures: [], deniedOrigins: ['*://*.industry.go.th', '*://127.0.0.1'] });
+    const warning = await screen.findByTestId('sites-not-allowed');
+    expect(warning.textContent).toContain('*.industry.go.th, 127.0.0.1');
+    expect(warning.textContent).toContain('ยังไม่อนุญาต');
+    expect(warning.textContent).not.toContain('*.diw.go.th');
+  });
+
+  it('says nothing about permissions when every site is allowed', async () => {
+    const { client } = await renderPopup({ captures: [] });
+    await waitFor(() => expect(client.callsTo('hasOrigin').length).toBe(DEFAULT_CAPTURE_SITES.length));
+    expect(screen.queryByTestId('sites-not-allowed')).toBeNull();
+  });
+
   it('a pasted bad token shows the domain’s message, never a blank popup', async () => {
     await renderPopup({ captures: [] });
     fireEvent.input(screen.getByLabelText(/Token \(JWT\)/), { target: { value: FIXTURE_TOKENS.jwe } });

@@ -25,6 +25,7 @@ import { RawSection } from './raw-section';
 import { CapturePicker, type CaptureLabel } from './capture-picker';
 import { PasteBox } from './paste-box';
 import { EmptyState } from './empty-state';
+import { DEFAULT_CAPTURE_SITES } from '../shared/capture-sites';
 import { ReportActions } from './report-actions';
 import { ClearActions } from './clear-actions';
 
@@ -97,6 +98,20 @@ export function PopupApp({ client, now = Date.now, writeText = clipboardWriteTex
   useEffect(() => {
     document.documentElement.lang = language;
   }, [language]);
+
+  // Which capture sites this browser has not granted (checked once settings are known).
+  const [notAllowedSites, setNotAllowedSites] = useState<string[]>([]);
+  useEffect(() => {
+    if (!settings) return;
+    let live = true;
+    const sites = [...DEFAULT_CAPTURE_SITES, ...settings.captureSites.map((origin) => ({ label: origin, origin }))];
+    void Promise.all(sites.map(async (site) => ((await client.hasOrigin(site.origin).catch(() => true)) ? [] : [site.label]))).then((missing) => {
+      if (live) setNotAllowedSites(missing.flat());
+    });
+    return () => {
+      live = false;
+    };
+  }, [client, settings?.captureSites]);
 
   const allCaptures = useMemo(() => [...view.currentTab, ...view.elsewhere], [view]);
   const selected: Capture | null =
@@ -258,6 +273,7 @@ export function PopupApp({ client, now = Date.now, writeText = clipboardWriteTex
               <EmptyState
                 language={language}
                 addedSites={settings?.captureSites ?? []}
+                notAllowedSites={notAllowedSites}
                 hasCapturesElsewhere={allCaptures.length > 0}
                 onOpenOptions={() => void client.openOptionsPage()}
               />

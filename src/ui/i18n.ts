@@ -118,6 +118,7 @@ const th = {
   'empty.where': 'ส่วนขยายจะจับ Token เองเมื่อ SSO ส่งกลับมาที่: {sites}',
   'empty.added': 'และเว็บไซต์ที่เพิ่มไว้: {sites}',
   'empty.addSite': 'เพิ่มเว็บไซต์ในหน้าตั้งค่า',
+  'empty.notAllowed': 'เบราว์เซอร์นี้ยังไม่อนุญาตให้ส่วนขยายเข้าถึง: {sites} จึงจับ Token ที่นั่นไม่ได้ กดอนุญาตได้ในหน้าตั้งค่า',
 
   'paste.heading': 'วาง Token จากที่อื่น',
   'paste.label': 'Token (JWT) เช่นจากอีเมลหรือ log',
@@ -246,6 +247,7 @@ export const catalogue = {
     'empty.where': 'Tokens are captured automatically when the SSO returns to: {sites}',
     'empty.added': 'and the sites you added: {sites}',
     'empty.addSite': 'Add a site in the options',
+    'empty.notAllowed': 'This browser has not allowed the extension on: {sites}, so tokens there cannot be captured. Allow it in the options.',
 
     'paste.heading': 'Paste a token from anywhere',
     'paste.label': 'Token (JWT), e.g. from an e-mail or a log',

@@ -19,6 +19,8 @@ export interface MockClientOptions {
   verifyResult?: ActionResult<VerificationResult> | ((captureId: string) => ActionResult<VerificationResult>);
   /** What `pasteToken` answers; by default it decodes like the background's intake does. */
   pasteResult?: (text: string) => ActionResult<Capture>;
+  /** Origins `hasOrigin` says are not granted (as in Firefox before a person allows them). */
+  deniedOrigins?: string[];
 }
 
 export type MockCall = { method: keyof InspectorClient; args: unknown[] };
@@ -143,7 +145,7 @@ export class MockClient implements InspectorClient {
 
   async hasOrigin(origin: string) {
     this.record('hasOrigin', origin);
-    return true;
+    return !(this.options.deniedOrigins ?? []).includes(origin);
   }
 
   async removeOrigin(origin: string) {

@@ -9,7 +9,7 @@
  * the test picks it in the switcher, as a person would.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeEachBrowser, useBrowser, useDemoWorld } from '../helpers/browsers';
+import { describeEachBrowser, describeInBrowser, useBrowser, useDemoWorld } from '../helpers/browsers';
 import { clearSession, openStoragePage, waitForCapture } from '../helpers/extension-state';
 import { axeViolations, configureVerification, POPUP_PATH as POPUP, textOf } from '../helpers/popup-page';
 import { signToken } from '../../demo/demo-tokens.mjs';
@@ -160,5 +160,24 @@ describeEachBrowser('popup', (kind) => {
     });
     expect(await popup.evaluate(() => document.querySelectorAll('[data-testid="picker-this-tab"] button').length)).toBe(1);
     await popup.bringToFront();
+  });
+});
+
+// Firefox only: Chromium grants manifest host permissions at install; Firefox MV3 leaves them to
+// the person (here: its pref that stops granting them by default, as a cautious install would).
+describeInBrowser('firefox', 'popup where the browser has not granted the capture sites', (kind) => {
+  const browser = useBrowser(kind, { firefoxPrefs: { 'extensions.originControls.grantByDefault': false } });
+
+  it('says capture cannot work there instead of a bare "no token yet"', async () => {
+    const popup = await browser().openExtensionPage(POPUP);
+    try {
+      await popup.waitUntil(() => document.querySelector('[data-testid="sites-not-allowed"]') !== null, undefined, {
+        what: 'the popup to say the sites are not allowed',
+      });
+      const warning = await textOf(popup, 'sites-not-allowed');
+      for (const site of ['*.industry.go.th', '*.diw.go.th', 'localhost', '127.0.0.1']) expect(warning).toContain(site);
+    } finally {
+      await popup.close();
+    }
   });
 });
