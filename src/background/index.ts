@@ -24,6 +24,7 @@ const store = createCaptureStore(browser.storage.session);
 const settings = createSettingsStore(browser.storage.local);
 const intake = createCaptureIntake({ store, now });
 const verifier = createVerifier({
+  // Wrapped, not passed as is: a detached `fetch` throws "Illegal invocation" in Chrome's worker.
   fetch: (input, init) => fetch(input, init),
   now,
   hasHostPermission: (url) => browser.permissions.contains({ origins: [originToPattern(url)] }),
