@@ -62,6 +62,18 @@ describe('VerdictSection', () => {
     expect(verdictLine().closest('section')?.className).toContain('verdict--bad');
   });
 
+  it('a valid token with an office that does not match says so on the first screen', () => {
+    renderVerdict('unknownOffice', { language: 'en' });
+    const also = screen.getByTestId('also-check');
+    expect(also.textContent).toMatch(/^Also check \(\d+\): /);
+    expect(also.querySelector('a')?.getAttribute('href')).toBe('#findings-heading');
+  });
+
+  it('does not repeat what the headline already says', () => {
+    renderVerdict('expired');
+    expect(screen.queryByTestId('also-check')).toBeNull();
+  });
+
   it('expired: says how long ago, with an empty bar', () => {
     renderVerdict('expired');
     expect(verdictLine().getAttribute('data-verdict')).toBe('expired');

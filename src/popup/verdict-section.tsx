@@ -58,12 +58,33 @@ export function VerdictSection({ inspection, nowMs, language, verification, onVe
         <>
           {verdict === 'not-sso' && <p class="muted">{t('verdict.notSsoHint')}</p>}
           <Countdown inspection={inspection} nowMs={nowMs} language={language} />
+          <AlsoCheck inspection={inspection} language={language} />
         </>
       )}
       {inspection.kind === 'decoded' && (
         <VerificationBlock verification={verification} language={language} onVerify={onVerify} verifyState={verifyState} />
       )}
     </section>
+  );
+}
+
+/** Findings the headline already says (times, not an SSO token): not repeated under it. */
+const SAID_BY_VERDICT = new Set(['token-expired', 'token-not-yet-valid', 'expiry-unknown', 'not-industry-sso']);
+
+/**
+ * A valid token can still be why someone is refused (an office that does not match, a bad ID
+ * number). The headline stays about validity, and this line points at the most serious other
+ * problem, so it is seen in the first screen, not only after scrolling to the findings.
+ */
+function AlsoCheck({ inspection, language }: { inspection: Extract<TokenInspection, { kind: 'decoded' }>; language: Language }) {
+  const t = translator(language);
+  const problems = inspection.findings.filter((finding) => finding.severity !== 'info' && !SAID_BY_VERDICT.has(finding.code));
+  const [first] = problems;
+  if (!first) return null;
+  return (
+    <p class={`verdict__also verdict__also--${first.severity}`} data-testid="also-check">
+      <a href="#findings-heading">{t('verdict.alsoCheck', { count: String(problems.length), title: first.title[language] })}</a>
+    </p>
   );
 }
 
