@@ -1,15 +1,11 @@
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import manifest from '../../manifest.json' with { type: 'json' };
-import { originPattern } from '../ui/extension-client';
+import { originToPattern } from './settings';
 import { DEFAULT_CAPTURE_SITES } from './capture-sites';
-
-// extension-client.ts loads the polyfill, which refuses to run outside an extension; only its
-// pure `originPattern` is used here.
-vi.mock('./browser', () => ({ default: {} }));
 
 describe('DEFAULT_CAPTURE_SITES', () => {
   it('is exactly the manifest’s host permissions and content-script matches', () => {
-    const patterns = DEFAULT_CAPTURE_SITES.map((site) => originPattern(site.origin)).sort();
+    const patterns = DEFAULT_CAPTURE_SITES.map((site) => originToPattern(site.origin)).sort();
     expect(patterns).toEqual([...manifest.host_permissions].sort());
     expect(patterns).toEqual([...manifest.content_scripts[0]!.matches].sort());
   });

@@ -36,6 +36,7 @@ describe('settings schema', () => {
     expect(normaliseOrigin('ftp://x')).toBeNull();
     expect(normaliseOrigin('not a url')).toBeNull();
     expect(originToPattern('http://10.1.2.3:8080')).toBe('http://10.1.2.3/*');
+    expect(originToPattern('*://*.diw.go.th')).toBe('*://*.diw.go.th/*');
   });
 
   it('fingerprints what changes a verification’s meaning, and not the rest', () => {

@@ -85,8 +85,11 @@ export function normaliseOrigin(input: string): string | null {
  * An added origin (`http://10.1.2.3:8080`) as the match pattern for its host permission and
  * content script. Firefox match patterns cannot carry a port (bug 1362809), so the pattern
  * covers the host on any port; the background checks the exact origin before capturing.
+ * A built-in site is a match pattern already (`*://*.diw.go.th`, which `new URL` cannot read):
+ * it only gets the path wildcard.
  */
 export function originToPattern(origin: string): string {
+  if (origin.includes('*')) return `${origin.replace(/\/+$/, '')}/*`;
   const url = new URL(origin);
   return `${url.protocol}//${url.hostname}/*`;
 }

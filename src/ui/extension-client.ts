@@ -30,17 +30,6 @@ export interface InspectorClient {
   openOptionsPage(): Promise<void>;
 }
 
-/**
- * The host-permission pattern for an added origin (see originToPattern for the port). The
- * built-in capture sites are match patterns already (`*://*.diw.go.th`, as in manifest.json),
- * which `new URL` cannot read: they only get the path wildcard, so the options page can show and
- * ask for them too (Firefox MV3 leaves even manifest host permissions to the user).
- */
-export function originPattern(origin: string): string {
-  if (origin.includes('*')) return `${origin.replace(/\/+$/, '')}/*`;
-  return originToPattern(origin);
-}
-
 async function send<T extends MessageType>(type: T, payload: PayloadOf<T>): Promise<ReplyOf<T>> {
   return (await browser.runtime.sendMessage({ type, payload })) as MessageMap[T][1];
 }
@@ -75,13 +64,13 @@ export class ExtensionClient implements InspectorClient {
     return send('page→bg:test-connection', {});
   }
   requestOrigin(origin: string) {
-    return browser.permissions.request({ origins: [originPattern(origin)] });
+    return browser.permissions.request({ origins: [originToPattern(origin)] });
   }
   hasOrigin(origin: string) {
-    return browser.permissions.contains({ origins: [originPattern(origin)] });
+    return browser.permissions.contains({ origins: [originToPattern(origin)] });
   }
   removeOrigin(origin: string) {
-    return browser.permissions.remove({ origins: [originPattern(origin)] });
+    return browser.permissions.remove({ origins: [originToPattern(origin)] });
   }
   syncCaptureSites() {
     return send('page→bg:sync-capture-sites', {});
