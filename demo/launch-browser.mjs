@@ -157,6 +157,30 @@ function wrapPage(page, goto) {
   return wrapped;
 }
 
+/**
+ * `openPage` and `openExtensionPage`, the same for both browsers once each says how to make a
+ * new page and how to wrap it.
+ * @param {() => Promise<any>} newPage
+ * @param {(page: any) => DemoPage} wrap
+ * @param {string} extensionBaseUrl
+ */
+function pageOpeners(newPage, wrap, extensionBaseUrl) {
+  return {
+    /** @param {string} [url] */
+    async openPage(url) {
+      const page = wrap(await newPage());
+      if (url) await page.goto(url);
+      return page;
+    },
+    /** @param {string} path */
+    async openExtensionPage(path) {
+      const page = wrap(await newPage());
+      await page.goto(new URL(path, extensionBaseUrl).href);
+      return page;
+    },
+  };
+}
+
 /** Waits until `page` shows `url` completely loaded. */
 function waitForLoaded(page, url, timeoutMs = DEFAULT_WAIT_MS) {
   return pollUntil(
@@ -215,16 +239,7 @@ export async function launchChromium({ extensionDir, headless = true }) {
     extensionBaseUrl,
     native: context,
     closed: new Promise((done) => context.once('close', () => done())),
-    async openPage(url) {
-      const page = wrap(await context.newPage());
-      if (url) await page.goto(url);
-      return page;
-    },
-    async openExtensionPage(path) {
-      const page = wrap(await context.newPage());
-      await page.goto(new URL(path, extensionBaseUrl).href);
-      return page;
-    },
+    ...pageOpeners(() => context.newPage(), wrap, extensionBaseUrl),
     async close() {
       await context.close().catch(() => undefined);
       await rm(profile, { recursive: true, force: true });
@@ -293,16 +308,7 @@ export async function launchFirefox({ extensionDir, headless = true, firefoxPref
     extensionBaseUrl,
     native: browser,
     closed: new Promise((done) => browser.once('disconnected', () => done())),
-    async openPage(url) {
-      const page = wrap(await browser.newPage());
-      if (url) await page.goto(url);
-      return page;
-    },
-    async openExtensionPage(path) {
-      const page = wrap(await browser.newPage());
-      await page.goto(new URL(path, extensionBaseUrl).href);
-      return page;
-    },
+    ...pageOpeners(() => browser.newPage(), wrap, extensionBaseUrl),
     async close() {
       await browser.close().catch(() => undefined);
     },
