@@ -67,7 +67,10 @@ describeEachBrowser('capture', (kind) => {
     it(`catches a token handed over by ${handover}, as ${source} (${parameter})`, async () => {
       const page = await browser().openPage(world().loginUrl({ user: 'somchai', handover: handover as never, scenario: 'normal' }));
       try {
-        const capture = await waitForCapture(storagePage, (c) => c.parameter === parameter, `the ${handover} capture`);
+        // A 302 to the callback is first seen as the redirect's Location, and refined to where the
+        // token landed when the callback's own request is seen (capture-store's isMoreSpecific):
+        // wait for the settled record, not the first one.
+        const capture = await waitForCapture(storagePage, (c) => c.parameter === parameter && c.source === source, `the ${handover} capture as ${source}`);
         expect(capture).toMatchObject({ source, parameter, pagePath, pageOrigin: world().appUrl, isIndustrySso: true });
         expect(payloadOf(capture.token)).toMatchObject({ username: 'somchai.t', org: '9/59/73' });
         // The page URL that is kept never carries the token.

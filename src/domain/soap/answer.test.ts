@@ -167,6 +167,16 @@ describe('readSoapAnswer: failures', () => {
     expect(reading.kind === 'failed' && reading.detail).toContain('code');
   });
 
+  it('an empty Status and no Message (or an empty one) → missing-fields, not a blank answer', () => {
+    // Found by the hostile-input property below: `<Status></Status>` once read as an answer with nothing in it.
+    expect(readSoapAnswer(100, null, '<Status></Status>')).toMatchObject({ kind: 'failed', code: 'missing-fields' });
+    const emptyBoth = readSoapAnswer(200, XML, envelope('<x:R xmlns:x="urn:x"><Status> </Status><Message/></x:R>'));
+    expect(emptyBoth).toMatchObject({ kind: 'failed', code: 'missing-fields' });
+    expect(emptyBoth.kind === 'failed' && emptyBoth.detail).toContain('say nothing');
+    // A readable Status alone still answers; the empty Message is shown as absent.
+    expect(answered(envelope('<x:R xmlns:x="urn:x"><Status>false</Status><Message></Message></x:R>'))).toMatchObject({ status: false, message: null });
+  });
+
   it('bodies over 1 MB → too-large', () => {
     const big = envelope(`<x:R xmlns:x="urn:x"><Message>${'a'.repeat(MAX_ANSWER_BYTES)}</Message></x:R>`);
     expect(readSoapAnswer(200, XML, big)).toMatchObject({ code: 'too-large' });

@@ -222,17 +222,20 @@ export function readSoapAnswer(httpStatus: number, contentType: string | null, b
   const scope = soapBody ?? root;
   const found: Fields = {};
   fieldsFromElement(scope, found, 0, !isEnvelope);
-  if (found.status === undefined && found.message === undefined) {
+  // An empty <Message/> or a Status that is neither true nor false answers nothing.
+  const readable = (fields: Fields) => parseStatus(fields.status) !== null || (fields.message ?? '').trim() !== '';
+  if (!readable(found)) {
     // A bare string return that is one of the manual's messages still answers the question.
     const texts = leafTexts(scope);
     const only = texts.length === 1 ? texts[0]! : null;
     if (only !== null && manualCaseOf(only) !== null) found.message = only;
   }
-  if (found.status === undefined && found.message === undefined) {
+  if (!readable(found)) {
     const where = isEnvelope ? 'SOAP Body' : `XML document (root <${root.local}>, not a SOAP Envelope)`;
-    return failed('missing-fields', `The ${where} has neither Status nor Message (manual §4.2). Elements seen: ${[...new Set(descendants(scope).map((e) => e.local))].slice(0, 12).join(', ') || 'none'}.`, httpStatus);
+    const seenButEmpty = found.status !== undefined || found.message !== undefined ? ` Status ${JSON.stringify(found.status ?? null)} and Message ${JSON.stringify(found.message ?? null)} say nothing.` : '';
+    return failed('missing-fields', `The ${where} has no readable Status or Message (manual §4.2).${seenButEmpty} Elements seen: ${[...new Set(descendants(scope).map((e) => e.local))].slice(0, 12).join(', ') || 'none'}.`, httpStatus);
   }
-  const message = found.message ?? null;
+  const message = found.message === undefined || found.message.trim() === '' ? null : found.message;
   return {
     kind: 'answered',
     answer: {
