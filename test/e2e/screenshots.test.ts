@@ -106,6 +106,9 @@ function screenshotSuite(kind: BrowserKind, schemes: Scheme[]) {
           for (const details of document.querySelectorAll('details.raw')) (details as HTMLDetailsElement).open = true;
           const content = document.querySelector('.content')!;
           content.scrollTo(0, content.scrollHeight);
+          // Two frames: the newly opened, scrolled JSON boxes are painted before the shot (once
+          // Chromium's shot caught the payload box still empty).
+          return new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done())));
         });
         const bottom = await shoot(`${language}-${scheme}-scrolled`);
         expect([top, bottom]).toHaveLength(2);
