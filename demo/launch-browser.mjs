@@ -6,7 +6,7 @@
 // Used by `npm start` (demo/start.mjs) and by the real-browser tests (test/helpers/).
 // The recipes follow ../shared/design/TOOLCHAIN.md; the comments say why each odd step is there.
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { delimiter, join, resolve } from 'node:path';
 
@@ -98,6 +98,9 @@ export function browserAvailable(kind) {
  * @property {Record<string, string | number | boolean>} [firefoxPrefs]  extra Firefox prefs, e.g.
  *   `{ 'extensions.originControls.grantByDefault': false }` to see how the extension behaves when
  *   its host permissions are not granted (see launchFirefox)
+ * @property {string[]} [chromiumGrantedOrigins]  Chromium only, tests only: match patterns such as
+ *   `http://127.0.0.2/*` recorded in the profile as optional host permissions the person already
+ *   allowed (see grantOriginsInProfile)
  */
 
 const DEFAULT_WAIT_MS = 30_000;
@@ -194,15 +197,14 @@ function waitForLoaded(page, url, timeoutMs = DEFAULT_WAIT_MS) {
  * @param {LaunchOptions} options
  * @returns {Promise<LaunchedBrowser>}
  */
-export async function launchChromium({ extensionDir, headless = true }) {
+export async function launchChromium({ extensionDir, headless = true, chromiumGrantedOrigins = [] }) {
   const { chromium } = await import('playwright-core');
   const dir = resolve(extensionDir);
   // A fresh profile every time: no captures, settings or permissions from an earlier run.
   const profile = await mkdtemp(join(tmpdir(), 'sso-inspector-chromium-'));
-  let context;
-  try {
-    // Extensions load only in a persistent context.
-    context = await chromium.launchPersistentContext(profile, {
+  // Extensions load only in a persistent context.
+  const launch = () =>
+    chromium.launchPersistentContext(profile, {
       executablePath: chromiumPath(),
       headless,
       args: [
@@ -218,13 +220,23 @@ export async function launchChromium({ extensionDir, headless = true }) {
         '--disable-quic',
       ],
     });
+  let context;
+  try {
+    context = await launch();
+    if (chromiumGrantedOrigins.length > 0) {
+      // The profile records the extension only once it has run: launch, note the id, close,
+      // record the grant, and launch again on the same profile.
+      const id = await extensionIdOf(context);
+      await context.close();
+      await grantOriginsInProfile(profile, id, chromiumGrantedOrigins);
+      context = await launch();
+    }
   } catch (error) {
+    await context?.close().catch(() => undefined);
     await rm(profile, { recursive: true, force: true });
     throw error;
   }
-  // The id of an unpacked extension is derived from its path; read it from the worker's URL.
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  const extensionId = new URL(worker.url()).host;
+  const extensionId = await extensionIdOf(context);
   const extensionBaseUrl = `chrome-extension://${extensionId}/`;
 
   /** @param {any} page */
@@ -245,6 +257,39 @@ export async function launchChromium({ extensionDir, headless = true }) {
       await rm(profile, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * The id of an unpacked extension is derived from its path; read it from the worker's URL.
+ * @param {any} context a Playwright BrowserContext
+ */
+async function extensionIdOf(context) {
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  return new URL(worker.url()).host;
+}
+
+/**
+ * Records `patterns` in a Chromium profile as optional host permissions the person has already
+ * allowed, the way Chromium itself stores an accepted `permissions.request` prompt (the
+ * extension's `granted_permissions`, `runtime_granted_permissions` and `active_permissions` in
+ * Default/Preferences). Tests only, and why: Chromium's prompt cannot be answered by automation
+ * (no DevTools or Playwright hook reaches it; playwright#32755). The extension's own code then
+ * runs unchanged: `permissions.request` resolves true at once for what is already granted.
+ * @param {string} profile
+ * @param {string} extensionId
+ * @param {string[]} patterns
+ */
+async function grantOriginsInProfile(profile, extensionId, patterns) {
+  const preferencesPath = join(profile, 'Default', 'Preferences');
+  const preferences = JSON.parse(await readFile(preferencesPath, 'utf8'));
+  const settings = preferences.extensions?.settings?.[extensionId];
+  if (!settings) throw new Error(`Chromium's profile has no settings for extension ${extensionId}; cannot record granted origins.`);
+  for (const set of ['active_permissions', 'granted_permissions', 'runtime_granted_permissions']) {
+    settings[set] ??= {};
+    // explicit: webRequest and fetch; scriptable: content scripts.
+    for (const kind of ['explicit_host', 'scriptable_host']) settings[set][kind] = [...new Set([...(settings[set][kind] ?? []), ...patterns])];
+  }
+  await writeFile(preferencesPath, JSON.stringify(preferences));
 }
 
 /**

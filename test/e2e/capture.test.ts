@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { describeEachBrowser, describeInBrowser, useBrowser, useDemoWorld } from '../helpers/browsers';
+import { describeEachBrowser, useBrowser, useDemoWorld } from '../helpers/browsers';
 import { clearSession, openStoragePage, payloadOf, readStorage, storedCaptures, waitForCapture } from '../helpers/extension-state';
 import { pollUntil } from '../../demo/launch-browser.mjs';
 import type { DemoPage } from '../../demo/launch-browser.mjs';
@@ -25,13 +25,16 @@ const HANDOVERS: Array<{ handover: string; source: CaptureSource; parameter: str
   { handover: 'form-post', source: 'form-post', parameter: 'token', pagePath: '/callback/form-post' },
 ];
 
-/** A page server on another loopback address (127.0.0.2 is loopback too, and not a default capture site). */
+/** Another loopback address: loopback too, and not a default capture site. */
+const ADDED_ORIGIN_HOST = '127.0.0.2';
+
+/** A page server on ADDED_ORIGIN_HOST, for an origin a person adds. */
 function startOtherOriginServer(): Promise<Server> {
   const server = createServer((request, response) => {
     response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
     response.end(`<!doctype html><title>integrator app</title><main data-ready="yes">callback ${request.url?.length ?? 0}</main>`);
   });
-  return new Promise((resolve) => server.listen(0, '127.0.0.2', () => resolve(server)));
+  return new Promise((resolve) => server.listen(0, ADDED_ORIGIN_HOST, () => resolve(server)));
 }
 
 /**
@@ -151,14 +154,20 @@ describeEachBrowser('capture', (kind) => {
 });
 
 /**
- * Firefox only: Chromium's permission prompt cannot be answered by automation (no CDP or
- * Playwright hook reaches it: playwright#32755), while Firefox's own testing pref
- * `extensions.webextOptionalPermissionPrompts: false` answers "allow" the way a person would.
- * The code path after the grant (dynamic content script, webRequest, origin check) is the same
- * in both browsers.
+ * A person adds an integrator's origin in the options page; the extension asks for it as an
+ * optional host permission, registers the capture script there and watches it. The permission
+ * prompt itself is answered "allow" as a person would: in Firefox by its own testing pref
+ * `extensions.webextOptionalPermissionPrompts: false`; in Chromium, whose prompt no automation
+ * reaches (playwright#32755), by recording the grant in the profile before launch, as Chromium
+ * stores an accepted prompt (demo/launch-browser.mjs, grantOriginsInProfile). Everything after the
+ * grant (the options page's request, the dynamic content script, webRequest, the capture-site
+ * check) is the extension's own code in both browsers.
  */
-describeInBrowser('firefox', 'capture on an added origin', (kind) => {
-  const browser = useBrowser(kind, { firefoxPrefs: { 'extensions.webextOptionalPermissionPrompts': false } });
+describeEachBrowser('capture on an added origin', (kind) => {
+  const browser = useBrowser(kind, {
+    firefoxPrefs: { 'extensions.webextOptionalPermissionPrompts': false },
+    chromiumGrantedOrigins: [`http://${ADDED_ORIGIN_HOST}/*`],
+  });
   let storagePage: DemoPage;
   let server: Server;
   beforeAll(async () => {
@@ -170,7 +179,7 @@ describeInBrowser('firefox', 'capture on an added origin', (kind) => {
   });
 
   it('captures on an origin a person added in the options page, and not before', async () => {
-    const origin = `http://127.0.0.2:${(server.address() as AddressInfo).port}`;
+    const origin = `http://${ADDED_ORIGIN_HOST}:${(server.address() as AddressInfo).port}`;
     const before = await browser().openPage(`${origin}/callback?token=${OTHER_JWT}`);
     await before.waitUntil(() => document.querySelector('main')?.dataset.ready === 'yes', undefined, { what: 'the integrator page' });
     await before.close();
