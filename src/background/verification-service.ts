@@ -7,7 +7,7 @@ import { decodeToken } from '../domain/token';
 import type { Localized, VerificationResult } from '../domain/types';
 import type { ActionResult } from '../shared/messages';
 import { verificationFingerprint } from '../shared/settings';
-import type { Capture } from '../shared/capture';
+import { withCurrentVerification, type Capture } from '../shared/capture';
 import type { CaptureStore } from './capture-store';
 import type { SettingsStore } from './settings-store';
 import type { Verifier } from './verifier';
@@ -56,10 +56,7 @@ export function createVerificationService(deps: { store: CaptureStore; settings:
      * shown as current (the person can verify again with one click).
      */
     async withCurrentVerification(captures: Capture[]): Promise<Capture[]> {
-      const fingerprint = verificationFingerprint((await settings.get()).verification);
-      return captures.map(({ verification, ...rest }) =>
-        verification && verification.settingsFingerprint === fingerprint ? { ...rest, verification } : rest,
-      );
+      return withCurrentVerification(captures, verificationFingerprint((await settings.get()).verification));
     },
 
     async testConnection(): Promise<ActionResult<VerificationResult>> {

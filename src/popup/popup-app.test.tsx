@@ -119,6 +119,20 @@ describe('PopupApp: actions', () => {
     expect(client.callsTo('verify')).toEqual([[client.captures[0]!.id, false]]);
   });
 
+  it('hides a "valid" it showed once the verification settings change elsewhere (options page), and offers Verify again', async () => {
+    const { client } = await renderPopup({ captures: [makeCapture(FIXTURE_TOKENS.valid)], verifyResult: { ok: true, value: verifiedValid() } });
+    fireEvent.click(screen.getByRole('button', { name: 'ตรวจสอบ' }));
+    await waitFor(() => expect(screen.getByTestId('verification').textContent).toContain('Token is valid'));
+    // Both the popup's own copy and the stored one were made under the old ClientID.
+    expect(client.captures[0]!.verification).toBeDefined();
+    act(() => {
+      client.settings = { ...client.settings, verification: { ...client.settings.verification, clientId: 'ANOTHER-CLIENT' } };
+      client.emitSettingsChanged();
+    });
+    await waitFor(() => expect(screen.queryByTestId('verification')).toBeNull());
+    expect(screen.getByRole('button', { name: 'ตรวจสอบ' })).toBeTruthy();
+  });
+
   it('a verification the background cannot make shows its message', async () => {
     await renderPopup({
       captures: [makeCapture(FIXTURE_TOKENS.valid)],

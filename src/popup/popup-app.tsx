@@ -8,7 +8,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks'
 import type { InspectorClient } from '../ui/extension-client';
 import type { Capture } from '../shared/capture';
 import type { ActionResult, CapturesView } from '../shared/messages';
-import type { Settings } from '../shared/settings';
+import { verificationFingerprint, type Settings } from '../shared/settings';
 import type { TokenInspection, VerificationResult } from '../domain/types';
 import { inspectToken } from '../domain/inspect';
 import { buildTicketReport } from '../domain/report';
@@ -56,7 +56,8 @@ export function PopupApp({ client, now = Date.now, writeText = clipboardWriteTex
   const [pasted, setPasted] = useState<Capture | null>(null);
   const [revealId, setRevealId] = useState(false);
   const [verifyState, setVerifyState] = useState<VerifyState>(IDLE);
-  const [freshVerification, setFreshVerification] = useState<{ captureId: string; result: VerificationResult } | null>(null);
+  /** A result this popup asked for, with the verification settings it was asked under. */
+  const [freshVerification, setFreshVerification] = useState<{ captureId: string; settingsFingerprint: string; result: VerificationResult } | null>(null);
   const [clearedCount, setClearedCount] = useState<number | null>(null);
   const tabIdRef = useRef<number | null>(null);
 
@@ -89,9 +90,18 @@ export function PopupApp({ client, now = Date.now, writeText = clipboardWriteTex
       }
     })();
     const unsubscribe = client.onCapturesChanged(() => void refresh());
+    // Settings changed elsewhere (a new ClientID in the options page): read them again, and the
+    // captures too, whose stored results the background hides once made under other settings.
+    const unsubscribeSettings = client.onSettingsChanged(() => {
+      void client.getSettings().then((next) => {
+        if (live) setSettings(next);
+      }, () => undefined);
+      void refresh();
+    });
     return () => {
       live = false;
       unsubscribe();
+      unsubscribeSettings();
     };
   }, [client, refresh]);
 
@@ -145,7 +155,10 @@ export function PopupApp({ client, now = Date.now, writeText = clipboardWriteTex
   }, [allCaptures]);
 
   const stored = selected?.verification?.result ?? null;
-  const fresh = selected && freshVerification?.captureId === selected.id ? freshVerification.result : null;
+  // Like the stored one, a result asked for under other settings is never shown as current.
+  const currentFingerprint = settings ? verificationFingerprint(settings.verification) : null;
+  const fresh =
+    selected && freshVerification?.captureId === selected.id && freshVerification.settingsFingerprint === currentFingerprint ? freshVerification.result : null;
   const verification = stored && fresh ? (fresh.checkedAt >= stored.checkedAt ? fresh : stored) : (stored ?? fresh);
 
   const setLanguage = async (next: Language) => {
@@ -162,13 +175,14 @@ export function PopupApp({ client, now = Date.now, writeText = clipboardWriteTex
   };
 
   const verify = async (force: boolean) => {
-    if (!selected) return;
+    if (!selected || !settings) return;
     const captureId = selected.id;
+    const settingsFingerprint = verificationFingerprint(settings.verification);
     setVerifyState({ running: true, error: null });
     try {
       const result = await client.verify(captureId, force);
       if (result.ok) {
-        setFreshVerification({ captureId, result: result.value });
+        setFreshVerification({ captureId, settingsFingerprint, result: result.value });
         setVerifyState(IDLE);
       } else {
         setVerifyState({ running: false, error: result.error[language] });

@@ -30,3 +30,11 @@ export interface StoredVerification {
   /** Fingerprint of the verification settings used; a change invalidates the result. */
   settingsFingerprint: string;
 }
+
+/**
+ * Drops results made under verification settings that have changed since (`fingerprint` is the
+ * current settings' `verificationFingerprint`): a stale "valid" must never be shown as current.
+ */
+export function withCurrentVerification(captures: Capture[], fingerprint: string): Capture[] {
+  return captures.map(({ verification, ...rest }) => (verification && verification.settingsFingerprint === fingerprint ? { ...rest, verification } : rest));
+}

@@ -27,11 +27,22 @@ export interface InspectorClient {
   syncCaptureSites(): Promise<ReplyOf<'page→bg:sync-capture-sites'>>;
   /** Called whenever the captures in storage change, so views stay live. Returns an unsubscribe. */
   onCapturesChanged(listener: () => void): () => void;
+  /** Called whenever the settings change (e.g. in the options page). Returns an unsubscribe. */
+  onSettingsChanged(listener: () => void): () => void;
   openOptionsPage(): Promise<void>;
 }
 
 async function send<T extends MessageType>(type: T, payload: PayloadOf<T>): Promise<ReplyOf<T>> {
   return (await browser.runtime.sendMessage({ type, payload })) as MessageMap[T][1];
+}
+
+/** Captures live in `storage.session`, settings in `storage.local` (see background/). */
+function onStorageAreaChanged(wanted: 'session' | 'local', listener: () => void): () => void {
+  const onChanged = (_changes: unknown, area: string) => {
+    if (area === wanted) listener();
+  };
+  browser.storage.onChanged.addListener(onChanged);
+  return () => browser.storage.onChanged.removeListener(onChanged);
 }
 
 export class ExtensionClient implements InspectorClient {
@@ -76,11 +87,10 @@ export class ExtensionClient implements InspectorClient {
     return send('page→bg:sync-capture-sites', {});
   }
   onCapturesChanged(listener: () => void): () => void {
-    const onChanged = (_changes: unknown, area: string) => {
-      if (area === 'session') listener();
-    };
-    browser.storage.onChanged.addListener(onChanged);
-    return () => browser.storage.onChanged.removeListener(onChanged);
+    return onStorageAreaChanged('session', listener);
+  }
+  onSettingsChanged(listener: () => void): () => void {
+    return onStorageAreaChanged('local', listener);
   }
   openOptionsPage() {
     return browser.runtime.openOptionsPage();

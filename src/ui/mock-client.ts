@@ -2,11 +2,11 @@
  * An in-memory `InspectorClient` for component tests (HOUSE-STYLE §6): the pages render with it
  * and no extension around them. It keeps captures and settings like the background would, records
  * every call so a test can assert what the page asked for, and lets a test push a change
- * (`emitCapturesChanged`) the way `storage.onChanged` would.
+ * (`emitCapturesChanged`, `emitSettingsChanged`) the way `storage.onChanged` would.
  */
 import type { InspectorClient } from './extension-client';
 import type { ActionResult, CapturesView } from '../shared/messages';
-import type { Capture } from '../shared/capture';
+import { withCurrentVerification, type Capture } from '../shared/capture';
 import { DEFAULT_SETTINGS, verificationFingerprint, type Settings } from '../shared/settings';
 import type { Localized, VerificationResult, WsdlDescription } from '../domain/types';
 import { decodeToken } from '../domain/token';
@@ -33,6 +33,7 @@ export class MockClient implements InspectorClient {
   settings: Settings;
   readonly calls: MockCall[] = [];
   private readonly listeners = new Set<() => void>();
+  private readonly settingsListeners = new Set<() => void>();
   private readonly options: MockClientOptions;
   private pasteCounter = 0;
 
@@ -56,6 +57,11 @@ export class MockClient implements InspectorClient {
     for (const listener of this.listeners) listener();
   }
 
+  /** Tells subscribers that settings changed (e.g. in the options page), as `storage.onChanged` would. */
+  emitSettingsChanged() {
+    for (const listener of this.settingsListeners) listener();
+  }
+
   async currentTabId() {
     this.record('currentTabId');
     return this.tabId;
@@ -63,7 +69,8 @@ export class MockClient implements InspectorClient {
 
   async getCaptures(tabId: number | null): Promise<CapturesView> {
     this.record('getCaptures', tabId);
-    const newestFirst = [...this.captures].sort((a, b) => b.capturedAt - a.capturedAt);
+    // Like the background: results made under other verification settings are not handed out.
+    const newestFirst = withCurrentVerification(this.captures, verificationFingerprint(this.settings.verification)).sort((a, b) => b.capturedAt - a.capturedAt);
     return {
       currentTab: newestFirst.filter((c) => tabId !== null && c.tabId === tabId),
       elsewhere: newestFirst.filter((c) => tabId === null || c.tabId !== tabId),
@@ -125,6 +132,7 @@ export class MockClient implements InspectorClient {
   async saveSettings(settings: Settings): Promise<ActionResult<Settings>> {
     this.record('saveSettings', settings);
     this.settings = structuredClone(settings);
+    this.emitSettingsChanged();
     return { ok: true, value: structuredClone(settings) };
   }
 
@@ -162,6 +170,12 @@ export class MockClient implements InspectorClient {
     this.record('onCapturesChanged');
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  onSettingsChanged(listener: () => void): () => void {
+    this.record('onSettingsChanged');
+    this.settingsListeners.add(listener);
+    return () => this.settingsListeners.delete(listener);
   }
 
   async openOptionsPage() {

@@ -180,9 +180,15 @@ describeEachBrowser('capture on an added origin', (kind) => {
 
   it('captures on an origin a person added in the options page, and not before', async () => {
     const origin = `http://${ADDED_ORIGIN_HOST}:${(server.address() as AddressInfo).port}`;
-    const before = await browser().openPage(`${origin}/callback?token=${OTHER_JWT}`);
-    await before.waitUntil(() => document.querySelector('main')?.dataset.ready === 'yes', undefined, { what: 'the integrator page' });
-    await before.close();
+    // A #fragment never reaches a server: only the content script, registered for the added
+    // origin at run time, can see it. A query token is also seen by webRequest.
+    const fragmentUrl = `${origin}/callback#id_token=${OTHER_JWT}`;
+    const queryUrl = `${origin}/callback?token=${OTHER_JWT}`;
+    // Kept open until checked: closing a tab clears its captures, which would hide one.
+    const pagesBefore = [await browser().openPage(fragmentUrl), await browser().openPage(queryUrl)];
+    for (const before of pagesBefore) {
+      await before.waitUntil(() => document.querySelector('main')?.dataset.ready === 'yes', undefined, { what: 'the integrator page' });
+    }
 
     const options = await browser().openExtensionPage('src/options/index.html');
     try {
@@ -198,13 +204,17 @@ describeEachBrowser('capture on an added origin', (kind) => {
     }
     // Not captured before it was added…
     expect((await storedCaptures(storagePage)).filter((c) => c.pageOrigin === origin)).toEqual([]);
-    // …and captured after.
-    const after = await browser().openPage(`${origin}/callback?token=${OTHER_JWT}`);
+    await Promise.all(pagesBefore.map((before) => before.close()));
+    // …and captured after: by the dynamically registered content script, and by webRequest.
+    const afterFragment = await browser().openPage(fragmentUrl);
+    const afterQuery = await browser().openPage(queryUrl);
     try {
-      const capture = await waitForCapture(storagePage, (c) => c.pageOrigin === origin, 'a capture on the added origin');
-      expect(capture).toMatchObject({ source: 'query', parameter: 'token', isIndustrySso: false, pagePath: '/callback' });
+      const byScript = await waitForCapture(storagePage, (c) => c.pageOrigin === origin && c.source === 'fragment', 'the content script’s capture on the added origin');
+      expect(byScript).toMatchObject({ parameter: 'id_token', isIndustrySso: false, pagePath: '/callback' });
+      const byWebRequest = await waitForCapture(storagePage, (c) => c.pageOrigin === origin && c.source === 'query', 'the webRequest capture on the added origin');
+      expect(byWebRequest).toMatchObject({ parameter: 'token', isIndustrySso: false, pagePath: '/callback' });
     } finally {
-      await after.close();
+      await Promise.all([afterFragment.close(), afterQuery.close()]);
     }
   });
 });
