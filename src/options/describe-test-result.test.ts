@@ -60,7 +60,8 @@ describe('describeTestResult', () => {
       },
     });
     expect(report.tone).toBe('error');
-    expect('raw' in report.headline ? '' : en.text(report.headline)).toBe('The test got no answer from the service: soap:Server — no such operation');
+    // Something at the address answered, so the network path is not what to look at.
+    expect('raw' in report.headline ? '' : en.text(report.headline)).toBe("The service's address answered, but not with a DiwLoginChk answer: soap:Server — no such operation");
     expect(report.lines.map(en.text)).toEqual([
       'SOAP Fault soap:Server: no such operation',
       'HTTP 500',
@@ -68,6 +69,13 @@ describe('describeTestResult', () => {
       'Round trip 42 ms.',
     ]);
     expect(report.findings).toEqual([finding]);
+  });
+
+  it('says "no answer" only when nothing answered (refused, timeout, DNS)', () => {
+    const failedWith = (code: 'timeout' | 'network' | 'not-xml', detail: string): VerificationResult => ({ ...answered(null, ''), outcome: { kind: 'failed', code, detail } });
+    expect(headline(failedWith('timeout', 'no answer within 10 s'))).toBe('The test got no answer from the service: no answer within 10 s');
+    expect(headline(failedWith('network', 'could not connect'))).toBe('The test got no answer from the service: could not connect');
+    expect(headline(failedWith('not-xml', 'an HTML page'))).toBe("The service's address answered, but not with a DiwLoginChk answer: an HTML page");
   });
 
   it('passes on the background’s own words when it could not test at all', () => {

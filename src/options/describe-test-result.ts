@@ -4,10 +4,17 @@
  * plain words for the status area: a tone, one headline, and the lines under it.
  */
 import type { ActionResult } from '../shared/messages';
-import type { VerificationResult } from '../domain/types';
+import type { VerificationFailureCode, VerificationResult } from '../domain/types';
 import type { MessageText, StatusReport, Tone } from './status-report';
 
 const CASE_KEYS = { 1: 'test.case1', 2: 'test.case2', 3: 'test.case3', 4: 'test.case4' } as const;
+
+/**
+ * Failures where something at the address did answer (an error status, a Fault, an HTML page,
+ * XML without the fields): the network path works, so "no answer" would send an integrator
+ * looking in the wrong place.
+ */
+const SOMETHING_ANSWERED: ReadonlySet<VerificationFailureCode> = new Set(['http-status', 'soap-fault', 'not-xml', 'missing-fields', 'too-large']);
 
 export function describeTestResult(result: ActionResult<VerificationResult>): StatusReport {
   if (!result.ok) return { tone: 'error', headline: { raw: result.error }, lines: [], findings: [] };
@@ -21,7 +28,8 @@ export function describeTestResult(result: ActionResult<VerificationResult>): St
     if (outcome.faultCode !== undefined || outcome.faultString !== undefined) {
       lines.unshift({ key: 'test.fault', values: { code: outcome.faultCode ?? '', text: outcome.faultString ?? '' } });
     }
-    return { tone: 'error', headline: { key: 'test.failed', values: { detail: outcome.detail } }, lines, findings: verification.findings };
+    const key = SOMETHING_ANSWERED.has(outcome.code) ? 'test.answeredBadly' : 'test.failed';
+    return { tone: 'error', headline: { key, values: { detail: outcome.detail } }, lines, findings: verification.findings };
   }
 
   const { answer } = outcome;

@@ -106,6 +106,7 @@ const th = {
   'test.unrecognised':
     'ติดต่อบริการได้ แต่คำตอบไม่ตรงกับกรณีใดใน 4 กรณีของคู่มือ (Status: {status}, Message: {message})',
   'test.failed': 'การทดสอบไม่ได้คำตอบจากบริการ: {detail}',
+  'test.answeredBadly': 'ติดต่อที่อยู่ของบริการได้ แต่สิ่งที่ตอบกลับมาไม่ใช่คำตอบของ DiwLoginChk: {detail}',
   'test.httpStatus': 'HTTP {status}',
   'test.fault': 'SOAP Fault {code}: {text}',
   'test.roundTrip': 'เวลาไป-กลับ {ms} มิลลิวินาที',
@@ -240,6 +241,7 @@ const en: Record<OptionsStringKey, string> = {
   'test.unrecognised':
     "Service reachable, but its answer is none of the manual's four cases (Status: {status}, Message: {message}).",
   'test.failed': 'The test got no answer from the service: {detail}',
+  'test.answeredBadly': "The service's address answered, but not with a DiwLoginChk answer: {detail}",
   'test.httpStatus': 'HTTP {status}',
   'test.fault': 'SOAP Fault {code}: {text}',
   'test.roundTrip': 'Round trip {ms} ms.',
