@@ -101,3 +101,30 @@ export function checkIdCard(value: unknown): IdCardCheck {
   }
   return { masked, wellFormed, checksumValid, findings };
 }
+
+/** A string that is a national ID number: 13 digits, perhaps grouped with spaces or dashes. */
+function looksLikeIdNumber(text: string): boolean {
+  return /^[\d\s-]+$/.test(text) && /^\d{13}$/.test(text.replace(/[\s-]/g, ''));
+}
+
+const MAX_MASK_DEPTH = 20;
+
+/**
+ * A copy of a claim value fit to show or report: any string that is a 13-digit number is masked
+ * wherever it sits, since an ID can hide in an unknown claim too. Numbers stay: 13-digit
+ * numbers in tokens are usually millisecond times.
+ */
+export function maskIdNumbersIn(value: unknown, depth = 0): unknown {
+  if (depth > MAX_MASK_DEPTH) return '[…]';
+  if (typeof value === 'string') return looksLikeIdNumber(value) ? maskIdCard(value) : value;
+  if (Array.isArray(value)) return value.map((item) => maskIdNumbersIn(item, depth + 1));
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, maskIdNumbersIn(item, depth + 1)]));
+  }
+  return value;
+}
+
+/** A payload with `idcard` masked whatever its form, and any ID number elsewhere masked too. */
+export function maskIdNumbersInPayload(payload: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(payload).map(([key, value]) => [key, key === 'idcard' ? maskIdCard(value) : maskIdNumbersIn(value)]));
+}

@@ -5,7 +5,7 @@
  * dropped and the compact token never appears, so the report cannot be replayed as a login.
  */
 import { MANUAL_LIFETIME_MS, formatDuration, formatIsoUtc, formatThaiDateTime } from './time';
-import { maskIdCard } from './id-card';
+import { maskIdCard, maskIdNumbersIn, maskIdNumbersInPayload } from './id-card';
 import { formatOfficePath } from './org';
 import { stripTokensFromUrl } from './token';
 import { overallVerdict, type OverallVerdict } from './overall-verdict';
@@ -137,32 +137,6 @@ class ReportWriter {
   }
 }
 
-/** A string that is a national ID number: 13 digits, perhaps grouped with spaces or dashes. */
-function looksLikeIdNumber(text: string): boolean {
-  return /^[\d\s-]+$/.test(text) && /^\d{13}$/.test(text.replace(/[\s-]/g, ''));
-}
-
-const MAX_REDACT_DEPTH = 20;
-
-/**
- * A copy of a claim value fit for the report: any string that is a 13-digit number is masked
- * wherever it sits, since an ID can hide in an unknown claim too. Numbers stay: 13-digit
- * numbers in tokens are usually millisecond times.
- */
-function redactValue(value: unknown, depth = 0): unknown {
-  if (depth > MAX_REDACT_DEPTH) return '[…]';
-  if (typeof value === 'string') return looksLikeIdNumber(value) ? maskIdCard(value) : value;
-  if (Array.isArray(value)) return value.map((item) => redactValue(item, depth + 1));
-  if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, redactValue(item, depth + 1)]));
-  }
-  return value;
-}
-
-function redactPayload(payload: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(payload).map(([key, value]) => [key, key === 'idcard' ? maskIdCard(value) : redactValue(value)]));
-}
-
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
@@ -190,7 +164,7 @@ function idDigits(value: unknown): string | null {
 
 function timeLine(reading: TimeReading, t: (l: Localized) => string): string {
   if (reading.form === 'missing') return t(LABELS.missing);
-  if (reading.epochMs === null) return `${t(LABELS.unreadable)} (${JSON.stringify(redactValue(reading.raw))})`;
+  if (reading.epochMs === null) return `${t(LABELS.unreadable)} (${JSON.stringify(maskIdNumbersIn(reading.raw))})`;
   return `${formatThaiDateTime(reading.epochMs)} | ${formatIsoUtc(reading.epochMs)} | ${t(LABELS.form)}: ${reading.form}`;
 }
 
@@ -315,10 +289,10 @@ export function buildTicketReport(input: TicketReportInput): string {
   writeVerification(w, verification, language, t);
 
   w.section(t(LABELS.header));
-  w.json(redactValue(token.header));
+  w.json(maskIdNumbersIn(token.header));
   w.end();
   w.section(t(LABELS.payload));
-  w.json(redactPayload(token.payload));
+  w.json(maskIdNumbersInPayload(token.payload));
   w.paragraph(t(LABELS.signatureDropped));
   return scrub(w.toString(), secrets);
 }

@@ -335,7 +335,7 @@ function TokenView(props: TokenViewProps) {
           <OfficeSection inspection={inspection} language={language} />
         </>
       )}
-      {inspection.kind === 'decoded' && <TokenSection inspection={inspection} capture={capture} language={language} />}
+      {inspection.kind === 'decoded' && <TokenSection inspection={inspection} capture={capture} language={language} revealId={revealId} />}
       <FindingsSection findings={findings} language={language} />
       {inspection.kind === 'decoded' && <RawSection inspection={inspection} language={language} revealId={revealId} writeText={writeText} />}
     </>

@@ -4,7 +4,8 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/pr
 import { RawSection } from './raw-section';
 import { FindingsSection } from './findings-section';
 import { decodedFixture } from './fixture-inspections';
-import { GOOD_ID, BAD_ID, verificationRefused } from '../ui/test-fixtures';
+import { GOOD_ID, BAD_ID, FIXED_NOW, makeToken, ssoPayload, verificationRefused } from '../ui/test-fixtures';
+import { inspectToken } from '../domain/inspect';
 import { checkIdCard } from '../domain/id-card';
 
 afterEach(cleanup);
@@ -22,6 +23,16 @@ describe('RawSection', () => {
     expect(copied).toContain('"alg": "HS256"');
     expect(copied).not.toContain(GOOD_ID);
     await waitFor(() => expect(screen.getByText('Copied')).toBeTruthy());
+  });
+
+  it('masks an ID number in any other claim too, unless revealed', () => {
+    const inspection = inspectToken(makeToken(ssoPayload({ owner_pid: GOOD_ID })), FIXED_NOW);
+    if (inspection.kind !== 'decoded') throw new Error('fixture did not decode');
+    const { rerender } = render(<RawSection inspection={inspection} language="en" revealId={false} writeText={vi.fn()} />);
+    expect(screen.getByTestId('raw-payload').textContent).not.toContain(GOOD_ID);
+    expect(JSON.parse(screen.getByTestId('raw-payload').textContent!).owner_pid).toBe(checkIdCard(GOOD_ID).masked);
+    rerender(<RawSection inspection={inspection} language="en" revealId={true} writeText={vi.fn()} />);
+    expect(JSON.parse(screen.getByTestId('raw-payload').textContent!).owner_pid).toBe(GOOD_ID);
   });
 
   it('shows the full ID once revealed above', () => {

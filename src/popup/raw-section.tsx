@@ -5,7 +5,7 @@
  * means nothing to read and only makes the token replayable.
  */
 import type { DecodedInspection } from './claim-value';
-import { maskIdCard } from '../domain/id-card';
+import { maskIdNumbersInPayload } from '../domain/id-card';
 import { translator, type Language } from '../ui/i18n';
 import { CopyButton, type WriteText } from '../ui/copy-button';
 
@@ -16,16 +16,9 @@ interface RawSectionProps {
   writeText: WriteText;
 }
 
-/** The payload as shown: personal claims masked unless revealed. */
+/** The payload as shown: the ID number masked unless revealed, wherever it sits (report.ts does the same). */
 export function displayedPayload(inspection: DecodedInspection, revealId: boolean): Record<string, unknown> {
-  if (revealId) return inspection.token.payload;
-  const payload = { ...inspection.token.payload };
-  for (const reading of inspection.claims) {
-    if (!reading.definition.personal || !reading.present) continue;
-    const name = reading.definition.name;
-    payload[name] = name === 'idcard' && inspection.idCard ? inspection.idCard.masked : maskIdCard(String(reading.value));
-  }
-  return payload;
+  return revealId ? inspection.token.payload : maskIdNumbersInPayload(inspection.token.payload);
 }
 
 export function RawSection({ inspection, language, revealId, writeText }: RawSectionProps) {

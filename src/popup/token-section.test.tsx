@@ -3,14 +3,16 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, render, screen } from '@testing-library/preact';
 import { TokenSection } from './token-section';
 import { decodedFixture } from './fixture-inspections';
-import { makeCapture, FIXTURE_TOKENS, type FixtureName } from '../ui/test-fixtures';
+import { makeCapture, makeToken, ssoPayload, FIXTURE_TOKENS, GOOD_ID, FIXED_NOW, type FixtureName } from '../ui/test-fixtures';
+import { inspectToken } from '../domain/inspect';
+import { checkIdCard } from '../domain/id-card';
 import { formatIsoUtc, formatThaiDateTime } from '../domain/time';
 import type { Language } from '../ui/i18n';
 
 afterEach(cleanup);
 
 const renderToken = (fixture: FixtureName, language: Language = 'th') =>
-  render(<TokenSection inspection={decodedFixture(fixture)} capture={makeCapture(FIXTURE_TOKENS[fixture])} language={language} />);
+  render(<TokenSection inspection={decodedFixture(fixture)} capture={makeCapture(FIXTURE_TOKENS[fixture])} language={language} revealId={false} />);
 
 describe('TokenSection', () => {
   it('shows iss, and nbf/exp in Buddhist-era Bangkok time with ISO UTC visible beside', () => {
@@ -40,5 +42,19 @@ describe('TokenSection', () => {
   it('says where the token was captured, without the token', () => {
     renderToken('valid', 'en');
     expect(screen.getByTestId('source').textContent).toBe('URL query (token) · https://app.industry.go.th/sso/callback');
+  });
+
+  it('masks an ID number hidden in an extra claim unless revealed, as the report does', () => {
+    const token = makeToken(ssoPayload({ citizen: { pid: GOOD_ID }, ms: 1_796_197_091_000 }));
+    const inspection = inspectToken(token, FIXED_NOW);
+    if (inspection.kind !== 'decoded') throw new Error('fixture did not decode');
+    const { container, rerender } = render(<TokenSection inspection={inspection} capture={makeCapture(token)} language="en" revealId={false} />);
+    const extra = () => container.querySelector('details.extra')!.textContent!;
+    expect(extra()).not.toContain(GOOD_ID);
+    expect(extra()).toContain(checkIdCard(GOOD_ID).masked);
+    // A 13-digit number (not a string) is a millisecond time, not an ID: shown as it is.
+    expect(extra()).toContain('1796197091000');
+    rerender(<TokenSection inspection={inspection} capture={makeCapture(token)} language="en" revealId={true} />);
+    expect(extra()).toContain(GOOD_ID);
   });
 });

@@ -11,14 +11,17 @@ import type { Capture } from '../shared/capture';
 import { formatDuration, formatIsoUtc, formatThaiDateTime, MANUAL_LIFETIME_MS } from '../domain/time';
 import { translator, type Language } from '../ui/i18n';
 import { claimReading, claimText, displayValue, type DecodedInspection } from './claim-value';
+import { maskIdNumbersIn } from '../domain/id-card';
 
 interface TokenSectionProps {
   inspection: DecodedInspection;
   capture: Capture | null;
   language: Language;
+  /** An ID number can hide in an extra claim too: masked there unless revealed above. */
+  revealId: boolean;
 }
 
-export function TokenSection({ inspection, capture, language }: TokenSectionProps) {
+export function TokenSection({ inspection, capture, language, revealId }: TokenSectionProps) {
   const t = translator(language);
   const { times, token } = inspection;
   const label = (name: string) => claimReading(inspection, name)?.definition.label[language] ?? name;
@@ -92,7 +95,7 @@ export function TokenSection({ inspection, capture, language }: TokenSectionProp
                 <dt>
                   <code>{name}</code>
                 </dt>
-                <dd class="break">{displayValue(value)}</dd>
+                <dd class="break">{displayValue(revealId ? value : maskIdNumbersIn(value))}</dd>
               </Fragment>
             ))}
           </dl>

@@ -104,6 +104,12 @@ describe('readSoapAnswer: where the fields are', () => {
     expect(answered(envelope(`<x:R xmlns:x="urn:x" Status="true" Message="1" Username="u" IDCard="${ID}"/>`))).toMatchObject({ manualCase: 1, status: true, username: 'u', idCard: ID });
   });
 
+  it('blots a token or an ID number echoed in the Message, and still maps the case', () => {
+    const echoed = answered(envelope(`<x:R xmlns:x="urn:x"><Status>false</Status><Message>bad token eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.abcdef for ${ID}</Message></x:R>`));
+    expect(echoed).toMatchObject({ manualCase: null, message: 'bad token [token] for [ID number]' });
+    expect(answered(envelope('<x:R xmlns:x="urn:x"><Status>true</Status><Message>1: Token is valid</Message></x:R>'))).toMatchObject({ manualCase: 1 });
+  });
+
   it('keeps an unrecognised message as it came, with manualCase null', () => {
     expect(answered(envelope('<x:R xmlns:x="urn:x"><Status>true</Status><Message>Everything OK</Message></x:R>'))).toEqual({ manualCase: null, status: true, message: 'Everything OK', username: null, idCard: null });
   });

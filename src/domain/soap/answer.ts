@@ -235,7 +235,9 @@ export function readSoapAnswer(httpStatus: number, contentType: string | null, b
     const seenButEmpty = found.status !== undefined || found.message !== undefined ? ` Status ${JSON.stringify(found.status ?? null)} and Message ${JSON.stringify(found.message ?? null)} say nothing.` : '';
     return failed('missing-fields', `The ${where} has no readable Status or Message (manual §4.2).${seenButEmpty} Elements seen: ${[...new Set(descendants(scope).map((e) => e.local))].slice(0, 12).join(', ') || 'none'}.`, httpStatus);
   }
-  const message = found.message === undefined || found.message.trim() === '' ? null : found.message;
+  // A Message is shown and reported as it came; a service that echoes the token or an ID number
+  // in it must not carry them further (IDCard is kept: it is compared with the token's).
+  const message = found.message === undefined || found.message.trim() === '' ? null : redactSecrets(found.message);
   return {
     kind: 'answered',
     answer: {
