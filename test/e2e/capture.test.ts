@@ -11,6 +11,7 @@ import { clearSession, openStoragePage, payloadOf, readStorage, storedCaptures, 
 import { pollUntil } from '../../demo/launch-browser.mjs';
 import type { DemoPage } from '../../demo/launch-browser.mjs';
 import type { CaptureSource } from '../../src/shared/capture';
+import { configureVerification } from '../helpers/popup-page';
 
 const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
 /** A well-formed JWT that is not an Industry SSO token (no manual claims). */
@@ -120,13 +121,20 @@ describeEachBrowser('capture', (kind) => {
     }
   });
 
-  it('never puts a token in storage.local', async () => {
+  it('never puts a token or an ID number in storage.local, even after a verification', async () => {
+    // Settings saved first, so storage.local holds something and the capture is verified: the
+    // check below reads a real store, not an empty one.
+    await configureVerification(storagePage, world().soapWsdlUrl, world().clientId);
     const page = await browser().openPage(world().loginUrl({ user: 'somchai', handover: 'query', scenario: 'normal' }));
     try {
-      const capture = await waitForCapture(storagePage, (c) => c.parameter === 'token', 'a capture');
+      const capture = await waitForCapture(storagePage, (c) => c.parameter === 'token' && c.verification !== undefined, 'a verified capture');
       const local = JSON.stringify(await readStorage(storagePage, 'local'));
+      expect(local).toContain(world().clientId);
       expect(local).not.toContain(capture.token.split('.')[1]!);
       expect(local).not.toMatch(/eyJ[\w-]+\.eyJ/);
+      expect(local).not.toContain(String(payloadOf(capture.token).idcard));
+      // The session store does hold it: the assertion above is about where, not whether.
+      expect(JSON.stringify(await readStorage(storagePage, 'session'))).toContain(capture.token);
     } finally {
       await page.close();
     }
