@@ -11,7 +11,8 @@ import { clearSession, openStoragePage, payloadOf, readStorage, storedCaptures, 
 import { pollUntil } from '../../demo/launch-browser.mjs';
 import type { DemoPage } from '../../demo/launch-browser.mjs';
 import type { CaptureSource } from '../../src/shared/capture';
-import { configureVerification } from '../helpers/popup-page';
+import { configureVerification, sendFromPage } from '../helpers/popup-page';
+import { BADGE_COLOURS } from '../../src/background/badge';
 
 const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
 /** A well-formed JWT that is not an Industry SSO token (no manual claims). */
@@ -103,19 +104,28 @@ describeEachBrowser('capture', (kind) => {
     }
   });
 
-  it('shows the minutes left on the badge of the tab, red for an expired token', async () => {
+  it('shows the minutes left on the badge of the tab, green, and red for an expired token; Clear all empties both', async () => {
+    type ActionApi = { action: { getBadgeText(d: { tabId: number }): Promise<string>; getBadgeBackgroundColor(d: { tabId: number }): Promise<number[]> } };
     const readBadge = (tabId: number) =>
-      storagePage.evaluate((id: number) => {
-        const api = (globalThis as { browser?: { action: { getBadgeText(d: { tabId: number }): Promise<string> } } }).browser ?? (globalThis as unknown as { chrome: { action: { getBadgeText(d: { tabId: number }): Promise<string> } } }).chrome;
-        return api.action.getBadgeText({ tabId: id });
+      storagePage.evaluate(async (id: number) => {
+        const api = (globalThis as { browser?: ActionApi }).browser ?? (globalThis as unknown as { chrome: ActionApi }).chrome;
+        const [text, [r, g, b] = []] = await Promise.all([api.action.getBadgeText({ tabId: id }), api.action.getBadgeBackgroundColor({ tabId: id })]);
+        return { text, colour: `#${[r, g, b].map((c) => (c ?? 0).toString(16).padStart(2, '0')).join('')}` };
       }, tabId);
     const fresh = await browser().openPage(world().loginUrl({ user: 'somchai', handover: 'query', scenario: 'normal' }));
     const expired = await browser().openPage(world().loginUrl({ user: 'somchai', handover: 'query', scenario: 'expired' }));
     try {
       const freshCapture = await waitForCapture(storagePage, (c) => (payloadOf(c.token).exp as number) * 1000 > Date.now(), 'the fresh capture');
       const expiredCapture = await waitForCapture(storagePage, (c) => (payloadOf(c.token).exp as number) * 1000 < Date.now(), 'the expired capture');
-      await pollUntil(async () => /^6[45]m$/.test(await readBadge(freshCapture.tabId!)), { what: 'the fresh tab’s badge to show 64–65 minutes' });
-      await pollUntil(async () => (await readBadge(expiredCapture.tabId!)) === 'exp', { what: 'the expired tab’s badge to say exp' });
+      await pollUntil(async () => /^6[45]m$/.test((await readBadge(freshCapture.tabId!)).text), { what: 'the fresh tab’s badge to show 64–65 minutes' });
+      expect((await readBadge(freshCapture.tabId!)).colour).toBe(BADGE_COLOURS.valid);
+      await pollUntil(async () => (await readBadge(expiredCapture.tabId!)).text === 'exp', { what: 'the expired tab’s badge to say exp' });
+      expect((await readBadge(expiredCapture.tabId!)).colour).toBe(BADGE_COLOURS.expired);
+
+      await sendFromPage(storagePage, 'page→bg:clear-captures', { scope: 'all' });
+      for (const tabId of [freshCapture.tabId!, expiredCapture.tabId!]) {
+        await pollUntil(async () => (await readBadge(tabId)).text === '', { what: `tab ${tabId}’s badge to clear after Clear all` });
+      }
     } finally {
       await Promise.all([fresh.close(), expired.close()]);
     }

@@ -34,7 +34,7 @@ export const textOf = (page: DemoPage, testId: string): Promise<string | null> =
   page.evaluate((id) => document.querySelector(`[data-testid="${id}"]`)?.textContent ?? null, testId);
 
 /** Sends one `page→bg:` message from an extension page (`browser` in Firefox, `chrome` in Chromium). */
-function sendFromPage<T>(page: DemoPage, type: string, payload: unknown): Promise<T> {
+export function sendFromPage<T>(page: DemoPage, type: string, payload: unknown): Promise<T> {
   return page.evaluate(
     ({ type, payload }) => {
       type Api = { runtime: { sendMessage(message: unknown): Promise<unknown> } };
