@@ -18,16 +18,19 @@ import { syncCaptureSiteScripts } from './capture-site-scripts';
 import { BADGE_ALARM, badgeFor } from './badge';
 import { createVerifier } from './verifier';
 import { createVerificationService } from './verification-service';
+import { createNetworkErrorLog } from './network-errors';
 
 const now = () => Date.now();
 const store = createCaptureStore(browser.storage.session);
 const settings = createSettingsStore(browser.storage.local);
 const intake = createCaptureIntake({ store, now });
+const networkErrors = createNetworkErrorLog(now);
 const verifier = createVerifier({
   // Wrapped, not passed as is: a detached `fetch` throws "Illegal invocation" in Chrome's worker.
   fetch: (input, init) => fetch(input, init),
   now,
   hasHostPermission: (url) => browser.permissions.contains({ origins: [originToPattern(url)] }),
+  browserNetworkError: (url, since) => networkErrors.errorFor(url, since),
 });
 const verification = createVerificationService({ store, settings, verifier });
 
@@ -88,6 +91,14 @@ browser.webRequest.onBeforeRedirect.addListener((details) => {
   const sighting = sightingFromRedirect(details);
   if (sighting) void recordIfCaptureSite(sighting, details.url);
 }, WEB_REQUEST_FILTER);
+
+// The extension's own calls (verification, WSDL) belong to no tab. When one fails, the browser
+// names the cause only here; the verifier reads it to say refused, DNS or timed out.
+browser.webRequest.onErrorOccurred.addListener((details) => networkErrors.record(details.url, details.error), {
+  urls: ['http://*/*', 'https://*/*'],
+  types: ['xmlhttprequest', 'other'],
+  tabId: -1,
+});
 
 // Both browsers reset a tab's own badge when the tab navigates, and a callback's token is usually
 // captured just before the navigation that shows the page (in its redirect). Set it again once

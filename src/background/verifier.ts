@@ -17,6 +17,11 @@ export interface VerifierDeps {
   now: () => number;
   /** Whether the extension may reach this URL's origin (host permission). */
   hasHostPermission: (url: string) => Promise<boolean>;
+  /**
+   * The browser's own name for why a request to `url` made since `since` failed
+   * (`webRequest.onErrorOccurred`, see network-errors.ts), or null. Absent in Node.
+   */
+  browserNetworkError?: (url: string, since: number) => Promise<string | null>;
 }
 
 export type TokenClaimsForComparison = { username?: unknown; idcard?: unknown } | null;
@@ -76,11 +81,23 @@ function errorCode(error: unknown): string | undefined {
 }
 
 /**
- * Names what went wrong with the connection, as far as it can be known. Browsers hide the cause
- * on purpose (Chrome: "Failed to fetch", Firefox: "NetworkError when attempting to fetch
- * resource"), so there the honest answer is "could not connect".
+ * A failed connection named by the browser through webRequest: Chromium's `net::ERR_…` and
+ * Firefox's `NS_ERROR_…` names. Anything else keeps its name in the detail.
  */
-function classifyFetchError(error: unknown, timedOut: boolean, timeoutMs: number): Failure {
+export function failureFromBrowserError(name: string): Failure {
+  if (/ERR_CONNECTION_REFUSED|NS_ERROR_CONNECTION_REFUSED/.test(name)) return failure('connection-refused', `Connection refused (${name}).`);
+  if (/ERR_NAME_NOT_RESOLVED|ERR_NAME_RESOLUTION_FAILED|NS_ERROR_UNKNOWN_HOST/.test(name)) return failure('dns', `The host name did not resolve (${name}).`);
+  if (/ERR_CONNECTION_TIMED_OUT|ERR_TIMED_OUT|NS_ERROR_NET_TIMEOUT/.test(name)) return failure('timeout', `The connection timed out (${name}).`);
+  return failure('network', `The connection failed; the browser said ${name}.`);
+}
+
+/**
+ * Names what went wrong with the connection, as far as it can be known: Node puts the system
+ * error in the fetch error; browsers hide it there (Chrome: "Failed to fetch", Firefox:
+ * "NetworkError when attempting to fetch resource") but name it to webRequest (`browserError`).
+ * Without either, the honest answer is "could not connect".
+ */
+function classifyFetchError(error: unknown, timedOut: boolean, timeoutMs: number, browserError: string | null): Failure {
   if (timedOut) return failure('timeout', `No answer within ${timeoutMs} ms.`);
   const code = errorCode(error);
   const message = error instanceof Error ? error.message : String(error);
@@ -88,6 +105,7 @@ function classifyFetchError(error: unknown, timedOut: boolean, timeoutMs: number
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EAI_NONAME') return failure('dns', `The host name did not resolve (${code}).`);
   if (code === 'ETIMEDOUT' || code === 'UND_ERR_CONNECT_TIMEOUT' || code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT') return failure('timeout', `The connection timed out (${code}).`);
   if (code) return failure('network', `The connection failed (${code}: ${message}).`);
+  if (browserError) return failureFromBrowserError(browserError);
   return failure('network', `Could not connect (refused, DNS or offline); the browser does not say which. It said: "${message}".`);
 }
 
@@ -140,6 +158,11 @@ export function createVerifier(deps: VerifierDeps): Verifier {
   const hasHostPermission = (url: string) => deps.hasHostPermission(url).catch(() => false);
   // Called unbound: a browser's fetch throws "Illegal invocation" when called as a method of another object.
   const fetchFn: typeof fetch = (input, init) => deps.fetch(input, init);
+  /** Why a fetch to `url` begun at `since` failed, named by the browser where Node's code is missing. */
+  const explainFetchError = async (error: unknown, timedOut: boolean, timeoutMs: number, url: string, since: number): Promise<Failure> => {
+    const browserError = timedOut || errorCode(error) || !deps.browserNetworkError ? null : await deps.browserNetworkError(url, since).catch(() => null);
+    return classifyFetchError(error, timedOut, timeoutMs, browserError);
+  };
 
   async function call(token: string, settings: VerificationSettings): Promise<Omit<VerificationResult, 'findings'>> {
     const endpoint = settings.endpoint.trim();
@@ -189,7 +212,8 @@ export function createVerifier(deps: VerifierDeps): Verifier {
       const reading = readSoapAnswer(response.status, response.headers.get('content-type'), body);
       return { endpoint, checkedAt: now(), roundTripMs: now() - startedAt, clockSkewMs, outcome: reading };
     } catch (error) {
-      return { ...base, checkedAt: now(), outcome: classifyFetchError(error, timer.timedOut(), settings.timeoutMs) };
+      const outcome = await explainFetchError(error, timer.timedOut(), settings.timeoutMs, endpoint, startedAt);
+      return { ...base, checkedAt: now(), outcome };
     } finally {
       timer.clear();
     }
@@ -206,13 +230,14 @@ export function createVerifier(deps: VerifierDeps): Verifier {
       return { ok: false, error: text(`ยังไม่ได้อนุญาตให้ส่วนขยายเข้าถึง ${origin} กดอนุญาตในหน้าตั้งค่าก่อน`, `This extension has no permission for ${origin}; grant it on the options page first.`) };
     }
     const timer = timeoutSignal(WSDL_TIMEOUT_MS);
+    const startedAt = now();
     try {
       const response = await fetchFn(url, { method: 'GET', signal: timer.signal, credentials: 'omit', cache: 'no-store' });
       if (!response.ok) return { ok: false, error: text(`โหลด ${url} ไม่ได้: เซิร์ฟเวอร์ตอบ HTTP ${response.status}`, `Could not load ${url}: the server answered HTTP ${response.status}.`) };
       return { ok: true, value: await readCapped(response, MAX_WSDL_BYTES) };
     } catch (error) {
       if (error instanceof TooLarge) return { ok: false, error: text(`เอกสารที่ ${url} ใหญ่เกิน 5 MB จึงไม่ใช่ WSDL ของบริการนี้`, `The document at ${url} is over 5 MB: not this service's WSDL.`) };
-      const failed = classifyFetchError(error, timer.timedOut(), WSDL_TIMEOUT_MS);
+      const failed = await explainFetchError(error, timer.timedOut(), WSDL_TIMEOUT_MS, url, startedAt);
       const why: Record<string, Localized> = {
         'connection-refused': text('เครื่องปลายทางปฏิเสธการเชื่อมต่อ', 'the connection was refused'),
         dns: text('หาชื่อเครื่องไม่พบ (DNS)', 'the host name did not resolve (DNS)'),
