@@ -93,12 +93,18 @@ browser.webRequest.onBeforeRedirect.addListener((details) => {
 }, WEB_REQUEST_FILTER);
 
 // The extension's own calls (verification, WSDL) belong to no tab. When one fails, the browser
-// names the cause only here; the verifier reads it to say refused, DNS or timed out.
-browser.webRequest.onErrorOccurred.addListener((details) => networkErrors.record(details.url, details.error), {
-  urls: ['http://*/*', 'https://*/*'],
-  types: ['xmlhttprequest', 'other'],
-  tabId: -1,
-});
+// names the cause only here; the verifier reads it to say refused, DNS or timed out. A site's
+// own service worker also has no tab: only what this extension started is kept (Chrome names
+// the starter `initiator`, Firefox `originUrl`).
+const OWN_ORIGIN = new URL(browser.runtime.getURL('/')).origin;
+browser.webRequest.onErrorOccurred.addListener(
+  (details) => {
+    const { initiator, originUrl } = details as { initiator?: string; originUrl?: string };
+    const startedBy = initiator ?? originUrl ?? '';
+    if (startedBy === OWN_ORIGIN || startedBy.startsWith(`${OWN_ORIGIN}/`)) networkErrors.record(details.url, details.error);
+  },
+  { urls: ['http://*/*', 'https://*/*'], types: ['xmlhttprequest', 'other'], tabId: -1 },
+);
 
 // Both browsers reset a tab's own badge when the tab navigates, and a callback's token is usually
 // captured just before the navigation that shows the page (in its redirect). Set it again once
