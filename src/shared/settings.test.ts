@@ -44,5 +44,20 @@ describe('settings schema', () => {
     expect(verificationFingerprint({ ...base, clientId: 'B' })).not.toBe(verificationFingerprint({ ...base, clientId: 'A' }));
     expect(verificationFingerprint({ ...base, endpoint: 'http://127.0.0.1:1/x' })).not.toBe(verificationFingerprint(base));
     expect(verificationFingerprint({ ...base, autoVerify: false })).toBe(verificationFingerprint(base));
+    // It is kept beside every result in storage.session: never the ClientID itself.
+    const secretId = 'CLIENT-SECRET-9Q7';
+    expect(verificationFingerprint({ ...base, clientId: secretId })).not.toContain(secretId);
+    expect(verificationFingerprint({ ...base, clientId: secretId })).toMatch(/^[0-9a-f]{16}$/);
+  });
+
+  it('property: any change of ClientID or operation changes the fingerprint', () => {
+    const base = DEFAULT_SETTINGS.verification;
+    fc.assert(
+      fc.property(fc.string(), fc.string(), fc.constantFrom('clientId', 'operation', 'tokenParameter') as fc.Arbitrary<'clientId' | 'operation' | 'tokenParameter'>, (a, b, field) => {
+        fc.pre(a !== b);
+        expect(verificationFingerprint({ ...base, [field]: a })).not.toBe(verificationFingerprint({ ...base, [field]: b }));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

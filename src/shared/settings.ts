@@ -133,11 +133,22 @@ export function parseSettings(stored: unknown): Settings {
   };
 }
 
+/** FNV-1a over UTF-16 code units, twice with different offsets: 64 bits as 16 hex digits. */
+function hash64Hex(text: string): string {
+  const halves = [0x811c9dc5, 0x01000193 ^ 0x5bd1e995].map((offset) => {
+    let hash = offset >>> 0;
+    for (let i = 0; i < text.length; i += 1) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193) >>> 0;
+    return hash.toString(16).padStart(8, '0');
+  });
+  return halves.join('');
+}
+
 /**
  * A fingerprint of everything that changes what a verification means. A cached "valid" made
- * under other settings is never shown as current.
+ * under other settings is never shown as current. Hashed: it is stored beside every result and
+ * handed to the pages, and must not carry the ClientID itself.
  */
 export function verificationFingerprint(settings: VerificationSettings): string {
   const { wsdlUrl: _ignoredBecauseEndpointCounts, autoVerify: _notAboutMeaning, ...meaningful } = settings;
-  return JSON.stringify(meaningful);
+  return hash64Hex(JSON.stringify(meaningful));
 }
