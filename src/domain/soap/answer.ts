@@ -223,7 +223,8 @@ export function readSoapAnswer(httpStatus: number, contentType: string | null, b
   const found: Fields = {};
   fieldsFromElement(scope, found, 0, !isEnvelope);
   // An empty <Message/> or a Status that is neither true nor false answers nothing.
-  const readable = (fields: Fields) => parseStatus(fields.status) !== null || (fields.message ?? '').trim() !== '';
+  const messageOf = (fields: Fields) => (fields.message === undefined || fields.message.trim() === '' ? null : fields.message);
+  const readable = (fields: Fields) => parseStatus(fields.status) !== null || messageOf(fields) !== null;
   if (!readable(found)) {
     // A bare string return that is one of the manual's messages still answers the question.
     const texts = leafTexts(scope);
@@ -237,7 +238,8 @@ export function readSoapAnswer(httpStatus: number, contentType: string | null, b
   }
   // A Message is shown and reported as it came; a service that echoes the token or an ID number
   // in it must not carry them further (IDCard is kept: it is compared with the token's).
-  const message = found.message === undefined || found.message.trim() === '' ? null : redactSecrets(found.message);
+  const said = messageOf(found);
+  const message = said === null ? null : redactSecrets(said);
   return {
     kind: 'answered',
     answer: {
