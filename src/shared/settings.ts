@@ -133,7 +133,10 @@ export function parseSettings(stored: unknown): Settings {
   };
 }
 
-/** FNV-1a over UTF-16 code units, twice with different offsets: 64 bits as 16 hex digits. */
+/**
+ * FNV-1a over UTF-16 code units, run from two offsets: 16 hex digits. Not cryptographic, and the
+ * two runs are not independent; it only has to tell one settings value from the next.
+ */
 function hash64Hex(text: string): string {
   const halves = [0x811c9dc5, 0x01000193 ^ 0x5bd1e995].map((offset) => {
     let hash = offset >>> 0;
