@@ -25,6 +25,7 @@ export function formFromSettings(settings: VerificationSettings): VerificationFo
     clientId: settings.clientId,
     timeoutSeconds: String(settings.timeoutMs / 1000),
     autoVerify: settings.autoVerify,
+    autoVerifyOverPlainHttp: settings.autoVerifyOverPlainHttp,
     endpoint: settings.endpoint,
     soapVersion: settings.soapVersion,
     style: settings.style,
@@ -111,7 +112,7 @@ export interface FormCheck {
 export function checkVerificationForm(form: VerificationForm): FormCheck {
   const errors: Partial<Record<FormField, OptionsStringKey>> = {};
   const warnings: OptionsStringKey[] = [];
-  const trimmed = (field: Exclude<FormField, 'autoVerify'>) => form[field].trim();
+  const trimmed = (field: Exclude<FormField, 'autoVerify' | 'autoVerifyOverPlainHttp'>) => form[field].trim();
 
   // The settings schema drops a value longer than it keeps (src/shared/settings.ts); refuse it
   // here instead, so nothing typed is silently replaced by a default.
@@ -151,6 +152,7 @@ export function checkVerificationForm(form: VerificationForm): FormCheck {
       clientId: trimmed('clientId'),
       timeoutMs: Math.round(seconds * 1000),
       autoVerify: form.autoVerify,
+      autoVerifyOverPlainHttp: form.autoVerifyOverPlainHttp,
       endpoint: trimmed('endpoint'),
       soapVersion: form.soapVersion,
       style: form.style,
@@ -169,6 +171,7 @@ export const FIELD_LABELS: Record<FormField, OptionsStringKey> = {
   clientId: 'field.clientId',
   timeoutSeconds: 'field.timeout',
   autoVerify: 'field.autoVerify',
+  autoVerifyOverPlainHttp: 'field.autoVerifyOverPlainHttp',
   endpoint: 'field.endpoint',
   soapVersion: 'field.soapVersion',
   style: 'field.style',

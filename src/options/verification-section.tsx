@@ -49,6 +49,7 @@ const FIELD_INPUT_IDS: Record<FormField, string> = {
   clientId: 'client-id',
   timeoutSeconds: 'timeout',
   autoVerify: 'auto-verify',
+  autoVerifyOverPlainHttp: 'auto-verify-plain-http',
   endpoint: 'endpoint',
   soapVersion: 'soap-version',
   style: 'style',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { DEFAULT_SETTINGS, MANUAL_WSDL_URL, normaliseOrigin, originToPattern, parseSettings, verificationFingerprint } from './settings';
+import { DEFAULT_SETTINGS, MANUAL_WSDL_URL, autoVerifyAllowed, endpointSecurity, normaliseOrigin, originToPattern, parseSettings, settingsView, verificationFingerprint } from './settings';
 
 describe('settings schema', () => {
   it('defaults to the manual’s WSDL, a 10 s timeout, auto-verify on, Thai, and no ClientID', () => {
@@ -58,6 +58,41 @@ describe('settings schema', () => {
         expect(verificationFingerprint({ ...base, [field]: a })).not.toBe(verificationFingerprint({ ...base, [field]: b }));
       }),
       { numRuns: 2000 },
+    );
+  });
+});
+
+describe('endpoint security and the popup’s view of the settings', () => {
+  it('calls http to a non-loopback host plain HTTP, and loopback or https not', () => {
+    expect(endpointSecurity('http://diwinfo.diw.go.th:8080/DiwAppChk/DiwAppChk')).toBe('plain-http');
+    expect(endpointSecurity('http://10.1.2.3/svc')).toBe('plain-http');
+    expect(endpointSecurity('http://127.0.0.1:18082/svc')).toBe('loopback');
+    expect(endpointSecurity('http://127.9.8.7/svc')).toBe('loopback');
+    expect(endpointSecurity('http://localhost:8080/svc')).toBe('loopback');
+    expect(endpointSecurity('http://[::1]:8080/svc')).toBe('loopback');
+    expect(endpointSecurity('https://diwinfo.diw.go.th/svc')).toBe('https');
+    expect(endpointSecurity('javascript:alert(1)')).toBe('none');
+    expect(endpointSecurity('')).toBe('none');
+  });
+
+  it('auto-verifies over plain HTTP only when a person chose that as well', () => {
+    const plain = { ...DEFAULT_SETTINGS.verification, endpoint: 'http://10.1.2.3/svc', autoVerify: true };
+    expect(autoVerifyAllowed(plain)).toBe(false);
+    expect(autoVerifyAllowed({ ...plain, autoVerifyOverPlainHttp: true })).toBe(true);
+    expect(autoVerifyAllowed({ ...plain, endpoint: 'https://10.1.2.3/svc' })).toBe(true);
+    expect(autoVerifyAllowed({ ...plain, endpoint: 'http://127.0.0.1/svc' })).toBe(true);
+    expect(autoVerifyAllowed({ ...plain, autoVerify: false, autoVerifyOverPlainHttp: true })).toBe(false);
+  });
+
+  it('gives the popup no ClientID, whatever it is', () => {
+    fc.assert(
+      fc.property(fc.string({ minLength: 4, maxLength: 40 }), (clientId) => {
+        const settings = parseSettings({ verification: { clientId, endpoint: 'http://127.0.0.1/svc' } });
+        const view = settingsView(settings);
+        expect(view.verification.hasClientId).toBe(settings.verification.clientId !== '');
+        expect(view.verification.fingerprint).toBe(verificationFingerprint(settings.verification));
+        if (settings.verification.clientId.length >= 4) expect(JSON.stringify(view)).not.toContain(JSON.stringify(settings.verification.clientId).slice(1, -1));
+      }),
     );
   });
 });

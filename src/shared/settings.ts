@@ -15,6 +15,11 @@ export interface VerificationSettings {
   clientId: string;
   timeoutMs: number;
   autoVerify: boolean;
+  /**
+   * Auto-verify over plain `http:` to a host that is not loopback sends tokens (with national ID
+   * numbers) and the ClientID unencrypted. It stays off unless a person turns this on as well.
+   */
+  autoVerifyOverPlainHttp: boolean;
   /** What the WSDL said, or what a person typed in manual mode. Empty until loaded. */
   endpoint: string;
   soapVersion: '1.1' | '1.2';
@@ -42,6 +47,7 @@ export const DEFAULT_SETTINGS: Settings = {
     clientId: '',
     timeoutMs: 10_000,
     autoVerify: true,
+    autoVerifyOverPlainHttp: false,
     endpoint: '',
     soapVersion: '1.1',
     style: 'document',
@@ -118,6 +124,7 @@ export function parseSettings(stored: unknown): Settings {
       clientId: pickString(v.clientId, defaults.clientId, 512),
       timeoutMs: Math.min(Math.max(Math.round(timeout), 1_000), 120_000),
       autoVerify: typeof v.autoVerify === 'boolean' ? v.autoVerify : defaults.autoVerify,
+      autoVerifyOverPlainHttp: typeof v.autoVerifyOverPlainHttp === 'boolean' ? v.autoVerifyOverPlainHttp : defaults.autoVerifyOverPlainHttp,
       endpoint: pickString(v.endpoint, defaults.endpoint),
       soapVersion: pickOneOf(v.soapVersion, ['1.1', '1.2'] as const, defaults.soapVersion),
       style: pickOneOf(v.style, ['document', 'rpc'] as const, defaults.style),
@@ -152,6 +159,70 @@ function hash64Hex(text: string): string {
  * handed to the pages, and must not carry the ClientID itself.
  */
 export function verificationFingerprint(settings: VerificationSettings): string {
-  const { wsdlUrl: _ignoredBecauseEndpointCounts, autoVerify: _notAboutMeaning, ...meaningful } = settings;
+  const { wsdlUrl: _ignoredBecauseEndpointCounts, autoVerify: _notAboutMeaning, autoVerifyOverPlainHttp: _notAboutMeaningEither, ...meaningful } = settings;
   return hash64Hex(JSON.stringify(meaningful));
+}
+
+/**
+ * How a verification call would travel. `plain-http` is `http:` to a host that is not loopback:
+ * the token (with a national ID number) and the ClientID cross the network unencrypted, and the
+ * answer can come from anyone on the path. Loopback never leaves the PC (integrators, the demo).
+ */
+export type EndpointSecurity = 'none' | 'https' | 'loopback' | 'plain-http';
+
+function isLoopbackHost(hostname: string): boolean {
+  const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  return host === 'localhost' || host.endsWith('.localhost') || host === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+}
+
+export function endpointSecurity(endpoint: string): EndpointSecurity {
+  let url: URL;
+  try {
+    url = new URL(endpoint.trim());
+  } catch {
+    return 'none';
+  }
+  if (url.protocol === 'https:') return 'https';
+  if (url.protocol !== 'http:') return 'none';
+  return isLoopbackHost(url.hostname) ? 'loopback' : 'plain-http';
+}
+
+/** Whether the background may verify on its own: auto-verify on, and plain HTTP only by explicit choice. */
+export function autoVerifyAllowed(verification: VerificationSettings): boolean {
+  if (!verification.autoVerify) return false;
+  return endpointSecurity(verification.endpoint) !== 'plain-http' || verification.autoVerifyOverPlainHttp;
+}
+
+/**
+ * What the popup may know of the settings: everything it shows or decides on, and not the
+ * ClientID, which only the options page and the background handle.
+ */
+export interface SettingsView {
+  language: Settings['language'];
+  captureSites: string[];
+  verification: {
+    /** A ClientID is set (its value is not here). */
+    hasClientId: boolean;
+    endpoint: string;
+    endpointSecurity: EndpointSecurity;
+    /** Auto-verify as it will really happen (see autoVerifyAllowed). */
+    autoVerify: boolean;
+    /** `verificationFingerprint` of the current settings: tells a current result from a stale one. */
+    fingerprint: string;
+  };
+}
+
+export function settingsView(settings: Settings): SettingsView {
+  const { verification } = settings;
+  return {
+    language: settings.language,
+    captureSites: [...settings.captureSites],
+    verification: {
+      hasClientId: verification.clientId !== '',
+      endpoint: verification.endpoint,
+      endpointSecurity: endpointSecurity(verification.endpoint),
+      autoVerify: autoVerifyAllowed(verification),
+      fingerprint: verificationFingerprint(verification),
+    },
+  };
 }
