@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { createCaptureStore, type SessionArea } from './capture-store';
-import { createCaptureIntake } from './capture-intake';
+import { createCaptureIntake, MAX_STORED_TOKEN_LENGTH } from './capture-intake';
 import { makeToken, samplePayload } from '../domain/test-support';
 
 const SSO_TOKEN = makeToken(samplePayload());
@@ -53,5 +53,21 @@ describe('capture intake', () => {
     const bad = await intake.paste('a.b');
     expect(bad.ok).toBe(false);
     if (!bad.ok) expect(bad.error.en).toMatch(/part/i);
+  });
+
+  it('marks what the page put in its own URL after loading, and keeps navigations unmarked', async () => {
+    const [pushed] = await intake.record({ tabId: 3, url: 'http://127.0.0.1/app', inPage: true, candidates: [{ location: 'fragment', parameter: 't', value: SSO_TOKEN }] });
+    expect(pushed?.inPage).toBe(true);
+    const [navigated] = await intake.record({ tabId: 4, url: 'http://127.0.0.1/app', candidates: [{ location: 'query', parameter: 't', value: SSO_TOKEN }] });
+    expect(navigated?.inPage).toBeUndefined();
+  });
+
+  it(`keeps no token over ${MAX_STORED_TOKEN_LENGTH / 1024} KB, and says so for a paste`, async () => {
+    const huge = makeToken(samplePayload({ padding: 'x'.repeat(MAX_STORED_TOKEN_LENGTH) }));
+    expect(await intake.record({ tabId: 5, url: 'http://127.0.0.1/cb', candidates: [{ location: 'query', parameter: 'token', value: huge }] })).toEqual([]);
+    const pasted = await intake.paste(huge);
+    expect(pasted.ok).toBe(false);
+    if (!pasted.ok) expect(pasted.error.en).toMatch(/16 KB/);
+    expect(await store.forTab(null)).toEqual([]);
   });
 });

@@ -11,6 +11,11 @@ import type { CaptureStore } from './capture-store';
 
 /** A page can put many JWT-shaped values in one URL; more than this is noise or an attack. */
 const MAX_CANDIDATES_PER_EVENT = 10;
+/**
+ * The largest token kept. The SSO's tokens are about 1 KB; 16 KB leaves room for generous
+ * claims, and bounds what one capture costs in storage.session (see capture-store's budget).
+ */
+export const MAX_STORED_TOKEN_LENGTH = 16 * 1024;
 
 export interface Sighting {
   tabId: number;
@@ -21,6 +26,8 @@ export interface Sighting {
    * URLs, where the candidate's own location says query or fragment.
    */
   source?: 'redirect' | 'form-post';
+  /** The page changed its own URL after loading (a `#fragment` change), see Capture.inPage. */
+  inPage?: boolean;
   candidates: TokenCandidate[];
 }
 
@@ -33,7 +40,8 @@ async function fingerprint(token: string): Promise<string> {
 export function createCaptureIntake(deps: { store: CaptureStore; now: () => number }) {
   const { store, now } = deps;
 
-  async function toCapture(tabId: number | null, url: string, source: CaptureSource, candidate: TokenCandidate): Promise<Capture | null> {
+  async function toCapture(tabId: number | null, url: string, source: CaptureSource, candidate: TokenCandidate, seenAt: number): Promise<Capture | null> {
+    if (candidate.value.length > MAX_STORED_TOKEN_LENGTH) return null;
     const decoded = decodeToken(candidate.value);
     // A value that only looks like a JWT (three dotted base64url runs) but does not decode is
     // not a capture from a URL: page URLs are full of such things. A paste is different: the
@@ -43,7 +51,7 @@ export function createCaptureIntake(deps: { store: CaptureStore; now: () => numb
     return {
       id: `${tabId ?? 'paste'}:${await fingerprint(decoded.token.compact)}`,
       tabId,
-      capturedAt: now(),
+      capturedAt: seenAt,
       pageOrigin: stripped.origin,
       pagePath: stripped.path,
       source,
@@ -56,10 +64,13 @@ export function createCaptureIntake(deps: { store: CaptureStore; now: () => numb
   return {
     /** Stores what was seen; returns the captures that were new. */
     async record(sighting: Sighting): Promise<Capture[]> {
+      // The time it was seen, not stored: a Clear all between the two must win (see the store).
+      const seenAt = now();
       const added: Capture[] = [];
       for (const candidate of sighting.candidates.slice(0, MAX_CANDIDATES_PER_EVENT)) {
         const source = sighting.source ?? (candidate.location === 'fragment' ? 'fragment' : 'query');
-        const capture = await toCapture(sighting.tabId, sighting.url, source, candidate);
+        const decoded = await toCapture(sighting.tabId, sighting.url, source, candidate, seenAt);
+        const capture = decoded && sighting.inPage === true ? { ...decoded, inPage: true } : decoded;
         if (capture && (await store.add(capture))) added.push(capture);
       }
       return added;
@@ -70,7 +81,17 @@ export function createCaptureIntake(deps: { store: CaptureStore; now: () => numb
       const candidate = findTokenInText(text);
       const decoded = decodeToken(candidate?.value ?? text);
       if (!decoded.ok) return { ok: false, error: decoded.failure.message };
-      const capture = await toCapture(null, '', 'paste', { location: 'text', parameter: null, value: decoded.token.compact });
+      if (decoded.token.compact.length > MAX_STORED_TOKEN_LENGTH) {
+        const kb = Math.ceil(decoded.token.compact.length / 1024);
+        return {
+          ok: false,
+          error: {
+            th: `โทเค็นนี้ยาว ${kb} KB เกินกว่าที่ส่วนขยายเก็บได้ (${MAX_STORED_TOKEN_LENGTH / 1024} KB) โทเค็นของ Industry SSO ยาวประมาณ 1 KB ตรวจว่าคัดลอกมาเฉพาะโทเค็น`,
+            en: `This token is ${kb} KB, more than the extension keeps (${MAX_STORED_TOKEN_LENGTH / 1024} KB); an Industry SSO token is about 1 KB. Check that only the token was copied.`,
+          },
+        };
+      }
+      const capture = await toCapture(null, '', 'paste', { location: 'text', parameter: null, value: decoded.token.compact }, now());
       if (!capture) return { ok: false, error: { th: 'อ่านโทเค็นไม่ได้', en: 'The token could not be read.' } };
       // Pasting the same token again selects the capture already kept, with its verification.
       const existing = await store.find(capture.id);

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from '@webext-core/fake-browser';
-import { createCaptureStore, MAX_CAPTURES_PER_TAB, type SessionArea } from './capture-store';
+import { CAPTURE_BUDGET_BYTES, createCaptureStore, keepRank, MAX_CAPTURES_PER_TAB, type SessionArea } from './capture-store';
 import type { Capture } from '../shared/capture';
 
 function capture(id: string, tabId: number | null, capturedAt: number): Capture {
@@ -51,10 +51,10 @@ describe('capture store (storage.session)', () => {
     expect((await store.elsewhere(1)).map((c) => c.id)).toEqual(['t2', 'p']);
     expect((await store.find('p'))?.tabId).toBeNull();
     expect(await store.tabIds()).toEqual(expect.arrayContaining([1, 2]));
-    expect(await store.clearTab(2)).toBe(1);
+    expect(await store.clearTab(2, 40)).toBe(1);
     expect(await store.forTab(2)).toEqual([]);
-    expect(await store.clearAll()).toBe(2);
-    expect(await fakeBrowser.storage.session.get(null)).toEqual({});
+    expect(await store.clearAll(50)).toBe(2);
+    expect(Object.keys(await fakeBrowser.storage.session.get(null)).filter((key) => key.startsWith('captures:'))).toEqual([]);
   });
 
   it('attaches a verification to the capture it belongs to', async () => {
@@ -68,5 +68,59 @@ describe('capture store (storage.session)', () => {
   it('never writes to storage.local', async () => {
     await store.add(capture('x', 1, 1));
     expect(await fakeBrowser.storage.local.get(null)).toEqual({});
+  });
+
+  it('keeps the login when a page pushes hundreds of tokens into its own URL', async () => {
+    await store.add(capture('login', 6, 1));
+    for (let i = 0; i < 300; i++) await store.add({ ...capture(`pushed${i}`, 6, 2 + i), inPage: true });
+    const kept = await store.forTab(6);
+    expect(kept).toHaveLength(MAX_CAPTURES_PER_TAB);
+    expect(kept.map((c) => c.id)).toContain('login');
+    // The page's newest pushes are still there to look at.
+    expect(kept.map((c) => c.id)).toContain('pushed299');
+  });
+
+  it('keeps a token the service called genuine over newer navigations', async () => {
+    const genuine = { ...capture('genuine', 6, 1), verification: { settingsFingerprint: 'f', result: { checkedAt: 2, roundTripMs: 5, clockSkewMs: null, endpoint: 'e', outcome: { kind: 'answered' as const, answer: { manualCase: 1 as const, status: true, message: 'Token is valid', username: null, idCard: null } }, findings: [] } } };
+    expect(keepRank(genuine)).toBeGreaterThan(keepRank(capture('x', 6, 1)));
+    await store.add(genuine);
+    for (let i = 0; i < 50; i++) await store.add(capture(`nav${i}`, 6, 2 + i));
+    expect((await store.forTab(6)).map((c) => c.id)).toContain('genuine');
+  });
+
+  it(`keeps all tabs together under ${CAPTURE_BUDGET_BYTES / 1024 / 1024} MiB, so forged 60 KB captures in many tabs cannot crowd out a real login`, async () => {
+    const big = 'A'.repeat(60 * 1024);
+    for (let tab = 100; tab < 110; tab++) {
+      for (let i = 0; i < MAX_CAPTURES_PER_TAB; i++) await store.add({ ...capture(`f${tab}-${i}`, tab, tab * 100 + i), token: big, isIndustrySso: false });
+    }
+    expect(await store.add(capture('real', 200, 99_999))).toBe(true);
+    const everything = await fakeBrowser.storage.session.get(null);
+    const bytes = new TextEncoder().encode(JSON.stringify(everything)).length;
+    expect(bytes).toBeLessThanOrEqual(CAPTURE_BUDGET_BYTES + 1024);
+    expect((await store.forTab(200)).map((c) => c.id)).toEqual(['real']);
+  });
+
+  it('drops a capture that was in flight when its list was cleared (nothing reappears after Clear all)', async () => {
+    await store.add(capture('before', 1, 10));
+    const inFlight = store.add(capture('seen-before-clear', 1, 15));
+    await store.clearAll(20);
+    await inFlight;
+    // Queued before the clear, so stored and then cleared; one seen before the clear but arriving after is dropped.
+    expect(await store.add(capture('late', 1, 18))).toBe(false);
+    expect(await store.forTab(1)).toEqual([]);
+    expect(await store.add(capture('after', 1, 21))).toBe(true);
+    await store.clearTab(1, 30);
+    expect(await store.add(capture('late-for-tab', 1, 25))).toBe(false);
+  });
+
+  it('turns a verification a stopped worker left unfinished into the result it is given, once', async () => {
+    await store.add(capture('v', 3, 1));
+    await store.markVerifying('v', 3, { since: 5, settingsFingerprint: 'f' });
+    const result = { checkedAt: 5, roundTripMs: null, clockSkewMs: null, endpoint: 'e', outcome: { kind: 'failed' as const, code: 'interrupted' as const, detail: 'stopped' }, findings: [] };
+    expect(await store.settleInterrupted(() => ({ settingsFingerprint: 'f', result }))).toBe(1);
+    const settled = await store.find('v');
+    expect(settled?.verifying).toBeUndefined();
+    expect(settled?.verification?.result.outcome).toMatchObject({ code: 'interrupted' });
+    expect(await store.settleInterrupted(() => ({ settingsFingerprint: 'f', result }))).toBe(0);
   });
 });

@@ -5,9 +5,10 @@
  * No state lives here: captures are in storage.session, settings in storage.local.
  */
 import browser, { type Runtime } from '../shared/browser';
-import type { TokenCandidate } from '../domain/types';
+import type { Localized, TokenCandidate } from '../domain/types';
 import type { Capture } from '../shared/capture';
-import { originToPattern } from '../shared/settings';
+import { originToPattern, settingsView } from '../shared/settings';
+import { findTokensInUrl } from '../domain/token';
 import { createCaptureStore } from './capture-store';
 import { createCaptureIntake, type Sighting } from './capture-intake';
 import { createSettingsStore } from './settings-store';
@@ -19,6 +20,7 @@ import { BADGE_ALARM, badgeFor } from './badge';
 import { createVerifier } from './verifier';
 import { createVerificationService } from './verification-service';
 import { createNetworkErrorLog } from './network-errors';
+import { createAutoVerifyPolicy } from './auto-verify-policy';
 
 const now = () => Date.now();
 const store = createCaptureStore(browser.storage.session);
@@ -32,7 +34,14 @@ const verifier = createVerifier({
   hasHostPermission: (url) => browser.permissions.contains({ origins: [originToPattern(url)] }),
   browserNetworkError: (url, since) => networkErrors.errorFor(url, since),
 });
-const verification = createVerificationService({ store, settings, verifier });
+const policy = createAutoVerifyPolicy({ area: browser.storage.session, now });
+const verification = createVerificationService({ store, settings, verifier, policy, now });
+/**
+ * A verification the previous worker left unfinished (Chrome stopped it, or Firefox suspended
+ * the event page) is settled as interrupted before this worker reads or verifies anything;
+ * everything that touches captures waits for it.
+ */
+const ready = verification.settleInterrupted().catch(() => 0);
 
 // ---------------------------------------------------------------------------------------------
 // Capture
@@ -59,6 +68,7 @@ async function afterCapture(added: Capture[]): Promise<void> {
 }
 
 async function recordIfCaptureSite(sighting: Sighting, siteUrl: string): Promise<Capture[]> {
+  await ready;
   if (!isCaptureSite(siteUrl, (await settings.get()).captureSites)) return [];
   const added = await intake.record(sighting);
   await afterCapture(added);
@@ -114,7 +124,7 @@ browser.tabs.onUpdated.addListener((tabId, changeInfo) => {
 });
 
 browser.tabs.onRemoved.addListener((tabId) => {
-  void store.clearTab(tabId);
+  void store.clearTab(tabId, now());
 });
 
 browser.alarms.onAlarm.addListener(async (alarm) => {
@@ -136,43 +146,71 @@ browser.permissions.onRemoved.addListener(async () => {
 // ---------------------------------------------------------------------------------------------
 // Messages
 
+const NOT_A_CAPTURE_ID: Localized = { th: 'คำขอตรวจสอบไม่ได้ระบุโทเค็น', en: 'The verification request names no token.' };
+const NOT_A_LANGUAGE: Localized = { th: 'ภาษาต้องเป็น th หรือ en', en: 'The language must be th or en.' };
+
 const handlers: Handlers = {
-  'content→bg:token-seen': async ({ candidates }, sender) => {
-    const added = await recordIfCaptureSite({ tabId: sender.tabId!, url: sender.url, candidates: validCandidates(candidates) }, sender.url);
-    return { stored: added.length };
+  'content→bg:token-seen': async ({ candidates, trigger }, sender) => {
+    // A content script reports what it read, but the page's URL is the browser's word
+    // (`sender.url`): a value that is not in it is not a capture.
+    const inUrl = new Set(findTokensInUrl(sender.url).map((candidate) => candidate.value));
+    const seen = validCandidates(candidates).filter((candidate) => inUrl.has(candidate.value));
+    // Anything but the load-time report is the page changing its own URL.
+    const sighting = { tabId: sender.tabId!, url: sender.url, inPage: trigger !== 'load', candidates: seen };
+    return { stored: (await recordIfCaptureSite(sighting, sender.url)).length };
   },
-  'page→bg:get-captures': async ({ tabId }) => ({
-    currentTab: await verification.withCurrentVerification(typeof tabId === 'number' ? await store.forTab(tabId) : []),
-    elsewhere: await verification.withCurrentVerification(await store.elsewhere(typeof tabId === 'number' ? tabId : null)),
-  }),
+  'page→bg:get-captures': async ({ tabId }) => {
+    await ready;
+    const tab = typeof tabId === 'number' ? tabId : null;
+    return {
+      currentTab: await verification.withCurrentVerification(tab === null ? [] : await store.forTab(tab)),
+      elsewhere: await verification.withCurrentVerification(await store.elsewhere(tab)),
+    };
+  },
   'page→bg:paste-token': async ({ text }) => {
+    await ready;
     const result = await intake.paste(typeof text === 'string' ? text : '');
     if (result.ok) await verification.autoVerify(result.value);
     return result;
   },
   'page→bg:clear-captures': async (scope) => {
+    await ready;
     if (scope.scope === 'all') {
       const tabIds = await store.tabIds();
-      const cleared = await store.clearAll();
+      const cleared = await store.clearAll(now());
       await Promise.all(tabIds.map(refreshBadge));
       return { cleared };
     }
-    if (typeof scope.tabId !== 'number') return { cleared: 0 };
-    const cleared = await store.clearTab(scope.tabId);
+    if (scope.scope !== 'tab' || typeof scope.tabId !== 'number') return { cleared: 0 };
+    const cleared = await store.clearTab(scope.tabId, now());
     await refreshBadge(scope.tabId);
     return { cleared };
   },
-  'page→bg:verify': ({ captureId, force }) => verification.verify(String(captureId), force === true),
+  'page→bg:verify': async ({ captureId, force }) => {
+    await ready;
+    if (typeof captureId !== 'string') return { ok: false, error: NOT_A_CAPTURE_ID };
+    return verification.verify(captureId, force === true);
+  },
+  'page→bg:get-settings-view': async () => settingsView(await settings.get()),
+  'page→bg:set-language': async ({ language }) => {
+    if (language !== 'th' && language !== 'en') return { ok: false, error: NOT_A_LANGUAGE };
+    const saved = await settings.save({ ...(await settings.get()), language });
+    return { ok: true, value: settingsView(saved) };
+  },
   'page→bg:get-settings': () => settings.get(),
   'page→bg:save-settings': async ({ settings: candidate }) => {
     const saved = await settings.save(candidate);
     await syncCaptureSiteScripts(saved.captureSites);
     return { ok: true, value: saved };
   },
-  'page→bg:load-wsdl': ({ url }) => verifier.loadWsdl(String(url)),
+  'page→bg:load-wsdl': async ({ url }) => {
+    if (typeof url !== 'string') return { ok: false, error: { th: 'ไม่ได้ระบุที่อยู่ WSDL', en: 'No WSDL address was given.' } };
+    return verifier.loadWsdl(url);
+  },
   'page→bg:test-connection': () => verification.testConnection(),
   'page→bg:sync-capture-sites': async () => syncCaptureSiteScripts((await settings.get()).captureSites),
 };
 
-const route = createRouter(handlers, { extensionId: browser.runtime.id, extensionOrigin: browser.runtime.getURL('') });
+const optionsPageUrl = browser.runtime.getURL(browser.runtime.getManifest().options_ui?.page ?? '');
+const route = createRouter(handlers, { extensionId: browser.runtime.id, extensionOrigin: browser.runtime.getURL(''), optionsPageUrl });
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => route(message, sender));

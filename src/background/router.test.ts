@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createRouter, type Handlers } from './router';
 
-const self = { extensionId: 'ext-id', extensionOrigin: 'chrome-extension://ext-id/' };
+const self = { extensionId: 'ext-id', extensionOrigin: 'chrome-extension://ext-id/', optionsPageUrl: 'chrome-extension://ext-id/src/options/index.html' };
 
 function handlersWithSpies() {
   const spies = {
@@ -49,5 +49,16 @@ describe('message router', () => {
     await expect(
       route({ type: 'content→bg:token-seen', payload: { candidates: [] } }, { id: 'ext-id', url: 'chrome-extension://ext-id/src/popup/index.html', tab: { id: 1 } }),
     ).rejects.toThrow();
+  });
+
+  it('lets only the options page read the full settings or spend the ClientID; the popup gets the view without it', async () => {
+    const { route } = handlersWithSpies();
+    const popup = { id: 'ext-id', url: 'chrome-extension://ext-id/src/popup/index.html' };
+    const options = { id: 'ext-id', url: 'chrome-extension://ext-id/src/options/index.html#verification' };
+    for (const type of ['page→bg:get-settings', 'page→bg:save-settings', 'page→bg:load-wsdl', 'page→bg:test-connection']) {
+      await expect(route({ type, payload: {} }, popup)).rejects.toThrow(/options page/);
+      await expect(route({ type, payload: {} }, options)).resolves.toBeDefined();
+    }
+    await expect(route({ type: 'page→bg:get-settings-view', payload: {} }, popup)).resolves.toBeDefined();
   });
 });

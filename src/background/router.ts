@@ -3,9 +3,12 @@
  * every message at run time and trusts `sender`, never the payload (HOUSE-STYLE §3):
  * - the message must come from this extension (`sender.id`);
  * - `content→bg:` messages must come from a content script in a tab, and the tab is `sender.tab`;
- * - `page→bg:` messages (verification, settings) only from the extension's own pages.
+ * - `page→bg:` messages (verification, settings) only from the extension's own pages;
+ * - what carries or spends the ClientID (the full settings, saving them, loading a WSDL, a test
+ *   call) only from the options page, so a popup, or anything that gets to run in one, never
+ *   holds the ClientID.
  */
-import { isMessage, type MessageType, type PayloadOf, type ReplyOf } from '../shared/messages';
+import { OPTIONS_PAGE_ONLY, isMessage, type MessageType, type PayloadOf, type ReplyOf } from '../shared/messages';
 
 export interface SenderInfo {
   id?: string;
@@ -29,7 +32,18 @@ export type Handlers = {
 
 export class RejectedMessage extends Error {}
 
-export function createRouter(handlers: Handlers, self: { extensionId: string; extensionOrigin: string }) {
+/** The document a URL names, without query or fragment; '' when it is not a URL. */
+function documentOf(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.origin}${parsed.pathname}`;
+  } catch {
+    return '';
+  }
+}
+
+export function createRouter(handlers: Handlers, self: { extensionId: string; extensionOrigin: string; optionsPageUrl: string }) {
+  const optionsPage = documentOf(self.optionsPageUrl);
   return function route(message: unknown, sender: SenderInfo): Promise<unknown> | undefined {
     if (!isMessage(message)) return undefined;
     if (sender.id !== self.extensionId) return Promise.reject(new RejectedMessage('not from this extension'));
@@ -43,6 +57,9 @@ export function createRouter(handlers: Handlers, self: { extensionId: string; ex
       return handlers[message.type](message.payload as never, { tabId, frameId: sender.frameId ?? null, url });
     }
     if (!fromOwnPage) return Promise.reject(new RejectedMessage('only the extension’s own pages may ask this'));
+    if (OPTIONS_PAGE_ONLY.has(message.type) && documentOf(url) !== optionsPage) {
+      return Promise.reject(new RejectedMessage('only the options page may ask this'));
+    }
     const handler = handlers[message.type] as (payload: unknown, sender: TrustedSender) => Promise<unknown>;
     return handler(message.payload, { tabId: sender.tab?.id ?? null, frameId: sender.frameId ?? null, url });
   };

@@ -7,7 +7,8 @@ import type { Verifier } from './verifier';
 import type { VerificationResult } from '../domain/types';
 import type { Capture } from '../shared/capture';
 import { DEFAULT_SETTINGS } from '../shared/settings';
-import { makeToken, samplePayload } from '../domain/test-support';
+import { makeToken, NBF_SECONDS, samplePayload } from '../domain/test-support';
+import { createAutoVerifyPolicy } from './auto-verify-policy';
 
 function resultFor(clientId: string): VerificationResult {
   return { checkedAt: 1, roundTripMs: 3, clockSkewMs: null, endpoint: 'http://127.0.0.1:1/svc', outcome: { kind: 'answered', answer: { manualCase: clientId === 'RIGHT' ? 1 : 4, status: clientId === 'RIGHT', message: 'm', username: null, idCard: null } }, findings: [] };
@@ -27,7 +28,8 @@ describe('verification service', () => {
     settings = createSettingsStore(fakeBrowser.storage.local as unknown as LocalArea);
     verify = vi.fn(async (_token: string, s: { clientId: string }) => resultFor(s.clientId));
     const verifier = { verify, loadWsdl: vi.fn(), testConnection: vi.fn() } as unknown as Verifier;
-    service = createVerificationService({ store, settings, verifier });
+    const now = () => NBF_SECONDS * 1000 + 60_000;
+    service = createVerificationService({ store, settings, verifier, policy: createAutoVerifyPolicy({ area: fakeBrowser.storage.session as unknown as SessionArea, now }), now });
     await store.add(CAPTURE);
     await settings.save({ ...DEFAULT_SETTINGS, verification: { ...DEFAULT_SETTINGS.verification, clientId: 'RIGHT', endpoint: 'http://127.0.0.1:1/svc' } });
   });
@@ -70,5 +72,14 @@ describe('verification service', () => {
     const result = await service.verify('missing', false);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.error.en).toMatch(/no longer kept/);
+  });
+
+  it('settles a verification the previous worker left unfinished as interrupted, with a next step', async () => {
+    await store.markVerifying('c1', 9, { since: 5, settingsFingerprint: 'old' });
+    expect(await service.settleInterrupted()).toBe(1);
+    const settled = await store.find('c1');
+    expect(settled?.verifying).toBeUndefined();
+    expect(settled?.verification?.result.outcome).toMatchObject({ kind: 'failed', code: 'interrupted' });
+    expect(settled?.verification?.result.findings[0]?.nextStep.en).toMatch(/Verify again/);
   });
 });

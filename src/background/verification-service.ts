@@ -7,10 +7,12 @@ import { decodeToken } from '../domain/token';
 import type { Localized, VerificationResult } from '../domain/types';
 import type { ActionResult } from '../shared/messages';
 import { verificationFingerprint } from '../shared/settings';
-import { withCurrentVerification, type Capture } from '../shared/capture';
+import { withCurrentVerification, type Capture, type StoredVerification, type VerifyingCapture } from '../shared/capture';
 import type { CaptureStore } from './capture-store';
 import type { SettingsStore } from './settings-store';
 import type { Verifier } from './verifier';
+import type { AutoVerifyDecision, AutoVerifyPolicy } from './auto-verify-policy';
+import { explainVerification } from '../domain/soap/explain';
 
 const NO_SUCH_CAPTURE: Localized = {
   th: 'ไม่พบโทเค็นนี้แล้ว อาจถูกล้างไปหรือแท็บถูกปิด ลองเปิดหน้าล็อกอินใหม่',
@@ -22,13 +24,31 @@ function claimsOf(token: string): { username?: unknown; idcard?: unknown } | nul
   return decoded.ok ? { username: decoded.token.payload.username, idcard: decoded.token.payload.idcard } : null;
 }
 
-export function createVerificationService(deps: { store: CaptureStore; settings: SettingsStore; verifier: Verifier }) {
-  const { store, settings, verifier } = deps;
+/**
+ * What a verification that a stopped worker left unfinished is shown as: not a result about the
+ * token or the service, and one click from being tried again.
+ */
+export function interruptedVerification(capture: VerifyingCapture, endpoint: string): StoredVerification {
+  const outcome = {
+    kind: 'failed' as const,
+    code: 'interrupted' as const,
+    detail: 'The browser stopped the extension’s background before the service answered; nothing is known about this token yet.',
+  };
+  return {
+    settingsFingerprint: capture.verifying.settingsFingerprint,
+    result: { endpoint, checkedAt: capture.verifying.since, roundTripMs: null, clockSkewMs: null, outcome, findings: explainVerification(outcome, claimsOf(capture.token)) },
+  };
+}
+
+export function createVerificationService(deps: { store: CaptureStore; settings: SettingsStore; verifier: Verifier; policy: AutoVerifyPolicy; now: () => number }) {
+  const { store, settings, verifier, policy, now } = deps;
 
   async function verifyCapture(capture: Capture, force: boolean): Promise<VerificationResult> {
     const current = (await settings.get()).verification;
     const fingerprint = verificationFingerprint(current);
     if (!force && capture.verification?.settingsFingerprint === fingerprint) return capture.verification.result;
+    // Left behind if the worker is stopped before the answer; the next worker settles it.
+    await store.markVerifying(capture.id, capture.tabId, { since: now(), settingsFingerprint: fingerprint });
     const result = await verifier.verify(capture.token, current, claimsOf(capture.token));
     await store.setVerification(capture.id, capture.tabId, { result, settingsFingerprint: fingerprint });
     return result;
@@ -42,13 +62,19 @@ export function createVerificationService(deps: { store: CaptureStore; settings:
     },
 
     /**
-     * The background's own decision after a capture: verify Industry SSO tokens when the person
-     * turned auto-verify on and the service is configured. Errors are kept as the result.
+     * The background's own decision after a capture or a paste (see auto-verify-policy.ts).
+     * Errors are kept as the result. Returns what was decided.
      */
-    async autoVerify(capture: Capture): Promise<void> {
-      const { verification } = await settings.get();
-      if (!capture.isIndustrySso || !verification.autoVerify || !verification.clientId || !verification.endpoint) return;
-      await verifyCapture(capture, false);
+    async autoVerify(capture: Capture): Promise<AutoVerifyDecision> {
+      const decision = await policy.decide(capture, (await settings.get()).verification);
+      if (decision === 'verify') await verifyCapture(capture, false);
+      return decision;
+    },
+
+    /** Run once by a new worker, before anything else touches captures: see interruptedVerification. */
+    async settleInterrupted(): Promise<number> {
+      const { endpoint } = (await settings.get()).verification;
+      return store.settleInterrupted((capture) => interruptedVerification(capture, endpoint));
     },
 
     /**

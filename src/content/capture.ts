@@ -8,14 +8,16 @@ import browser from '../shared/browser';
 import { findTokensInUrl } from '../domain/token';
 import type { Message } from '../shared/messages';
 
-function report(): void {
+function report(trigger: 'load' | 'hashchange'): void {
   const candidates = findTokensInUrl(location.href);
   if (candidates.length === 0) return;
-  const message: Message = { type: 'content→bg:token-seen', payload: { candidates } };
+  const message: Message = { type: 'content→bg:token-seen', payload: { candidates, trigger } };
   // The background may be starting up; a lost report is retried by nothing, so say so quietly.
   browser.runtime.sendMessage(message).catch(() => undefined);
 }
 
-report();
-// Single-page callbacks can receive the token later, as a fragment change.
-addEventListener('hashchange', report);
+report('load');
+// Single-page callbacks can receive the token later, as a fragment change. Any script on the
+// page can change the fragment too, so the background keeps such a token but does not verify
+// it unasked.
+addEventListener('hashchange', () => report('hashchange'));

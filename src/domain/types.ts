@@ -181,7 +181,9 @@ export type VerificationFailureCode =
   | 'soap-fault'
   | 'not-xml'
   | 'missing-fields'
-  | 'too-large';
+  | 'too-large'
+  /** The extension's background was stopped while it waited for the answer. */
+  | 'interrupted';
 
 export interface VerificationAnswer {
   /** Which of the manual's four cases the Message maps to; null = unrecognised answer. */

@@ -159,6 +159,7 @@ describe('Load WSDL', () => {
       clientId: 'DEMO-CLIENT-7F3A',
       timeoutMs: 25_000,
       autoVerify: true,
+      autoVerifyOverPlainHttp: false,
       endpoint: DEMO_ENDPOINT,
       soapVersion: '1.2',
       style: 'rpc',

@@ -21,8 +21,20 @@ export interface Capture {
   parameter: string | null;
   token: string;
   isIndustrySso: boolean;
+  /**
+   * True when the page put the token in its own URL after it had loaded (a `#fragment` change),
+   * not a navigation or redirect: any script on the page can do that, so such a token is kept
+   * and shown, but never verified without a person asking. Absent means false.
+   */
+  inPage?: boolean;
   /** The latest verification of this token, if any, and the settings it was made with. */
   verification?: StoredVerification;
+  /**
+   * Set while a verification is under way (when it began, and under which settings). A worker
+   * that is stopped mid-call leaves it behind; the next worker turns it into an "interrupted"
+   * result the person can retry.
+   */
+  verifying?: { since: number; settingsFingerprint: string };
 }
 
 export interface StoredVerification {
@@ -38,3 +50,6 @@ export interface StoredVerification {
 export function withCurrentVerification(captures: Capture[], fingerprint: string): Capture[] {
   return captures.map(({ verification, ...rest }) => (verification && verification.settingsFingerprint === fingerprint ? { ...rest, verification } : rest));
 }
+
+/** A capture whose verification is under way, or was when its worker stopped. */
+export type VerifyingCapture = Capture & { verifying: NonNullable<Capture['verifying']> };

@@ -7,7 +7,7 @@
  * the extension's own pages may send `page→bg:` messages (see background/router.ts).
  */
 import type { Capture } from './capture';
-import type { Settings } from './settings';
+import type { Settings, SettingsView } from './settings';
 import type { TokenCandidate, VerificationResult, Localized, WsdlDescription } from '../domain/types';
 
 export interface CapturesView {
@@ -22,16 +22,22 @@ export type ActionResult<T = undefined> = { ok: true; value: T } | { ok: false; 
 /** Map of message type → [payload, reply]. */
 export interface MessageMap {
   /**
-   * The capture script saw JWT-shaped values in the page URL at document_start. The page URL
-   * itself is taken from `sender.url`, never from the payload.
+   * The capture script saw JWT-shaped values in the page URL: at document_start (`load`), or
+   * after the page changed its own #fragment (`hashchange`). The page URL itself is taken from
+   * `sender.url`, never from the payload, and a candidate that is not in it is dropped.
    */
-  'content→bg:token-seen': [{ candidates: TokenCandidate[] }, { stored: number }];
+  'content→bg:token-seen': [{ candidates: TokenCandidate[]; trigger: 'load' | 'hashchange' }, { stored: number }];
 
   'page→bg:get-captures': [{ tabId: number | null }, CapturesView];
   'page→bg:paste-token': [{ text: string }, ActionResult<Capture>];
   'page→bg:clear-captures': [{ scope: 'tab'; tabId: number } | { scope: 'all' }, { cleared: number }];
   'page→bg:verify': [{ captureId: string; force: boolean }, ActionResult<VerificationResult>];
 
+  /** The popup's view of the settings: no ClientID (see settingsView). */
+  'page→bg:get-settings-view': [Record<string, never>, SettingsView];
+  'page→bg:set-language': [{ language: Settings['language'] }, ActionResult<SettingsView>];
+
+  // The options page only: these carry or spend the ClientID.
   'page→bg:get-settings': [Record<string, never>, Settings];
   'page→bg:save-settings': [{ settings: Settings }, ActionResult<Settings>];
   'page→bg:load-wsdl': [{ url: string }, ActionResult<WsdlDescription>];
@@ -46,12 +52,17 @@ export type ReplyOf<T extends MessageType> = MessageMap[T][1];
 
 export type Message = { [T in MessageType]: { type: T; payload: PayloadOf<T> } }[MessageType];
 
+/** What only the options page may send: the full settings (with the ClientID), and what spends it unasked-for. */
+export const OPTIONS_PAGE_ONLY: ReadonlySet<MessageType> = new Set<MessageType>(['page→bg:get-settings', 'page→bg:save-settings', 'page→bg:load-wsdl', 'page→bg:test-connection']);
+
 const MESSAGE_TYPES: ReadonlySet<string> = new Set<MessageType>([
   'content→bg:token-seen',
   'page→bg:get-captures',
   'page→bg:paste-token',
   'page→bg:clear-captures',
   'page→bg:verify',
+  'page→bg:get-settings-view',
+  'page→bg:set-language',
   'page→bg:get-settings',
   'page→bg:save-settings',
   'page→bg:load-wsdl',

@@ -227,6 +227,15 @@ const FAILURES: Record<VerificationFailureCode, { severity: Severity; title: Loc
     meaning: { th: 'คำตอบใหญ่เกิน 1 MB จึงหยุดอ่าน คำตอบของ DiwLoginChk ปกติมีขนาดเพียงไม่กี่ร้อยไบต์', en: 'The answer was over 1 MB, so reading stopped; a DiwLoginChk answer is normally a few hundred bytes.' },
     nextStep: { th: 'ตรวจสอบว่าที่อยู่ของบริการในหน้าตั้งค่าชี้ไปที่บริการตรวจสอบโทเค็นจริง', en: 'Check that the service address on the options page really points at the token-verifying service.' },
   },
+  interrupted: {
+    severity: 'warning',
+    title: { th: 'การตรวจสอบถูกขัดจังหวะ', en: 'The verification was interrupted' },
+    meaning: {
+      th: 'เบราว์เซอร์หยุดการทำงานเบื้องหลังของส่วนขยายระหว่างรอคำตอบจากบริการ จึงไม่ทราบผล ไม่ได้แปลว่าโทเค็นหรือบริการมีปัญหา',
+      en: "The browser stopped the extension's background while it waited for the service, so there is no answer. It says nothing about the token or the service.",
+    },
+    nextStep: { th: 'กด "ตรวจสอบอีกครั้ง"', en: 'Click Verify again.' },
+  },
 };
 
 function failureFinding(outcome: Extract<VerificationOutcome, { kind: 'failed' }>): Finding {
