@@ -426,6 +426,20 @@ describe('loadWsdl', () => {
     expect(result).toMatchObject({ ok: true, value: { guess: { operation: 'DiwLoginChk', tokenParameter: 'token', clientIdParameter: 'clientId' } } });
   });
 
+  it('follows imports only on the WSDL’s own origin', async () => {
+    const elsewhere = await serve((_req, res) => res.writeHead(200, { 'Content-Type': 'text/xml' }).end('<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema"/>'));
+    const wsdl = (otherOrigin: string) => `<definitions xmlns="http://schemas.xmlsoap.org/wsdl/" xmlns:soap="http://schemas.xmlsoap.org/wsdl/soap/" xmlns:tns="http://diw.go.th/" xmlns:xsd="http://www.w3.org/2001/XMLSchema" targetNamespace="http://diw.go.th/">
+      <types><xsd:schema><xsd:import schemaLocation="${otherOrigin}/other.xsd"/><xsd:import schemaLocation="same.xsd"/></xsd:schema></types>
+      <portType name="P"><operation name="DiwLoginChk"/></portType>
+      <binding name="B" type="tns:P"><soap:binding style="document" transport="http://schemas.xmlsoap.org/soap/http"/><operation name="DiwLoginChk"><soap:operation soapAction=""/></operation></binding>
+      <service name="S"><port name="Port" binding="tns:B"><soap:address location="http://127.0.0.1:1/svc"/></port></service></definitions>`;
+    const otherOrigin = new URL(elsewhere.url).origin;
+    const { url, requests } = await serve((req, res) => res.writeHead(200, { 'Content-Type': 'text/xml' }).end(req.url === '/same.xsd' ? '<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema"/>' : wsdl(otherOrigin)));
+    await verifier.loadWsdl(`${new URL(url).origin}/svc?wsdl`);
+    expect(requests.map((r) => r.url)).toEqual(['/svc?wsdl', '/same.xsd']);
+    expect(elsewhere.requests).toEqual([]);
+  });
+
   it('an HTML page instead of a WSDL → a reason in both languages', async () => {
     const { url } = await serve((_req, res) => res.writeHead(200, { 'Content-Type': 'text/html' }).end('<!DOCTYPE html><html><body>Login</body></html>'));
     const result = await verifier.loadWsdl(url);

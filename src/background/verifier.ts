@@ -256,13 +256,15 @@ export function createVerifier(deps: VerifierDeps): Verifier {
     const main = await fetchDocument(wsdlUrl.href);
     if (!main.ok) return main;
     // Imported schemas and WSDL parts, breadth first, resolved against the document naming them.
+    // Only on the WSDL's own origin: a WSDL is the service's word, not a licence to make the
+    // extension fetch from any host it names (another service, an intranet address).
     const extra: string[] = [];
     const seen = new Set([wsdlUrl.href]);
     const queue = referencedDocuments(main.value).map((location) => ({ location, base: wsdlUrl.href }));
     while (queue.length > 0 && seen.size <= MAX_WSDL_PARTS) {
       const { location, base } = queue.shift()!;
       const resolved = resolveAgainst(location, base);
-      if (!resolved || seen.has(resolved.href)) continue;
+      if (!resolved || resolved.origin !== wsdlUrl.origin || seen.has(resolved.href)) continue;
       seen.add(resolved.href);
       const part = await fetchDocument(resolved.href);
       if (!part.ok) continue; // The main WSDL may still be enough; parameters then stay unknown.

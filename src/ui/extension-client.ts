@@ -6,7 +6,7 @@
 import browser from '../shared/browser';
 import type { ActionResult, CapturesView, MessageMap, MessageType, PayloadOf, ReplyOf } from '../shared/messages';
 import type { Capture } from '../shared/capture';
-import { originToPattern, type Settings } from '../shared/settings';
+import { originToPattern, type Settings, type SettingsView } from '../shared/settings';
 import type { VerificationResult, WsdlDescription } from '../domain/types';
 
 export interface InspectorClient {
@@ -16,6 +16,10 @@ export interface InspectorClient {
   pasteToken(text: string): Promise<ActionResult<Capture>>;
   clearCaptures(scope: { scope: 'tab'; tabId: number } | { scope: 'all' }): Promise<{ cleared: number }>;
   verify(captureId: string, force: boolean): Promise<ActionResult<VerificationResult>>;
+  /** What the popup may know of the settings: no ClientID. */
+  getSettingsView(): Promise<SettingsView>;
+  setLanguage(language: Settings['language']): Promise<ActionResult<SettingsView>>;
+  /** The options page only (the background refuses anyone else): the settings with the ClientID. */
   getSettings(): Promise<Settings>;
   saveSettings(settings: Settings): Promise<ActionResult<Settings>>;
   loadWsdl(url: string): Promise<ActionResult<WsdlDescription>>;
@@ -61,6 +65,12 @@ export class ExtensionClient implements InspectorClient {
   }
   verify(captureId: string, force: boolean) {
     return send('page→bg:verify', { captureId, force });
+  }
+  getSettingsView() {
+    return send('page→bg:get-settings-view', {});
+  }
+  setLanguage(language: Settings['language']) {
+    return send('page→bg:set-language', { language });
   }
   getSettings() {
     return send('page→bg:get-settings', {});

@@ -7,7 +7,7 @@
 import type { InspectorClient } from './extension-client';
 import type { ActionResult, CapturesView } from '../shared/messages';
 import { withCurrentVerification, type Capture } from '../shared/capture';
-import { DEFAULT_SETTINGS, verificationFingerprint, type Settings } from '../shared/settings';
+import { DEFAULT_SETTINGS, settingsView, verificationFingerprint, type Settings, type SettingsView } from '../shared/settings';
 import type { Localized, VerificationResult, WsdlDescription } from '../domain/types';
 import { decodeToken } from '../domain/token';
 
@@ -122,6 +122,18 @@ export class MockClient implements InspectorClient {
       );
     }
     return result;
+  }
+
+  async getSettingsView() {
+    this.record('getSettingsView');
+    return settingsView(this.settings);
+  }
+
+  async setLanguage(language: Settings['language']): Promise<ActionResult<SettingsView>> {
+    this.record('setLanguage', language);
+    this.settings = { ...this.settings, language };
+    this.emitSettingsChanged();
+    return { ok: true, value: settingsView(this.settings) };
   }
 
   async getSettings() {
