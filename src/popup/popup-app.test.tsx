@@ -161,6 +161,15 @@ describe('PopupApp: actions', () => {
     expect(client.settings.verification.clientId).toBe('CLIENT-FROM-OPTIONS');
   });
 
+  it('never asks for the settings with the ClientID: it reads the view without it, and sends only the language', async () => {
+    const { client } = await renderPopup({ captures: [makeCapture(FIXTURE_TOKENS.valid)] });
+    fireEvent.click(screen.getByRole('button', { name: 'English' }));
+    await waitFor(() => expect(client.settings.language).toBe('en'));
+    expect(client.callsTo('getSettings')).toEqual([]);
+    expect(client.callsTo('saveSettings')).toEqual([]);
+    expect(client.callsTo('setLanguage')).toEqual([['en']]);
+  });
+
   it('opens in the remembered language', async () => {
     await renderPopup({ captures: [makeCapture(FIXTURE_TOKENS.valid)], settings: { ...(await import('../shared/settings')).DEFAULT_SETTINGS, language: 'en' } });
     expect(verdict().textContent).toContain('Token is valid');

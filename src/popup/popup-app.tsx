@@ -8,7 +8,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks'
 import type { InspectorClient } from '../ui/extension-client';
 import type { Capture } from '../shared/capture';
 import type { ActionResult, CapturesView } from '../shared/messages';
-import { verificationFingerprint, type Settings } from '../shared/settings';
+import type { SettingsView } from '../shared/settings';
 import type { TokenInspection, VerificationResult } from '../domain/types';
 import { inspectToken } from '../domain/inspect';
 import { buildTicketReport } from '../domain/report';
@@ -45,7 +45,7 @@ function errorText(error: unknown): string {
 
 export function PopupApp({ client, now = Date.now, writeText = clipboardWriteText }: PopupAppProps) {
   const nowMs = useNow(now);
-  const [settings, setSettings] = useState<Settings | null>(null);
+  const [settings, setSettings] = useState<SettingsView | null>(null);
   const [tabId, setTabId] = useState<number | null>(null);
   const [view, setView] = useState<CapturesView>(EMPTY_VIEW);
   const [loaded, setLoaded] = useState(false);
@@ -77,7 +77,7 @@ export function PopupApp({ client, now = Date.now, writeText = clipboardWriteTex
     let live = true;
     (async () => {
       try {
-        const [loadedSettings, currentTab] = await Promise.all([client.getSettings(), client.currentTabId()]);
+        const [loadedSettings, currentTab] = await Promise.all([client.getSettingsView(), client.currentTabId()]);
         if (!live) return;
         tabIdRef.current = currentTab;
         setTabId(currentTab);
@@ -93,7 +93,7 @@ export function PopupApp({ client, now = Date.now, writeText = clipboardWriteTex
     // Settings changed elsewhere (a new ClientID in the options page): read them again, and the
     // captures too, whose stored results the background hides once made under other settings.
     const unsubscribeSettings = client.onSettingsChanged(() => {
-      void client.getSettings().then((next) => {
+      void client.getSettingsView().then((next) => {
         if (live) setSettings(next);
       }, () => undefined);
       void refresh();
@@ -156,7 +156,7 @@ export function PopupApp({ client, now = Date.now, writeText = clipboardWriteTex
 
   const stored = selected?.verification?.result ?? null;
   // Like the stored one, a result asked for under other settings is never shown as current.
-  const currentFingerprint = settings ? verificationFingerprint(settings.verification) : null;
+  const currentFingerprint = settings?.verification.fingerprint ?? null;
   const fresh =
     selected && freshVerification?.captureId === selected.id && freshVerification.settingsFingerprint === currentFingerprint ? freshVerification.result : null;
   const verification = stored && fresh ? (fresh.checkedAt >= stored.checkedAt ? fresh : stored) : (stored ?? fresh);
@@ -164,10 +164,9 @@ export function PopupApp({ client, now = Date.now, writeText = clipboardWriteTex
   const setLanguage = async (next: Language) => {
     if (!settings || settings.language === next) return;
     setSettings({ ...settings, language: next });
-    // Re-read before saving: the options page may have changed other settings since this
-    // popup opened, and saving the copy loaded then would silently undo them.
+    // Only the language is sent: the background changes it in the settings as they are now.
     try {
-      const saved = await client.saveSettings({ ...(await client.getSettings()), language: next });
+      const saved = await client.setLanguage(next);
       if (saved.ok) setSettings(saved.value);
     } catch {
       // The language still changes for this popup; it is only not remembered.
@@ -177,7 +176,7 @@ export function PopupApp({ client, now = Date.now, writeText = clipboardWriteTex
   const verify = async (force: boolean) => {
     if (!selected || !settings) return;
     const captureId = selected.id;
-    const settingsFingerprint = verificationFingerprint(settings.verification);
+    const settingsFingerprint = settings.verification.fingerprint;
     setVerifyState({ running: true, error: null });
     try {
       const result = await client.verify(captureId, force);
