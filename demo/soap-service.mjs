@@ -78,10 +78,12 @@ function answerErrorsAsFaults(soapServer) {
  * Starts the service on 127.0.0.1 (port 0 picks a free port). Resolves once node-soap has read
  * the WSDL and answers requests (it registers itself asynchronously).
  * @param {{ port?: number, host?: string, now?: () => number }} [options]
- * @returns {Promise<{ url: string, wsdlUrl: string, close: () => Promise<void> }>}
+ * @returns {Promise<{ url: string, wsdlUrl: string, calls: () => number, close: () => Promise<void> }>}
  */
 export function startSoapService({ port = 0, host = '127.0.0.1', now = Date.now } = {}) {
   if (host !== '127.0.0.1') throw new Error('The demo SOAP service only ever listens on 127.0.0.1.');
+  // Each call spends the caller's ClientID at DIW: tests count them.
+  let calls = 0;
   const server = createServer((req, res) => {
     // node-soap takes its own path over once ready; everything else is a plain 404.
     res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found');
@@ -100,7 +102,10 @@ export function startSoapService({ port = 0, host = '127.0.0.1', now = Date.now 
       const services = {
         DiwAppChk: {
           DiwAppChkPort: {
-            DiwLoginChk: (args) => ({ return: diwLoginChk(args, now()) }),
+            DiwLoginChk: (args) => {
+              calls += 1;
+              return { return: diwLoginChk(args, now()) };
+            },
           },
         },
       };
@@ -115,7 +120,7 @@ export function startSoapService({ port = 0, host = '127.0.0.1', now = Date.now 
             void close().then(() => reject(error));
             return;
           }
-          resolve({ url, wsdlUrl: `${url}?wsdl`, close });
+          resolve({ url, wsdlUrl: `${url}?wsdl`, calls: () => calls, close });
         },
       });
       // node-soap logs every request by default; the demo's output should stay readable.

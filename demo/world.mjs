@@ -41,6 +41,7 @@ export function portsFromEnv(env = process.env) {
  * @property {readonly import('./people.mjs').DemoPerson[]} people
  * @property {(options?: { user?: string, handover?: keyof typeof HANDOVER_STYLES, scenario?: keyof typeof SCENARIOS }) => string} loginUrl
  *   a GET URL that logs in with no clicking; defaults: the first person, `query`, `normal`
+ * @property {() => number} soapCalls  how many DiwLoginChk calls the SOAP service has answered, i.e. how often a ClientID was spent
  * @property {() => Promise<void>} close  stops all three servers
  */
 
@@ -71,6 +72,7 @@ export async function startDemoWorld({ ssoPort = 0, appPort = 0, soapPort = 0 } 
       clientId: DEMO_CLIENT_ID,
       people: DEMO_PEOPLE,
       loginUrl: (options) => authorizeUrl(sso.url, options),
+      soapCalls: soap.calls,
       close,
     };
   } catch (error) {

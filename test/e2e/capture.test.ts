@@ -7,7 +7,7 @@ import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describeEachBrowser, useBrowser, useDemoWorld } from '../helpers/browsers';
-import { clearSession, openStoragePage, payloadOf, readStorage, storedCaptures, waitForCapture } from '../helpers/extension-state';
+import { clearSession, openStoragePage, payloadOf, readStorage, stopExtensionServiceWorker, storedCaptures, waitForCapture } from '../helpers/extension-state';
 import { pollUntil } from '../../demo/launch-browser.mjs';
 import type { DemoPage } from '../../demo/launch-browser.mjs';
 import type { CaptureSource } from '../../src/shared/capture';
@@ -37,23 +37,6 @@ function startOtherOriginServer(): Promise<Server> {
     response.end(`<!doctype html><title>integrator app</title><main data-ready="yes">callback ${request.url?.length ?? 0}</main>`);
   });
   return new Promise((resolve) => server.listen(0, ADDED_ORIGIN_HOST, () => resolve(server)));
-}
-
-/**
- * Stops the extension's service worker the way Chrome does when it idles: through the DevTools
- * protocol's ServiceWorker domain, from one of the extension's own pages.
- */
-async function stopExtensionServiceWorker(extensionPage: DemoPage, extensionBaseUrl: string): Promise<void> {
-  const cdp = await extensionPage.native.context().newCDPSession(extensionPage.native);
-  const statuses = new Map<string, string>();
-  cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }: { versions: Array<{ versionId: string; scriptURL: string; runningStatus: string }> }) => {
-    for (const version of versions) if (version.scriptURL.startsWith(extensionBaseUrl)) statuses.set(version.versionId, version.runningStatus);
-  });
-  await cdp.send('ServiceWorker.enable');
-  const running = (await pollUntil(async () => [...statuses].find(([, status]) => status === 'running')?.[0], { what: 'the running worker' })) as string;
-  await cdp.send('ServiceWorker.stopWorker', { versionId: running });
-  await pollUntil(async () => statuses.get(running) === 'stopped', { what: 'the worker to stop' });
-  await cdp.detach();
 }
 
 describeEachBrowser('capture', (kind) => {
@@ -134,7 +117,7 @@ describeEachBrowser('capture', (kind) => {
   it('never puts a token or an ID number in storage.local, even after a verification', async () => {
     // Settings saved first, so storage.local holds something and the capture is verified: the
     // check below reads a real store, not an empty one.
-    await configureVerification(storagePage, world().soapWsdlUrl, world().clientId);
+    await configureVerification(browser(), world().soapWsdlUrl, world().clientId);
     const page = await browser().openPage(world().loginUrl({ user: 'somchai', handover: 'query', scenario: 'normal' }));
     try {
       const capture = await waitForCapture(storagePage, (c) => c.parameter === 'token' && c.verification !== undefined, 'a verified capture');

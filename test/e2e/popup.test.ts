@@ -73,7 +73,7 @@ describeEachBrowser('popup', (kind) => {
 
   it('verifies with the demo DiwLoginChk service on request and shows the manual’s case 1', async () => {
     expect(await popup.text()).toContain('ยังไม่ได้ตรวจสอบกับ DiwLoginChk');
-    await configureVerification(popup, world().soapWsdlUrl, world().clientId);
+    await configureVerification(browser(), world().soapWsdlUrl, world().clientId);
     await popup.click('.verification button');
     await popup.waitUntil(() => document.querySelector('[data-testid="verification"]')?.textContent?.includes('Token is valid') === true, undefined, {
       what: 'the verification result',

@@ -62,7 +62,7 @@ function screenshotSuite(kind: BrowserKind, schemes: Scheme[]) {
     const storage = await openStoragePage(browser());
     await clearSession(storage);
     // Configured first, so each capture is verified automatically (the background's own decision).
-    await configureVerification(storage, world().soapWsdlUrl, world().clientId);
+    await configureVerification(browser(), world().soapWsdlUrl, world().clientId);
     // somchai last: the popup is shown over his tab. somying's token is already expired (case 2).
     const flows = [
       { user: 'somying', scenario: 'expired' },

@@ -55,3 +55,20 @@ export async function openStoragePage(browser: LaunchedBrowser): Promise<DemoPag
 export function payloadOf(token: string): Record<string, unknown> {
   return JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString('utf8')) as Record<string, unknown>;
 }
+
+/**
+ * Stops the extension's service worker the way Chrome does when it idles: through the DevTools
+ * protocol's ServiceWorker domain, from one of the extension's own pages.
+ */
+export async function stopExtensionServiceWorker(extensionPage: DemoPage, extensionBaseUrl: string): Promise<void> {
+  const cdp = await extensionPage.native.context().newCDPSession(extensionPage.native);
+  const statuses = new Map<string, string>();
+  cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }: { versions: Array<{ versionId: string; scriptURL: string; runningStatus: string }> }) => {
+    for (const version of versions) if (version.scriptURL.startsWith(extensionBaseUrl)) statuses.set(version.versionId, version.runningStatus);
+  });
+  await cdp.send('ServiceWorker.enable');
+  const running = (await pollUntil(async () => [...statuses].find(([, status]) => status === 'running')?.[0], { what: 'the running worker' })) as string;
+  await cdp.send('ServiceWorker.stopWorker', { versionId: running });
+  await pollUntil(async () => statuses.get(running) === 'stopped', { what: 'the worker to stop' });
+  await cdp.detach();
+}

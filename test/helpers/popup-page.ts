@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { DemoPage } from '../../demo/launch-browser.mjs';
+import type { DemoPage, LaunchedBrowser } from '../../demo/launch-browser.mjs';
 import type { Settings } from '../../src/shared/settings';
 import type { ActionResult } from '../../src/shared/messages';
 import type { WsdlDescription } from '../../src/domain/types';
@@ -45,11 +45,23 @@ export function sendFromPage<T>(page: DemoPage, type: string, payload: unknown):
   ) as Promise<T>;
 }
 
+export const OPTIONS_PATH = 'src/options/index.html';
+
 /**
  * Points verification at the demo DiwLoginChk service: loads its WSDL through the background
- * and saves what it found with the demo ClientID, as a person does on the options page.
+ * and saves what it found with the demo ClientID, from the options page (the background takes
+ * these messages from no other page), as a person does there.
  */
-export async function configureVerification(extensionPage: DemoPage, wsdlUrl: string, clientId: string): Promise<void> {
+export async function configureVerification(browser: LaunchedBrowser, wsdlUrl: string, clientId: string, extra: Partial<Settings['verification']> = {}): Promise<void> {
+  const extensionPage = await browser.openExtensionPage(OPTIONS_PATH);
+  try {
+    await saveDemoVerification(extensionPage, wsdlUrl, clientId, extra);
+  } finally {
+    await extensionPage.close();
+  }
+}
+
+async function saveDemoVerification(extensionPage: DemoPage, wsdlUrl: string, clientId: string, extra: Partial<Settings['verification']>): Promise<void> {
   const loaded = await sendFromPage<ActionResult<WsdlDescription>>(extensionPage, 'page→bg:load-wsdl', { url: wsdlUrl });
   if (!loaded.ok) throw new Error(`the demo WSDL did not load: ${loaded.error.en}`);
   const wsdl = loaded.value;
@@ -71,6 +83,7 @@ export async function configureVerification(extensionPage: DemoPage, wsdlUrl: st
       soapAction: operation.soapAction,
       tokenParameter: guess.tokenParameter ?? '',
       clientIdParameter: guess.clientIdParameter ?? '',
+      ...extra,
     },
   };
   const saved = await sendFromPage<ActionResult<Settings>>(extensionPage, 'page→bg:save-settings', { settings });
