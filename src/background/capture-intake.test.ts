@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { createCaptureStore, type SessionArea } from './capture-store';
-import { createCaptureIntake, MAX_STORED_TOKEN_LENGTH } from './capture-intake';
+import { candidatesInSenderUrl, createCaptureIntake, MAX_STORED_TOKEN_LENGTH } from './capture-intake';
 import { makeToken, samplePayload } from '../domain/test-support';
 
 const SSO_TOKEN = makeToken(samplePayload());
@@ -69,5 +69,20 @@ describe('capture intake', () => {
     expect(pasted.ok).toBe(false);
     if (!pasted.ok) expect(pasted.error.en).toMatch(/16 KB/);
     expect(await store.forTab(null)).toEqual([]);
+  });
+
+  it('takes from a content script only well-formed candidates that are in the page URL the browser gives', () => {
+    const url = `http://127.0.0.1:8080/callback#access_token=${SSO_TOKEN}`;
+    const reported = [
+      { location: 'fragment', parameter: 'access_token', value: SSO_TOKEN },
+      { location: 'query', parameter: 'token', value: OTHER_TOKEN },
+      { location: 'form', parameter: 'token', value: SSO_TOKEN },
+      { location: 'fragment', parameter: { toString: null }, value: SSO_TOKEN },
+      null,
+      'eyJ',
+    ];
+    expect(candidatesInSenderUrl(reported, url)).toEqual([{ location: 'fragment', parameter: 'access_token', value: SSO_TOKEN }]);
+    expect(candidatesInSenderUrl(reported, 'http://127.0.0.1:8080/callback')).toEqual([]);
+    expect(candidatesInSenderUrl({ length: 1, 0: reported[0] }, url)).toEqual([]);
   });
 });

@@ -4,7 +4,7 @@
  * reader (so a JWT-shaped string that is not a token is dropped), strips the token from the URL
  * that is kept, and stores the result.
  */
-import { decodeToken, findTokenInText, stripTokensFromUrl } from '../domain/token';
+import { decodeToken, findTokenInText, findTokensInUrl, stripTokensFromUrl } from '../domain/token';
 import type { Localized, TokenCandidate } from '../domain/types';
 import type { Capture, CaptureSource } from '../shared/capture';
 import type { CaptureStore } from './capture-store';
@@ -29,6 +29,25 @@ export interface Sighting {
   /** The page changed its own URL after loading (a `#fragment` change), see Capture.inPage. */
   inPage?: boolean;
   candidates: TokenCandidate[];
+}
+
+/**
+ * What a content script reported, checked: well-formed candidates only, and only those whose
+ * value is in the page's URL as the browser gives it (`sender.url`). The report is a page's
+ * word (a compromised renderer can send anything); the URL is the browser's.
+ */
+export function candidatesInSenderUrl(reported: unknown, senderUrl: string): TokenCandidate[] {
+  if (!Array.isArray(reported)) return [];
+  const inUrl = new Set(findTokensInUrl(senderUrl).map((candidate) => candidate.value));
+  return reported.filter(
+    (c): c is TokenCandidate =>
+      typeof c === 'object' &&
+      c !== null &&
+      typeof c.value === 'string' &&
+      (c.location === 'query' || c.location === 'fragment') &&
+      (c.parameter === null || typeof c.parameter === 'string') &&
+      inUrl.has(c.value),
+  );
 }
 
 /** A short, non-reversible fingerprint: the capture id must not carry the token itself. */

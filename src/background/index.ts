@@ -5,12 +5,11 @@
  * No state lives here: captures are in storage.session, settings in storage.local.
  */
 import browser, { type Runtime } from '../shared/browser';
-import type { Localized, TokenCandidate } from '../domain/types';
+import type { Localized } from '../domain/types';
 import type { Capture } from '../shared/capture';
 import { originToPattern, settingsView } from '../shared/settings';
-import { findTokensInUrl } from '../domain/token';
 import { createCaptureStore } from './capture-store';
-import { createCaptureIntake, type Sighting } from './capture-intake';
+import { candidatesInSenderUrl, createCaptureIntake, type Sighting } from './capture-intake';
 import { createSettingsStore } from './settings-store';
 import { createRouter, type Handlers } from './router';
 import { sightingFromRedirect, sightingsFromRequest, type RequestDetails } from './web-request-capture';
@@ -73,15 +72,6 @@ async function recordIfCaptureSite(sighting: Sighting, siteUrl: string): Promise
   const added = await intake.record(sighting);
   await afterCapture(added);
   return added;
-}
-
-/** Checks the shape of what a content script sent: it is a page's word, not ours. */
-function validCandidates(value: unknown): TokenCandidate[] {
-  if (!Array.isArray(value)) return [];
-  return value.filter(
-    (c): c is TokenCandidate =>
-      typeof c === 'object' && c !== null && typeof c.value === 'string' && (c.location === 'query' || c.location === 'fragment') && (c.parameter === null || typeof c.parameter === 'string'),
-  );
 }
 
 // webRequest sees only hosts this extension holds a permission for; the URL filter is not a
@@ -151,12 +141,8 @@ const NOT_A_LANGUAGE: Localized = { th: 'ภาษาต้องเป็น th
 
 const handlers: Handlers = {
   'content→bg:token-seen': async ({ candidates, trigger }, sender) => {
-    // A content script reports what it read, but the page's URL is the browser's word
-    // (`sender.url`): a value that is not in it is not a capture.
-    const inUrl = new Set(findTokensInUrl(sender.url).map((candidate) => candidate.value));
-    const seen = validCandidates(candidates).filter((candidate) => inUrl.has(candidate.value));
     // Anything but the load-time report is the page changing its own URL.
-    const sighting = { tabId: sender.tabId!, url: sender.url, inPage: trigger !== 'load', candidates: seen };
+    const sighting = { tabId: sender.tabId!, url: sender.url, inPage: trigger !== 'load', candidates: candidatesInSenderUrl(candidates, sender.url) };
     return { stored: (await recordIfCaptureSite(sighting, sender.url)).length };
   },
   'page→bg:get-captures': async ({ tabId }) => {
