@@ -33,8 +33,8 @@ export interface Sighting {
 
 /**
  * What a content script reported, checked: well-formed candidates only, and only those whose
- * value is in the page's URL as the browser gives it (`sender.url`). The report is a page's
- * word (a compromised renderer can send anything); the URL is the browser's.
+ * value is in the page's URL as the browser gives it (`sender.url`, or the tab's URL). The
+ * report is a page's word (a compromised renderer can send anything); the URL is the browser's.
  */
 export function candidatesInSenderUrl(reported: unknown, senderUrl: string): TokenCandidate[] {
   if (!Array.isArray(reported)) return [];

@@ -141,9 +141,19 @@ const NOT_A_LANGUAGE: Localized = { th: 'ภาษาต้องเป็น th
 
 const handlers: Handlers = {
   'content→bg:token-seen': async ({ candidates, trigger }, sender) => {
-    // Anything but the load-time report is the page changing its own URL.
-    const sighting = { tabId: sender.tabId!, url: sender.url, inPage: trigger !== 'load', candidates: candidatesInSenderUrl(candidates, sender.url) };
-    return { stored: (await recordIfCaptureSite(sighting, sender.url)).length };
+    const tabId = sender.tabId!;
+    if (trigger === 'load') {
+      const sighting = { tabId, url: sender.url, candidates: candidatesInSenderUrl(candidates, sender.url) };
+      return { stored: (await recordIfCaptureSite(sighting, sender.url)).length };
+    }
+    // Anything else is the page changing its own URL. Both browsers give `sender.url` as the
+    // document was loaded, without a later #fragment, so the check is against the tab's URL as
+    // the browser has it now (visible with the capture site's host permission). A frame's URL
+    // cannot be read that way: a frame's in-page changes are not taken.
+    if (sender.frameId !== 0) return { stored: 0 };
+    const tabUrl = (await browser.tabs.get(tabId).catch(() => null))?.url ?? '';
+    const sighting = { tabId, url: tabUrl, inPage: true, candidates: candidatesInSenderUrl(candidates, tabUrl) };
+    return { stored: (await recordIfCaptureSite(sighting, tabUrl)).length };
   },
   'page→bg:get-captures': async ({ tabId }) => {
     await ready;
