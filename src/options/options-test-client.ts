@@ -1,5 +1,5 @@
 /**
- * The options page's test double: helper-4's `MockClient` (src/ui/mock-client.ts), with the
+ * The options page's test double: the shared `MockClient` (src/ui/mock-client.ts), with the
  * parts the options page needs made controllable — what the WSDL load and the connection test
  * answer, whether the person says yes to a permission prompt, and which host permissions are
  * held. Every call is still recorded by `MockClient`, in order, so tests can check that the

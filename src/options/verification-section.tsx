@@ -1,5 +1,5 @@
 /**
- * The verification service settings (issue #5): WSDL URL, ClientID, timeout, auto-verify, and
+ * The verification service settings: WSDL URL, ClientID, timeout, auto-verify, and
  * which operation and parameters carry the token and the ClientID. The manual gives the WSDL
  * but not the operation or parameter names (§4.1), so they are read from the WSDL and guessed
  * from names, and a person confirms or types them.
