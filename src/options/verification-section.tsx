@@ -6,7 +6,7 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { InspectorClient } from '../ui/extension-client';
-import type { Settings, VerificationSettings } from '../shared/settings';
+import { TEXT_LIMITS, isHttpUrl, type Settings, type VerificationSettings } from '../shared/settings';
 import type { Localized, WsdlDescription } from '../domain/types';
 import { askForOrigin } from './ask-for-origin';
 import { describeTestResult } from './describe-test-result';
@@ -24,7 +24,8 @@ import {
   formFromSettings,
   formFromWsdl,
   formWithOperation,
-  isHttpUrl,
+  isPlainHttp,
+  plainHttpChoiceShown,
   type FormCheck,
   type FormField,
   type VerificationForm,
@@ -115,7 +116,7 @@ export function VerificationSection({ client, saved, save }: VerificationSection
     });
   }
 
-  const errorOf = (field: FormField) => (errors[field] ? t(errors[field]!) : undefined);
+  const errorOf = (field: FormField) => (errors[field] ? t(errors[field]!, field in TEXT_LIMITS ? { max: TEXT_LIMITS[field as keyof typeof TEXT_LIMITS] } : undefined) : undefined);
 
   function invalidReport(check: Pick<FormCheck, 'errors'>): StatusReport {
     // Named in the order the form lists them (FIELD_LABELS follows the form).
@@ -346,6 +347,27 @@ export function VerificationSection({ client, saved, save }: VerificationSection
         </div>
       </div>
 
+      {plainHttpChoiceShown(form) && (
+        // Auto-verify would send every captured token with no click: over plain HTTP that takes a
+        // second, explicit choice, unticked until the person ticks it (see autoVerifyAllowed).
+        <div class="plain-http-choice" data-testid="plain-http-auto-verify">
+          <p id="auto-verify-plain-http-note" class="notice notice--warning">
+            {t('security.autoVerifyHeldBack')}
+          </p>
+          <div class="field field--checkbox">
+            <input
+              id="auto-verify-plain-http"
+              data-testid="auto-verify-plain-http"
+              type="checkbox"
+              checked={form.autoVerifyOverPlainHttp}
+              aria-describedby="auto-verify-plain-http-note"
+              onChange={(event) => update('autoVerifyOverPlainHttp', event.currentTarget.checked)}
+            />
+            <label for="auto-verify-plain-http">{t('field.autoVerifyOverPlainHttp')}</label>
+          </div>
+        </div>
+      )}
+
       {mode === 'none' && <p class="notice">{t('manual.notSetUp')}</p>}
 
       {mode === 'wsdl' && description && (
@@ -500,22 +522,32 @@ export function VerificationSection({ client, saved, save }: VerificationSection
 
 type ErrorOf = (field: FormField) => string | undefined;
 
+/** The endpoint, and beside it, while it is plain HTTP, what that means for the data sent there. */
 function EndpointField({ form, errorOf, onInput }: { form: VerificationForm; errorOf: ErrorOf; onInput: (value: string) => void }) {
   const { t } = useStrings();
   const error = errorOf('endpoint');
+  const plain = isPlainHttp(form);
+  const described = [describedBy('endpoint', false, error), plain ? 'endpoint-security' : undefined].filter(Boolean).join(' ');
   return (
-    <Field id="endpoint" label={t('field.endpoint')} error={error}>
-      <input
-        id="endpoint"
-        data-testid="endpoint"
-        type="url"
-        value={form.endpoint}
-        spellcheck={false}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy('endpoint', false, error)}
-        onInput={(event) => onInput(event.currentTarget.value)}
-      />
-    </Field>
+    <>
+      <Field id="endpoint" label={t('field.endpoint')} error={error}>
+        <input
+          id="endpoint"
+          data-testid="endpoint"
+          type="url"
+          value={form.endpoint}
+          spellcheck={false}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={described || undefined}
+          onInput={(event) => onInput(event.currentTarget.value)}
+        />
+      </Field>
+      {plain && (
+        <p id="endpoint-security" class="notice notice--warning" data-testid="plain-http-warning">
+          {t('security.plainHttp')}
+        </p>
+      )}
+    </>
   );
 }
 
