@@ -191,6 +191,9 @@ describe('validateSettings', () => {
     expect(problemsOf({ ...valid, captureSites: ['http://10.1.2.3:8080', 'http://10.1.2.3:8080/path', 42, 'javascript:x'] }).map((p) => p.en)).toEqual([
       'Capture sites: item 2 and 2 more are not an http:// or https:// origin (host and port only, e.g. http://10.1.2.3:8080)',
     ]);
+    // A hole in a sparse array is no origin either (flatMap and forEach would skip it).
+    // eslint-disable-next-line no-sparse-arrays
+    expect(problemsOf({ ...valid, captureSites: ['http://10.1.2.3:8080', , 'http://10.1.2.4'] }).map((p) => p.en)[0]).toMatch(/^Capture sites: item 2 is not/);
     const deduplicated = validateSettings({ ...valid, captureSites: ['http://10.1.2.3:8080', 'http://10.1.2.3:8080'] });
     expect(deduplicated.ok && deduplicated.settings.captureSites).toEqual(['http://10.1.2.3:8080']);
   });

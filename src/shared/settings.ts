@@ -278,7 +278,8 @@ export type SettingsValidation = { ok: true; settings: Settings } | { ok: false;
  * Checks settings a page wants to save, strictly: every field present, of its own type (nothing
  * coerced), within its limits. Refused as a whole, with one problem per field, so a save never
  * half-happens and a stored value is never replaced by a default. What it accepts is trimmed and
- * de-duplicated only, and `parseSettings` reads it back unchanged.
+ * de-duplicated only, and `parseSettings` reads it back unchanged. A field it does not know is
+ * left out, as `parseSettings` would leave it out on the next read.
  */
 export function validateSettings(candidate: unknown): SettingsValidation {
   if (!isRecord(candidate)) return { ok: false, problems: [problem('settings', REASONS.notObject)] };
@@ -307,7 +308,13 @@ export function validateSettings(candidate: unknown): SettingsValidation {
   } else {
     // Each must already be an origin, exactly as `normaliseOrigin` writes it: a path or a stray
     // space would otherwise be cut off silently. One problem for the list, naming the first.
-    const bad = candidate.captureSites.flatMap((site: unknown, index) => (typeof site === 'string' && normaliseOrigin(site) === site ? [] : [index]));
+    // Indexed, not flatMap: flatMap skips the holes of a sparse array, and a hole is no origin.
+    const list: unknown[] = candidate.captureSites;
+    const bad: number[] = [];
+    for (let index = 0; index < list.length; index += 1) {
+      const site = list[index];
+      if (typeof site !== 'string' || normaliseOrigin(site) !== site) bad.push(index);
+    }
     if (bad.length > 0) {
       const first = bad[0]! + 1;
       const more = bad.length - 1;
@@ -318,7 +325,7 @@ export function validateSettings(candidate: unknown): SettingsValidation {
         }),
       );
     } else {
-      sites.push(...new Set(candidate.captureSites as string[]));
+      sites.push(...new Set(list as string[]));
     }
   }
 
