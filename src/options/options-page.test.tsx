@@ -342,12 +342,22 @@ describe('Plain HTTP', () => {
     expect(choice()?.checked).toBe(false);
   });
 
-  it('shows the warning when the WSDL names a plain-HTTP endpoint, as the manual’s does', async () => {
+  it('shows the warning when the WSDL names a plain-HTTP endpoint, as the manual’s does, and asks to check a WSDL read over http', async () => {
     await renderPage({ wsdlResult: { ok: true, value: { ...demoDescription(), endpoint: PLAIN } } });
+    expect(byTestId('wsdl-url').value).toBe('http://diwinfo.diw.go.th:8080/DiwAppChk/DiwAppChk?wsdl');
     fireEvent.click(byTestId('load-wsdl'));
     await waitFor(() => expect(byTestId('endpoint').value).toBe(PLAIN));
     expect(warning()).not.toBeNull();
     expect(choice()?.checked).toBe(false);
+    expect(screen.getByTestId('wsdl-plain-http').textContent).toContain('check that the service address above is the one DIW gave you');
+  });
+
+  it('does not ask to check a WSDL read from loopback', async () => {
+    await renderPage({ wsdlResult: { ok: true, value: demoDescription() } });
+    type('wsdl-url', DEMO_WSDL_URL);
+    fireEvent.click(byTestId('load-wsdl'));
+    await screen.findByTestId('wsdl-summary');
+    expect(screen.queryByTestId('wsdl-plain-http')).toBeNull();
   });
 
   it('saves auto-verify over plain HTTP off unless ticked, and says so; ticking it saves the choice', async () => {

@@ -55,6 +55,8 @@ const th = {
   'wsdl.namespace': 'Target namespace',
   'wsdl.operations': 'Operation และพารามิเตอร์ขาเข้า',
   'wsdl.noParameters': '(ไม่มีพารามิเตอร์)',
+  'wsdl.plainHttp':
+    'WSDL นี้อ่านผ่าน http ที่ไม่เข้ารหัส ผู้ที่อยู่ระหว่างทางอาจแก้ไขได้ โปรดตรวจว่าที่อยู่บริการด้านบนตรงกับที่ กรอ. แจ้งไว้ ก่อนบันทึก',
   'mapping.heading': 'จับคู่ Operation และพารามิเตอร์',
   'mapping.choose': '— เลือก —',
   'mapping.guess': 'เดาจากชื่อ — โปรดตรวจ',
@@ -202,6 +204,8 @@ const en: Record<OptionsStringKey, string> = {
   'wsdl.namespace': 'Target namespace',
   'wsdl.operations': 'Operations and their input parameters',
   'wsdl.noParameters': '(no parameters)',
+  'wsdl.plainHttp':
+    'This WSDL was read over unencrypted http, so anyone on the path could have changed it: check that the service address above is the one DIW gave you before saving.',
   'mapping.heading': 'Operation and parameter mapping',
   'mapping.choose': '— choose —',
   'mapping.guess': 'guessed from the names — please check',

@@ -6,7 +6,7 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { InspectorClient } from '../ui/extension-client';
-import { TEXT_LIMITS, isHttpUrl, type Settings, type VerificationSettings } from '../shared/settings';
+import { TEXT_LIMITS, endpointSecurity, isHttpUrl, type Settings, type VerificationSettings } from '../shared/settings';
 import type { Localized, WsdlDescription } from '../domain/types';
 import { askForOrigin } from './ask-for-origin';
 import { describeTestResult } from './describe-test-result';
@@ -75,6 +75,8 @@ export function VerificationSection({ client, saved, save }: VerificationSection
   const [form, setForm] = useState<VerificationForm>(() => formFromSettings(saved.verification));
   const [mode, setMode] = useState<SetupMode>(() => (saved.verification.endpoint || saved.verification.operation ? 'manual' : 'none'));
   const [description, setDescription] = useState<WsdlDescription | null>(null);
+  /** The URL the shown WSDL was read from (the field may have been edited since). */
+  const [descriptionUrl, setDescriptionUrl] = useState('');
   /** Why the last Load WSDL failed: kept beside manual mode after the status area moves on. */
   const [wsdlFailure, setWsdlFailure] = useState<Localized | null>(null);
   const [errors, setErrors] = useState<FormCheck['errors']>({});
@@ -153,6 +155,7 @@ export function VerificationSection({ client, saved, save }: VerificationSection
     if (result.ok) {
       const loaded = result.value;
       setDescription(loaded);
+      setDescriptionUrl(url);
       setWsdlFailure(null);
       setForm((current) => formFromWsdl(current, loaded));
       setMode('wsdl');
@@ -250,6 +253,8 @@ export function VerificationSection({ client, saved, save }: VerificationSection
   // ---- Rendering ------------------------------------------------------------------------------
 
   const savedMask = maskClientId(saved.verification.clientId);
+  /** The WSDL names the endpoint the ClientID is sent to; read over plain HTTP, it may have been altered. */
+  const wsdlOverPlainHttp = endpointSecurity(descriptionUrl) === 'plain-http';
   const selectedOperation = description?.operations.find((operation) => operation.name === form.operation) ?? null;
   const guess = description?.guess ?? null;
   const isGuess = (field: 'operation' | 'tokenParameter' | 'clientIdParameter') =>
@@ -382,6 +387,11 @@ export function VerificationSection({ client, saved, save }: VerificationSection
               <dt>{t('wsdl.namespace')}</dt>
               <dd class="code">{description.targetNamespace || '—'}</dd>
             </dl>
+            {wsdlOverPlainHttp && (
+              <p class="notice notice--warning" data-testid="wsdl-plain-http">
+                {t('wsdl.plainHttp')}
+              </p>
+            )}
             <h4>{t('wsdl.operations')}</h4>
             <ul class="operations">
               {description.operations.map((operation) => (
