@@ -2,7 +2,8 @@
  * Settings in `storage.local` under one key, read through `parseSettings` every time so a
  * damaged or old value is migrated and validated rather than trusted.
  */
-import { parseSettings, type Settings } from '../shared/settings';
+import type { ActionResult } from '../shared/messages';
+import { describeSettingsProblems, parseSettings, validateSettings, type Settings } from '../shared/settings';
 
 const SETTINGS_KEY = 'settings';
 
@@ -16,11 +17,16 @@ export function createSettingsStore(area: LocalArea) {
     async get(): Promise<Settings> {
       return parseSettings((await area.get(SETTINGS_KEY))[SETTINGS_KEY]);
     },
-    /** Saves what validates; returns what was actually stored. */
-    async save(candidate: unknown): Promise<Settings> {
-      const settings = parseSettings(candidate);
-      await area.set({ [SETTINGS_KEY]: settings });
-      return settings;
+    /**
+     * Stores the candidate only if every field is valid (`validateSettings`), and returns what was
+     * stored. A refused candidate writes nothing: reading it leniently instead would replace each
+     * bad field by its default, and a ClientID one character too long would wipe the stored one.
+     */
+    async save(candidate: unknown): Promise<ActionResult<Settings>> {
+      const checked = validateSettings(candidate);
+      if (!checked.ok) return { ok: false, error: describeSettingsProblems(checked.problems) };
+      await area.set({ [SETTINGS_KEY]: checked.settings });
+      return { ok: true, value: checked.settings };
     },
   };
 }

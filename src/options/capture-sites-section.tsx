@@ -1,5 +1,5 @@
 /**
- * Capture sites (issue #3): the built-in ones, read-only, and the origins a person added, each
+ * Capture sites: the built-in ones, read-only, and the origins a person added, each
  * with whether its host permission is granted right now. Added origins are optional host
  * permissions, asked for when added and given back when removed; the background then
  * registers (or unregisters) the capture script there (`syncCaptureSites`).

@@ -1,5 +1,5 @@
 /**
- * "Test connection" sends a dummy token (issue #5), so the answer that proves the path works is
+ * "Test connection" sends a dummy token, so the answer that proves the path works is
  * the manual's case 3, "Mismatch data in received token" (§4.2). This turns what came back into
  * plain words for the status area: a tone, one headline, and the lines under it.
  */

@@ -257,6 +257,135 @@ describe('Save', () => {
   });
 });
 
+describe('A refused save', () => {
+  it('shows the background’s reason, stores nothing, and keeps every typed value', async () => {
+    const refusal = { th: 'การตั้งค่าไม่ถูกต้อง จึงไม่ได้บันทึกอะไรเลย: ภาษา', en: 'the settings are not valid, so nothing was stored: Language: must be one of: th, en' };
+    const client = await renderPage({ settings: settings({ verification: DEMO_VERIFICATION }), refuseSave: () => refusal });
+    type('client-id', 'NEW-CLIENT-0001');
+    type('timeout', '42');
+    type('operation', 'DiwLoginChk2');
+    fireEvent.click(byTestId('save-settings'));
+
+    await waitFor(() => expect(status().textContent).toBe(`Could not save: ${refusal.en}`));
+    expect(status().getAttribute('data-tone')).toBe('error');
+    expect(client.callsTo('saveSettings')).toHaveLength(1);
+    expect(client.settings.verification).toEqual(settings({ verification: DEMO_VERIFICATION }).verification);
+    expect(byTestId('client-id').value).toBe('NEW-CLIENT-0001');
+    expect(byTestId('timeout').value).toBe('42');
+    expect(byTestId('operation').value).toBe('DiwLoginChk2');
+    // The saved ClientID shown beside the field is still the stored one.
+    expect(screen.getByText(/Saved: DEMO••••••7F3A/)).toBeTruthy();
+  });
+
+  it('refuses in the form, before asking or sending, a ClientID longer than the background takes', async () => {
+    const client = await renderPage({ settings: settings({ verification: DEMO_VERIFICATION }) });
+    const tooLong = `N${'x'.repeat(512)}`;
+    type('client-id', tooLong);
+    fireEvent.click(byTestId('save-settings'));
+
+    expect(client.callsTo('requestOrigin')).toEqual([]);
+    expect(client.callsTo('saveSettings')).toEqual([]);
+    expect(status().textContent).toContain('Not saved. Please correct: ClientID');
+    expect(screen.getByText('Too long: at most 512 characters.')).toBeTruthy();
+    expect(byTestId('client-id').value).toBe(tooLong);
+    expect(client.settings.verification.clientId).toBe('DEMO-CLIENT-7F3A');
+  });
+
+  it('is what the mock does by default, by the background’s own rules', async () => {
+    const client = new OptionsTestClient({ settings: settings() });
+    const result = await client.saveSettings({ ...settings(), verification: { ...settings().verification, endpoint: 'javascript:alert(1)' } });
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.error.en).toContain('Service address (endpoint)');
+    expect(client.settings).toEqual(settings());
+  });
+});
+
+describe('Plain HTTP', () => {
+  const PLAIN = 'http://diwinfo.diw.go.th:8080/DiwAppChk/DiwAppChk';
+  const warning = () => screen.queryByTestId('plain-http-warning');
+  const choice = () => screen.queryByTestId('auto-verify-plain-http') as HTMLInputElement | null;
+
+  it('says beside the endpoint what plain HTTP exposes, and offers auto-verify over it only as a second, unticked choice', async () => {
+    await renderPage({ settings: settings({ verification: { ...DEMO_VERIFICATION, endpoint: PLAIN } }) });
+    expect(warning()?.textContent).toBe(
+      'This service address uses unencrypted http to a host other than this PC: every token verified (with its national ID number) and the ClientID cross the network unencrypted, anyone on the path can read them, and the answers can come from anyone on the path. If the service offers https, use an https:// address instead.',
+    );
+    expect(byTestId('endpoint').getAttribute('aria-describedby')).toContain('endpoint-security');
+    expect(screen.getByTestId('plain-http-auto-verify').textContent).toContain('automatic verification stays off for it unless you also tick the box below');
+    expect(choice()?.checked).toBe(false);
+    expect(screen.getByLabelText(/Verify automatically over this unencrypted http address too/)).toBe(choice());
+
+    // Without auto-verify there is nothing to choose; the warning about the endpoint stays.
+    fireEvent.click(byTestId('auto-verify'));
+    expect(choice()).toBeNull();
+    expect(warning()).not.toBeNull();
+  });
+
+  it('says it in Thai too', async () => {
+    await renderPage({ settings: settings({ language: 'th', verification: { ...DEMO_VERIFICATION, endpoint: PLAIN } }) });
+    expect(warning()?.textContent).toContain('เลขประจำตัวประชาชน');
+    expect(warning()?.textContent).toContain('https://');
+    expect(screen.getByTestId('plain-http-auto-verify').textContent).toContain('การตรวจสอบอัตโนมัติจึงปิดไว้');
+  });
+
+  it('says nothing of the kind for loopback or https, and follows the endpoint as it is typed', async () => {
+    await renderPage({ settings: settings({ verification: DEMO_VERIFICATION }) });
+    expect(warning()).toBeNull();
+    expect(choice()).toBeNull();
+    type('endpoint', 'https://diwinfo.diw.go.th/DiwAppChk/DiwAppChk');
+    expect(warning()).toBeNull();
+    expect(choice()).toBeNull();
+    type('endpoint', 'http://localhost:8088/svc');
+    expect(warning()).toBeNull();
+    type('endpoint', PLAIN);
+    expect(warning()).not.toBeNull();
+    expect(choice()?.checked).toBe(false);
+  });
+
+  it('shows the warning when the WSDL names a plain-HTTP endpoint, as the manual’s does, and asks to check a WSDL read over http', async () => {
+    await renderPage({ wsdlResult: { ok: true, value: { ...demoDescription(), endpoint: PLAIN } } });
+    expect(byTestId('wsdl-url').value).toBe('http://diwinfo.diw.go.th:8080/DiwAppChk/DiwAppChk?wsdl');
+    fireEvent.click(byTestId('load-wsdl'));
+    await waitFor(() => expect(byTestId('endpoint').value).toBe(PLAIN));
+    expect(warning()).not.toBeNull();
+    expect(choice()?.checked).toBe(false);
+    expect(screen.getByTestId('wsdl-plain-http').textContent).toContain('check that the service address above is the one DIW gave you');
+  });
+
+  it('does not ask to check a WSDL read from loopback', async () => {
+    await renderPage({ wsdlResult: { ok: true, value: demoDescription() } });
+    type('wsdl-url', DEMO_WSDL_URL);
+    fireEvent.click(byTestId('load-wsdl'));
+    await screen.findByTestId('wsdl-summary');
+    expect(screen.queryByTestId('wsdl-plain-http')).toBeNull();
+  });
+
+  it('saves auto-verify over plain HTTP off unless ticked, and says so; ticking it saves the choice', async () => {
+    const client = await renderPage({ settings: settings({ verification: { ...DEMO_VERIFICATION, endpoint: PLAIN } }) });
+    fireEvent.click(byTestId('save-settings'));
+    await waitFor(() => expect(client.callsTo('saveSettings')).toHaveLength(1));
+    await waitFor(() => expect(status().textContent).toContain('Automatic verification will not run for this unencrypted http address'));
+    expect(status().textContent).toContain('The service address uses unencrypted http');
+    expect(savedVerification(client)).toMatchObject({ autoVerify: true, autoVerifyOverPlainHttp: false });
+
+    fireEvent.click(choice()!);
+    fireEvent.click(byTestId('save-settings'));
+    await waitFor(() => expect(client.callsTo('saveSettings')).toHaveLength(2));
+    expect(savedVerification(client)).toMatchObject({ autoVerify: true, autoVerifyOverPlainHttp: true });
+    await waitFor(() => expect(status().textContent).not.toContain('Automatic verification will not run'));
+    expect(choice()?.checked).toBe(true);
+  });
+
+  it('does not keep the choice, unseen, once the endpoint is https', async () => {
+    const client = await renderPage({ settings: settings({ verification: { ...DEMO_VERIFICATION, endpoint: PLAIN, autoVerifyOverPlainHttp: true } }) });
+    expect(choice()?.checked).toBe(true);
+    type('endpoint', 'https://diwinfo.diw.go.th/DiwAppChk/DiwAppChk');
+    fireEvent.click(byTestId('save-settings'));
+    await waitFor(() => expect(client.callsTo('saveSettings')).toHaveLength(1));
+    expect(savedVerification(client)).toMatchObject({ endpoint: 'https://diwinfo.diw.go.th/DiwAppChk/DiwAppChk', autoVerifyOverPlainHttp: false });
+  });
+});
+
 describe('ClientID', () => {
   it('is a password field with a show toggle, and the saved one is shown masked', async () => {
     await renderPage({ settings: settings({ verification: DEMO_VERIFICATION }) });

@@ -1,6 +1,6 @@
 /**
- * The options page: where an administrator or integrator sets up verification (issue #5) and
- * adds capture sites (issue #3). It reaches the extension only through `InspectorClient`, so it
+ * The options page: where an administrator or integrator sets up verification and adds
+ * capture sites. It reaches the extension only through `InspectorClient`, so it
  * renders in vitest with a mock.
  */
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';

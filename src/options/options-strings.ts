@@ -28,7 +28,8 @@ const th = {
   'field.timeout': 'เวลารอคำตอบ (วินาที)',
   'field.timeout.hint': '1–120 วินาที ค่าเริ่มต้น 10',
   'field.autoVerify': 'ตรวจสอบอัตโนมัติเมื่อจับ Token ได้',
-  'field.autoVerifyOverPlainHttp': 'ตรวจสอบอัตโนมัติแม้ปลายทางเป็น http ที่ไม่เข้ารหัส (Token ที่มีเลขประจำตัวประชาชน และ ClientID จะถูกส่งผ่านเครือข่ายโดยไม่เข้ารหัส)',
+  'field.autoVerifyOverPlainHttp':
+    'ตรวจสอบอัตโนมัติผ่าน http ที่ไม่เข้ารหัสนี้ด้วย: ทุก Token ที่จับได้ (ซึ่งมีเลขประจำตัวประชาชน) และ ClientID จะถูกส่งไปยังที่อยู่นี้โดยไม่เข้ารหัส ทันทีที่จับได้ โดยไม่ต้องกดอะไร',
   'field.endpoint': 'ที่อยู่บริการ (endpoint)',
   'field.namespace': 'Namespace',
   'field.operation': 'Operation ที่ใช้ตรวจสอบ',
@@ -54,6 +55,8 @@ const th = {
   'wsdl.namespace': 'Target namespace',
   'wsdl.operations': 'Operation และพารามิเตอร์ขาเข้า',
   'wsdl.noParameters': '(ไม่มีพารามิเตอร์)',
+  'wsdl.plainHttp':
+    'WSDL นี้อ่านผ่าน http ที่ไม่เข้ารหัส ผู้ที่อยู่ระหว่างทางอาจแก้ไขได้ โปรดตรวจว่าที่อยู่บริการด้านบนตรงกับที่ กรอ. แจ้งไว้ ก่อนบันทึก',
   'mapping.heading': 'จับคู่ Operation และพารามิเตอร์',
   'mapping.choose': '— เลือก —',
   'mapping.guess': 'เดาจากชื่อ — โปรดตรวจ',
@@ -64,6 +67,11 @@ const th = {
   'manual.savedIntro': 'รายละเอียดที่บันทึกไว้ กด “อ่าน WSDL” เพื่อเลือกจากรายการ Operation ของ WSDL',
   'manual.notSetUp': 'ยังไม่ได้ตั้งค่าบริการ: กด “อ่าน WSDL” หรือ “กรอกเอง”',
   'manual.wsdlFailed': 'อ่าน WSDL ไม่ได้: {reason}',
+
+  'security.plainHttp':
+    'ที่อยู่บริการนี้ใช้ http ที่ไม่เข้ารหัส และไม่ใช่เครื่องนี้: Token ทุกตัวที่ตรวจสอบ (ซึ่งมีเลขประจำตัวประชาชน) และ ClientID จะถูกส่งผ่านเครือข่ายโดยไม่เข้ารหัส ผู้ที่อยู่ระหว่างทางอ่านได้ และคำตอบที่ได้รับอาจมาจากใครก็ได้บนเส้นทางนั้น หากบริการมี https โปรดใช้ที่อยู่ https:// แทน',
+  'security.autoVerifyHeldBack':
+    'ที่อยู่บริการใช้ http ที่ไม่เข้ารหัส การตรวจสอบอัตโนมัติจึงปิดไว้สำหรับที่อยู่นี้ เว้นแต่จะเลือกช่องด้านล่างด้วย ยังตรวจสอบ Token เองได้จากหน้าต่างป๊อปอัป',
 
   'permission.granted': 'อนุญาตให้ติดต่อ {origin} แล้ว',
   'permission.missing': 'ยังไม่ได้รับอนุญาตให้ติดต่อ {origin}',
@@ -86,13 +94,16 @@ const th = {
 
   'warning.noClientId': 'ยังไม่มี ClientID: การตรวจสอบ Token จะไม่ทำงานจนกว่าจะกรอก',
   'warning.noNamespace': 'ยังไม่มี namespace: บริการส่วนใหญ่ต้องใช้',
+  'warning.plainHttp': 'ที่อยู่บริการใช้ http ที่ไม่เข้ารหัส: Token และ ClientID จะถูกส่งผ่านเครือข่ายโดยไม่เข้ารหัส หากบริการมี https โปรดใช้ https',
+  'warning.autoVerifyHeldBack': 'การตรวจสอบอัตโนมัติจะไม่ทำงานกับที่อยู่ http ที่ไม่เข้ารหัสนี้ จนกว่าจะเลือกช่องให้ตรวจสอบผ่าน http ด้วย',
 
   'error.httpUrl': 'ต้องเป็นที่อยู่ที่ขึ้นต้นด้วย http:// หรือ https://',
+  'error.urlCredentials': 'ต้องไม่มีชื่อผู้ใช้หรือรหัสผ่านอยู่ในที่อยู่ (เบราว์เซอร์ไม่ยอมเรียกที่อยู่แบบนี้)',
   'error.required': 'ต้องกรอก',
   'error.xmlName': 'ต้องเป็นชื่อแบบ XML: ขึ้นต้นด้วยตัวอักษรหรือ _ ตามด้วยตัวอักษร ตัวเลข _ - หรือ . ไม่มีช่องว่าง และไม่ขึ้นต้นด้วย xml',
   'error.sameParameter': 'พารามิเตอร์ของ Token และของ ClientID ต้องเป็นคนละตัว',
   'error.timeout': 'ต้องเป็นตัวเลขตั้งแต่ 1 ถึง 120',
-  'error.tooLong': 'ยาวเกินไป',
+  'error.tooLong': 'ยาวเกินไป: ได้ไม่เกิน {max} ตัวอักษร',
 
   'test.running': 'กำลังทดสอบ…',
   'test.unsaved': 'การทดสอบใช้ค่าที่บันทึกไว้ ส่วนที่แก้แต่ยังไม่ได้บันทึกจะไม่ถูกใช้',
@@ -166,7 +177,8 @@ const en: Record<OptionsStringKey, string> = {
   'field.timeout': 'Timeout (seconds)',
   'field.timeout.hint': '1–120 seconds; default 10.',
   'field.autoVerify': 'Verify automatically on capture',
-  'field.autoVerifyOverPlainHttp': 'Verify automatically even over unencrypted http (tokens with national ID numbers, and the ClientID, cross the network unencrypted)',
+  'field.autoVerifyOverPlainHttp':
+    'Verify automatically over this unencrypted http address too: every captured token (with its national ID number) and the ClientID will be sent to it unencrypted, as soon as it is captured, without a click.',
   'field.endpoint': 'Service address (endpoint)',
   'field.namespace': 'Namespace',
   'field.operation': 'Operation that verifies',
@@ -192,6 +204,8 @@ const en: Record<OptionsStringKey, string> = {
   'wsdl.namespace': 'Target namespace',
   'wsdl.operations': 'Operations and their input parameters',
   'wsdl.noParameters': '(no parameters)',
+  'wsdl.plainHttp':
+    'This WSDL was read over unencrypted http, so anyone on the path could have changed it: check that the service address above is the one DIW gave you before saving.',
   'mapping.heading': 'Operation and parameter mapping',
   'mapping.choose': '— choose —',
   'mapping.guess': 'guessed from the names — please check',
@@ -202,6 +216,11 @@ const en: Record<OptionsStringKey, string> = {
   'manual.savedIntro': "The saved details. Press “Load WSDL” to choose from the WSDL's operations.",
   'manual.notSetUp': 'The service is not set up yet: press “Load WSDL” or “Enter by hand”.',
   'manual.wsdlFailed': 'The WSDL could not be loaded: {reason}',
+
+  'security.plainHttp':
+    'This service address uses unencrypted http to a host other than this PC: every token verified (with its national ID number) and the ClientID cross the network unencrypted, anyone on the path can read them, and the answers can come from anyone on the path. If the service offers https, use an https:// address instead.',
+  'security.autoVerifyHeldBack':
+    'The service address uses unencrypted http, so automatic verification stays off for it unless you also tick the box below. You can still verify a token yourself from the popup.',
 
   'permission.granted': 'Allowed to reach {origin}.',
   'permission.missing': 'Not yet allowed to reach {origin}.',
@@ -224,13 +243,16 @@ const en: Record<OptionsStringKey, string> = {
 
   'warning.noClientId': 'No ClientID: verification will not work until one is entered.',
   'warning.noNamespace': 'No namespace: most services need one.',
+  'warning.plainHttp': 'The service address uses unencrypted http: tokens and the ClientID cross the network unencrypted. Use https if the service offers it.',
+  'warning.autoVerifyHeldBack': 'Automatic verification will not run for this unencrypted http address unless you tick the box to allow it.',
 
   'error.httpUrl': 'Must be an address starting with http:// or https://.',
+  'error.urlCredentials': 'Must not carry a user name or password (browsers refuse to call such an address).',
   'error.required': 'Required.',
   'error.xmlName': 'Must be an XML name: a letter or _ first, then letters, digits, _, - or ., no spaces, not starting with xml.',
   'error.sameParameter': 'The token and the ClientID need different parameters.',
   'error.timeout': 'Must be a number from 1 to 120.',
-  'error.tooLong': 'Too long.',
+  'error.tooLong': 'Too long: at most {max} characters.',
 
   'test.running': 'Testing…',
   'test.unsaved': 'The test uses the saved settings; changes not yet saved are not used.',

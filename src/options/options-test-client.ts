@@ -1,13 +1,14 @@
 /**
- * The options page's test double: helper-4's `MockClient` (src/ui/mock-client.ts), with the
+ * The options page's test double: the shared `MockClient` (src/ui/mock-client.ts), with the
  * parts the options page needs made controllable — what the WSDL load and the connection test
- * answer, whether the person says yes to a permission prompt, and which host permissions are
- * held. Every call is still recorded by `MockClient`, in order, so tests can check that the
+ * answer, whether the person says yes to a permission prompt, which host permissions are held,
+ * and whether a save is refused (by default, as the background refuses it: `validateSettings`). Every call is still recorded by `MockClient`, in order, so tests can check that the
  * permission was asked for before the settings were saved.
  */
 import { MockClient, type MockClientOptions } from '../ui/mock-client';
 import type { ActionResult, ReplyOf } from '../shared/messages';
 import type { Localized, VerificationResult, WsdlDescription } from '../domain/types';
+import { describeSettingsProblems, validateSettings, type Settings } from '../shared/settings';
 
 const NOT_SET: Localized = { th: 'ยังไม่ได้กำหนดในการทดสอบ', en: 'not set in this test' };
 
@@ -18,6 +19,13 @@ export interface OptionsTestClientOptions extends MockClientOptions {
   answerPrompt?: (origin: string) => boolean;
   /** Host permissions already held, as origins (`*://127.0.0.1`, `http://10.1.2.3:8080`). */
   granted?: string[];
+  /** The background's refusal of a save, or null to store it. By default its own rules decide. */
+  refuseSave?: (settings: Settings) => Localized | null;
+}
+
+function refuseLikeTheBackground(settings: Settings): Localized | null {
+  const checked = validateSettings(settings);
+  return checked.ok ? null : describeSettingsProblems(checked.problems);
 }
 
 export class OptionsTestClient extends MockClient {
@@ -25,6 +33,7 @@ export class OptionsTestClient extends MockClient {
   testResult: ActionResult<VerificationResult>;
   answerPrompt: (origin: string) => boolean;
   readonly granted: Set<string>;
+  refuseSave: (settings: Settings) => Localized | null;
 
   constructor(options: OptionsTestClientOptions = {}) {
     super(options);
@@ -32,11 +41,20 @@ export class OptionsTestClient extends MockClient {
     this.testResult = options.testResult ?? { ok: false, error: NOT_SET };
     this.answerPrompt = options.answerPrompt ?? (() => true);
     this.granted = new Set(options.granted ?? []);
+    this.refuseSave = options.refuseSave ?? refuseLikeTheBackground;
   }
 
   /** The names of the recorded calls, in order, e.g. ['getSettings', 'requestOrigin', ...]. */
   callOrder(): string[] {
     return this.calls.map((call) => call.method);
+  }
+
+  /** Like the background: a refused save is recorded, stores nothing and tells no listener. */
+  override async saveSettings(settings: Settings): Promise<ActionResult<Settings>> {
+    const refusal = this.refuseSave(settings);
+    if (refusal === null) return super.saveSettings(settings);
+    this.calls.push({ method: 'saveSettings', args: [settings] });
+    return { ok: false, error: refusal };
   }
 
   override async loadWsdl(url: string) {

@@ -3,7 +3,7 @@
  * as typed), how a loaded WSDL fills them, and how they are checked and turned back into
  * `VerificationSettings`. No Preact here, so each rule is tested on its own.
  */
-import type { VerificationSettings } from '../shared/settings';
+import { TEXT_LIMITS, TIMEOUT_LIMITS_MS, endpointSecurity, isHttpUrl, type VerificationSettings } from '../shared/settings';
 import type { WsdlDescription, WsdlOperation } from '../domain/types';
 import { isXmlName } from '../domain/soap/envelope';
 import type { OptionsStringKey } from './options-strings';
@@ -16,8 +16,8 @@ export type VerificationForm = Omit<VerificationSettings, 'timeoutMs'> & { timeo
 
 export type FormField = keyof VerificationForm;
 
-export const TIMEOUT_MIN_SECONDS = 1;
-export const TIMEOUT_MAX_SECONDS = 120;
+export const TIMEOUT_MIN_SECONDS = TIMEOUT_LIMITS_MS.min / 1000;
+export const TIMEOUT_MAX_SECONDS = TIMEOUT_LIMITS_MS.max / 1000;
 
 export function formFromSettings(settings: VerificationSettings): VerificationForm {
   return {
@@ -37,14 +37,31 @@ export function formFromSettings(settings: VerificationSettings): VerificationFo
   };
 }
 
-/** True for an absolute http: or https: URL — the only schemes a SOAP endpoint or WSDL can use here. */
-export function isHttpUrl(text: string): boolean {
+/** Why a typed address is not one the settings take: a user name or password in it has its own words. */
+function urlError(text: string): 'error.httpUrl' | 'error.urlCredentials' {
   try {
     const url = new URL(text.trim());
-    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
+    return url.username !== '' || url.password !== '' ? 'error.urlCredentials' : 'error.httpUrl';
   } catch {
-    return false;
+    return 'error.httpUrl';
   }
+}
+
+/**
+ * The endpoint is `http:` to a host that is not this PC: tokens (with national ID numbers) and
+ * the ClientID would cross the network unencrypted. The page says so beside the endpoint.
+ */
+export function isPlainHttp(form: Pick<VerificationForm, 'endpoint'>): boolean {
+  return endpointSecurity(form.endpoint) === 'plain-http';
+}
+
+/**
+ * Whether the second, explicit choice (auto-verify over plain HTTP too) is on screen: only when
+ * it could matter. It is saved only while shown, so a choice made for one plain-HTTP address is
+ * never kept, unseen, behind an https address and carried back to the next http one.
+ */
+export function plainHttpChoiceShown(form: Pick<VerificationForm, 'endpoint' | 'autoVerify'>): boolean {
+  return form.autoVerify && isPlainHttp(form);
 }
 
 /**
@@ -88,18 +105,6 @@ function pickParameter(operation: WsdlOperation, guessed: string | null): string
   return guessed !== null && operation.inputParameters.includes(guessed) ? guessed : '';
 }
 
-/** The longest value `parseSettings` keeps for each text field. */
-const MAX_LENGTHS = {
-  wsdlUrl: 2048,
-  clientId: 512,
-  endpoint: 2048,
-  namespace: 2048,
-  operation: 256,
-  soapAction: 2048,
-  tokenParameter: 256,
-  clientIdParameter: 256,
-} as const;
-
 export interface FormCheck {
   /** Field → what is wrong with it. Any error blocks saving. */
   errors: Partial<Record<FormField, OptionsStringKey>>;
@@ -114,13 +119,13 @@ export function checkVerificationForm(form: VerificationForm): FormCheck {
   const warnings: OptionsStringKey[] = [];
   const trimmed = (field: Exclude<FormField, 'autoVerify' | 'autoVerifyOverPlainHttp'>) => form[field].trim();
 
-  // The settings schema drops a value longer than it keeps (src/shared/settings.ts); refuse it
-  // here instead, so nothing typed is silently replaced by a default.
-  for (const [field, limit] of Object.entries(MAX_LENGTHS) as Array<[keyof typeof MAX_LENGTHS, number]>) {
+  // The background refuses what validateSettings refuses (src/shared/settings.ts): say so here,
+  // beside the field, before anything is asked for or sent.
+  for (const [field, limit] of Object.entries(TEXT_LIMITS) as Array<[keyof typeof TEXT_LIMITS, number]>) {
     if (trimmed(field).length > limit) errors[field] = 'error.tooLong';
   }
-  if (!errors.wsdlUrl && !isHttpUrl(form.wsdlUrl)) errors.wsdlUrl = 'error.httpUrl';
-  if (!errors.endpoint && !isHttpUrl(form.endpoint)) errors.endpoint = trimmed('endpoint') === '' ? 'error.required' : 'error.httpUrl';
+  if (!errors.wsdlUrl && !isHttpUrl(form.wsdlUrl)) errors.wsdlUrl = urlError(form.wsdlUrl);
+  if (!errors.endpoint && !isHttpUrl(form.endpoint)) errors.endpoint = trimmed('endpoint') === '' ? 'error.required' : urlError(form.endpoint);
 
   const seconds = Number(trimmed('timeoutSeconds'));
   const timeoutValid =
@@ -142,6 +147,9 @@ export function checkVerificationForm(form: VerificationForm): FormCheck {
   // useful (an integrator may get the ClientID later), so this only warns.
   if (trimmed('clientId') === '') warnings.push('warning.noClientId');
   if (trimmed('namespace') === '') warnings.push('warning.noNamespace');
+  const overPlainHttp = plainHttpChoiceShown(form) && form.autoVerifyOverPlainHttp;
+  if (isPlainHttp(form)) warnings.push('warning.plainHttp');
+  if (plainHttpChoiceShown(form) && !overPlainHttp) warnings.push('warning.autoVerifyHeldBack');
 
   if (Object.keys(errors).length > 0) return { errors, warnings, settings: null };
   return {
@@ -152,7 +160,7 @@ export function checkVerificationForm(form: VerificationForm): FormCheck {
       clientId: trimmed('clientId'),
       timeoutMs: Math.round(seconds * 1000),
       autoVerify: form.autoVerify,
-      autoVerifyOverPlainHttp: form.autoVerifyOverPlainHttp,
+      autoVerifyOverPlainHttp: overPlainHttp,
       endpoint: trimmed('endpoint'),
       soapVersion: form.soapVersion,
       style: form.style,

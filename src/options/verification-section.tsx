@@ -1,12 +1,12 @@
 /**
- * The verification service settings (issue #5): WSDL URL, ClientID, timeout, auto-verify, and
+ * The verification service settings: WSDL URL, ClientID, timeout, auto-verify, and
  * which operation and parameters carry the token and the ClientID. The manual gives the WSDL
  * but not the operation or parameter names (§4.1), so they are read from the WSDL and guessed
  * from names, and a person confirms or types them.
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { InspectorClient } from '../ui/extension-client';
-import type { Settings, VerificationSettings } from '../shared/settings';
+import { TEXT_LIMITS, endpointSecurity, isHttpUrl, type Settings, type VerificationSettings } from '../shared/settings';
 import type { Localized, WsdlDescription } from '../domain/types';
 import { askForOrigin } from './ask-for-origin';
 import { describeTestResult } from './describe-test-result';
@@ -24,7 +24,8 @@ import {
   formFromSettings,
   formFromWsdl,
   formWithOperation,
-  isHttpUrl,
+  isPlainHttp,
+  plainHttpChoiceShown,
   type FormCheck,
   type FormField,
   type VerificationForm,
@@ -74,6 +75,8 @@ export function VerificationSection({ client, saved, save }: VerificationSection
   const [form, setForm] = useState<VerificationForm>(() => formFromSettings(saved.verification));
   const [mode, setMode] = useState<SetupMode>(() => (saved.verification.endpoint || saved.verification.operation ? 'manual' : 'none'));
   const [description, setDescription] = useState<WsdlDescription | null>(null);
+  /** The URL the shown WSDL was read from (the field may have been edited since). */
+  const [descriptionUrl, setDescriptionUrl] = useState('');
   /** Why the last Load WSDL failed: kept beside manual mode after the status area moves on. */
   const [wsdlFailure, setWsdlFailure] = useState<Localized | null>(null);
   const [errors, setErrors] = useState<FormCheck['errors']>({});
@@ -115,7 +118,7 @@ export function VerificationSection({ client, saved, save }: VerificationSection
     });
   }
 
-  const errorOf = (field: FormField) => (errors[field] ? t(errors[field]!) : undefined);
+  const errorOf = (field: FormField) => (errors[field] ? t(errors[field]!, field in TEXT_LIMITS ? { max: TEXT_LIMITS[field as keyof typeof TEXT_LIMITS] } : undefined) : undefined);
 
   function invalidReport(check: Pick<FormCheck, 'errors'>): StatusReport {
     // Named in the order the form lists them (FIELD_LABELS follows the form).
@@ -152,6 +155,7 @@ export function VerificationSection({ client, saved, save }: VerificationSection
     if (result.ok) {
       const loaded = result.value;
       setDescription(loaded);
+      setDescriptionUrl(url);
       setWsdlFailure(null);
       setForm((current) => formFromWsdl(current, loaded));
       setMode('wsdl');
@@ -249,6 +253,8 @@ export function VerificationSection({ client, saved, save }: VerificationSection
   // ---- Rendering ------------------------------------------------------------------------------
 
   const savedMask = maskClientId(saved.verification.clientId);
+  /** The WSDL names the endpoint the ClientID is sent to; read over plain HTTP, it may have been altered. */
+  const wsdlOverPlainHttp = endpointSecurity(descriptionUrl) === 'plain-http';
   const selectedOperation = description?.operations.find((operation) => operation.name === form.operation) ?? null;
   const guess = description?.guess ?? null;
   const isGuess = (field: 'operation' | 'tokenParameter' | 'clientIdParameter') =>
@@ -346,6 +352,27 @@ export function VerificationSection({ client, saved, save }: VerificationSection
         </div>
       </div>
 
+      {plainHttpChoiceShown(form) && (
+        // Auto-verify would send every captured token with no click: over plain HTTP that takes a
+        // second, explicit choice, unticked until the person ticks it (see autoVerifyAllowed).
+        <div class="plain-http-choice" data-testid="plain-http-auto-verify">
+          <p id="auto-verify-plain-http-note" class="notice notice--warning">
+            {t('security.autoVerifyHeldBack')}
+          </p>
+          <div class="field field--checkbox">
+            <input
+              id="auto-verify-plain-http"
+              data-testid="auto-verify-plain-http"
+              type="checkbox"
+              checked={form.autoVerifyOverPlainHttp}
+              aria-describedby="auto-verify-plain-http-note"
+              onChange={(event) => update('autoVerifyOverPlainHttp', event.currentTarget.checked)}
+            />
+            <label for="auto-verify-plain-http">{t('field.autoVerifyOverPlainHttp')}</label>
+          </div>
+        </div>
+      )}
+
       {mode === 'none' && <p class="notice">{t('manual.notSetUp')}</p>}
 
       {mode === 'wsdl' && description && (
@@ -360,6 +387,11 @@ export function VerificationSection({ client, saved, save }: VerificationSection
               <dt>{t('wsdl.namespace')}</dt>
               <dd class="code">{description.targetNamespace || '—'}</dd>
             </dl>
+            {wsdlOverPlainHttp && (
+              <p class="notice notice--warning" data-testid="wsdl-plain-http">
+                {t('wsdl.plainHttp')}
+              </p>
+            )}
             <h4>{t('wsdl.operations')}</h4>
             <ul class="operations">
               {description.operations.map((operation) => (
@@ -500,22 +532,32 @@ export function VerificationSection({ client, saved, save }: VerificationSection
 
 type ErrorOf = (field: FormField) => string | undefined;
 
+/** The endpoint, and beside it, while it is plain HTTP, what that means for the data sent there. */
 function EndpointField({ form, errorOf, onInput }: { form: VerificationForm; errorOf: ErrorOf; onInput: (value: string) => void }) {
   const { t } = useStrings();
   const error = errorOf('endpoint');
+  const plain = isPlainHttp(form);
+  const described = [describedBy('endpoint', false, error), plain ? 'endpoint-security' : undefined].filter(Boolean).join(' ');
   return (
-    <Field id="endpoint" label={t('field.endpoint')} error={error}>
-      <input
-        id="endpoint"
-        data-testid="endpoint"
-        type="url"
-        value={form.endpoint}
-        spellcheck={false}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy('endpoint', false, error)}
-        onInput={(event) => onInput(event.currentTarget.value)}
-      />
-    </Field>
+    <>
+      <Field id="endpoint" label={t('field.endpoint')} error={error}>
+        <input
+          id="endpoint"
+          data-testid="endpoint"
+          type="url"
+          value={form.endpoint}
+          spellcheck={false}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={described || undefined}
+          onInput={(event) => onInput(event.currentTarget.value)}
+        />
+      </Field>
+      {plain && (
+        <p id="endpoint-security" class="notice notice--warning" data-testid="plain-http-warning">
+          {t('security.plainHttp')}
+        </p>
+      )}
+    </>
   );
 }
 

@@ -3,6 +3,7 @@
  * every read. They live in `storage.local` (never `sync`: the ClientID is an application secret
  * that must not leave this PC). Tokens never go here.
  */
+import type { Localized } from '../domain/types';
 
 /** The manual's WSDL (§4.1). Unreachable from most networks; it is only the default. */
 export const MANUAL_WSDL_URL = 'http://diwinfo.diw.go.th:8080/DiwAppChk/DiwAppChk?wsdl';
@@ -67,14 +68,6 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function pickString(value: unknown, fallback: string, maxLength = 2048): string {
-  return typeof value === 'string' && value.length <= maxLength ? value.trim() : fallback;
-}
-
-function pickOneOf<T extends string>(value: unknown, allowed: readonly T[], fallback: T): T {
-  return allowed.includes(value as T) ? (value as T) : fallback;
-}
-
 /** An origin a person may add: http(s), a host, an optional port, nothing else. */
 export function normaliseOrigin(input: string): string | null {
   try {
@@ -84,6 +77,20 @@ export function normaliseOrigin(input: string): string | null {
     return url.origin;
   } catch {
     return null;
+  }
+}
+
+/**
+ * True for an absolute http: or https: URL with a host and no user name or password: the only
+ * addresses a WSDL or SOAP endpoint can have here. `fetch` refuses a URL that carries
+ * credentials (Fetch standard, "Request" constructor), so such an address could never be called.
+ */
+export function isHttpUrl(text: string): boolean {
+  try {
+    const url = new URL(text.trim());
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '' && url.username === '' && url.password === '';
+  } catch {
+    return false;
   }
 }
 
@@ -100,9 +107,128 @@ export function originToPattern(origin: string): string {
   return `${url.protocol}//${url.hostname}/*`;
 }
 
+// ---- Field rules ------------------------------------------------------------------------------
+// One rule per field, read two ways: `parseSettings` takes the default where a stored field breaks
+// its rule, and `validateSettings` refuses a candidate that breaks any. Sharing the rules keeps
+// what is read from storage always acceptable to a save, so a language switch that resends the
+// stored settings can never be refused for a field the person did not touch.
+
+type TextField = 'wsdlUrl' | 'clientId' | 'endpoint' | 'namespace' | 'operation' | 'soapAction' | 'tokenParameter' | 'clientIdParameter';
+
+/** The longest text kept in each field, in UTF-16 code units after trimming. The options form checks the same. */
+export const TEXT_LIMITS: Readonly<Record<TextField, number>> = {
+  wsdlUrl: 2048,
+  clientId: 512,
+  endpoint: 2048,
+  namespace: 2048,
+  operation: 256,
+  soapAction: 2048,
+  tokenParameter: 256,
+  clientIdParameter: 256,
+};
+
+/** The verification call's timeout, in milliseconds (the options form shows 1–120 seconds). */
+export const TIMEOUT_LIMITS_MS = { min: 1_000, max: 120_000 } as const;
+
+type Rule<T> = (value: unknown) => { ok: true; value: T } | { ok: false; reason: Localized };
+
+const REASONS = {
+  notText: { th: 'ต้องเป็นข้อความ', en: 'must be text' },
+  notBoolean: { th: 'ต้องเป็นจริงหรือเท็จ (true/false)', en: 'must be true or false' },
+  notObject: { th: 'ต้องเป็นชุดค่า (object)', en: 'must be an object' },
+  notList: { th: 'ต้องเป็นรายการ (array)', en: 'must be a list (array)' },
+  notHttpUrl: {
+    th: 'ต้องว่าง หรือเป็นที่อยู่ที่ขึ้นต้นด้วย http:// หรือ https:// มีชื่อโฮสต์ และไม่มีชื่อผู้ใช้หรือรหัสผ่าน',
+    en: 'must be empty, or an http:// or https:// address with a host and no user name or password',
+  },
+  timeout: {
+    th: `ต้องเป็นจำนวนเต็มมิลลิวินาทีตั้งแต่ ${TIMEOUT_LIMITS_MS.min} ถึง ${TIMEOUT_LIMITS_MS.max}`,
+    en: `must be a whole number of milliseconds from ${TIMEOUT_LIMITS_MS.min} to ${TIMEOUT_LIMITS_MS.max}`,
+  },
+  version: { th: `ต้องเป็นรุ่น ${SETTINGS_VERSION}`, en: `must be version ${SETTINGS_VERSION}` },
+} satisfies Record<string, Localized>;
+
+const tooLong = (limit: number): Localized => ({ th: `ยาวเกิน ${limit} ตัวอักษร`, en: `longer than ${limit} characters` });
+const notOneOf = (allowed: readonly string[]): Localized => ({ th: `ต้องเป็นค่าใดค่าหนึ่งต่อไปนี้: ${allowed.join(', ')}`, en: `must be one of: ${allowed.join(', ')}` });
+
+/** Text, trimmed, no longer than `limit`, and (when given) passing `rule`. Never coerced from another type. */
+function text(limit: number, rule?: { test: (value: string) => boolean; reason: Localized }): Rule<string> {
+  return (value) => {
+    if (typeof value !== 'string') return { ok: false, reason: REASONS.notText };
+    const trimmed = value.trim();
+    if (trimmed.length > limit) return { ok: false, reason: tooLong(limit) };
+    if (rule && !rule.test(trimmed)) return { ok: false, reason: rule.reason };
+    return { ok: true, value: trimmed };
+  };
+}
+
+const httpUrlOrEmpty = { test: (value: string) => value === '' || isHttpUrl(value), reason: REASONS.notHttpUrl };
+
+function oneOf<T extends string>(allowed: readonly T[]): Rule<T> {
+  return (value) => (typeof value === 'string' && (allowed as readonly string[]).includes(value) ? { ok: true, value: value as T } : { ok: false, reason: notOneOf(allowed) });
+}
+
+const boolean: Rule<boolean> = (value) => (typeof value === 'boolean' ? { ok: true, value } : { ok: false, reason: REASONS.notBoolean });
+
+const timeoutMs: Rule<number> = (value) =>
+  typeof value === 'number' && Number.isInteger(value) && value >= TIMEOUT_LIMITS_MS.min && value <= TIMEOUT_LIMITS_MS.max
+    ? { ok: true, value }
+    : { ok: false, reason: REASONS.timeout };
+
+const VERIFICATION_RULES: { [K in keyof VerificationSettings]-?: Rule<VerificationSettings[K]> } = {
+  wsdlUrl: text(TEXT_LIMITS.wsdlUrl, httpUrlOrEmpty),
+  clientId: text(TEXT_LIMITS.clientId),
+  timeoutMs,
+  autoVerify: boolean,
+  autoVerifyOverPlainHttp: boolean,
+  endpoint: text(TEXT_LIMITS.endpoint, httpUrlOrEmpty),
+  soapVersion: oneOf(['1.1', '1.2'] as const),
+  style: oneOf(['document', 'rpc'] as const),
+  namespace: text(TEXT_LIMITS.namespace),
+  operation: text(TEXT_LIMITS.operation),
+  soapAction: text(TEXT_LIMITS.soapAction),
+  tokenParameter: text(TEXT_LIMITS.tokenParameter),
+  clientIdParameter: text(TEXT_LIMITS.clientIdParameter),
+};
+
+const languageRule = oneOf(['th', 'en'] as const);
+
+/** What a problem names, in both languages: the words the options page uses where it has them. */
+const FIELD_NAMES: Record<'settings' | 'version' | 'language' | 'verification' | 'captureSites' | keyof VerificationSettings, Localized> = {
+  settings: { th: 'การตั้งค่า', en: 'Settings' },
+  version: { th: 'รุ่นของการตั้งค่า', en: 'Settings version' },
+  language: { th: 'ภาษา', en: 'Language' },
+  verification: { th: 'การตั้งค่าบริการตรวจสอบ', en: 'Verification settings' },
+  captureSites: { th: 'เว็บไซต์ที่จับ Token', en: 'Capture sites' },
+  wsdlUrl: { th: 'ที่อยู่ WSDL', en: 'WSDL URL' },
+  clientId: { th: 'ClientID', en: 'ClientID' },
+  timeoutMs: { th: 'เวลารอคำตอบ', en: 'Timeout' },
+  autoVerify: { th: 'ตรวจสอบอัตโนมัติ', en: 'Verify automatically' },
+  autoVerifyOverPlainHttp: { th: 'ตรวจสอบอัตโนมัติผ่าน http ที่ไม่เข้ารหัส', en: 'Verify automatically over unencrypted http' },
+  endpoint: { th: 'ที่อยู่บริการ (endpoint)', en: 'Service address (endpoint)' },
+  soapVersion: { th: 'รุ่น SOAP', en: 'SOAP version' },
+  style: { th: 'รูปแบบ (style)', en: 'Style' },
+  namespace: { th: 'Namespace', en: 'Namespace' },
+  operation: { th: 'Operation ที่ใช้ตรวจสอบ', en: 'Operation that verifies' },
+  soapAction: { th: 'SOAPAction', en: 'SOAPAction' },
+  tokenParameter: { th: 'พารามิเตอร์ที่รับ Token', en: 'Parameter that takes the token' },
+  clientIdParameter: { th: 'พารามิเตอร์ที่รับ ClientID', en: 'Parameter that takes the ClientID' },
+};
+
+/**
+ * "Field: what is wrong", in both languages. It never quotes the value: the value may be the
+ * ClientID, and a refusal is shown on screen and may be pasted into a ticket.
+ */
+function problem(field: keyof typeof FIELD_NAMES, reason: Localized): Localized {
+  const name = FIELD_NAMES[field];
+  return { th: `${name.th}: ${reason.th}`, en: `${name.en}: ${reason.en}` };
+}
+
 /**
  * Reads whatever is stored into a valid Settings: migrates old versions, then takes each field
  * that is valid and the default for each that is not, so a damaged store never breaks the UI.
+ * Lenient where a damaged value still says what was meant: a timeout out of range is clamped,
+ * capture sites are normalised to origins and de-duplicated, and unusable ones are dropped.
  */
 export function parseSettings(stored: unknown): Settings {
   let raw: Record<string, unknown> = isRecord(stored) ? { ...stored } : {};
@@ -114,29 +240,107 @@ export function parseSettings(stored: unknown): Settings {
   }
   const defaults = DEFAULT_SETTINGS.verification;
   const v = isRecord(raw.verification) ? raw.verification : {};
+  const read = <K extends keyof VerificationSettings>(field: K): VerificationSettings[K] => {
+    // TypeScript cannot tie the indexed rule to its field's type on its own.
+    const checked = (VERIFICATION_RULES[field] as Rule<VerificationSettings[K]>)(v[field]);
+    return checked.ok ? checked.value : defaults[field];
+  };
   const timeout = typeof v.timeoutMs === 'number' && Number.isFinite(v.timeoutMs) ? v.timeoutMs : defaults.timeoutMs;
   const sites = Array.isArray(raw.captureSites) ? raw.captureSites : [];
+  const language = languageRule(raw.language);
   return {
     version: SETTINGS_VERSION,
-    language: pickOneOf(raw.language, ['th', 'en'] as const, DEFAULT_SETTINGS.language),
+    language: language.ok ? language.value : DEFAULT_SETTINGS.language,
     verification: {
-      wsdlUrl: pickString(v.wsdlUrl, defaults.wsdlUrl),
-      clientId: pickString(v.clientId, defaults.clientId, 512),
-      timeoutMs: Math.min(Math.max(Math.round(timeout), 1_000), 120_000),
-      autoVerify: typeof v.autoVerify === 'boolean' ? v.autoVerify : defaults.autoVerify,
-      autoVerifyOverPlainHttp: typeof v.autoVerifyOverPlainHttp === 'boolean' ? v.autoVerifyOverPlainHttp : defaults.autoVerifyOverPlainHttp,
-      endpoint: pickString(v.endpoint, defaults.endpoint),
-      soapVersion: pickOneOf(v.soapVersion, ['1.1', '1.2'] as const, defaults.soapVersion),
-      style: pickOneOf(v.style, ['document', 'rpc'] as const, defaults.style),
-      namespace: pickString(v.namespace, defaults.namespace),
-      operation: pickString(v.operation, defaults.operation, 256),
-      soapAction: pickString(v.soapAction, defaults.soapAction),
-      tokenParameter: pickString(v.tokenParameter, defaults.tokenParameter, 256),
-      clientIdParameter: pickString(v.clientIdParameter, defaults.clientIdParameter, 256),
+      wsdlUrl: read('wsdlUrl'),
+      clientId: read('clientId'),
+      timeoutMs: Math.min(Math.max(Math.round(timeout), TIMEOUT_LIMITS_MS.min), TIMEOUT_LIMITS_MS.max),
+      autoVerify: read('autoVerify'),
+      autoVerifyOverPlainHttp: read('autoVerifyOverPlainHttp'),
+      endpoint: read('endpoint'),
+      soapVersion: read('soapVersion'),
+      style: read('style'),
+      namespace: read('namespace'),
+      operation: read('operation'),
+      soapAction: read('soapAction'),
+      tokenParameter: read('tokenParameter'),
+      clientIdParameter: read('clientIdParameter'),
     },
     captureSites: [
       ...new Set(sites.flatMap((site) => (typeof site === 'string' ? [normaliseOrigin(site)] : [])).filter((o): o is string => o !== null)),
     ],
+  };
+}
+
+export type SettingsValidation = { ok: true; settings: Settings } | { ok: false; problems: Localized[] };
+
+/**
+ * Checks settings a page wants to save, strictly: every field present, of its own type (nothing
+ * coerced), within its limits. Refused as a whole, with one problem per field, so a save never
+ * half-happens and a stored value is never replaced by a default. What it accepts is trimmed and
+ * de-duplicated only, and `parseSettings` reads it back unchanged. A field it does not know is
+ * left out, as `parseSettings` would leave it out on the next read.
+ */
+export function validateSettings(candidate: unknown): SettingsValidation {
+  if (!isRecord(candidate)) return { ok: false, problems: [problem('settings', REASONS.notObject)] };
+  const problems: Localized[] = [];
+
+  // Only this version is written: a page always sends what it read, migrated.
+  if (candidate.version !== SETTINGS_VERSION) problems.push(problem('version', REASONS.version));
+
+  const language = languageRule(candidate.language);
+  if (!language.ok) problems.push(problem('language', language.reason));
+
+  const verification: Partial<Record<keyof VerificationSettings, unknown>> = {};
+  if (!isRecord(candidate.verification)) {
+    problems.push(problem('verification', REASONS.notObject));
+  } else {
+    for (const field of Object.keys(VERIFICATION_RULES) as Array<keyof VerificationSettings>) {
+      const checked = VERIFICATION_RULES[field](candidate.verification[field]);
+      if (checked.ok) verification[field] = checked.value;
+      else problems.push(problem(field, checked.reason));
+    }
+  }
+
+  const sites: string[] = [];
+  if (!Array.isArray(candidate.captureSites)) {
+    problems.push(problem('captureSites', REASONS.notList));
+  } else {
+    // Each must already be an origin, exactly as `normaliseOrigin` writes it: a path or a stray
+    // space would otherwise be cut off silently. One problem for the list, naming the first.
+    // Indexed, not flatMap: flatMap skips the holes of a sparse array, and a hole is no origin.
+    const list: unknown[] = candidate.captureSites;
+    const bad: number[] = [];
+    for (let index = 0; index < list.length; index += 1) {
+      const site = list[index];
+      if (typeof site !== 'string' || normaliseOrigin(site) !== site) bad.push(index);
+    }
+    if (bad.length > 0) {
+      const first = bad[0]! + 1;
+      const more = bad.length - 1;
+      problems.push(
+        problem('captureSites', {
+          th: `รายการที่ ${first}${more > 0 ? ` และอีก ${more} รายการ` : ''} ไม่ใช่ origin แบบ http:// หรือ https:// (โฮสต์และพอร์ตเท่านั้น เช่น http://10.1.2.3:8080)`,
+          en: `item ${first}${more > 0 ? ` and ${more} more` : ''} ${more > 0 ? 'are' : 'is'} not an http:// or https:// origin (host and port only, e.g. http://10.1.2.3:8080)`,
+        }),
+      );
+    } else {
+      sites.push(...new Set(list as string[]));
+    }
+  }
+
+  if (problems.length > 0) return { ok: false, problems };
+  return {
+    ok: true,
+    settings: { version: SETTINGS_VERSION, language: language.ok ? language.value : DEFAULT_SETTINGS.language, verification: verification as VerificationSettings, captureSites: sites },
+  };
+}
+
+/** A refused save as one message: what was wrong with each field, and that nothing was stored. */
+export function describeSettingsProblems(problems: readonly Localized[]): Localized {
+  return {
+    th: `การตั้งค่าไม่ถูกต้อง จึงไม่ได้บันทึกอะไรเลย: ${problems.map((p) => p.th).join('; ')}`,
+    en: `the settings are not valid, so nothing was stored: ${problems.map((p) => p.en).join('; ')}`,
   };
 }
 

@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { DEFAULT_SETTINGS, parseSettings, type Settings } from '../shared/settings';
+import { settingsCandidate } from '../shared/settings-test-support';
+import { createSettingsStore, type LocalArea } from './settings-store';
+
+/** `storage.local` in memory. Values are cloned on the way in and out, as the real one serialises them. */
+function fakeArea(initial: Record<string, unknown> = {}) {
+  const items = structuredClone(initial);
+  let writes = 0;
+  const area: LocalArea = {
+    async get(key) {
+      return key in items ? { [key]: structuredClone(items[key]) } : {};
+    },
+    async set(next) {
+      writes += 1;
+      Object.assign(items, structuredClone(next));
+    },
+  };
+  return { area, items, writes: () => writes };
+}
+
+const STORED: Settings = {
+  ...DEFAULT_SETTINGS,
+  verification: { ...DEFAULT_SETTINGS.verification, clientId: 'STORED-CLIENT-1234', endpoint: 'https://diwinfo.diw.go.th/DiwAppChk/DiwAppChk' },
+  captureSites: ['http://10.1.2.3:8080'],
+};
+
+describe('settings store', () => {
+  it('refuses a ClientID longer than 512 characters, writes nothing, and keeps the stored one', async () => {
+    const { area, writes } = fakeArea({ settings: STORED });
+    const store = createSettingsStore(area);
+    const result = await store.save({ ...STORED, verification: { ...STORED.verification, clientId: 'N'.repeat(513) } });
+    expect(result).toEqual({
+      ok: false,
+      error: {
+        th: 'การตั้งค่าไม่ถูกต้อง จึงไม่ได้บันทึกอะไรเลย: ClientID: ยาวเกิน 512 ตัวอักษร',
+        en: 'the settings are not valid, so nothing was stored: ClientID: longer than 512 characters',
+      },
+    });
+    expect(writes()).toBe(0);
+    expect((await store.get()).verification.clientId).toBe('STORED-CLIENT-1234');
+  });
+
+  it('refuses a javascript: endpoint rather than store it', async () => {
+    const { area, writes } = fakeArea({ settings: STORED });
+    const store = createSettingsStore(area);
+    const result = await store.save({ ...STORED, verification: { ...STORED.verification, endpoint: 'javascript:alert(1)' } });
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.error.en).toContain('Service address (endpoint): must be empty, or an http:// or https:// address');
+    expect(writes()).toBe(0);
+    expect((await store.get()).verification.endpoint).toBe(STORED.verification.endpoint);
+  });
+
+  it('stores valid settings and returns what it stored, trimmed', async () => {
+    const { area } = fakeArea();
+    const store = createSettingsStore(area);
+    const result = await store.save({ ...STORED, verification: { ...STORED.verification, clientId: ' NEW-CLIENT ' } });
+    expect(result.ok && result.value.verification.clientId).toBe('NEW-CLIENT');
+    expect(await store.get()).toEqual(result.ok && result.value);
+  });
+
+  it('property: a candidate is either refused with the store unchanged, or stored as parseSettings reads it back', async () => {
+    let stored = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.oneof({ weight: 5, arbitrary: settingsCandidate() }, { weight: 1, arbitrary: fc.anything() }), async (candidate) => {
+        const { area, items, writes } = fakeArea({ settings: STORED });
+        const store = createSettingsStore(area);
+        const result = await store.save(candidate);
+        if (!result.ok) {
+          expect(writes()).toBe(0);
+          expect(items).toEqual({ settings: STORED });
+          expect(result.error.en).toMatch(/^the settings are not valid, so nothing was stored: \S/);
+          expect(result.error.th).toMatch(/^การตั้งค่าไม่ถูกต้อง จึงไม่ได้บันทึกอะไรเลย: \S/);
+          return;
+        }
+        stored += 1;
+        expect(items.settings).toEqual(result.value);
+        expect(parseSettings(items.settings)).toEqual(items.settings);
+        expect(await store.get()).toEqual(result.value);
+      }),
+      { numRuns: 400 },
+    );
+    // Both branches must have been exercised for the property to say anything.
+    expect(stored).toBeGreaterThan(40);
+  });
+});
