@@ -104,6 +104,23 @@ describe('popup: hidden characters in claims', () => {
     // The switcher's label for the capture too.
     expect(within(screen.getByTestId('picker-this-tab')).getByRole('button').textContent).toContain('วิ⟨U+202E⟩ชัย');
   });
+  it('are shown as ⟨U+…⟩ where findings quote a claim or the service’s answer', async () => {
+    const quoting = verifiedValid({
+      findings: [
+        {
+          code: 'verify-username-differs',
+          severity: 'warning',
+          title: { th: 'ชื่อผู้ใช้ไม่ตรง\u202E', en: 'Usernames differ\u202E' },
+          detail: { th: 'บริการตอบ Username "ad\u202Emin"', en: 'The service returned Username "ad\u202Emin".' },
+          nextStep: { th: 'ตรวจ\u200B', en: 'Check\u200B' },
+        },
+      ],
+    });
+    await renderPopup({ captures: [makeCapture(makeToken(ssoPayload()))], verifyResult: { ok: true, value: quoting } });
+    fireEvent.click(screen.getByRole('button', { name: 'ตรวจสอบ' }));
+    await waitFor(() => expect(screen.getByTestId('findings').textContent).toContain('บริการตอบ Username "ad⟨U+202E⟩min"'));
+    expect(document.body.textContent).not.toMatch(/[\u202E\u200B]/);
+  });
 });
 
 describe('popup: every problem says what to do, in the language shown', () => {

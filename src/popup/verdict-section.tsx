@@ -8,6 +8,7 @@
 import { Fragment } from 'preact';
 import type { Localized, TokenInspection, VerificationAnswer, VerificationResult } from '../domain/types';
 import { echoesIdNumber } from '../domain/echoes-id-number';
+import { revealHiddenCharacters } from '../domain/reveal-hidden-characters';
 import { formatDuration, formatIsoUtc, formatThaiDateTime, MANUAL_LIFETIME_MS } from '../domain/time';
 import { maskIdCard } from '../domain/id-card';
 import { overallVerdict } from '../domain/overall-verdict';
@@ -93,7 +94,7 @@ function AlsoCheck({ inspection, language }: { inspection: Extract<TokenInspecti
   if (!first) return null;
   return (
     <p class={`verdict__also verdict__also--${first.severity}`} data-testid="also-check">
-      <a href="#findings-heading">{t('verdict.alsoCheck', { count: String(problems.length), title: first.title[language] })}</a>
+      <a href="#findings-heading">{t('verdict.alsoCheck', { count: String(problems.length), title: revealHiddenCharacters(first.title[language]) })}</a>
     </p>
   );
 }
@@ -227,7 +228,7 @@ function VerificationSummary({ result, language }: { result: VerificationResult;
       {result.findings.length > 0 && (
         <ul class="verification__findings">
           {result.findings.map((finding, index) => (
-            <li key={`${finding.code}-${index}`}>{finding.title[language]}</li>
+            <li key={`${finding.code}-${index}`}>{revealHiddenCharacters(finding.title[language])}</li>
           ))}
         </ul>
       )}
