@@ -33,19 +33,28 @@ export function claimText(inspection: DecodedInspection, name: string, language:
 }
 
 /** Claims that some directories fill with the national ID number. */
-const MAY_ECHO_ID = new Set(['username', 'sid']);
+const MAY_REPEAT_ID = ['username', 'sid'] as const;
 
 /**
- * Like `claimText`, but a `username` or `sid` that repeats the national ID number is masked like
- * the ID itself unless the person revealed it: it is the same personal number.
+ * The claims (of `username` and `sid`) that repeat the national ID number, each masked like the
+ * ID itself: it is the same personal number, so it stays hidden until the person reveals the ID.
  */
-export function personalClaimText(inspection: DecodedInspection, name: string, language: Language, revealId: boolean): { text: string; masked: boolean } | null {
-  const reading = claimReading(inspection, name);
-  if (!reading || !reading.present) return null;
-  if (!revealId && MAY_ECHO_ID.has(name) && echoesIdNumber(reading.value, claimReading(inspection, 'idcard')?.value)) {
-    return { text: maskIdCard(reading.value), masked: true };
+export function idRepeatingClaims(inspection: DecodedInspection): Map<string, string> {
+  const idNumber = claimReading(inspection, 'idcard')?.value;
+  const masked = new Map<string, string>();
+  for (const name of MAY_REPEAT_ID) {
+    const reading = claimReading(inspection, name);
+    if (reading?.present && echoesIdNumber(reading.value, idNumber)) masked.set(name, maskIdCard(reading.value));
   }
-  return { text: displayValue(reading.value, language), masked: false };
+  return masked;
+}
+
+/** Like `claimText`, but a claim that repeats the ID number is masked unless the person revealed the ID. */
+export function personalClaimText(inspection: DecodedInspection, name: string, language: Language, revealId: boolean): { text: string; masked: boolean } | null {
+  const text = claimText(inspection, name, language);
+  if (text === null) return null;
+  const masked = revealId ? undefined : idRepeatingClaims(inspection).get(name);
+  return masked === undefined ? { text, masked: false } : { text: masked, masked: true };
 }
 
 /** A claim name or value as text fit for the screen (see the module comment). */
@@ -53,6 +62,7 @@ export function displayValue(value: unknown, language: Language): string {
   let text: string;
   let omitted: number;
   if (typeof value === 'string') {
+    // By code point, so a cut never splits a surrogate pair into a stray half.
     const kept = [...value.slice(0, MAX_SHOWN_CHARACTERS + 1)].slice(0, MAX_SHOWN_CHARACTERS).join('');
     text = revealHiddenCharacters(kept);
     omitted = value.length - kept.length;

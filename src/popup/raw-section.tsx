@@ -8,10 +8,9 @@
  * nested thousands deep would overflow the stack, and one nested a thousand deep would print
  * millions of characters. Hidden characters in keys and strings are shown as `⟨U+202E⟩`.
  */
-import { claimReading, type DecodedInspection } from './claim-value';
-import { maskIdCard, maskIdNumbersIn, maskIdNumbersInPayload } from '../domain/id-card';
+import { idRepeatingClaims, type DecodedInspection } from './claim-value';
+import { maskIdNumbersIn, maskIdNumbersInPayload } from '../domain/id-card';
 import { boundedJson } from '../domain/bounded-json';
-import { echoesIdNumber } from '../domain/echoes-id-number';
 import { revealHiddenCharacters } from '../domain/reveal-hidden-characters';
 import { translator, type Language } from '../ui/i18n';
 import { CopyButton, type WriteText } from '../ui/copy-button';
@@ -28,14 +27,8 @@ interface RawSectionProps {
  * the same), and in `username` or `sid` too when they repeat it (as the person section does).
  */
 export function displayedPayload(inspection: DecodedInspection, revealId: boolean): Record<string, unknown> {
-  const { payload } = inspection.token;
-  if (revealId) return payload;
-  const masked = maskIdNumbersInPayload(payload);
-  const idNumber = claimReading(inspection, 'idcard')?.value;
-  for (const name of ['username', 'sid']) {
-    if (name in masked && echoesIdNumber(payload[name], idNumber)) masked[name] = maskIdCard(payload[name]);
-  }
-  return masked;
+  if (revealId) return inspection.token.payload;
+  return { ...maskIdNumbersInPayload(inspection.token.payload), ...Object.fromEntries(idRepeatingClaims(inspection)) };
 }
 
 /** Pretty JSON for the screen, and how much of it was left out. */
@@ -48,8 +41,10 @@ export function RawSection({ inspection, language, revealId, writeText }: RawSec
   // An ID number can hide in the header too; masked there as the report masks it.
   const header = shownJson(revealId ? inspection.token.header : maskIdNumbersIn(inspection.token.header));
   const payload = shownJson(displayedPayload(inspection, revealId));
-  const more = (omitted: number) =>
-    omitted > 0 && <p class="muted small">{t('text.moreCharacters', { n: omitted.toLocaleString('en-US') })}</p>;
+  const moreText = (omitted: number) => (omitted > 0 ? t('text.moreCharacters', { n: omitted.toLocaleString('en-US') }) : null);
+  const more = (omitted: number) => omitted > 0 && <p class="muted small">{moreText(omitted)}</p>;
+  // The copy says where it was cut, as the screen does, so a pasted copy is not taken for all of it.
+  const copied = () => [header.text, moreText(header.omittedCharacters), payload.text, moreText(payload.omittedCharacters)].filter((part) => part !== null).join('\n');
   const hasPersonal = inspection.claims.some((reading) => reading.definition.personal && reading.present);
   return (
     <section class="card" aria-labelledby="raw-heading">
@@ -58,7 +53,7 @@ export function RawSection({ inspection, language, revealId, writeText }: RawSec
           <h2 id="raw-heading">{t('raw.heading')}</h2>
         </summary>
         <div class="raw__actions">
-          <CopyButton label={t('raw.copy')} language={language} writeText={writeText} text={() => `${header.text}\n${payload.text}`} />
+          <CopyButton label={t('raw.copy')} language={language} writeText={writeText} text={copied} />
         </div>
         {hasPersonal && !revealId && <p class="muted small">{t('raw.masked')}</p>}
         <h3>{t('raw.header')}</h3>
