@@ -38,7 +38,7 @@ export function TokenSection({ inspection, capture, language, revealId, timesCla
   const extraShown = inspection.extraClaims.slice(0, MAX_EXTRA_CLAIMS_SHOWN);
   const extraNotShown = inspection.extraClaims.length - extraShown.length;
   const claimedNote = timesClaimedOnly && (
-    <span class="claimed-note" data-testid="claimed-only">
+    <span class="claimed-note">
       {' '}
       ({t('token.claimedOnly')})
     </span>
