@@ -191,13 +191,13 @@ const handlers: Handlers = {
   'page→bg:set-language': async ({ language }) => {
     if (language !== 'th' && language !== 'en') return { ok: false, error: NOT_A_LANGUAGE };
     const saved = await settings.save({ ...(await settings.get()), language });
-    return { ok: true, value: settingsView(saved) };
+    return saved.ok ? { ok: true, value: settingsView(saved.value) } : saved;
   },
   'page→bg:get-settings': () => settings.get(),
   'page→bg:save-settings': async ({ settings: candidate }) => {
     const saved = await settings.save(candidate);
-    await syncCaptureSiteScripts(saved.captureSites);
-    return { ok: true, value: saved };
+    if (saved.ok) await syncCaptureSiteScripts(saved.value.captureSites);
+    return saved;
   },
   'page→bg:load-wsdl': async ({ url }) => {
     if (typeof url !== 'string') return { ok: false, error: { th: 'ไม่ได้ระบุที่อยู่ WSDL', en: 'No WSDL address was given.' } };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { inspectToken } from './inspect';
+import { decodeFinding, inspectToken } from './inspect';
+import { deepArrayJson, deepObjectJson, makeRawToken, objectJson } from './hostile-tokens';
 import { sortFindings } from './sort-findings';
 import { EXP_SECONDS, NBF_SECONDS, SAMPLE_ID, makeToken, samplePayload } from './test-support';
 import type { Finding } from './types';
@@ -89,5 +90,52 @@ describe('sortFindings', () => {
   it('puts errors before warnings before info, keeping order among equals', () => {
     const f = (code: string, severity: Finding['severity']): Finding => ({ code, severity, title: { th: code, en: code }, detail: { th: '', en: '' }, nextStep: { th: '', en: '' } });
     expect(codes(sortFindings([f('a', 'info'), f('b', 'error'), f('c', 'warning'), f('d', 'error')]))).toEqual(['b', 'd', 'c', 'a']);
+  });
+});
+
+describe('inspectToken: hostile nesting', () => {
+  it('a 13.7 KB token whose exp is an array nested 5,000 deep is read, not thrown on', () => {
+    const token = makeRawToken('{"alg":"HS256"}', objectJson({ ...samplePayload(), exp: undefined }, `"exp":${deepArrayJson(5000)}`));
+    expect(token.length).toBeGreaterThan(13_000);
+    const inspection = inspectToken(token, DURING);
+    expect(inspection.kind).toBe('decoded');
+    expect(inspection.verdict).toBe('expiry-unknown');
+    expect(codes(inspection.findings)).toContain('token-absurd-nesting');
+    expect(codes(inspection.findings)).toContain('exp-unreadable');
+  });
+
+  it('an org claim nested 5,000 deep is read, not thrown on', () => {
+    const inspection = inspectToken(makeRawToken('{"alg":"HS256"}', objectJson(samplePayload(), `"org":${deepArrayJson(5000)}`)), DURING);
+    expect(inspection.kind).toBe('decoded');
+    if (inspection.kind !== 'decoded') return;
+    expect(inspection.org?.raw.length).toBeLessThan(110);
+  });
+
+  it('says which part nests absurdly deep, with a next step in both languages', () => {
+    const inspection = inspectToken(makeRawToken(`{"alg":"HS256","x":${deepObjectJson(1000)}}`, JSON.stringify(samplePayload())), DURING);
+    const finding = inspection.findings.find((f) => f.code === 'token-absurd-nesting')!;
+    expect(finding.severity).toBe('warning');
+    expect(finding.detail.en).toContain('header');
+    expect(finding.detail.en).not.toContain('payload');
+    expect(finding.nextStep.th.length).toBeGreaterThan(20);
+    expect(finding.nextStep.en).toContain('DiwLoginChk');
+  });
+
+  it('ordinary nesting (a few levels) is no finding', () => {
+    const inspection = inspectToken(makeToken(samplePayload({ roles: [{ name: 'a', scopes: ['x', ['y']] }] })), DURING);
+    expect(codes(inspection.findings)).not.toContain('token-absurd-nesting');
+  });
+});
+
+describe('decodeFinding', () => {
+  it('every decode failure carries a next step in both languages', () => {
+    for (const text of ['', 'abc', 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0', 'eyJhbGciOiJSU0EtT0FFUCJ9.a.b.c.d', 'eyJhbGciOiJIUzI1NiJ9.@@@.x']) {
+      const inspection = inspectToken(text, DURING);
+      expect(inspection.kind).toBe('unreadable');
+      if (inspection.kind !== 'unreadable') continue;
+      expect(decodeFinding(inspection.failure)).toEqual(inspection.findings[0]);
+      expect(inspection.findings[0]!.nextStep.th).not.toBe('');
+      expect(inspection.findings[0]!.nextStep.en).not.toBe('');
+    }
   });
 });

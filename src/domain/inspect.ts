@@ -9,14 +9,16 @@ import { readTokenTimes, timeFindings } from './time';
 import { decodeToken } from './token';
 import type { DecodeFailure, DecodeFailureCode, Finding, InspectionVerdict, Localized, TokenInspection, TokenTimes } from './types';
 import { sortFindings } from './sort-findings';
-
+import { jsonDepth } from './json-depth';
+import { PRETTY_JSON_LIMITS } from './bounded-json';
 
 const RECOPY: Localized = {
   th: 'คัดลอกโทเค็นใหม่ทั้งหมด หรือใช้โทเค็นที่ส่วนขยายจับได้เองจากหน้าล็อกอิน ถ้ายังเป็นอยู่ ระบบงานอาจตัดโทเค็นระหว่างส่งต่อ ให้แจ้งผู้พัฒนาระบบงานพร้อมรายงานนี้',
   en: "Copy the whole token again, or use the one the extension captured from the login. If it keeps happening, the application may be cutting the token on the way: send this report to the application's developers.",
 };
 
-const DECODE_NEXT_STEP: Record<DecodeFailureCode, Localized> = {
+/** What to do about each way a text can fail to decode (also what the paste box says). */
+export const DECODE_NEXT_STEP: Record<DecodeFailureCode, Localized> = {
   empty: {
     th: 'วางโทเค็น หรือให้ผู้ใช้ล็อกอินผ่าน Industry SSO ขณะเปิดส่วนขยายไว้ เพื่อให้จับโทเค็นได้',
     en: 'Paste a token, or have the user log in through the Industry SSO with the extension installed so it captures one.',
@@ -38,7 +40,8 @@ const DECODE_NEXT_STEP: Record<DecodeFailureCode, Localized> = {
   },
 };
 
-function decodeFinding(failure: DecodeFailure): Finding {
+/** A decode failure as a finding, with what to do next: for a stored token and for pasted text alike. */
+export function decodeFinding(failure: DecodeFailure): Finding {
   const title: Localized =
     failure.code === 'encrypted-jwe'
       ? { th: 'โทเค็นถูกเข้ารหัส อ่านเนื้อหาไม่ได้', en: 'The token is encrypted and cannot be read' }
@@ -77,6 +80,30 @@ function claimsMissingFinding(missing: readonly string[]): Finding {
     nextStep: {
       th: 'แจ้งผู้ดูแลระบบ SSO ว่าโทเค็นของผู้ใช้นี้ขาดฟิลด์ ระบบงานที่ต้องใช้ฟิลด์เหล่านี้อาจทำงานผิด',
       en: "Tell the SSO administrators this user's token lacks these claims: applications that need them may fail.",
+    },
+  };
+}
+
+/**
+ * Nesting deeper than the raw view prints. The manual's claims are flat text and numbers, so a
+ * token nested this deep was not made by the SSO; it is what a token built to crash the programs
+ * that read it looks like (a stack overflow in JSON printing or any recursive walk).
+ */
+const ABSURD_NESTING_DEPTH = PRETTY_JSON_LIMITS.maxDepth;
+
+function absurdNestingFinding(parts: ReadonlyArray<'header' | 'payload'>): Finding {
+  const words = { header: { th: 'ส่วนหัว (header)', en: 'header' }, payload: { th: 'ส่วนข้อมูล (payload)', en: 'payload' } };
+  return {
+    code: 'token-absurd-nesting',
+    severity: 'warning',
+    title: { th: 'โทเค็นมีข้อมูลซ้อนกันลึกผิดปกติ', en: 'The token nests data absurdly deep' },
+    detail: {
+      th: `${parts.map((part) => words[part].th).join(' และ ')} ซ้อนกันลึกเกิน ${ABSURD_NESTING_DEPTH} ชั้น ขณะที่ฟิลด์ตามคู่มือเป็นเพียงข้อความและตัวเลข จึงแสดงเพียง ${ABSURD_NESTING_DEPTH} ชั้นแรก ส่วนที่ลึกกว่าแสดงเป็น […]`,
+      en: `The ${parts.map((part) => words[part].en).join(' and ')} nest${parts.length === 1 ? 'es' : ''} more than ${ABSURD_NESTING_DEPTH} levels deep, while the manual's claims are plain text and numbers. Only the first ${ABSURD_NESTING_DEPTH} levels are shown; deeper parts appear as […].`,
+    },
+    nextStep: {
+      th: 'อย่าเชื่อโทเค็นนี้ ตรวจสอบกับบริการ DiwLoginChk และส่งรายงานนี้ให้ผู้ดูแลระบบ SSO และผู้พัฒนาระบบงาน โทเค็นจริงของ Industry SSO ไม่มีข้อมูลแบบนี้ อาจเป็นโทเค็นที่สร้างขึ้นเพื่อทำให้โปรแกรมที่อ่านมันล่ม',
+      en: "Do not trust this token: check it with the DiwLoginChk service and send this report to the SSO administrators and the application's developers. A genuine Industry SSO token carries nothing like this; it may have been made to crash the programs that read it.",
     },
   };
 }
@@ -161,6 +188,8 @@ export function inspectToken(compact: string, nowMs: number): TokenInspection {
     if (times.state === 'unknown') findings.push(EXPIRY_UNKNOWN);
     findings.push(...timeFindings(times));
   }
+  const tooDeep = (['header', 'payload'] as const).filter((part) => jsonDepth(token[part], ABSURD_NESTING_DEPTH + 1) > ABSURD_NESTING_DEPTH);
+  if (tooDeep.length > 0) findings.push(absurdNestingFinding(tooDeep));
   if (org) findings.push(...org.findings);
   if (idCard) findings.push(...idCard.findings);
   return { kind: 'decoded', verdict, token, claims, extraClaims, times, org, idCard, findings: sortFindings(findings) };

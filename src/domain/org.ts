@@ -5,6 +5,7 @@
  */
 import { OFFICE_DIRECTORY, PROVINCE_NAMES } from './office-directory';
 import type { Finding, Localized, OfficeRow, OrgCode, OrgResolution } from './types';
+import { boundedJson } from './bounded-json';
 
 /**
  * Organisation names, only where the manual states or clearly implies them: 9 = สอจ. is in the
@@ -89,14 +90,11 @@ function indexOf(directory: readonly OfficeRow[]): Map<number, OfficeRow> {
   return index;
 }
 
+/** The claim as text for display: bounded, since a hostile token can nest it thousands deep. */
 function rawText(raw: unknown): string {
   if (typeof raw === 'string') return raw.length > MAX_RAW_LENGTH ? `${raw.slice(0, MAX_RAW_LENGTH)}…` : raw;
-  try {
-    const text = JSON.stringify(raw) ?? String(raw);
-    return text.length > MAX_RAW_LENGTH ? `${text.slice(0, MAX_RAW_LENGTH)}…` : text;
-  } catch {
-    return String(raw);
-  }
+  const shown = boundedJson(raw, { indent: 0, maxDepth: 4, maxCharacters: MAX_RAW_LENGTH });
+  return shown.omittedCharacters > 0 ? `${shown.text}…` : shown.text;
 }
 
 function provinceLabel(provinceId: number | null): Localized {

@@ -126,3 +126,12 @@ describe('timeFindings', () => {
     );
   });
 });
+
+describe('timeFindings: the raw value in a message', () => {
+  it('is short and shows hidden characters, so a finding cannot be spoofed either', () => {
+    const findings = timeFindings(readTokenTimes({ exp: '\u202E2026', nbf: 1_795_000_000 }, 1_795_000_000_000));
+    const unreadable = findings.find((f) => f.code === 'exp-unreadable')!;
+    expect(unreadable.detail.en).toContain('⟨U+202E⟩2026');
+    expect(unreadable.detail.en).not.toContain('\u202E');
+  });
+});

@@ -7,6 +7,8 @@
  * misread anything else. The clock is always passed in (`nowMs`), never read here.
  */
 import type { Finding, Localized, TimeForm, TimeReading, TokenTimes } from './types';
+import { boundedJson } from './bounded-json';
+import { revealHiddenCharacters } from './reveal-hidden-characters';
 
 /** The manual: "Token จะมีระยะเวลา 1 ชม. 5 นาที". */
 export const MANUAL_LIFETIME_MS = 65 * 60 * 1000;
@@ -209,15 +211,13 @@ function readingFindings(time: TimeReading): Finding[] {
   return [];
 }
 
-/** A short, safe rendering of a claim's raw value for a message. */
+/**
+ * A short rendering of a claim's raw value for a message: bounded, because the value comes
+ * from the token and may be nested thousands deep, and with hidden characters made visible.
+ */
 function previewValue(raw: unknown): string {
-  let text: string;
-  try {
-    text = typeof raw === 'string' ? JSON.stringify(raw) : (JSON.stringify(raw) ?? String(raw));
-  } catch {
-    text = String(raw);
-  }
-  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
+  const preview = boundedJson(raw, { indent: 0, maxDepth: 4, maxCharacters: 40, mapString: revealHiddenCharacters });
+  return preview.omittedCharacters > 0 ? `${preview.text}…` : preview.text;
 }
 
 /**

@@ -1,27 +1,75 @@
 /**
- * Reading one of the manual's claims out of an inspection for display. Values are shown as the
- * token carries them; anything that is not a string is shown as JSON so nothing is hidden.
+ * Reading one of the manual's claims out of an inspection for display. Every claim name and
+ * value on screen goes through `displayValue`, because the token's issuer wrote them:
+ * - hidden characters (bidi overrides, zero-width characters) are shown as `⟨U+202E⟩`, so a
+ *   name cannot be made to read as another;
+ * - the text is bounded in length and nesting, so a claim nested thousands deep or tens of KB
+ *   long shows its start and "… N more characters" instead of freezing or breaking the popup.
+ * Anything that is not a string is shown as JSON, so nothing is hidden.
  */
 import type { ClaimReading, TokenInspection } from '../domain/types';
+import { boundedJson } from '../domain/bounded-json';
+import { revealHiddenCharacters } from '../domain/reveal-hidden-characters';
+import { echoesIdNumber } from '../domain/echoes-id-number';
+import { maskIdCard } from '../domain/id-card';
+import { translator, type Language } from '../ui/i18n';
 
 export type DecodedInspection = Extract<TokenInspection, { kind: 'decoded' }>;
+
+/** A claim value shows at most this much: a few lines of the popup, longer than any real claim. */
+const MAX_SHOWN_CHARACTERS = 500;
+/** A claim value shows this many levels of nesting: enough to see its shape. */
+const MAX_SHOWN_DEPTH = 4;
 
 export function claimReading(inspection: DecodedInspection, name: string): ClaimReading | undefined {
   return inspection.claims.find((claim) => claim.definition.name === name);
 }
 
-/** The claim's value as text, or null when the token does not carry it. */
-export function claimText(inspection: DecodedInspection, name: string): string | null {
+/** The claim's value as shown, or null when the token does not carry it. */
+export function claimText(inspection: DecodedInspection, name: string, language: Language): string | null {
   const reading = claimReading(inspection, name);
   if (!reading || !reading.present) return null;
-  return displayValue(reading.value);
+  return displayValue(reading.value, language);
 }
 
-export function displayValue(value: unknown): string {
-  if (typeof value === 'string') return value;
-  try {
-    return JSON.stringify(value) ?? String(value);
-  } catch {
-    return String(value);
+/** Claims that some directories fill with the national ID number. */
+const MAY_REPEAT_ID = ['username', 'sid'] as const;
+
+/**
+ * The claims (of `username` and `sid`) that repeat the national ID number, each masked like the
+ * ID itself: it is the same personal number, so it stays hidden until the person reveals the ID.
+ */
+export function idRepeatingClaims(inspection: DecodedInspection): Map<string, string> {
+  const idNumber = claimReading(inspection, 'idcard')?.value;
+  const masked = new Map<string, string>();
+  for (const name of MAY_REPEAT_ID) {
+    const reading = claimReading(inspection, name);
+    if (reading?.present && echoesIdNumber(reading.value, idNumber)) masked.set(name, maskIdCard(reading.value));
   }
+  return masked;
+}
+
+/** Like `claimText`, but a claim that repeats the ID number is masked unless the person revealed the ID. */
+export function personalClaimText(inspection: DecodedInspection, name: string, language: Language, revealId: boolean): { text: string; masked: boolean } | null {
+  const text = claimText(inspection, name, language);
+  if (text === null) return null;
+  const masked = revealId ? undefined : idRepeatingClaims(inspection).get(name);
+  return masked === undefined ? { text, masked: false } : { text: masked, masked: true };
+}
+
+/** A claim name or value as text fit for the screen (see the module comment). */
+export function displayValue(value: unknown, language: Language): string {
+  let text: string;
+  let omitted: number;
+  if (typeof value === 'string') {
+    // By code point, so a cut never splits a surrogate pair into a stray half.
+    const kept = [...value.slice(0, MAX_SHOWN_CHARACTERS + 1)].slice(0, MAX_SHOWN_CHARACTERS).join('');
+    text = revealHiddenCharacters(kept);
+    omitted = value.length - kept.length;
+  } else {
+    const printed = boundedJson(value, { indent: 0, maxDepth: MAX_SHOWN_DEPTH, maxCharacters: MAX_SHOWN_CHARACTERS, mapString: revealHiddenCharacters });
+    text = printed.text;
+    omitted = printed.omittedCharacters;
+  }
+  return omitted > 0 ? `${text} ${translator(language)('text.moreCharacters', { n: omitted.toLocaleString('en-US') })}` : text;
 }

@@ -8,7 +8,7 @@
 import type { OrgResolution } from '../domain/types';
 import { translator, type Language } from '../ui/i18n';
 import { FindingsList } from '../ui/findings-list';
-import type { DecodedInspection } from './claim-value';
+import { displayValue, type DecodedInspection } from './claim-value';
 
 interface OfficeSectionProps {
   inspection: DecodedInspection;
@@ -66,7 +66,7 @@ function OrgDetails({ org, language }: { org: OrgResolution; language: Language 
         )}
         <dt>{t('office.raw')}</dt>
         <dd>
-          <code data-testid="org-raw">{org.raw}</code>
+          <code data-testid="org-raw">{displayValue(org.raw, language)}</code>
         </dd>
       </dl>
       {org.findings.length > 0 && <FindingsList findings={org.findings} language={language} withNextStep={false} />}

@@ -1,12 +1,20 @@
 /**
  * A token from anywhere (an e-mail, a log, a colleague's chat) goes through the background's
- * intake like a captured one. A text that is not a readable token comes back with the
- * domain's own explanation, shown here, so the popup is never blank after a paste.
+ * intake like a captured one. A text that is not a readable token is explained here with what
+ * was wrong and what to do about it, so the popup is never blank after a paste.
+ *
+ * The background answers a failed paste with its message only; the next step comes from reading
+ * the same text with the domain here (the intake and `readPastedText` look for the token the
+ * same way), which also catches an empty paste without a round trip. The problem is kept as a
+ * finding, in both languages, so switching language re-words it.
  */
 import { useState } from 'preact/hooks';
 import type { ActionResult } from '../shared/messages';
 import type { Capture } from '../shared/capture';
-import { translator, type Language } from '../ui/i18n';
+import type { Finding, Localized } from '../domain/types';
+import { decodeFinding } from '../domain/inspect';
+import { readPastedText } from '../domain/read-pasted-text';
+import { inBothLanguages, translator, type Language } from '../ui/i18n';
 
 interface PasteBoxProps {
   language: Language;
@@ -15,15 +23,25 @@ interface PasteBoxProps {
   onPaste: (text: string) => Promise<ActionResult<Capture>>;
 }
 
+type PasteProblem = Pick<Finding, 'title' | 'detail' | 'nextStep'>;
+
+/** Why the background refused `text`, with the domain's next step when the domain agrees it is unreadable. */
+function refusal(text: string, message: Localized): PasteProblem {
+  const read = readPastedText(text);
+  if (!read.ok) return { ...decodeFinding(read.failure), detail: message };
+  return { title: inBothLanguages('paste.refused'), detail: message, nextStep: inBothLanguages('paste.retry') };
+}
+
 export function PasteBox({ language, open, onPaste }: PasteBoxProps) {
   const t = translator(language);
   const [text, setText] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const [problem, setProblem] = useState<PasteProblem | null>(null);
   const [working, setWorking] = useState(false);
   const submit = async (event: Event) => {
     event.preventDefault();
-    if (text.trim() === '') {
-      setError(t('paste.empty'));
+    const read = readPastedText(text);
+    if (!read.ok && read.failure.code === 'empty') {
+      setProblem(decodeFinding(read.failure));
       return;
     }
     setWorking(true);
@@ -31,12 +49,13 @@ export function PasteBox({ language, open, onPaste }: PasteBoxProps) {
       const result = await onPaste(text);
       if (result.ok) {
         setText('');
-        setError(null);
+        setProblem(null);
       } else {
-        setError(result.error[language]);
+        setProblem(refusal(text, result.error));
       }
     } catch (failure) {
-      setError(t('app.backgroundError', { detail: failure instanceof Error ? failure.message : String(failure) }));
+      const detail = inBothLanguages('app.backgroundError', { detail: failure instanceof Error ? failure.message : String(failure) });
+      setProblem({ title: inBothLanguages('paste.refused'), detail, nextStep: inBothLanguages('paste.retry') });
     } finally {
       setWorking(false);
     }
@@ -55,16 +74,21 @@ export function PasteBox({ language, open, onPaste }: PasteBoxProps) {
           autocomplete="off"
           value={text}
           onInput={(event) => setText((event.target as HTMLTextAreaElement).value)}
-          aria-invalid={error !== null}
-          aria-describedby={error ? 'paste-error' : undefined}
+          aria-invalid={problem !== null}
+          aria-describedby={problem ? 'paste-error' : undefined}
         />
         <button type="submit" class="button" disabled={working}>
           {working ? t('paste.working') : t('paste.submit')}
         </button>
-        {error && (
-          <p id="paste-error" class="paste__error" role="alert">
-            {error}
-          </p>
+        {problem && (
+          <div id="paste-error" class="paste__error" role="alert" data-testid="paste-error">
+            <p>
+              <strong>{problem.title[language]}</strong> {problem.detail[language]}
+            </p>
+            <p class="paste__next">
+              <strong>{t('findings.nextStep')}:</strong> {problem.nextStep[language]}
+            </p>
+          </div>
         )}
       </form>
     </details>

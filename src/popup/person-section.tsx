@@ -2,10 +2,10 @@
  * Whose token this is: name, username, e-mail, the national ID number and `sid` (manual claims
  * 1–6). The ID number is personal data: it is masked until the person presses the reveal
  * toggle, and its check digit result is shown either way so a typo in the directory is visible
- * without revealing the number.
+ * without revealing the number. A `username` or `sid` that repeats the ID number is masked with it.
  */
 import { translator, type Language } from '../ui/i18n';
-import { claimReading, claimText, type DecodedInspection } from './claim-value';
+import { claimReading, claimText, personalClaimText, type DecodedInspection } from './claim-value';
 
 interface PersonSectionProps {
   inspection: DecodedInspection;
@@ -17,8 +17,17 @@ interface PersonSectionProps {
 export function PersonSection({ inspection, language, revealId, onToggleReveal }: PersonSectionProps) {
   const t = translator(language);
   const label = (name: string) => claimReading(inspection, name)?.definition.label[language] ?? name;
-  const value = (name: string) => claimText(inspection, name) ?? <span class="muted">{t('claim.missing')}</span>;
-  const fullName = [claimText(inspection, 'firstname'), claimText(inspection, 'lastname')].filter(Boolean).join(' ');
+  const value = (name: string) => {
+    const shown = personalClaimText(inspection, name, language, revealId);
+    if (shown === null) return <span class="muted">{t('claim.missing')}</span>;
+    if (!shown.masked) return shown.text;
+    return (
+      <>
+        <span class="mono">{shown.text}</span> <span class="muted small">{t('id.echoMasked')}</span>
+      </>
+    );
+  };
+  const fullName = [claimText(inspection, 'firstname', language), claimText(inspection, 'lastname', language)].filter(Boolean).join(' ');
   return (
     <section class="card" aria-labelledby="person-heading">
       <h2 id="person-heading">{t('person.heading')}</h2>
@@ -27,7 +36,7 @@ export function PersonSection({ inspection, language, revealId, onToggleReveal }
       </p>
       <dl class="facts">
         <dt>{label('username')}</dt>
-        <dd data-testid="username">{value('username')}</dd>
+        <dd class="break" data-testid="username">{value('username')}</dd>
         <dt>{label('email')}</dt>
         <dd>{value('email')}</dd>
         <dt>{label('idcard')}</dt>
@@ -37,7 +46,7 @@ export function PersonSection({ inspection, language, revealId, onToggleReveal }
         <dt>
           {label('sid')} <code class="claim-name">sid</code>
         </dt>
-        <dd class="break">{value('sid')}</dd>
+        <dd class="break" data-testid="sid">{value('sid')}</dd>
       </dl>
     </section>
   );
@@ -46,7 +55,7 @@ export function PersonSection({ inspection, language, revealId, onToggleReveal }
 function IdCardValue({ inspection, language, revealId, onToggleReveal }: PersonSectionProps) {
   const t = translator(language);
   const check = inspection.idCard;
-  const raw = claimText(inspection, 'idcard');
+  const raw = claimText(inspection, 'idcard', language);
   if (check === null || raw === null) return <span class="muted">{t('claim.missing')}</span>;
   const status = !check.wellFormed ? t('id.malformed') : check.checksumValid ? t('id.checkOk') : t('id.checkBad');
   const tone = check.wellFormed && check.checksumValid ? 'good' : 'bad';

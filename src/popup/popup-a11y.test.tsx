@@ -50,4 +50,16 @@ describe('popup accessibility (axe-core, happy-dom)', () => {
     await screen.findByRole('alert');
     expect(await violations()).toEqual([]);
   });
+
+  it('a section that could not be drawn, and a forged token’s times: no violations', async () => {
+    const case3 = verifiedValid({
+      outcome: { kind: 'answered', answer: { manualCase: 3, status: false, message: 'Mismatch data in received token', username: null, idCard: null } },
+    });
+    await renderPopup({ captures: [makeCapture(FIXTURE_TOKENS.valid, { source: 'carrier-pigeon' as never })], verifyResult: { ok: true, value: case3 } });
+    fireEvent.click(screen.getByRole('button', { name: 'ตรวจสอบ' }));
+    await screen.findByTestId('section-failed');
+    await screen.findByText(/เชื่อถือไม่ได้ เพราะ DiwLoginChk/);
+    for (const details of document.querySelectorAll('details')) details.open = true;
+    expect(await violations()).toEqual([]);
+  });
 });

@@ -9,13 +9,15 @@ import type { InspectorClient } from '../ui/extension-client';
 import type { Capture } from '../shared/capture';
 import type { ActionResult, CapturesView } from '../shared/messages';
 import type { SettingsView } from '../shared/settings';
-import type { TokenInspection, VerificationResult } from '../domain/types';
+import type { Localized, TokenInspection, VerificationResult } from '../domain/types';
 import { inspectToken } from '../domain/inspect';
+import { overallVerdict } from '../domain/overall-verdict';
 import { buildTicketReport } from '../domain/report';
-import { translator, type Language } from '../ui/i18n';
+import { inBothLanguages, translator, type Language } from '../ui/i18n';
+import { SectionBoundary } from '../ui/section-boundary';
 import { useNow, type Clock } from '../ui/use-now';
 import { clipboardWriteText, type WriteText } from '../ui/copy-button';
-import { claimText } from './claim-value';
+import { claimText, personalClaimText } from './claim-value';
 import { VerdictSection, type VerifyState } from './verdict-section';
 import { PersonSection } from './person-section';
 import { OfficeSection } from './office-section';
@@ -39,8 +41,9 @@ export interface PopupAppProps {
 const EMPTY_VIEW: CapturesView = { currentTab: [], elsewhere: [] };
 const IDLE: VerifyState = { running: false, error: null };
 
-function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+/** The background could not be reached: kept in both languages, so a language switch re-words it. */
+function backgroundError(error: unknown): Localized {
+  return inBothLanguages('app.backgroundError', { detail: error instanceof Error ? error.message : String(error) });
 }
 
 export function PopupApp({ client, now = Date.now, writeText = clipboardWriteText }: PopupAppProps) {
@@ -49,7 +52,7 @@ export function PopupApp({ client, now = Date.now, writeText = clipboardWriteTex
   const [tabId, setTabId] = useState<number | null>(null);
   const [view, setView] = useState<CapturesView>(EMPTY_VIEW);
   const [loaded, setLoaded] = useState(false);
-  const [loadError, setLoadError] = useState<string | null>(null);
+  const [loadError, setLoadError] = useState<Localized | null>(null);
   /** null = follow the newest capture of this tab (so a new login shows up by itself). */
   const [selectedId, setSelectedId] = useState<string | null>(null);
   /** A just-pasted capture, shown even before the refreshed view lists it. */
@@ -69,7 +72,7 @@ export function PopupApp({ client, now = Date.now, writeText = clipboardWriteTex
       setView(await client.getCaptures(tabIdRef.current));
       setLoadError(null);
     } catch (error) {
-      setLoadError(errorText(error));
+      setLoadError(backgroundError(error));
     }
   }, [client]);
 
@@ -84,7 +87,7 @@ export function PopupApp({ client, now = Date.now, writeText = clipboardWriteTex
         setSettings(loadedSettings);
         await refresh();
       } catch (error) {
-        if (live) setLoadError(errorText(error));
+        if (live) setLoadError(backgroundError(error));
       } finally {
         if (live) setLoaded(true);
       }
@@ -140,19 +143,21 @@ export function PopupApp({ client, now = Date.now, writeText = clipboardWriteTex
     [selected?.token, nowMs],
   );
 
-  // Who each capture is for, read once per list (not every tick): the switcher's labels.
+  // Who each capture is for, read once per list (not every tick): the switcher's labels. A
+  // username that repeats the ID number stays masked here: the reveal is for the token shown.
   const labels = useMemo(() => {
     const map = new Map<string, CaptureLabel>();
     for (const capture of allCaptures) {
       const reading = inspectToken(capture.token, capture.capturedAt);
       const who =
         reading.kind === 'decoded'
-          ? [claimText(reading, 'firstname'), claimText(reading, 'lastname')].filter(Boolean).join(' ') || claimText(reading, 'username')
+          ? [claimText(reading, 'firstname', language), claimText(reading, 'lastname', language)].filter(Boolean).join(' ') ||
+            personalClaimText(reading, 'username', language, false)?.text
           : null;
       map.set(capture.id, { who: who || null });
     }
     return map;
-  }, [allCaptures]);
+  }, [allCaptures, language]);
 
   const stored = selected?.verification?.result ?? null;
   // Like the stored one, a result asked for under other settings is never shown as current.
@@ -184,10 +189,10 @@ export function PopupApp({ client, now = Date.now, writeText = clipboardWriteTex
         setFreshVerification({ captureId, settingsFingerprint, result: result.value });
         setVerifyState(IDLE);
       } else {
-        setVerifyState({ running: false, error: result.error[language] });
+        setVerifyState({ running: false, error: result.error });
       }
     } catch (error) {
-      setVerifyState({ running: false, error: t('app.backgroundError', { detail: errorText(error) }) });
+      setVerifyState({ running: false, error: backgroundError(error) });
     }
   };
 
@@ -264,13 +269,14 @@ export function PopupApp({ client, now = Date.now, writeText = clipboardWriteTex
           <>
             {loadError && (
               <p class="alert" role="alert">
-                {t('app.backgroundError', { detail: loadError })}
+                {loadError[language]}
               </p>
             )}
             {/* With a token shown, the switcher sits above it; with none, below the line saying why. */}
-            {selected && picker}
+            {selected && picker && <SectionBoundary language={language}>{picker}</SectionBoundary>}
             {selected && inspection ? (
               <TokenView
+                key={selected.id}
                 inspection={inspection}
                 capture={selected}
                 nowMs={nowMs}
@@ -291,7 +297,7 @@ export function PopupApp({ client, now = Date.now, writeText = clipboardWriteTex
                 onOpenOptions={() => void client.openOptionsPage()}
               />
             )}
-            {!selected && picker}
+            {!selected && picker && <SectionBoundary language={language}>{picker}</SectionBoundary>}
             <PasteBox language={language} open={!selected} onPaste={paste} />
           </>
         )}
@@ -314,29 +320,49 @@ interface TokenViewProps {
   writeText: WriteText;
 }
 
-/** The six sections of the issue, top to bottom. */
+/**
+ * The six sections of the issue, top to bottom. Each is drawn inside its own boundary, so a part
+ * of a hostile token the code did not foresee blanks one section, never the whole popup.
+ */
 function TokenView(props: TokenViewProps) {
   const { inspection, capture, nowMs, language, verification, verifyState, onVerify, revealId, onToggleReveal, writeText } = props;
   const findings = [...inspection.findings, ...(verification?.findings ?? [])];
+  const timesClaimedOnly = overallVerdict(inspection, verification) === 'not-genuine';
   return (
     <>
-      <VerdictSection
-        inspection={inspection}
-        nowMs={nowMs}
-        language={language}
-        verification={verification}
-        onVerify={onVerify}
-        verifyState={verifyState}
-      />
+      <SectionBoundary language={language}>
+        <VerdictSection
+          inspection={inspection}
+          nowMs={nowMs}
+          language={language}
+          verification={verification}
+          onVerify={onVerify}
+          verifyState={verifyState}
+        />
+      </SectionBoundary>
       {inspection.kind === 'decoded' && inspection.verdict !== 'not-sso' && (
         <>
-          <PersonSection inspection={inspection} language={language} revealId={revealId} onToggleReveal={onToggleReveal} />
-          <OfficeSection inspection={inspection} language={language} />
+          <SectionBoundary language={language}>
+            <PersonSection inspection={inspection} language={language} revealId={revealId} onToggleReveal={onToggleReveal} />
+          </SectionBoundary>
+          <SectionBoundary language={language}>
+            <OfficeSection inspection={inspection} language={language} />
+          </SectionBoundary>
         </>
       )}
-      {inspection.kind === 'decoded' && <TokenSection inspection={inspection} capture={capture} language={language} revealId={revealId} />}
-      <FindingsSection findings={findings} language={language} />
-      {inspection.kind === 'decoded' && <RawSection inspection={inspection} language={language} revealId={revealId} writeText={writeText} />}
+      {inspection.kind === 'decoded' && (
+        <SectionBoundary language={language}>
+          <TokenSection inspection={inspection} capture={capture} language={language} revealId={revealId} timesClaimedOnly={timesClaimedOnly} />
+        </SectionBoundary>
+      )}
+      <SectionBoundary language={language}>
+        <FindingsSection findings={findings} language={language} />
+      </SectionBoundary>
+      {inspection.kind === 'decoded' && (
+        <SectionBoundary language={language}>
+          <RawSection inspection={inspection} language={language} revealId={revealId} writeText={writeText} />
+        </SectionBoundary>
+      )}
     </>
   );
 }

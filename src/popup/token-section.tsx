@@ -3,7 +3,9 @@
  * against the manual's 1 h 05 min, and in what form its times were written. RFC 7519 §2 says
  * NumericDate seconds; the manual does not say, so milliseconds or date strings are shown as
  * what they are. Times are Thai Buddhist-era date-time in Asia/Bangkok, with ISO 8601 UTC
- * visible beside them for integrators who read logs in UTC.
+ * visible beside them for integrators who read logs in UTC. Once DiwLoginChk has said the token
+ * is not genuine (manual case 3), its times are only what the forger wrote: they are greyed and
+ * labelled so, never shown as a lifetime that matches the manual.
  */
 import { Fragment } from 'preact';
 import type { TimeReading } from '../domain/types';
@@ -19,15 +21,28 @@ interface TokenSectionProps {
   language: Language;
   /** An ID number can hide in an extra claim too: masked there unless revealed above. */
   revealId: boolean;
+  /** DiwLoginChk said the token is not genuine: its times are the token's claims, not facts. */
+  timesClaimedOnly?: boolean;
 }
 
-export function TokenSection({ inspection, capture, language, revealId }: TokenSectionProps) {
+/** Claims the manual does not list, shown before "and N more": a real token has a handful. */
+const MAX_EXTRA_CLAIMS_SHOWN = 50;
+
+export function TokenSection({ inspection, capture, language, revealId, timesClaimedOnly = false }: TokenSectionProps) {
   const t = translator(language);
   const { times, token } = inspection;
   const label = (name: string) => claimReading(inspection, name)?.definition.label[language] ?? name;
   const lifetime = times.lifetimeMs;
   const nonStandard = [times.nbf, times.exp, times.iat].filter((reading) => reading.form !== 'numeric-seconds' && reading.form !== 'missing');
-  const alg = typeof token.header.alg === 'string' ? token.header.alg : displayValue(token.header.alg);
+  const alg = displayValue(token.header.alg, language);
+  const extraShown = inspection.extraClaims.slice(0, MAX_EXTRA_CLAIMS_SHOWN);
+  const extraNotShown = inspection.extraClaims.length - extraShown.length;
+  const claimedNote = timesClaimedOnly && (
+    <span class="claimed-note">
+      {' '}
+      ({t('token.claimedOnly')})
+    </span>
+  );
   return (
     <section class="card" aria-labelledby="token-heading">
       <h2 id="token-heading">{t('token.heading')}</h2>
@@ -36,24 +51,31 @@ export function TokenSection({ inspection, capture, language, revealId }: TokenS
           {label('iss')} <code class="claim-name">iss</code>
         </dt>
         <dd class="break" data-testid="iss">
-          {claimText(inspection, 'iss') ?? <span class="muted">{t('claim.missing')}</span>}
+          {claimText(inspection, 'iss', language) ?? <span class="muted">{t('claim.missing')}</span>}
         </dd>
         <dt>
           {label('nbf')} <code class="claim-name">nbf</code>
         </dt>
-        <dd data-testid="nbf">
+        <dd data-testid="nbf" class={timesClaimedOnly ? 'claimed' : undefined}>
           <TimeValue reading={times.nbf} language={language} />
+          {claimedNote}
         </dd>
         <dt>
           {label('exp')} <code class="claim-name">exp</code>
         </dt>
-        <dd data-testid="exp">
+        <dd data-testid="exp" class={timesClaimedOnly ? 'claimed' : undefined}>
           <TimeValue reading={times.exp} language={language} />
+          {claimedNote}
         </dd>
         <dt>{t('token.lifetime')}</dt>
-        <dd data-testid="lifetime">
+        <dd data-testid="lifetime" class={timesClaimedOnly ? 'claimed' : undefined}>
           {lifetime === null ? (
             <span class="muted">{t('token.lifetimeUnknown')}</span>
+          ) : timesClaimedOnly ? (
+            <span>
+              {formatDuration(lifetime, language)}
+              {claimedNote}
+            </span>
           ) : lifetime === MANUAL_LIFETIME_MS ? (
             <span class="check check--good">{t('token.lifetimeMatches', { time: formatDuration(lifetime, language) })}</span>
           ) : (
@@ -90,15 +112,20 @@ export function TokenSection({ inspection, capture, language, revealId }: TokenS
             {t('token.extraClaims')} ({inspection.extraClaims.length})
           </summary>
           <dl class="facts">
-            {inspection.extraClaims.map(([name, value]) => (
+            {extraShown.map(([name, value]) => (
               <Fragment key={name}>
-                <dt>
-                  <code>{name}</code>
+                <dt class="break">
+                  <code>{displayValue(name, language)}</code>
                 </dt>
-                <dd class="break">{displayValue(revealId ? value : maskIdNumbersIn(value))}</dd>
+                <dd class="break">{displayValue(revealId ? value : maskIdNumbersIn(value), language)}</dd>
               </Fragment>
             ))}
           </dl>
+          {extraNotShown > 0 && (
+            <p class="muted small" data-testid="extra-claims-more">
+              {t('token.moreClaims', { n: extraNotShown.toLocaleString('en-US') })}
+            </p>
+          )}
         </details>
       )}
     </section>
@@ -110,7 +137,7 @@ function TimeValue({ reading, language }: { reading: TimeReading; language: Lang
   if (reading.epochMs === null) {
     return (
       <span class="check check--bad">
-        {reading.form === 'missing' ? t('claim.missing') : `${t('token.unreadableTime')}: ${displayValue(reading.raw)}`}
+        {reading.form === 'missing' ? t('claim.missing') : `${t('token.unreadableTime')}: ${displayValue(reading.raw, language)}`}
       </span>
     );
   }

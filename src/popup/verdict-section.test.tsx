@@ -149,3 +149,17 @@ describe('VerdictSection', () => {
     expect(result.getByText('The verification service refused the connection')).toBeTruthy();
   });
 });
+
+describe('VerdictSection: a token the central service calls not genuine', () => {
+  it('has no lifetime bar and no countdown, only a line saying its times are its own claims', () => {
+    renderVerdict('valid', {
+      language: 'en',
+      verification: verifiedValid({
+        outcome: { kind: 'answered', answer: { manualCase: 3, status: false, message: 'Mismatch data in received token', username: null, idCard: null } },
+      }),
+    });
+    expect(screen.queryByRole('meter')).toBeNull();
+    expect(screen.queryByTestId('countdown-clock')).toBeNull();
+    expect(screen.getByTestId('countdown').textContent).toBe('The times in this token are claimed by the token, not trustworthy: DiwLoginChk says it is not genuine.');
+  });
+});

@@ -2,20 +2,24 @@
  * The first thing a help-desk person reads: is this token good, how long it has left, and what
  * DiwLoginChk said about it (manual §4). The countdown re-renders every second from the popup's
  * clock; the bar is measured against the manual's lifetime (1 h 05 min), not the token's own,
- * so a token issued with a different lifetime shows it at a glance.
+ * so a token issued with a different lifetime shows it at a glance. Once DiwLoginChk has called
+ * the token not genuine (manual case 3), its times are the forger's, so no countdown is shown.
  */
 import { Fragment } from 'preact';
-import type { TokenInspection, VerificationResult } from '../domain/types';
+import type { Localized, TokenInspection, VerificationAnswer, VerificationResult } from '../domain/types';
+import { echoesIdNumber } from '../domain/echoes-id-number';
+import { revealHiddenCharacters } from '../domain/reveal-hidden-characters';
 import { formatDuration, formatIsoUtc, formatThaiDateTime, MANUAL_LIFETIME_MS } from '../domain/time';
 import { maskIdCard } from '../domain/id-card';
 import { overallVerdict } from '../domain/overall-verdict';
 import { translator, type Language } from '../ui/i18n';
 import { formatCountdownClock } from '../ui/countdown-clock';
+import { displayValue } from './claim-value';
 
 export interface VerifyState {
   running: boolean;
-  /** The background's message when it could not verify at all. */
-  error: string | null;
+  /** The background's message when it could not verify at all, in both languages (a switch re-words it). */
+  error: Localized | null;
 }
 
 interface VerdictSectionProps {
@@ -57,7 +61,14 @@ export function VerdictSection({ inspection, nowMs, language, verification, onVe
       ) : (
         <>
           {verdict === 'not-sso' && <p class="muted">{t('verdict.notSsoHint')}</p>}
-          <Countdown inspection={inspection} nowMs={nowMs} language={language} />
+          {/* A token DiwLoginChk calls not genuine has only the times its forger wrote: no bar, no countdown. */}
+          {verdict === 'not-genuine' ? (
+            <p class="countdown__claimed" data-testid="countdown">
+              {t('countdown.notGenuine')}
+            </p>
+          ) : (
+            <Countdown inspection={inspection} nowMs={nowMs} language={language} />
+          )}
           <AlsoCheck inspection={inspection} language={language} />
         </>
       )}
@@ -83,7 +94,7 @@ function AlsoCheck({ inspection, language }: { inspection: Extract<TokenInspecti
   if (!first) return null;
   return (
     <p class={`verdict__also verdict__also--${first.severity}`} data-testid="also-check">
-      <a href="#findings-heading">{t('verdict.alsoCheck', { count: String(problems.length), title: first.title[language] })}</a>
+      <a href="#findings-heading">{t('verdict.alsoCheck', { count: String(problems.length), title: revealHiddenCharacters(first.title[language]) })}</a>
     </p>
   );
 }
@@ -159,11 +170,17 @@ function VerificationBlock({ verification, language, onVerify, verifyState }: Ve
       {button}
       {verifyState.error && (
         <p class="verification__error" role="alert">
-          {verifyState.error}
+          {verifyState.error[language]}
         </p>
       )}
     </div>
   );
+}
+
+/** The Username the service returned; masked like the ID when it is the ID number (as in the person section). */
+function returnedUsername(answer: VerificationAnswer, language: Language): string | null {
+  if (answer.username === null) return null;
+  return echoesIdNumber(answer.username, answer.idCard) ? maskIdCard(answer.username) : displayValue(answer.username, language);
 }
 
 function VerificationSummary({ result, language }: { result: VerificationResult; language: Language }) {
@@ -177,7 +194,7 @@ function VerificationSummary({ result, language }: { result: VerificationResult;
     headline = [
       'DiwLoginChk:',
       answer.status === null ? null : answer.status ? t('verify.statusTrue') : t('verify.statusFalse'),
-      answer.message,
+      answer.message === null ? null : displayValue(answer.message, language),
       answer.manualCase === null ? t('verify.unrecognised') : t('verify.case', { n: answer.manualCase }),
     ].filter((part): part is string => Boolean(part));
     tone = answer.manualCase === 1 ? 'good' : answer.manualCase === null ? 'warn' : 'bad';
@@ -187,7 +204,7 @@ function VerificationSummary({ result, language }: { result: VerificationResult;
   }
   const returned =
     outcome.kind === 'answered' && (outcome.answer.username || outcome.answer.idCard)
-      ? [outcome.answer.username, outcome.answer.idCard ? maskIdCard(outcome.answer.idCard) : null].filter(Boolean).join(' · ')
+      ? [returnedUsername(outcome.answer, language), outcome.answer.idCard ? maskIdCard(outcome.answer.idCard) : null].filter(Boolean).join(' · ')
       : null;
   const facts = [
     // Thai readers get Bangkok time in the Buddhist era; English readers the ISO UTC instant.
@@ -211,7 +228,7 @@ function VerificationSummary({ result, language }: { result: VerificationResult;
       {result.findings.length > 0 && (
         <ul class="verification__findings">
           {result.findings.map((finding, index) => (
-            <li key={`${finding.code}-${index}`}>{finding.title[language]}</li>
+            <li key={`${finding.code}-${index}`}>{revealHiddenCharacters(finding.title[language])}</li>
           ))}
         </ul>
       )}

@@ -1,9 +1,12 @@
 /**
  * Findings as a list a help-desk person can act on: severity, what was seen, and what to do
  * next. Used by the popup (token and verification findings) and usable by the options page.
+ * Findings quote claims and the service's answer (e.g. "returned Username …"), so their texts
+ * get the same treatment as claims on screen: hidden characters made visible.
  */
 import type { Finding } from '../domain/types';
 import { sortFindings } from '../domain/sort-findings';
+import { revealHiddenCharacters } from '../domain/reveal-hidden-characters';
 import { translator, type Language } from './i18n';
 
 interface FindingsListProps {
@@ -21,12 +24,12 @@ export function FindingsList({ findings, language, withNextStep = true }: Findin
       {sortFindings(findings).map((finding, index) => (
         <li key={`${finding.code}-${index}`} class={`finding finding--${finding.severity}`} data-code={finding.code}>
           <p class="finding__title">
-            <span class={`badge badge--${finding.severity}`}>{t(`severity.${finding.severity}`)}</span> {finding.title[language]}
+            <span class={`badge badge--${finding.severity}`}>{t(`severity.${finding.severity}`)}</span> {revealHiddenCharacters(finding.title[language])}
           </p>
-          <p class="finding__detail">{finding.detail[language]}</p>
+          <p class="finding__detail">{revealHiddenCharacters(finding.detail[language])}</p>
           {withNextStep && (
             <p class="finding__next">
-              <strong>{t('findings.nextStep')}:</strong> {finding.nextStep[language]}
+              <strong>{t('findings.nextStep')}:</strong> {revealHiddenCharacters(finding.nextStep[language])}
             </p>
           )}
         </li>

@@ -16,6 +16,8 @@ const th = {
   'app.backgroundError': 'ติดต่อส่วนเบื้องหลังของส่วนขยายไม่ได้: {detail}',
   'app.options': 'ตั้งค่า',
   'language.group': 'ภาษา',
+  'section.failed': 'ส่วนนี้แสดงไม่ได้ เพราะ Token มีข้อมูลผิดรูปแบบ ส่วนอื่นยังแสดงตามปกติ — คัดลอกรายงานด้านล่างแนบไปกับการแจ้งปัญหา',
+  'text.moreCharacters': '… อีก {n} ตัวอักษร',
 
   'verdict.heading': 'ผลการอ่าน Token',
   'verdict.valid': 'Token ยังใช้ได้',
@@ -32,6 +34,7 @@ const th = {
   'countdown.startsIn': 'จะเริ่มใช้ได้ในอีก {time}',
   'countdown.unknown': 'ไม่ทราบเวลาหมดอายุ (อ่านค่า exp ไม่ได้)',
   'countdown.barLabel': 'อายุที่เหลือเทียบกับ {lifetime} ตามคู่มือ',
+  'countdown.notGenuine': 'เวลาใน Token เป็นค่าที่ Token อ้างเอง เชื่อถือไม่ได้ เพราะ DiwLoginChk ตอบว่าไม่ใช่ Token จริง',
 
   'verify.heading': 'ผลตรวจสอบกับ DiwLoginChk',
   'verify.notYet': 'ยังไม่ได้ตรวจสอบกับ DiwLoginChk',
@@ -53,6 +56,7 @@ const th = {
   'id.checkBad': 'เลขตรวจสอบ (หลักที่ 13) ไม่ถูกต้อง',
   'id.malformed': 'ไม่ใช่เลข 13 หลัก',
   'claim.missing': '(ไม่มีใน Token)',
+  'id.echoMasked': '(เหมือนเลขประจำตัวประชาชน จึงปิดบังไว้)',
 
   'office.heading': 'หน่วยงาน',
   'office.path': 'สายหน่วยงาน',
@@ -77,6 +81,8 @@ const th = {
   'token.alg': 'อัลกอริทึมลายเซ็น',
   'token.source': 'ได้มาจาก',
   'token.extraClaims': 'claim อื่นที่ไม่อยู่ในคู่มือ',
+  'token.moreClaims': 'และอีก {n} รายการ',
+  'token.claimedOnly': 'ค่าที่ Token อ้างเอง เชื่อถือไม่ได้',
 
   'form.missing': 'ไม่มีค่า',
   'form.numeric-seconds': 'วินาที (RFC 7519 NumericDate)',
@@ -124,8 +130,9 @@ const th = {
   'paste.heading': 'วาง Token จากที่อื่น',
   'paste.label': 'Token (JWT) เช่นจากอีเมลหรือ log',
   'paste.submit': 'อ่าน Token',
-  'paste.empty': 'กรุณาวาง Token ก่อน',
   'paste.working': 'กำลังอ่าน…',
+  'paste.retry': 'วางอีกครั้ง ถ้ายังไม่ได้ ให้ปิดแล้วเปิดหน้าต่างนี้ใหม่ หรือโหลดส่วนขยายใหม่',
+  'paste.refused': 'อ่าน Token ที่วางไม่ได้',
 
   'report.heading': 'รายงานสำหรับแจ้งปัญหา',
   'report.text': 'คัดลอกรายงาน',
@@ -146,6 +153,8 @@ export const catalogue = {
     'app.backgroundError': 'Could not reach the extension background: {detail}',
     'app.options': 'Options',
     'language.group': 'Language',
+    'section.failed': 'This part could not be shown: the token holds malformed data. The other parts are unaffected — copy the report below into a ticket.',
+    'text.moreCharacters': '… {n} more characters',
 
     'verdict.heading': 'Token verdict',
     'verdict.valid': 'Token is valid',
@@ -162,6 +171,7 @@ export const catalogue = {
     'countdown.startsIn': 'Becomes valid in {time}',
     'countdown.unknown': 'Expiry unknown (exp could not be read)',
     'countdown.barLabel': 'Lifetime left out of the manual’s {lifetime}',
+    'countdown.notGenuine': 'The times in this token are claimed by the token, not trustworthy: DiwLoginChk says it is not genuine.',
 
     'verify.heading': 'DiwLoginChk verification',
     'verify.notYet': 'Not verified with DiwLoginChk yet',
@@ -183,6 +193,7 @@ export const catalogue = {
     'id.checkBad': 'Check digit (13th) is wrong',
     'id.malformed': 'Not 13 digits',
     'claim.missing': '(not in the token)',
+    'id.echoMasked': '(the same as the national ID number, so masked)',
 
     'office.heading': 'Office',
     'office.path': 'Office path',
@@ -207,6 +218,8 @@ export const catalogue = {
     'token.alg': 'Signature algorithm',
     'token.source': 'Captured from',
     'token.extraClaims': 'Claims the manual does not list',
+    'token.moreClaims': 'and {n} more',
+    'token.claimedOnly': 'claimed by the token, not trustworthy',
 
     'form.missing': 'missing',
     'form.numeric-seconds': 'seconds (RFC 7519 NumericDate)',
@@ -254,8 +267,9 @@ export const catalogue = {
     'paste.heading': 'Paste a token from anywhere',
     'paste.label': 'Token (JWT), e.g. from an e-mail or a log',
     'paste.submit': 'Read token',
-    'paste.empty': 'Paste a token first',
     'paste.working': 'Reading…',
+    'paste.retry': 'Paste it again; if it still fails, close and reopen this popup, or reload the extension.',
+    'paste.refused': 'The pasted token could not be read',
 
     'report.heading': 'Report for a ticket',
     'report.text': 'Copy report',
@@ -273,6 +287,11 @@ export function translator(language: Language): Translate {
   const texts: Record<MessageKey, string> = catalogue[language];
   return (key, params) =>
     texts[key].replace(/\{(\w+)\}/g, (whole, name: string) => (params && name in params ? String(params[name]) : whole));
+}
+
+/** A catalogue text in both languages, to keep in state and show in whichever language is current. */
+export function inBothLanguages(key: MessageKey, params?: Record<string, string | number>): Localized {
+  return { th: translator('th')(key, params), en: translator('en')(key, params) };
 }
 
 /** Picks a domain text (already in both languages) in the current language. */
