@@ -161,6 +161,19 @@ describe('PopupApp: actions', () => {
     expect(client.settings.verification.clientId).toBe('CLIENT-FROM-OPTIONS');
   });
 
+  it('says beside Verify when the service is plain HTTP to another host, and not for loopback or https', async () => {
+    const { DEFAULT_SETTINGS } = await import('../shared/settings');
+    const withEndpoint = (endpoint: string) => ({ ...DEFAULT_SETTINGS, language: 'en' as const, verification: { ...DEFAULT_SETTINGS.verification, clientId: 'C-1234', endpoint } });
+    await renderPopup({ captures: [makeCapture(FIXTURE_TOKENS.valid)], settings: withEndpoint('http://diwinfo.diw.go.th:8080/DiwAppChk/DiwAppChk') });
+    expect(screen.getByTestId('plain-http').textContent).toMatch(/unencrypted/);
+    cleanup();
+    await renderPopup({ captures: [makeCapture(FIXTURE_TOKENS.valid)], settings: withEndpoint('http://127.0.0.1:18080/DiwAppChk/DiwAppChk') });
+    expect(screen.queryByTestId('plain-http')).toBeNull();
+    cleanup();
+    await renderPopup({ captures: [makeCapture(FIXTURE_TOKENS.valid)], settings: withEndpoint('https://diwinfo.diw.go.th/DiwAppChk/DiwAppChk') });
+    expect(screen.queryByTestId('plain-http')).toBeNull();
+  });
+
   it('never asks for the settings with the ClientID: it reads the view without it, and sends only the language', async () => {
     const { client } = await renderPopup({ captures: [makeCapture(FIXTURE_TOKENS.valid)] });
     fireEvent.click(screen.getByRole('button', { name: 'English' }));

@@ -284,6 +284,7 @@ export function PopupApp({ client, now = Date.now, writeText = clipboardWriteTex
                 verification={verification}
                 verifyState={verifyState}
                 onVerify={verify}
+                plainHttp={settings?.verification.endpointSecurity === 'plain-http'}
                 revealId={revealId}
                 onToggleReveal={() => setRevealId((shown) => !shown)}
                 writeText={writeText}
@@ -315,6 +316,8 @@ interface TokenViewProps {
   verification: VerificationResult | null;
   verifyState: VerifyState;
   onVerify: (force: boolean) => void;
+  /** Verifying would cross the network unencrypted (see endpointSecurity). */
+  plainHttp: boolean;
   revealId: boolean;
   onToggleReveal: () => void;
   writeText: WriteText;
@@ -325,7 +328,7 @@ interface TokenViewProps {
  * of a hostile token the code did not foresee blanks one section, never the whole popup.
  */
 function TokenView(props: TokenViewProps) {
-  const { inspection, capture, nowMs, language, verification, verifyState, onVerify, revealId, onToggleReveal, writeText } = props;
+  const { inspection, capture, nowMs, language, verification, verifyState, onVerify, plainHttp, revealId, onToggleReveal, writeText } = props;
   const findings = [...inspection.findings, ...(verification?.findings ?? [])];
   const timesClaimedOnly = overallVerdict(inspection, verification) === 'not-genuine';
   return (
@@ -338,6 +341,7 @@ function TokenView(props: TokenViewProps) {
           verification={verification}
           onVerify={onVerify}
           verifyState={verifyState}
+          plainHttp={plainHttp}
         />
       </SectionBoundary>
       {inspection.kind === 'decoded' && inspection.verdict !== 'not-sso' && (

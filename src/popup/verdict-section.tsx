@@ -30,6 +30,8 @@ interface VerdictSectionProps {
   /** null when there is no capture to verify (nothing to ask the background about). */
   onVerify: ((force: boolean) => void) | null;
   verifyState: VerifyState;
+  /** The verification service is plain HTTP to a host that is not loopback (see endpointSecurity). */
+  plainHttp?: boolean;
 }
 
 const VERDICT_TONE = {
@@ -42,7 +44,7 @@ const VERDICT_TONE = {
   unreadable: 'bad',
 } as const;
 
-export function VerdictSection({ inspection, nowMs, language, verification, onVerify, verifyState }: VerdictSectionProps) {
+export function VerdictSection({ inspection, nowMs, language, verification, onVerify, verifyState, plainHttp = false }: VerdictSectionProps) {
   const t = translator(language);
   // The headline follows DiwLoginChk where it says worse than the token's own reading.
   const verdict = overallVerdict(inspection, verification);
@@ -73,7 +75,7 @@ export function VerdictSection({ inspection, nowMs, language, verification, onVe
         </>
       )}
       {inspection.kind === 'decoded' && (
-        <VerificationBlock verification={verification} language={language} onVerify={onVerify} verifyState={verifyState} />
+        <VerificationBlock verification={verification} language={language} onVerify={onVerify} verifyState={verifyState} plainHttp={plainHttp} />
       )}
     </section>
   );
@@ -155,9 +157,10 @@ interface VerificationBlockProps {
   language: Language;
   onVerify: ((force: boolean) => void) | null;
   verifyState: VerifyState;
+  plainHttp: boolean;
 }
 
-function VerificationBlock({ verification, language, onVerify, verifyState }: VerificationBlockProps) {
+function VerificationBlock({ verification, language, onVerify, verifyState, plainHttp }: VerificationBlockProps) {
   const t = translator(language);
   const button = onVerify && (
     <button type="button" class="button" onClick={() => onVerify(verification !== null)} disabled={verifyState.running}>
@@ -168,6 +171,11 @@ function VerificationBlock({ verification, language, onVerify, verifyState }: Ve
     <div class="verification" aria-label={t('verify.heading')} role="group">
       {verification ? <VerificationSummary result={verification} language={language} /> : <p class="verification__none">{t('verify.notYet')}</p>}
       {button}
+      {plainHttp && (
+        <p class="verification__plain-http" data-testid="plain-http">
+          {t('verify.plainHttp')}
+        </p>
+      )}
       {verifyState.error && (
         <p class="verification__error" role="alert">
           {verifyState.error[language]}
