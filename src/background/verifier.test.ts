@@ -7,6 +7,19 @@ import { createVerifier, TEST_CONNECTION_TOKEN, type VerifierDeps } from './veri
 import { DEFAULT_SETTINGS, type VerificationSettings } from '../shared/settings';
 import type { VerificationResult, WsdlDescription } from '../domain/types';
 
+// The answer reader is the real one, except that a body saying THROW-WHILE-READING makes it throw,
+// as a reader bug on an unforeseen answer would: the verifier must not call that a network failure.
+vi.mock('../domain/soap/answer', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../domain/soap/answer')>();
+  return {
+    ...real,
+    readSoapAnswer: (...args: Parameters<typeof real.readSoapAnswer>) => {
+      if (args[2].includes('THROW-WHILE-READING')) throw new RangeError('Maximum call stack size exceeded');
+      return real.readSoapAnswer(...args);
+    },
+  };
+});
+
 // Made-up people: only their check digits are right.
 const SOMCHAI = { username: 'somchai.t', idcard: '1100700000019' };
 
@@ -209,6 +222,12 @@ describe('before any network call', () => {
 
 describe('what a local server sends back', () => {
   const verifier = createVerifier(allowAll);
+
+  it('an answer the reader cannot read is a failed reading, never a network failure', async () => {
+    const { url } = await serve((_req, res) => res.writeHead(200, { 'Content-Type': 'text/xml' }).end(envelope('<r>THROW-WHILE-READING</r>')));
+    const outcome = outcomeOf(await verifier.verify('a.b.c', settingsFor(url), null));
+    expect(outcome).toMatchObject({ kind: 'failed', code: 'not-xml', httpStatus: 200 });
+  });
 
   it('sends a SOAP 1.1 request with the token and ClientID escaped in their parameters', async () => {
     const { url, requests } = await serve((_req, res) => res.writeHead(200, { 'Content-Type': 'text/xml' }).end(envelope('<r><Status>true</Status><Message>1</Message></r>')));

@@ -109,6 +109,19 @@ function classifyFetchError(error: unknown, timedOut: boolean, timeoutMs: number
   return failure('network', `Could not connect (refused, DNS or offline); the browser does not say which. It said: "${message}".`);
 }
 
+/**
+ * The answer read, and never a throw: reading is after the connection succeeded, so whatever
+ * goes wrong here is about the answer, and must not reach the catch that names network failures.
+ */
+function readAnswer(httpStatus: number, contentType: string | null, body: string): VerificationOutcome {
+  try {
+    return readSoapAnswer(httpStatus, contentType, body);
+  } catch (error) {
+    const why = error instanceof Error ? error.name : 'an error';
+    return failure('not-xml', `HTTP ${httpStatus}, but the answer could not be read (${why}); a DiwLoginChk answer is a small SOAP document.`, httpStatus ? { httpStatus } : {});
+  }
+}
+
 function httpUrl(text: string): URL | null {
   try {
     const url = new URL(text);
@@ -209,8 +222,8 @@ export function createVerifier(deps: VerifierDeps): Verifier {
         if (error instanceof TooLarge) return { endpoint, checkedAt: now(), roundTripMs: now() - startedAt, clockSkewMs, outcome: failure('too-large', `The answer was ${error.message}; reading stopped.`, { httpStatus: response.status }) };
         throw error;
       }
-      const reading = readSoapAnswer(response.status, response.headers.get('content-type'), body);
-      return { endpoint, checkedAt: now(), roundTripMs: now() - startedAt, clockSkewMs, outcome: reading };
+      const roundTripMs = now() - startedAt;
+      return { endpoint, checkedAt: now(), roundTripMs, clockSkewMs, outcome: readAnswer(response.status, response.headers.get('content-type'), body) };
     } catch (error) {
       const outcome = await explainFetchError(error, timer.timedOut(), settings.timeoutMs, endpoint, startedAt);
       return { ...base, checkedAt: now(), outcome };
