@@ -44,6 +44,14 @@ describe('TokenSection', () => {
     expect(screen.getByTestId('source').textContent).toBe('URL query (token) · https://app.industry.go.th/sso/callback');
   });
 
+  it('marks a token the page put in its own URL after loading, and not one a navigation brought', () => {
+    render(<TokenSection inspection={decodedFixture('valid')} capture={{ ...makeCapture(FIXTURE_TOKENS.valid), inPage: true }} language="en" revealId={false} />);
+    expect(screen.getByTestId('source-in-page').textContent).toMatch(/put in the URL by the page/);
+    cleanup();
+    renderToken('valid', 'en');
+    expect(screen.queryByTestId('source-in-page')).toBeNull();
+  });
+
   it('masks an ID number hidden in an extra claim unless revealed, as the report does', () => {
     const token = makeToken(ssoPayload({ citizen: { pid: GOOD_ID }, ms: 1_796_197_091_000 }));
     const inspection = inspectToken(token, FIXED_NOW);

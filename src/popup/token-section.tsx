@@ -95,6 +95,12 @@ export function TokenSection({ inspection, capture, language, revealId, timesCla
               {t(`source.${capture.source}`)}
               {capture.parameter ? ` (${capture.parameter})` : ''}
               {capture.pageOrigin ? ` · ${capture.pageOrigin}${capture.pagePath}` : ''}
+              {capture.inPage === true && (
+                <span class="source__in-page" data-testid="source-in-page">
+                  {' '}
+                  {t('source.inPage')}
+                </span>
+              )}
             </dd>
           </>
         )}

@@ -97,6 +97,7 @@ const th = {
   'source.redirect': 'Location ของการ redirect',
   'source.form-post': 'ฟอร์ม POST',
   'source.paste': 'วางเอง',
+  'source.inPage': '(หน้าเว็บใส่เองหลังโหลดแล้ว ไม่ได้มาจากการล็อกอิน จึงไม่ตรวจสอบอัตโนมัติ)',
 
   'findings.heading': 'สิ่งที่พบ',
   'findings.none': 'ไม่พบสิ่งผิดปกติ',
@@ -235,6 +236,7 @@ export const catalogue = {
     'source.redirect': 'redirect Location',
     'source.form-post': 'form POST',
     'source.paste': 'pasted',
+    'source.inPage': '(put in the URL by the page after it loaded, not by a login: not verified automatically)',
 
     'findings.heading': 'Findings',
     'findings.none': 'Nothing unusual found',
