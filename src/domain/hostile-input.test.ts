@@ -140,7 +140,8 @@ describe.each(SIZES)('SOAP readers at %i characters', (size) => {
       const escaped = escapeXml(text);
       expect(parseWsdl(text).ok).toBe(false);
       expect(parseWsdl(`<html>${text}`).ok).toBe(false);
-      const stuffed = wsdl.replace('<wsdl:types>', `<wsdl:documentation>${escaped}</wsdl:documentation><wsdl:types>`).replace('REPLACED_AT_RUNTIME', `http://x/${encodeURIComponent(text)}`);
+      const stuffed = wsdl.replace('<types>', `<documentation>${escaped}</documentation><types>`).replace('REPLACED_AT_RUNTIME', `http://x/${encodeURIComponent(text)}`);
+      expect(stuffed.length).toBeGreaterThan(wsdl.length + size);
       expect(parseWsdl(stuffed).ok).toBe(true);
     }
   });
