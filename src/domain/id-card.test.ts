@@ -118,5 +118,7 @@ describe('masking ID numbers in values and text', () => {
     expect(maskIdNumbersIn({ exp: ms, iat: ms, updated_at: ms, createdAt: ms, auth_time: ms })).toEqual({ exp: ms, iat: ms, updated_at: ms, createdAt: ms, auth_time: ms });
     expect(maskIdNumbersIn({ n: Number(wrongCheck) })).toEqual({ n: Number(wrongCheck) });
     expect(maskIdNumbersIn(Number(valid))).toBe(Number(valid));
+    expect(maskIdNumbersIn(Number(valid), 0, 'pid')).toBe(masked);
+    expect(maskIdNumbersIn(ms, 0, 'exp')).toBe(ms);
   });
 });

@@ -254,10 +254,11 @@ function maskValue(value: unknown, key: string | null, depth: number): unknown {
  * A copy of a claim value fit to show or report: an ID number is masked wherever it sits, since
  * it can hide in an unknown claim too: a string that is one, a run of digits inside a string
  * (an e-mail address, a `kid`), in any grouping and in Thai digits, a key, and a 13-digit number
- * under a key that passes the check digit (see isIdNumberValue for why times are spared).
+ * under a key that passes the check digit (see isIdNumberValue for why times are spared). Give
+ * `key`, the claim's name, when showing one claim's value, so a number at the top is judged too.
  */
-export function maskIdNumbersIn(value: unknown, depth = 0): unknown {
-  return maskValue(value, null, depth);
+export function maskIdNumbersIn(value: unknown, depth = 0, key: string | null = null): unknown {
+  return maskValue(value, key, depth);
 }
 
 /** A payload with `idcard` masked whatever its form, and any ID number elsewhere masked too. */
