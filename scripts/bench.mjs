@@ -1,14 +1,16 @@
 // `npm run bench`: how small and how fast the extension is. Sizes of what each browser loads
 // (raw and gzip), then the domain benchmarks (vitest bench). Numbers are printed, never
 // asserted: a test that fails on a slow machine proves nothing about the product.
+// `npm run bench -- --domain` skips the build and the sizes: only the domain's speed.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 const run = (args) => spawnSync('npx', args, { stdio: 'inherit' });
+const domainOnly = process.argv.includes('--domain');
 
-if (!existsSync('dist/chrome/manifest.json') || !existsSync('dist/firefox/manifest.json')) {
+if (!domainOnly && (!existsSync('dist/chrome/manifest.json') || !existsSync('dist/firefox/manifest.json'))) {
   console.log('No build yet: building both targets first.');
   if (run(['vite', 'build', '--mode', 'chrome', '--logLevel', 'warn']).status !== 0) process.exit(1);
   if (run(['vite', 'build', '--mode', 'firefox', '--logLevel', 'warn']).status !== 0) process.exit(1);
@@ -23,7 +25,7 @@ function filesUnder(dir) {
 
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 
-for (const target of ['chrome', 'firefox']) {
+for (const target of domainOnly ? [] : ['chrome', 'firefox']) {
   const root = `dist/${target}`;
   const rows = filesUnder(root)
     .filter((path) => /\.(js|css|html)$/.test(path))

@@ -1,17 +1,21 @@
 /**
  * Speed of the domain work a person waits for: opening the popup (inspect + report), and reading
- * a verification answer and a WSDL. Run with `npm run bench`; never asserted in tests.
+ * a verification answer and a WSDL. Then how each reader of hostile input grows: the same shape
+ * at 64 KB and at 256 KB, so a ratio near 4 is linear and one near 16 is quadratic. Run with
+ * `npm run bench`; never asserted in tests.
  */
 import { test } from 'vitest';
 import { Bench } from 'tinybench';
 import { readFileSync } from 'node:fs';
 import { inspectToken } from './inspect';
-import { decodeToken, findTokensInUrl } from './token';
+import { decodeToken, findTokenInText, findTokensInUrl, normaliseTokenText, stripTokensFromUrl } from './token';
 import { resolveOrg } from './org';
 import { buildTicketReport } from './report';
 import { readSoapAnswer } from './soap/answer';
 import { parseWsdl } from './soap/wsdl';
+import { redactText } from './redact';
 import { makeToken, samplePayload, NBF_SECONDS } from './test-support';
+import type { VerificationResult } from './types';
 
 const NOW = NBF_SECONDS * 1000 + 60_000;
 const TOKEN = makeToken(samplePayload());
@@ -30,6 +34,82 @@ const CASES: Record<string, () => unknown> = {
   'parseWsdl (demo DiwAppChk WSDL)': () => parseWsdl(WSDL),
 };
 
+const KB = 1024;
+/** `BENCH_SIZES=16384,65536` measures other sizes (e.g. on code too slow for 256 KB). */
+const SIZES = (process.env.BENCH_SIZES ?? `${64 * KB},${256 * KB}`).split(',').map(Number);
+/** The unit repeated to `size` characters, then one other character (an end-anchored pattern fails only there). */
+const run = (unit: string, size: number) => `${unit.repeat(Math.ceil(size / unit.length)).slice(0, size - 1)}x`;
+const envelope = (inner: string) => `<S:Envelope xmlns:S="http://schemas.xmlsoap.org/soap/envelope/"><S:Body>${inner}</S:Body></S:Envelope>`;
+const inspection = inspectToken(TOKEN, NOW);
+const failedWith = (text: string): VerificationResult => ({
+  checkedAt: NOW,
+  roundTripMs: 1,
+  clockSkewMs: null,
+  endpoint: 'https://svc.example/chk',
+  outcome: { kind: 'failed', code: 'soap-fault', detail: text, faultCode: 'S:Server', faultString: text },
+  findings: [],
+});
+
+/** Each reader with the input shape that used to be its worst. */
+const GROWTH: Record<string, (size: number) => () => unknown> = {
+  'normaliseTokenText (commas)': (size) => {
+    const text = run(',', size);
+    return () => normaliseTokenText(text);
+  },
+  'findTokenInText (commas)': (size) => {
+    const text = run(',', size);
+    return () => findTokenInText(text);
+  },
+  'findTokensInUrl (query of eyJa.)': (size) => {
+    const url = `https://app.example/cb?t=${run('eyJa.', size)}`;
+    return () => findTokensInUrl(url);
+  },
+  'stripTokensFromUrl (path of eyJa.)': (size) => {
+    const url = `https://app.example/${run('eyJa.', size)}`;
+    return () => stripTokensFromUrl(url);
+  },
+  'readSoapAnswer (Message of letters)': (size) => {
+    const body = envelope(`<R><Status>false</Status><Message>${run('a', size)}</Message></R>`);
+    return () => readSoapAnswer(200, 'text/xml', body);
+  },
+  'readSoapAnswer (faultstring of letters)': (size) => {
+    const body = envelope(`<S:Fault><faultcode>S:Server</faultcode><faultstring>${run('a', size)}</faultstring></S:Fault>`);
+    return () => readSoapAnswer(500, 'text/xml', body);
+  },
+  'readSoapAnswer (HTML page of <title)': (size) => {
+    const body = run('<title', size);
+    return () => readSoapAnswer(200, 'text/html', body);
+  },
+  'parseWsdl (documentation of letters)': (size) => {
+    const xml = WSDL.replace('<types>', `<documentation>${run('a', size)}</documentation><types>`);
+    return () => parseWsdl(xml);
+  },
+  'buildTicketReport (faultstring of letters)': (size) => {
+    const verification = failedWith(run('a', size));
+    return () => buildTicketReport({ inspection, verification, nowMs: NOW, language: 'en', format: 'text' });
+  },
+  'redactText (letters)': (size) => {
+    const text = run('a', size);
+    return () => redactText(text);
+  },
+  'redactText (digits and dots)': (size) => {
+    const text = run('1.', size);
+    return () => redactText(text);
+  },
+};
+
+/** The fastest of a few calls, in ms: one call of a quadratic reader at 256 KB can take minutes. */
+function timeOf(fn: () => unknown): number {
+  let best = Infinity;
+  const started = performance.now();
+  for (let i = 0; i < 5 && performance.now() - started < 2_000; i += 1) {
+    const t0 = performance.now();
+    fn();
+    best = Math.min(best, performance.now() - t0);
+  }
+  return best;
+}
+
 // A vitest "test" only so that TypeScript sources run as they are; it measures and prints, and
 // asserts nothing about time. It runs in the `bench` project only, never in `npm test`.
 test('domain speed', async () => {
@@ -38,3 +118,14 @@ test('domain speed', async () => {
   await bench.run();
   console.table(bench.table());
 }, 120_000);
+
+test('growth of the readers of hostile input', () => {
+  const rows = Object.entries(GROWTH).map(([name, make]) => {
+    const times = SIZES.map((size) => timeOf(make(size)));
+    const row: Record<string, string> = { reader: name };
+    SIZES.forEach((size, i) => (row[`${size / KB} KB (ms)`] = times[i]!.toFixed(1)));
+    if (SIZES.length > 1) row[`× for ${SIZES.at(-1)! / SIZES[0]!}× input`] = (times.at(-1)! / Math.max(times[0]!, 0.01)).toFixed(1);
+    return row;
+  });
+  console.table(rows);
+}, 1_800_000);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { checkIdCard, isValidThaiIdChecksum, maskIdCard } from './id-card';
+import { checkIdCard, isValidThaiIdChecksum, looksLikeIdNumber, maskIdCard, maskIdNumbersIn, maskIdNumbersInPayload, maskIdNumbersInText } from './id-card';
 import { withCheckDigit } from './test-support';
 
 const valid = withCheckDigit('310060012345');
@@ -89,5 +89,36 @@ describe('checkIdCard', () => {
         for (const f of check.findings) expect(JSON.stringify(f)).not.toMatch(/\d{13}/);
       }),
     );
+  });
+});
+
+describe('masking ID numbers in values and text', () => {
+  const masked = `x-xxxx-xxxxx-${valid.slice(10, 12)}-${valid[12]}`;
+  const thai = valid.replace(/[0-9]/g, (d) => '๐๑๒๓๔๕๖๗๘๙'[Number(d)]!);
+
+  it('one separator rule: any of space, dot, dash, underscore, slash, or none; ASCII or Thai digits', () => {
+    for (const written of [valid, `${valid.slice(0, 1)}.${valid.slice(1, 5)}.${valid.slice(5)}`, `${valid.slice(0, 6)}_${valid.slice(6)}`, `${valid.slice(0, 6)}/${valid.slice(6)}`, thai]) {
+      expect(looksLikeIdNumber(written)).toBe(true);
+      expect(maskIdNumbersIn(written)).toBe(masked);
+      expect(maskIdNumbersInText(`mail ${written}@example.go.th`)).toBe(`mail ${masked}@example.go.th`);
+    }
+    expect(checkIdCard(thai)).toMatchObject({ wellFormed: true, checksumValid: true });
+    expect(looksLikeIdNumber(`${valid} and more`)).toBe(false);
+    expect(looksLikeIdNumber('1234-5678')).toBe(false);
+  });
+
+  it('masks an ID inside a string, a key, and a 13-digit number under a key when the check digit is right', () => {
+    expect(maskIdNumbersIn({ kid: `key-${valid}`, [valid]: 1, pid: Number(valid), nested: [{ ref: Number(valid) }] })).toEqual({ kid: `key-${masked}`, [masked]: 1, pid: masked, nested: [{ ref: masked }] });
+    expect(maskIdNumbersInPayload({ other: Number(valid), idcard: Number(valid) })).toEqual({ other: masked, idcard: masked });
+  });
+
+  it('leaves times, wrong check digits and a number shown alone', () => {
+    let ms = 1_795_000_000_000;
+    while (!isValidThaiIdChecksum(String(ms))) ms += 1;
+    expect(maskIdNumbersIn({ exp: ms, iat: ms, updated_at: ms, createdAt: ms, auth_time: ms })).toEqual({ exp: ms, iat: ms, updated_at: ms, createdAt: ms, auth_time: ms });
+    expect(maskIdNumbersIn({ n: Number(wrongCheck) })).toEqual({ n: Number(wrongCheck) });
+    expect(maskIdNumbersIn(Number(valid))).toBe(Number(valid));
+    expect(maskIdNumbersIn(Number(valid), 0, 'pid')).toBe(masked);
+    expect(maskIdNumbersIn(ms, 0, 'exp')).toBe(ms);
   });
 });

@@ -15,11 +15,124 @@ export function isValidThaiIdChecksum(digits: string): boolean {
   return (11 - (sum % 11)) % 10 === Number(digits[12]);
 }
 
-/** Spaces, dashes and dots people type between the groups (1-2345-67890-12-3). */
+/**
+ * What separates the groups of an ID number as people and systems write it: a space, a dot, a
+ * dash (also the typographic ones), an underscore, a slash, a `+` (a space in form encoding),
+ * and the same percent-encoded (`%20`, `%2D`, `%2E`, `%5F`, `%2F`, `%2B`) in a URL.
+ */
+const SEPARATOR_CODES = new Set([0x20, 0x09, 0xa0, 0x2e, 0x2d, 0x5f, 0x2f, 0x2b, 0x2010, 0x2011, 0x2012, 0x2013, 0x2212]);
+const ENCODED_SEPARATORS = new Set(['20', '2D', '2E', '5F', '2F', '2B']);
+/** At most this many separators between two digits (`1 - 1017`), so prose does not join numbers. */
+const MAX_SEPARATORS_BETWEEN_DIGITS = 3;
+/** Digits in an ID number's run at which it is masked: 13, or a longer run that may hide one. */
+const ID_DIGITS = 13;
+
+/** The digit's value, ASCII 0-9 or Thai ๐-๙ (U+0E50..U+0E59); -1 for any other character. */
+function digitValue(code: number): number {
+  if (code >= 0x30 && code <= 0x39) return code - 0x30;
+  if (code >= 0x0e50 && code <= 0x0e59) return code - 0x0e50;
+  return -1;
+}
+
+/** How long the separator at `at` is (0: none). */
+function separatorLength(text: string, at: number): number {
+  const code = text.charCodeAt(at);
+  if (SEPARATOR_CODES.has(code)) return 1;
+  if (code === 0x25 && at + 2 < text.length && ENCODED_SEPARATORS.has(text.slice(at + 1, at + 3).toUpperCase())) return 3;
+  return 0;
+}
+
+/**
+ * Calls `visit` for every run of digits joined by separators (the rule above), in order, with
+ * its start, end and its digits in ASCII. One pass: each character is looked at a bounded
+ * number of times, whatever the text.
+ */
+function forEachDigitRun(text: string, visit: (start: number, end: number, digits: string) => void): void {
+  let at = 0;
+  while (at < text.length) {
+    if (digitValue(text.charCodeAt(at)) < 0) {
+      at += 1;
+      continue;
+    }
+    const start = at;
+    let digits = '';
+    let end = at;
+    for (;;) {
+      while (at < text.length) {
+        const digit = digitValue(text.charCodeAt(at));
+        if (digit < 0) break;
+        digits += String(digit);
+        at += 1;
+      }
+      end = at;
+      let next = at;
+      let separators = 0;
+      while (separators < MAX_SEPARATORS_BETWEEN_DIGITS && next < text.length) {
+        const length = separatorLength(text, next);
+        if (length === 0) break;
+        next += length;
+        separators += 1;
+      }
+      if (separators === 0 || next >= text.length || digitValue(text.charCodeAt(next)) < 0) break;
+      at = next;
+    }
+    visit(start, end, digits);
+    at = end;
+  }
+}
+
+/**
+ * Every run of digits in `text` that holds an ID number replaced by `mask(digits)`: a run of 13
+ * digits or more, written with any of the separators above or none, in ASCII or Thai digits.
+ * Longer runs are masked whole: a 13-digit ID with a digit typed beside it is still the ID.
+ */
+export function maskIdNumbersInText(text: string, mask: (digits: string) => string = maskIdCard, shouldMask: (digits: string) => boolean = (digits) => digits.length >= ID_DIGITS): string {
+  if (typeof text !== 'string') return text;
+  const parts: string[] = [];
+  let copied = 0;
+  forEachDigitRun(text, (start, end, digits) => {
+    if (!shouldMask(digits)) return;
+    parts.push(text.slice(copied, start), mask(digits));
+    copied = end;
+  });
+  if (copied === 0) return text;
+  parts.push(text.slice(copied));
+  return parts.join('');
+}
+
+/** The digits (in ASCII) of each run of digits in `text`, by the separator rule above. */
+export function digitRunsIn(text: string): string[] {
+  const runs: string[] = [];
+  if (typeof text === 'string') forEachDigitRun(text, (_start, _end, digits) => runs.push(digits));
+  return runs;
+}
+
+/** A string that is a national ID number and nothing else: 13 digits, grouped by the rule above. */
+export function looksLikeIdNumber(text: string): boolean {
+  if (typeof text !== 'string') return false;
+  const trimmed = text.trim();
+  let whole = false;
+  let runs = 0;
+  forEachDigitRun(trimmed, (start, end, digits) => {
+    runs += 1;
+    whole = start === 0 && end === trimmed.length && digits.length === ID_DIGITS;
+  });
+  return runs === 1 && whole;
+}
+
+/** The ID's digits in ASCII once the separators people type (1-2345-67890-12-3, Thai digits) are gone. */
 function cleanIdText(value: unknown): string | null {
   if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) return String(value);
   if (typeof value !== 'string') return null;
-  return value.replace(/[\s.\-]/g, '');
+  let cleaned = '';
+  for (let at = 0; at < value.length; at += 1) {
+    const code = value.charCodeAt(at);
+    const digit = digitValue(code);
+    if (digit >= 0) cleaned += String(digit);
+    else if (SEPARATOR_CODES.has(code) || code === 0x0a || code === 0x0d) continue;
+    else cleaned += value[at];
+  }
+  return cleaned;
 }
 
 /** How many digits are shown: the last three, as on a masked ID card print-out. */
@@ -102,29 +215,53 @@ export function checkIdCard(value: unknown): IdCardCheck {
   return { masked, wellFormed, checksumValid, findings };
 }
 
-/** A string that is a national ID number: 13 digits, perhaps grouped with spaces or dashes. */
-function looksLikeIdNumber(text: string): boolean {
-  return /^[\d\s-]+$/.test(text) && /^\d{13}$/.test(text.replace(/[\s-]/g, ''));
-}
-
 const MAX_MASK_DEPTH = 20;
 
 /**
- * A copy of a claim value fit to show or report: any string that is a 13-digit number is masked
- * wherever it sits, since an ID can hide in an unknown claim too. Numbers stay: 13-digit
- * numbers in tokens are usually millisecond times.
+ * Keys under which a 13-digit number is a time, not an ID: the RFC 7519 claims and the usual
+ * `…_at` / `…At` / `…time` / `…date` / `…ts` names. Milliseconds since 1970 have 13 digits
+ * until the year 2286, and one in eleven passes the ID check digit by chance.
  */
-export function maskIdNumbersIn(value: unknown, depth = 0): unknown {
+const TIME_KEY = /^(?:exp|nbf|iat|auth_time|ts|time|date)$|(?:_at|At|_time|Time|_date|Date|_ts)$/;
+/** Keys whose value is an ID number whatever its form. */
+const ID_KEY = /^(?:id_?card|pid|cid|citizen_?id|national_?id|personal_?id|thai_?id)$/i;
+
+/**
+ * Whether a JSON number is a national ID to mask: under an ID key, any number of 10 digits or
+ * more; elsewhere a 13-digit integer with the right check digit, unless its key names a time.
+ * A number met without a key (a claim value shown alone) is left: most likely a time.
+ */
+function isIdNumberValue(value: number, key: string | null): boolean {
+  if (key === null || !Number.isSafeInteger(value) || value < 0) return false;
+  const digits = String(value);
+  if (ID_KEY.test(key)) return digits.length >= 10;
+  if (TIME_KEY.test(key)) return false;
+  return digits.length === ID_DIGITS && isValidThaiIdChecksum(digits);
+}
+
+function maskValue(value: unknown, key: string | null, depth: number): unknown {
   if (depth > MAX_MASK_DEPTH) return '[…]';
-  if (typeof value === 'string') return looksLikeIdNumber(value) ? maskIdCard(value) : value;
-  if (Array.isArray(value)) return value.map((item) => maskIdNumbersIn(item, depth + 1));
+  if (typeof value === 'string') return looksLikeIdNumber(value) ? maskIdCard(value) : maskIdNumbersInText(value);
+  if (typeof value === 'number') return isIdNumberValue(value, key) ? maskIdCard(value) : value;
+  if (Array.isArray(value)) return value.map((item) => maskValue(item, key, depth + 1));
   if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, maskIdNumbersIn(item, depth + 1)]));
+    return Object.fromEntries(Object.entries(value).map(([name, item]) => [maskIdNumbersInText(name), maskValue(item, name, depth + 1)]));
   }
   return value;
 }
 
+/**
+ * A copy of a claim value fit to show or report: an ID number is masked wherever it sits, since
+ * it can hide in an unknown claim too: a string that is one, a run of digits inside a string
+ * (an e-mail address, a `kid`), in any grouping and in Thai digits, a key, and a 13-digit number
+ * under a key that passes the check digit (see isIdNumberValue for why times are spared). Give
+ * `key`, the claim's name, when showing one claim's value, so a number at the top is judged too.
+ */
+export function maskIdNumbersIn(value: unknown, depth = 0, key: string | null = null): unknown {
+  return maskValue(value, key, depth);
+}
+
 /** A payload with `idcard` masked whatever its form, and any ID number elsewhere masked too. */
 export function maskIdNumbersInPayload(payload: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(payload).map(([key, value]) => [key, key === 'idcard' ? maskIdCard(value) : maskIdNumbersIn(value)]));
+  return Object.fromEntries(Object.entries(payload).map(([key, value]) => [maskIdNumbersInText(key), key === 'idcard' ? maskIdCard(value) : maskValue(value, key, 0)]));
 }

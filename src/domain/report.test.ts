@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { buildTicketReport } from './report';
 import { inspectToken } from './inspect';
 import { formatIsoUtc, formatThaiDateTime } from './time';
+import { isValidThaiIdChecksum } from './id-card';
 import { EXP_SECONDS, NBF_SECONDS, SAMPLE_ID, makeToken, samplePayload, withCheckDigit } from './test-support';
 import type { VerificationResult } from './types';
 
@@ -99,5 +100,63 @@ describe('buildTicketReport', () => {
       }),
       { numRuns: 100 },
     );
+  });
+
+  describe('leak probes: an ID written anywhere, in any form, is masked', () => {
+    // Another person's ID than the token's own (SAMPLE_ID), so that only the redactor can catch it.
+    const id = withCheckDigit('470030011223');
+    const dotted = `${id[0]}.${id.slice(1, 5)}.${id.slice(5, 10)}.${id.slice(10, 12)}.${id[12]}`;
+    const digitsOf = (text: string) => text.replace(/[^0-9]/g, '');
+    const build = (payload: Record<string, unknown>, header?: Record<string, unknown>, extra: Partial<Parameters<typeof buildTicketReport>[0]> = {}) =>
+      buildTicketReport({ inspection: inspectToken(makeToken(samplePayload(payload), header ?? { alg: 'HS256' }), NOW), nowMs: NOW, language: 'en', format: 'markdown', ...extra });
+
+    it.each([
+      ['dotted, in a claim', { note: dotted }],
+      ['as a JSON number that passes the check digit', { pid2: Number(id) }],
+      ['in sub', { sub: `user-${id}` }],
+      ['dotted inside email', { email: `${dotted}@example.go.th` }],
+      ["dotted inside email, the token's own ID", { idcard: id, email: `${dotted}@example.go.th` }],
+      ['as a key', { [id]: true }],
+      ['in Thai digits', { note: id.replace(/[0-9]/g, (d) => '๐๑๒๓๔๕๖๗๘๙'[Number(d)]!) }],
+    ])('%s', (_name, payload) => {
+      const text = build(payload);
+      expect(digitsOf(text.replace(/[๐-๙]/g, (d) => String('๐๑๒๓๔๕๖๗๘๙'.indexOf(d))))).not.toContain(id);
+    });
+
+    it('in the header kid', () => {
+      expect(digitsOf(build({}, { alg: 'HS256', kid: dotted }))).not.toContain(id);
+      expect(digitsOf(build({}, { alg: 'HS256', kid: Number(id) }))).not.toContain(id);
+    });
+
+    it("in the capture's page path and parameter name", () => {
+      const text = build({}, undefined, { capture: { source: 'query', parameter: `p${dotted}`, pageOrigin: 'https://app.example', pagePath: `/u/${dotted}/cb`, capturedAt: NOW } });
+      expect(digitsOf(text)).not.toContain(id);
+    });
+
+    it('in a faultcode, a faultstring, a detail quoting a Status value, and a Message', () => {
+      const failed: VerificationResult = { ...verified, outcome: { kind: 'failed', code: 'soap-fault', detail: `Status "${dotted}" says nothing`, faultCode: `S:${dotted}`, faultString: `no user ${id}` } };
+      expect(digitsOf(build({}, undefined, { verification: failed }))).not.toContain(id);
+      const answered: VerificationResult = { ...verified, outcome: { kind: 'answered', answer: { manualCase: null, status: false, message: `user ${dotted}`, username: dotted, idCard: dotted } } };
+      expect(digitsOf(build({}, undefined, { verification: answered }))).not.toContain(id);
+    });
+
+    it('keeps millisecond times and ordinary URLs as they are', () => {
+      // A millisecond time that passes the ID check digit by chance is still a time under exp.
+      let ms = NOW + 3_600_000;
+      while (!isValidThaiIdChecksum(String(ms))) ms += 1;
+      const redirected: VerificationResult = { ...verified, outcome: { kind: 'failed', code: 'http-status', detail: 'The service redirected to http://attacker.example.com/steal; not followed.' } };
+      const text = build({ exp: ms, updated_at: ms }, undefined, { verification: redirected });
+      expect(text).toContain(`"exp": ${ms}`);
+      expect(text).toContain(`"updated_at": ${ms}`);
+      expect(text).toContain('http://attacker.example.com/steal');
+    });
+
+    it('takes the ClientID out when the caller gives it', () => {
+      const clientId = 'office-client-0042';
+      const failed: VerificationResult = { ...verified, endpoint: `https://svc.example/chk?c=${clientId}`, outcome: { kind: 'failed', code: 'soap-fault', detail: `bad ClientID ${clientId}`, faultString: clientId } };
+      const text = build({}, undefined, { verification: failed, secrets: { clientId } });
+      expect(text).not.toContain(clientId);
+      expect(text).toContain('[ClientID]');
+    });
   });
 });

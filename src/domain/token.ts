@@ -16,16 +16,27 @@ export const MAX_TOKEN_LENGTH = 64 * 1024;
 
 const BASE64URL_RUN = '[A-Za-z0-9_-]';
 /**
- * JWT-shaped: three dot-separated base64url runs (JWS, RFC 7515) or five (JWE, RFC 7516), the
- * first starting with `ey` — the base64url of `{"`, since a JOSE header is a JSON object and is
- * never empty (it names `alg`). Requiring `ey` keeps host names such as `www.example.com` in a
- * `redirect=` parameter from counting as tokens. The signature may be empty (`alg: none`).
+ * How a token starts. A JOSE header is a JSON object (it names `alg`), so its first bytes are
+ * `{"` or `{ `; in base64url that is `ey` and then I–L or A–D. Requiring that third letter too
+ * keeps host names such as `eyes.example.com` (and `www.example.com`) in a `redirect=`
+ * parameter from counting as tokens: a host name is written in lower case.
  */
-const JWS_SHAPE = new RegExp(`^ey${BASE64URL_RUN}+\\.${BASE64URL_RUN}+\\.${BASE64URL_RUN}*$`);
-const JWE_SHAPE = new RegExp(`^ey${BASE64URL_RUN}+\\.${BASE64URL_RUN}*\\.${BASE64URL_RUN}+\\.${BASE64URL_RUN}+\\.${BASE64URL_RUN}*$`);
-/** The same shapes, found inside longer text (not preceded or followed by more token characters). */
+const JOSE_START = 'ey[A-DI-L]';
+/**
+ * JWT-shaped: three dot-separated base64url runs (JWS, RFC 7515) or five (JWE, RFC 7516), the
+ * first starting as a JOSE header does (above). The signature may be empty (`alg: none`).
+ * Every pattern here is anchored or starts only where a run of token characters starts, and its
+ * runs are separated by dots they cannot match, so matching is linear in the text's length.
+ */
+const JWS_SHAPE = new RegExp(`^${JOSE_START}${BASE64URL_RUN}*\\.${BASE64URL_RUN}+\\.${BASE64URL_RUN}*$`);
+const JWE_SHAPE = new RegExp(`^${JOSE_START}${BASE64URL_RUN}*\\.${BASE64URL_RUN}*\\.${BASE64URL_RUN}+\\.${BASE64URL_RUN}+\\.${BASE64URL_RUN}*$`);
+/**
+ * The same shapes, found inside longer text (not preceded or followed by more token characters).
+ * The look-behind lets a match start only at the first character of a run of token characters,
+ * so each run is tried once: no quadratic rescanning of a long run of letters or dots.
+ */
 const TOKEN_IN_TEXT = new RegExp(
-  `(?<![A-Za-z0-9_.-])ey${BASE64URL_RUN}+(?:\\.${BASE64URL_RUN}*){2}(?:(?:\\.${BASE64URL_RUN}*){2})?(?![A-Za-z0-9_.-])`,
+  `(?<![A-Za-z0-9_.-])${JOSE_START}${BASE64URL_RUN}*(?:\\.${BASE64URL_RUN}*){2}(?:(?:\\.${BASE64URL_RUN}*){2})?(?![A-Za-z0-9_.-])`,
   'g',
 );
 
@@ -77,28 +88,41 @@ function fragmentParameters(fragment: string): Array<[string, string]> {
   return parseParameters(fragment);
 }
 
-function addCandidate(list: TokenCandidate[], candidate: TokenCandidate): void {
-  const duplicate = list.some((c) => c.location === candidate.location && c.parameter === candidate.parameter && c.value === candidate.value);
-  if (!duplicate) list.push(candidate);
+/**
+ * A list of candidates without duplicates. The set of keys keeps a URL with thousands of token
+ * parameters linear (a search of the list for each new one would be quadratic).
+ */
+function candidateList(): { found: TokenCandidate[]; add: (candidate: TokenCandidate) => void } {
+  const found: TokenCandidate[] = [];
+  const seen = new Set<string>();
+  return {
+    found,
+    add(candidate) {
+      const key = `${candidate.location}\u0000${candidate.parameter ?? '\u0001'}\u0000${candidate.value}`;
+      if (seen.has(key)) return;
+      seen.add(key);
+      found.push(candidate);
+    },
+  };
 }
 
 /** Every JWT-shaped value in a URL's query and #fragment, whatever its parameter is called. */
 export function findTokensInUrl(url: string): TokenCandidate[] {
   if (typeof url !== 'string') return [];
-  const found: TokenCandidate[] = [];
+  const { found, add: addCandidate } = candidateList();
   const { query, fragment } = splitUrl(url);
   for (const [name, value] of parseParameters(query ?? '')) {
     const trimmed = value.trim();
-    if (isJwtShaped(trimmed)) addCandidate(found, { location: 'query', parameter: name, value: trimmed });
+    if (isJwtShaped(trimmed)) addCandidate({ location: 'query', parameter: name, value: trimmed });
   }
   if (fragment !== null) {
     const bare = safeDecode(fragment).trim();
     if (isJwtShaped(bare)) {
-      addCandidate(found, { location: 'fragment', parameter: null, value: bare });
+      addCandidate({ location: 'fragment', parameter: null, value: bare });
     } else {
       for (const [name, value] of fragmentParameters(fragment)) {
         const trimmed = value.trim();
-        if (isJwtShaped(trimmed)) addCandidate(found, { location: 'fragment', parameter: name, value: trimmed });
+        if (isJwtShaped(trimmed)) addCandidate({ location: 'fragment', parameter: name, value: trimmed });
       }
     }
   }
@@ -107,18 +131,22 @@ export function findTokensInUrl(url: string): TokenCandidate[] {
 
 /** Every JWT-shaped value in a POSTed form (`webRequest` gives `formData` as name → values). */
 export function findTokensInForm(fields: Record<string, string[]>): TokenCandidate[] {
-  const found: TokenCandidate[] = [];
+  const { found, add: addCandidate } = candidateList();
   if (fields === null || typeof fields !== 'object') return found;
   for (const [name, values] of Object.entries(fields)) {
     if (!Array.isArray(values)) continue;
     for (const value of values) {
       if (typeof value !== 'string') continue;
       const trimmed = value.trim();
-      if (isJwtShaped(trimmed)) addCandidate(found, { location: 'form', parameter: name, value: trimmed });
+      if (isJwtShaped(trimmed)) addCandidate({ location: 'form', parameter: name, value: trimmed });
     }
   }
   return found;
 }
+
+/** Quotes and brackets pasted around a token, from JSON, code, or chat apps that "smarten" them. */
+const LEADING_JUNK = '"\'`“”‘’<';
+const TRAILING_JUNK = '"\'`“”‘’>,;';
 
 /**
  * What people paste: `Bearer eyJ…`, the token in quotes, or a token an e-mail client broke over
@@ -127,9 +155,13 @@ export function findTokensInForm(fields: Record<string, string[]>): TokenCandida
 export function normaliseTokenText(text: string): string {
   let value = text.trim();
   value = value.replace(/^bearer(?:\s+|$)/i, '').trim();
-  // Quotes from JSON, code, or chat apps that "smarten" them.
-  value = value.replace(/^["'`“”‘’<]+/, '').replace(/["'`“”‘’>,;]+$/, '');
-  return value.replace(/\s+/g, '');
+  // Trimmed with loops: V8 tries an end-anchored class like /[,;]+$/ from every start, which is
+  // quadratic on a long run of commas.
+  let start = 0;
+  while (start < value.length && LEADING_JUNK.includes(value[start]!)) start += 1;
+  let end = value.length;
+  while (end > start && TRAILING_JUNK.includes(value[end - 1]!)) end -= 1;
+  return value.slice(start, end).replace(/\s+/g, '');
 }
 
 /**
@@ -172,9 +204,17 @@ function stripFragment(fragment: string): string {
   return stripParameterList(fragment);
 }
 
+/**
+ * Every JWT-shaped run in `text` replaced by `replacement`: the one definition of a token inside
+ * text, shared by the URL stripper here and by the redactor. Linear (see TOKEN_IN_TEXT).
+ */
+export function replaceJwtRuns(text: string, replacement: string = TOKEN_PLACEHOLDER): string {
+  return text.replace(TOKEN_IN_TEXT, () => replacement);
+}
+
 /** Anything JWT-shaped left anywhere (a path segment, a mangled query) goes too. */
 function stripTokenRuns(text: string): string {
-  return text.replace(TOKEN_IN_TEXT, TOKEN_PLACEHOLDER);
+  return replaceJwtRuns(text);
 }
 
 /**

@@ -5,7 +5,8 @@
  * searched for by name, anywhere, in any letter case and namespace.
  */
 import type { ManualCase, VerificationAnswer, VerificationFailureCode } from '../types';
-import { descendants, firstChild, readXml, type XmlElement } from './xml-tree';
+import { redactText } from '../redact';
+import { MAX_ELEMENTS, descendants, firstChild, readXml, type XmlElement } from './xml-tree';
 
 export type SoapAnswerReading =
   | { kind: 'answered'; answer: VerificationAnswer }
@@ -37,14 +38,22 @@ function fieldKey(name: string): FieldName | null {
 }
 
 function normaliseText(text: string): string {
-  return text.toLowerCase().replace(/\s+/g, ' ').replace(/[\s.!]+$/, '').trim();
+  const spaced = text.toLowerCase().replace(/\s+/g, ' ');
+  // A loop, not /[\s.!]+$/: V8 tries that from every start, quadratic on a long run of dots.
+  let end = spaced.length;
+  while (end > 0 && (spaced[end - 1] === ' ' || spaced[end - 1] === '.' || spaced[end - 1] === '!')) end -= 1;
+  return spaced.slice(0, end).trim();
 }
+
+/** Longer than any of the manual's messages with a number and padding: not one of them. */
+const MAX_MANUAL_MESSAGE_LENGTH = 200;
 
 /**
  * Maps a Message to the manual's case: by its number ("1", "1: Token is valid", "2 - ..."), or by
  * its text alone. A number whose text names another case is not trusted: null.
  */
 export function manualCaseOf(message: string): ManualCase | null {
+  if (typeof message !== 'string' || message.length > MAX_MANUAL_MESSAGE_LENGTH) return null;
   const text = normaliseText(message);
   const byText = (candidate: string): ManualCase | null => {
     for (const [number, expected] of Object.entries(MANUAL_MESSAGES)) {
@@ -137,8 +146,9 @@ function leafTexts(element: XmlElement): string[] {
     .map((e) => e.text);
 }
 
+/** A failure's detail quotes what came back, so it is redacted and cut like any such text. */
 function failed(code: VerificationFailureCode, detail: string, httpStatus: number, extra: { faultCode?: string; faultString?: string } = {}): SoapAnswerReading {
-  return { kind: 'failed', code, detail, ...extra, ...(httpStatus ? { httpStatus } : {}) };
+  return { kind: 'failed', code, detail: redactText(detail), ...extra, ...(httpStatus ? { httpStatus } : {}) };
 }
 
 function byteLength(text: string): number {
@@ -152,28 +162,58 @@ function byteLength(text: string): number {
 }
 
 /**
- * Servers and proxies echo requests in error pages and faults. What we show and put in reports
- * must not carry the token or a national ID number (personal data), so both are blotted out.
+ * The one redactor (see ../redact.ts), under the name the verifier has always imported: it takes
+ * the token, the ClientID and national ID numbers out of text a service sent back.
  */
-export function redactSecrets(text: string): string {
-  return text
-    .replace(/[A-Za-z0-9_-]{6,}\.[A-Za-z0-9_-]{6,}\.[A-Za-z0-9_-]*/g, '[token]')
-    .replace(/(?<![0-9])[0-9](?:[ -]?[0-9]){12}(?![0-9])/g, '[ID number]');
+export const redactSecrets = redactText;
+
+/** Enough of an error page to recognise it; nothing after this is read. */
+const EXCERPT_SOURCE_LENGTH = 4 * 1024;
+
+/** The text of an HTML or XML fragment with its tags taken out, by one scan (no backtracking). */
+function withoutTags(markup: string): string {
+  let out = '';
+  let at = 0;
+  while (at < markup.length) {
+    const open = markup.indexOf('<', at);
+    if (open === -1) {
+      out += markup.slice(at);
+      break;
+    }
+    out += `${markup.slice(at, open)} `;
+    const close = markup.indexOf('>', open + 1);
+    // An unclosed `<` ends the text, as a browser would treat the rest as a tag.
+    if (close === -1) break;
+    at = close + 1;
+  }
+  return out.replace(/\s+/g, ' ').trim();
+}
+
+/** The text of the first <title> element, if the head of the page has one. */
+function titleOf(markup: string): string | undefined {
+  const lower = markup.toLowerCase();
+  const open = lower.indexOf('<title');
+  if (open === -1) return undefined;
+  const afterOpen = lower.indexOf('>', open);
+  const close = afterOpen === -1 ? -1 : lower.indexOf('</title>', afterOpen);
+  if (close === -1) return undefined;
+  return withoutTags(markup.slice(afterOpen + 1, close)) || undefined;
 }
 
 /** A short, safe excerpt of what came back instead of SOAP: the help desk wants to see it. */
 function excerpt(body: string): string {
-  const text = body.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim();
-  const title = /<title[^>]*>([^<]*)<\/title>/i.exec(body)?.[1]?.trim();
-  const shown = title ? `title "${title.slice(0, 120)}"` : `"${text.slice(0, 160)}${text.length > 160 ? '…' : ''}"`;
-  return redactSecrets(shown);
+  const head = body.slice(0, EXCERPT_SOURCE_LENGTH);
+  const text = withoutTags(head);
+  const title = titleOf(head);
+  const shown = title ? `title "${title.slice(0, 120)}"` : `"${text.slice(0, 160)}${text.length > 160 || body.length > head.length ? '…' : ''}"`;
+  return redactText(shown);
 }
 
 function readFault(fault: XmlElement): { faultCode: string; faultString: string } {
   // SOAP 1.1 §4.4: <faultcode>, <faultstring>, unqualified.
   const code11 = firstChild(fault, 'faultcode')?.text;
   const string11 = firstChild(fault, 'faultstring')?.text;
-  if (code11 !== undefined || string11 !== undefined) return { faultCode: code11 ?? '', faultString: redactSecrets(string11 ?? '') };
+  if (code11 !== undefined || string11 !== undefined) return { faultCode: redactText(code11 ?? ''), faultString: redactText(string11 ?? '') };
   // SOAP 1.2 part 1 §5.4: <Code><Value>, optional <Subcode><Value>, <Reason><Text xml:lang>.
   const code = firstChild(fault, 'Code');
   const values = [code && firstChild(code, 'Value')?.text];
@@ -184,7 +224,7 @@ function readFault(fault: XmlElement): { faultCode: string; faultString: string 
   }
   const texts = firstChild(fault, 'Reason')?.children.filter((c) => c.local === 'Text') ?? [];
   const english = texts.find((t) => t.attrs['xml:lang']?.toLowerCase().startsWith('en')) ?? texts[0];
-  return { faultCode: values.filter((v): v is string => !!v).join(' / '), faultString: redactSecrets(english?.text ?? '') };
+  return { faultCode: redactText(values.filter((v): v is string => !!v).join(' / ')), faultString: redactText(english?.text ?? '') };
 }
 
 function isSoapEnvelope(root: XmlElement): boolean {
@@ -205,7 +245,16 @@ export function readSoapAnswer(httpStatus: number, contentType: string | null, b
   // Some servers label a real SOAP answer text/html; the body decides, the label only explains.
   const isHtmlPage = (read.ok && read.root.local.toLowerCase() === 'html') || (labelledHtml && !(read.ok && isSoapEnvelope(read.root)));
   if (!read.ok || isHtmlPage) {
-    const why = isHtmlPage || labelledHtml ? `it is an HTML page (${excerpt(body)})` : read.ok ? '' : read.problem === 'empty' ? 'the body is empty' : `it is not XML (${excerpt(body)}) — ${read.detail}`;
+    const why =
+      isHtmlPage || labelledHtml
+        ? `it is an HTML page (${excerpt(body)})`
+        : read.ok
+          ? ''
+          : read.problem === 'empty'
+            ? 'the body is empty'
+            : read.problem === 'too-many-elements'
+              ? `it is XML with too many elements (over ${MAX_ELEMENTS.toLocaleString('en-US')}) to be an answer`
+              : `it is not XML (${excerpt(body)}) — ${read.detail.slice(0, 300)}`;
     if (isHttpError) return failed('http-status', `HTTP ${httpStatus}, and ${why}.`, httpStatus);
     return failed('not-xml', `HTTP ${httpStatus}, but ${why}, not SOAP. A proxy or login page may be answering instead of the service.`, httpStatus);
   }
@@ -233,13 +282,15 @@ export function readSoapAnswer(httpStatus: number, contentType: string | null, b
   }
   if (!readable(found)) {
     const where = isEnvelope ? 'SOAP Body' : `XML document (root <${root.local}>, not a SOAP Envelope)`;
-    const seenButEmpty = found.status !== undefined || found.message !== undefined ? ` Status ${JSON.stringify(found.status ?? null)} and Message ${JSON.stringify(found.message ?? null)} say nothing.` : '';
-    return failed('missing-fields', `The ${where} has no readable Status or Message (manual §4.2).${seenButEmpty} Elements seen: ${[...new Set(descendants(scope).map((e) => e.local))].slice(0, 12).join(', ') || 'none'}.`, httpStatus);
+    const quote = (value: string | undefined) => JSON.stringify(value === undefined ? null : value.slice(0, 200));
+    const seenButEmpty = found.status !== undefined || found.message !== undefined ? ` Status ${quote(found.status)} and Message ${quote(found.message)} say nothing.` : '';
+    const names = [...new Set(descendants(scope).map((e) => e.local.slice(0, 64)))].slice(0, 12);
+    return failed('missing-fields', `The ${where} has no readable Status or Message (manual §4.2).${seenButEmpty} Elements seen: ${names.join(', ') || 'none'}.`, httpStatus);
   }
   // A Message is shown and reported as it came; a service that echoes the token or an ID number
   // in it must not carry them further (IDCard is kept: it is compared with the token's).
   const said = messageOf(found);
-  const message = said === null ? null : redactSecrets(said);
+  const message = said === null ? null : redactText(said);
   return {
     kind: 'answered',
     answer: {

@@ -5,7 +5,7 @@
  */
 import type { Finding, Localized, Severity, VerificationAnswer, VerificationFailureCode, VerificationResult } from '../types';
 import { maskIdCard } from '../id-card';
-import { redactSecrets } from './answer';
+import { redactText } from '../redact';
 import { sortFindings } from '../sort-findings';
 
 export type VerificationOutcome = VerificationResult['outcome'];
@@ -28,7 +28,7 @@ const LOG_IN_AGAIN: Localized = {
 };
 
 function caseFinding(answer: VerificationAnswer): Finding {
-  const said = answer.message === null ? '' : redactSecrets(answer.message);
+  const said = answer.message === null ? '' : redactText(answer.message);
   const quoted = { th: `บริการตอบ Status=${String(answer.status)}, Message="${said}"`, en: `The service answered Status=${String(answer.status)}, Message="${said}"` };
   switch (answer.manualCase) {
     case 1:
@@ -245,7 +245,7 @@ function failureFinding(outcome: Extract<VerificationOutcome, { kind: 'failed' }
     outcome.faultCode ? `faultcode ${outcome.faultCode}` : '',
     outcome.faultString ? `faultstring "${outcome.faultString}"` : '',
   ].filter(Boolean);
-  const technical = redactSecrets([...facts, outcome.detail].filter(Boolean).join('; '));
+  const technical = redactText([...facts, outcome.detail].filter(Boolean).join('; '));
   return finding(
     `verify-${outcome.code}`,
     entry.severity,
@@ -321,7 +321,7 @@ export function explainVerification(outcome: VerificationOutcome, tokenClaims: {
 export function explainTestConnection(outcome: VerificationOutcome, context: VerificationContext = {}): Finding[] {
   if (outcome.kind === 'failed') return explainVerification(outcome, null, context);
   const { answer } = outcome;
-  const said = redactSecrets(answer.message ?? '');
+  const said = redactText(answer.message ?? '');
   const findings: Finding[] = [];
   if (answer.manualCase === 3) {
     findings.push(

@@ -22,9 +22,24 @@ function reason(th: string, en: string): { ok: false; reason: Localized } {
   return { ok: false, reason: { th, en } };
 }
 
+/**
+ * The documents, with their top-level WSDL children and their schema components indexed once
+ * by name: a WSDL is read operation by operation, and a search of every list for each one
+ * would be quadratic in a hostile document's size.
+ */
 interface Documents {
   definitions: XmlElement[];
   schemas: XmlElement[];
+  /** WSDL children of every definitions document, by local name (`message`, `binding`...). */
+  topLevel: Map<string, XmlElement[]>;
+  /** Schema components by `kind name` (`element DiwLoginChk`), each with its target namespace, in document order. */
+  components: Map<string, Array<{ element: XmlElement; namespace: string }>>;
+}
+
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
 
 function collectDocuments(root: XmlElement, extra: readonly string[]): Documents {
@@ -36,21 +51,43 @@ function collectDocuments(root: XmlElement, extra: readonly string[]): Documents
     if (read.root.local === 'definitions' && read.root.ns === WSDL_NS) definitions.push(read.root);
     else if (read.root.local === 'schema' && read.root.ns === XSD_NS) schemas.push(read.root);
   }
+  const topLevel = new Map<string, XmlElement[]>();
   for (const definition of definitions) {
-    for (const types of childrenNamed(definition, 'types', WSDL_NS)) schemas.push(...childrenNamed(types, 'schema', XSD_NS));
+    for (const child of definition.children) if (child.ns === WSDL_NS) pushTo(topLevel, child.local, child);
   }
-  return { definitions, schemas };
+  // One at a time, not push(...list): a spread passes one argument per element.
+  for (const types of topLevel.get('types') ?? []) for (const schema of childrenNamed(types, 'schema', XSD_NS)) schemas.push(schema);
+  const components = new Map<string, Array<{ element: XmlElement; namespace: string }>>();
+  for (const schema of schemas) {
+    const namespace = schema.attrs.targetNamespace ?? '';
+    for (const child of schema.children) {
+      if (child.ns === XSD_NS && (child.local === 'element' || child.local === 'complexType') && child.attrs.name !== undefined) {
+        pushTo(components, `${child.local} ${child.attrs.name}`, { element: child, namespace });
+      }
+    }
+  }
+  return { definitions, schemas, topLevel, components };
 }
 
 /** Top-level children of every definitions document with this local name. */
 function everywhere(documents: Documents, local: string): XmlElement[] {
-  return documents.definitions.flatMap((definition) => childrenNamed(definition, local, WSDL_NS));
+  return documents.topLevel.get(local) ?? [];
 }
 
+/** The first element of the list named by `qname`'s local part, from an index made once per list. */
 function byName(elements: XmlElement[], qname: string, context: XmlElement): XmlElement | undefined {
   const { local } = resolveQName(qname, context);
-  return elements.find((element) => element.attrs.name === local);
+  let index = nameIndexes.get(elements);
+  if (!index) {
+    index = new Map();
+    for (const element of elements) if (element.attrs.name !== undefined && !index.has(element.attrs.name)) index.set(element.attrs.name, element);
+    nameIndexes.set(elements, index);
+  }
+  return index.get(local);
 }
+
+/** Indexes of the lists byName has searched; weak, so they go with the parsed documents. */
+const nameIndexes = new WeakMap<XmlElement[], Map<string, XmlElement>>();
 
 /**
  * Which schema documents and WSDL parts `xml` refers to (xsd:import / xsd:include
@@ -69,7 +106,7 @@ export function referencedDocuments(xml: string): string[] {
 }
 
 /** The names of the elements a complexType's sequence / all / choice holds, in order. */
-function contentNames(complexType: XmlElement, schemas: XmlElement[], seen: Set<XmlElement>): string[] {
+function contentNames(complexType: XmlElement, documents: Documents, seen: Set<XmlElement>): string[] {
   if (seen.has(complexType)) return [];
   seen.add(complexType);
   const names: string[] = [];
@@ -83,8 +120,8 @@ function contentNames(complexType: XmlElement, schemas: XmlElement[], seen: Set<
       else if (child.local === 'complexContent') {
         // <xsd:extension base="tns:Base"> adds to the base type's content (XSD part 1 §3.4.2).
         for (const extension of childrenNamed(child, 'extension', XSD_NS)) {
-          const base = extension.attrs.base && findSchemaComponent(schemas, 'complexType', extension.attrs.base, extension);
-          if (base) names.push(...contentNames(base.element, schemas, seen));
+          const base = extension.attrs.base && findSchemaComponent(documents, 'complexType', extension.attrs.base, extension);
+          if (base) for (const name of contentNames(base.element, documents, seen)) names.push(name);
           visit(extension);
         }
       }
@@ -94,23 +131,19 @@ function contentNames(complexType: XmlElement, schemas: XmlElement[], seen: Set<
   return names;
 }
 
-function findSchemaComponent(schemas: XmlElement[], kind: 'element' | 'complexType', qname: string, context: XmlElement): { element: XmlElement; namespace: string } | undefined {
+function findSchemaComponent(documents: Documents, kind: 'element' | 'complexType', qname: string, context: XmlElement): { element: XmlElement; namespace: string } | undefined {
   const { ns, local } = resolveQName(qname, context);
-  const candidates = schemas.flatMap((schema) =>
-    childrenNamed(schema, kind, XSD_NS)
-      .filter((element) => element.attrs.name === local)
-      .map((element) => ({ element, namespace: schema.attrs.targetNamespace ?? '' })),
-  );
+  const candidates = documents.components.get(`${kind} ${local}`) ?? [];
   return candidates.find((candidate) => candidate.namespace === ns) ?? candidates[0];
 }
 
 /** The child element names of a global element: the parameters of a document/literal wrapped call. */
-function wrapperChildren(element: XmlElement, schemas: XmlElement[]): string[] {
+function wrapperChildren(element: XmlElement, documents: Documents): string[] {
   const inline = firstChild(element, 'complexType', XSD_NS);
-  if (inline) return contentNames(inline, schemas, new Set());
+  if (inline) return contentNames(inline, documents, new Set());
   if (element.attrs.type) {
-    const named = findSchemaComponent(schemas, 'complexType', element.attrs.type, element);
-    if (named) return contentNames(named.element, schemas, new Set());
+    const named = findSchemaComponent(documents, 'complexType', element.attrs.type, element);
+    if (named) return contentNames(named.element, documents, new Set());
   }
   return [];
 }
@@ -119,7 +152,7 @@ function readOperation(
   bindingOperation: XmlElement,
   bindingStyle: 'document' | 'rpc',
   bindingNs: string,
-  portType: XmlElement | undefined,
+  portTypeOperations: Map<string, XmlElement>,
   documents: Documents,
   targetNamespace: string,
 ): WsdlOperation {
@@ -130,7 +163,7 @@ function readOperation(
   const inputBody = firstChild(bindingOperation, 'input', WSDL_NS);
   const soapBody = inputBody && firstChild(inputBody, 'body', bindingNs);
 
-  const abstractOperation = portType && childrenNamed(portType, 'operation', WSDL_NS).find((op) => op.attrs.name === name);
+  const abstractOperation = portTypeOperations.get(name);
   const input = abstractOperation && firstChild(abstractOperation, 'input', WSDL_NS);
   const message = input?.attrs.message ? byName(everywhere(documents, 'message'), input.attrs.message, input) : undefined;
   const parts = message ? childrenNamed(message, 'part', WSDL_NS) : [];
@@ -146,9 +179,9 @@ function readOperation(
   if (elementPart) {
     // Document/literal wrapped: one part whose element's children are the parameters.
     const qname = elementPart.attrs.element!;
-    const found = findSchemaComponent(documents.schemas, 'element', qname, elementPart);
+    const found = findSchemaComponent(documents, 'element', qname, elementPart);
     const inputNamespace = found?.namespace ?? resolveQName(qname, elementPart).ns;
-    return { name, style, soapAction, inputNamespace, inputParameters: found ? wrapperChildren(found.element, documents.schemas) : [] };
+    return { name, style, soapAction, inputNamespace, inputParameters: found ? wrapperChildren(found.element, documents) : [] };
   }
   // Document style with type= parts (or several element parts): the parts are the parameters.
   return {
@@ -235,8 +268,13 @@ export function parseWsdl(xml: string, extraDocuments: readonly string[] = []): 
   const soapBinding = firstChild(chosen.binding, 'binding', bindingNs);
   const bindingStyle = soapBinding?.attrs.style === 'rpc' ? 'rpc' : 'document';
   const portType = chosen.binding.attrs.type ? byName(everywhere(documents, 'portType'), chosen.binding.attrs.type, chosen.binding) : undefined;
+  const portTypeOperations = new Map<string, XmlElement>();
+  for (const operation of portType ? childrenNamed(portType, 'operation', WSDL_NS) : []) {
+    const operationName = operation.attrs.name;
+    if (operationName !== undefined && !portTypeOperations.has(operationName)) portTypeOperations.set(operationName, operation);
+  }
   const operations = childrenNamed(chosen.binding, 'operation', WSDL_NS)
-    .map((operation) => readOperation(operation, bindingStyle, bindingNs, portType, documents, targetNamespace))
+    .map((operation) => readOperation(operation, bindingStyle, bindingNs, portTypeOperations, documents, targetNamespace))
     .filter((operation) => operation.name !== '');
   if (operations.length === 0) return reason('SOAP binding ใน WSDL นี้ไม่มี operation ใดเลย', 'The SOAP binding in this WSDL has no operations.');
 

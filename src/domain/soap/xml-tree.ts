@@ -20,7 +20,9 @@ export interface XmlElement {
   scope: ReadonlyMap<string, string>;
 }
 
-export type XmlReadResult = { ok: true; root: XmlElement } | { ok: false; problem: 'empty' | 'doctype' | 'invalid' | 'no-root'; detail: string };
+export type XmlReadResult =
+  | { ok: true; root: XmlElement }
+  | { ok: false; problem: 'empty' | 'doctype' | 'invalid' | 'no-root' | 'too-many-elements'; detail: string };
 
 const parser = new XMLParser({
   preserveOrder: true,
@@ -41,9 +43,20 @@ type OrderedNode = Record<string, unknown>;
 /** Nesting deeper than this is not a WSDL or a SOAP answer; stop before the stack does. */
 const MAX_DEPTH = 200;
 
-function toElement(node: OrderedNode, parentScope: ReadonlyMap<string, string>, depth: number): XmlElement | null {
+/**
+ * A DiwLoginChk answer has a dozen elements and a JAX-WS WSDL a few hundred. A document with
+ * more is refused as a whole: every reader above walks the tree, some of them once per
+ * operation, and a tree of 200,000 siblings once overflowed an argument spread.
+ */
+export const MAX_ELEMENTS = 20_000;
+
+class TooManyElements extends Error {}
+
+function toElement(node: OrderedNode, parentScope: ReadonlyMap<string, string>, depth: number, budget: { left: number }): XmlElement | null {
   const name = Object.keys(node).find((key) => key !== ':@' && key !== '#text' && key !== '#comment');
   if (name === undefined || depth > MAX_DEPTH) return null;
+  budget.left -= 1;
+  if (budget.left < 0) throw new TooManyElements();
   const rawAttrs = (node[':@'] ?? {}) as Record<string, unknown>;
   const attrs: Record<string, string> = {};
   let scope = parentScope;
@@ -65,7 +78,7 @@ function toElement(node: OrderedNode, parentScope: ReadonlyMap<string, string>, 
     for (const child of content as OrderedNode[]) {
       if (typeof child['#text'] === 'string' || typeof child['#text'] === 'number') texts.push(String(child['#text']));
       else {
-        const element = toElement(child, scope, depth + 1);
+        const element = toElement(child, scope, depth + 1, budget);
         if (element) children.push(element);
       }
     }
@@ -81,6 +94,8 @@ export function readXml(xml: string): XmlReadResult {
   const text = xml.replace(/^\uFEFF/, '').trim();
   if (text === '') return { ok: false, problem: 'empty', detail: 'The body is empty.' };
   if (/<!DOCTYPE/i.test(text)) return { ok: false, problem: 'doctype', detail: 'The document has a DOCTYPE (an HTML page or a DTD), which SOAP and WSDL never use.' };
+  // Counted before parsing, so a huge flat document costs one pass, not a parse and a tree.
+  if (startTagCount(text) > MAX_ELEMENTS) return tooManyElements();
   const validation = XMLValidator.validate(text);
   if (validation !== true) {
     return { ok: false, problem: 'invalid', detail: `Not well-formed XML: ${validation.err.msg} (line ${validation.err.line}, column ${validation.err.col}).` };
@@ -91,12 +106,34 @@ export function readXml(xml: string): XmlReadResult {
   } catch (error) {
     return { ok: false, problem: 'invalid', detail: `Not well-formed XML: ${error instanceof Error ? error.message : String(error)}` };
   }
-  const roots = (Array.isArray(parsed) ? (parsed as OrderedNode[]) : [])
-    .map((node) => toElement(node, new Map([['xml', 'http://www.w3.org/XML/1998/namespace']]), 0))
-    .filter((element): element is XmlElement => element !== null);
-  const root = roots[0];
+  const budget = { left: MAX_ELEMENTS };
+  let root: XmlElement | undefined;
+  try {
+    for (const node of Array.isArray(parsed) ? (parsed as OrderedNode[]) : []) {
+      root = toElement(node, new Map([['xml', 'http://www.w3.org/XML/1998/namespace']]), 0, budget) ?? undefined;
+      if (root) break;
+    }
+  } catch (error) {
+    if (error instanceof TooManyElements) return tooManyElements();
+    throw error;
+  }
   if (!root) return { ok: false, problem: 'no-root', detail: 'The document has no root element.' };
   return { ok: true, root };
+}
+
+function tooManyElements(): XmlReadResult {
+  return { ok: false, problem: 'too-many-elements', detail: `The document has too many elements (over ${MAX_ELEMENTS.toLocaleString('en-US')}); a SOAP answer or a WSDL has far fewer.` };
+}
+
+/** An upper bound on the elements: every `<` that a name follows (CDATA and comments may add a few). */
+function startTagCount(text: string): number {
+  let count = 0;
+  for (let at = text.indexOf('<'); at !== -1; at = text.indexOf('<', at + 1)) {
+    const next = text.charCodeAt(at + 1);
+    // Not `/` (an end tag), `!` (comment, CDATA) or `?` (a processing instruction).
+    if (at + 1 < text.length && next !== 0x2f && next !== 0x21 && next !== 0x3f && next > 0x20) count += 1;
+  }
+  return count;
 }
 
 /** Children with this local name (and, when given, namespace). */
@@ -111,12 +148,12 @@ export function firstChild(element: XmlElement, local: string, ns?: string | rea
 
 /** Every element below `element` (itself excluded), breadth first: shallow matches come first. */
 export function descendants(element: XmlElement): XmlElement[] {
+  // One element at a time: spreading a child list into push() is a function call with one
+  // argument per child, and 200,000 siblings overflow the engine's argument limit.
   const found: XmlElement[] = [];
-  const queue = [...element.children];
-  for (let i = 0; i < queue.length; i += 1) {
-    const current = queue[i]!;
-    found.push(current);
-    queue.push(...current.children);
+  for (const child of element.children) found.push(child);
+  for (let i = 0; i < found.length; i += 1) {
+    for (const child of found[i]!.children) found.push(child);
   }
   return found;
 }
