@@ -223,6 +223,23 @@ describe('before any network call', () => {
 describe('what a local server sends back', () => {
   const verifier = createVerifier(allowAll);
 
+  it('takes the ClientID out of everything the service said, wherever it echoes it', async () => {
+    const clientId = 'SECRET-CLIENT-9Q';
+    const echoes = [
+      envelope(`<r><Status>false</Status><Message>Unknown client ${clientId}</Message></r>`),
+      envelope(`<soapenv:Fault><faultcode>soapenv:Client.${clientId}</faultcode><faultstring>client ${clientId} is locked</faultstring></soapenv:Fault>`),
+      `<!doctype html><html><head><title>Denied for ${clientId}</title></head><body>no</body></html>`,
+    ];
+    for (const body of echoes) {
+      const { url } = await serve((_req, res) => res.writeHead(body.startsWith('<!doctype') ? 403 : 200, { 'Content-Type': body.startsWith('<!doctype') ? 'text/html' : 'text/xml' }).end(body));
+      const result = await verifier.verify('a.b.c', settingsFor(`${url}?client=${encodeURIComponent(clientId)}`, { clientId }), null);
+      expect(JSON.stringify(result)).not.toContain(clientId);
+      expect(JSON.stringify(result)).toContain('[ClientID]');
+    }
+    const { url } = await serve((_req, res) => res.writeHead(200, { 'Content-Type': 'text/xml' }).end(echoes[1]!));
+    expect(JSON.stringify(await verifier.testConnection(settingsFor(url, { clientId })))).not.toContain(clientId);
+  });
+
   it('an answer the reader cannot read is a failed reading, never a network failure', async () => {
     const { url } = await serve((_req, res) => res.writeHead(200, { 'Content-Type': 'text/xml' }).end(envelope('<r>THROW-WHILE-READING</r>')));
     const outcome = outcomeOf(await verifier.verify('a.b.c', settingsFor(url), null));

@@ -6,7 +6,8 @@
  */
 import type { Localized, VerificationResult, WsdlDescription } from '../domain/types';
 import { buildSoapRequest, isXmlName } from '../domain/soap/envelope';
-import { MAX_ANSWER_BYTES, readSoapAnswer, redactSecrets } from '../domain/soap/answer';
+import { MAX_ANSWER_BYTES, readSoapAnswer } from '../domain/soap/answer';
+import { redactText, redactVerificationResult } from '../domain/redact';
 import { parseWsdl, referencedDocuments } from '../domain/soap/wsdl';
 import { explainTestConnection, explainVerification, type VerificationOutcome } from '../domain/soap/explain';
 import type { ActionResult } from '../shared/messages';
@@ -212,7 +213,7 @@ export function createVerifier(deps: VerifierDeps): Verifier {
           checkedAt: now(),
           roundTripMs: headersAt - startedAt,
           clockSkewMs,
-          outcome: failure('http-status', `The service redirected${location ? ` to ${redactSecrets(location)}` : ''}; not followed, so the token is not sent elsewhere. Use the final address as the endpoint.`, response.status ? { httpStatus: response.status } : {}),
+          outcome: failure('http-status', `The service redirected${location ? ` to ${redactText(location)}` : ''}; not followed, so the token is not sent elsewhere. Use the final address as the endpoint.`, response.status ? { httpStatus: response.status } : {}),
         };
       }
       let body: string;
@@ -232,9 +233,13 @@ export function createVerifier(deps: VerifierDeps): Verifier {
     }
   }
 
+  // Whatever the service said (it can echo the request: the token, the ClientID) is kept and shown
+  // only once the one redactor has taken the ClientID, tokens and ID numbers out of it.
+  const redacted = (result: VerificationResult, settings: VerificationSettings) => redactVerificationResult(result, { clientId: settings.clientId.trim() });
+
   async function verify(token: string, settings: VerificationSettings, tokenClaims: TokenClaimsForComparison): Promise<VerificationResult> {
     const result = await call(token, settings);
-    return { ...result, findings: explainVerification(result.outcome, tokenClaims, { clockSkewMs: result.clockSkewMs }) };
+    return redacted({ ...result, findings: explainVerification(result.outcome, tokenClaims, { clockSkewMs: result.clockSkewMs }) }, settings);
   }
 
   async function fetchDocument(url: string): Promise<ActionResult<string>> {
@@ -290,7 +295,7 @@ export function createVerifier(deps: VerifierDeps): Verifier {
 
   async function testConnection(settings: VerificationSettings): Promise<VerificationResult> {
     const result = await call(TEST_CONNECTION_TOKEN, settings);
-    return { ...result, findings: explainTestConnection(result.outcome, { clockSkewMs: result.clockSkewMs }) };
+    return redacted({ ...result, findings: explainTestConnection(result.outcome, { clockSkewMs: result.clockSkewMs }) }, settings);
   }
 
   return { verify, loadWsdl, testConnection };

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { manualCaseOf, readSoapAnswer, redactSecrets, MAX_ANSWER_BYTES } from './answer';
-import { redactText } from '../redact';
+import { manualCaseOf, readSoapAnswer, MAX_ANSWER_BYTES } from './answer';
 
 const S11 = 'http://schemas.xmlsoap.org/soap/envelope/';
 const S12 = 'http://www.w3.org/2003/05/soap-envelope';
@@ -224,18 +223,7 @@ describe('readSoapAnswer on hostile input', () => {
   });
 });
 
-describe('redactSecrets', () => {
-  it('blots out JWTs and 13-digit IDs but leaves ordinary text', () => {
-    expect(redactSecrets('x eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.abc y')).toBe('x [token] y');
-    expect(redactSecrets(`id 1-1017-00203-45-0 and ${ID}`)).toBe('id [ID number] and [ID number]');
-    expect(redactSecrets('HTTP 500 at line 12')).toBe('HTTP 500 at line 12');
-  });
-
-  it('is the one redactor, and leaves a redirect target and dotted host names as they are', () => {
-    expect(redactSecrets).toBe(redactText);
-    for (const text of ['redirected to http://attacker.example.com/steal', 'Use diwinfo.diw.go.th/DiwAppChk instead', 'abcdefg.hijklmn.opq']) expect(redactSecrets(text)).toBe(text);
-  });
-
+describe('what the service said, redacted where it is read', () => {
   it('a Message that echoes a host name keeps it; a fault that quotes an ID with dots masks it', () => {
     expect(answered(envelope('<R><Status>false</Status><Message>Call www.example.com/help</Message></R>')).message).toBe('Call www.example.com/help');
     const dotted = `${ID[0]}.${ID.slice(1, 5)}.${ID.slice(5)}`;

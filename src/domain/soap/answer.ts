@@ -161,11 +161,7 @@ function byteLength(text: string): number {
   return bytes;
 }
 
-/**
- * The one redactor (see ../redact.ts), under the name the verifier has always imported: it takes
- * the token, the ClientID and national ID numbers out of text a service sent back.
- */
-export const redactSecrets = redactText;
+
 
 /** Enough of an error page to recognise it; nothing after this is read. */
 const EXCERPT_SOURCE_LENGTH = 4 * 1024;
