@@ -13,6 +13,7 @@ import { describeEachBrowser, useBrowser, useDemoWorld, type BrowserKind } from 
 import { clearSession, openStoragePage, payloadOf, waitForCapture } from '../helpers/extension-state';
 import { configureVerification, sendFromPage, POPUP_PATH } from '../helpers/popup-page';
 import type { DemoPage } from '../../demo/launch-browser.mjs';
+import { claimsFor } from '../../demo/sso-server.mjs';
 
 const OUT_DIR = resolve('artifacts/screenshots');
 const POPUP_SIZE = { width: 460, height: 600 };
@@ -155,6 +156,36 @@ function screenshotSuite(kind: BrowserKind, schemes: Scheme[]) {
     await popup.evaluate(() => document.getElementById('office-heading')?.scrollIntoView());
     await shoot(`th-${schemes[0]}-office-findings`);
     expect(await popup.text()).toContain('สำนักงานอุตสาหกรรมจังหวัดปัตตานี');
+  });
+
+  it(`a pasted hostile token (hidden characters, 600 claims, a header nested 1,000 deep), English, ${schemes[0]}`, async () => {
+    const b64 = (text: string) => Buffer.from(text).toString('base64url');
+    const header = `{"alg":"HS256","x":${'['.repeat(1_000)}1${']'.repeat(1_000)}}`;
+    const extra = Object.fromEntries(Array.from({ length: 600 }, (_, i) => [`c${i}`, i]));
+    const payload = { ...claimsFor(world().people[0]!, Math.floor(Date.now() / 1000)), firstname: 'Som\u202Echai', ...extra };
+    const hostile = `${b64(header)}.${b64(JSON.stringify(payload))}.c2ln`;
+    const page = await browser().openExtensionPage(POPUP_PATH);
+    try {
+      await page.setViewport(POPUP_SIZE);
+      await setColorScheme(page, schemes[0]!);
+      await setLanguage(page, 'en');
+      await page.waitUntil(() => document.querySelector('[data-testid="empty-state"]') !== null, undefined, { what: 'the empty state' });
+      await page.fill('#paste-token', hostile);
+      await page.click('details.paste button[type="submit"]');
+      await page.waitUntil(() => document.querySelector('[data-testid="person-name"]') !== null, undefined, { what: 'the hostile token on screen' });
+      await shoot(`en-${schemes[0]}-hostile`, page);
+      expect(await page.evaluate(() => document.querySelector('[data-testid="person-name"]')?.textContent ?? '')).toContain('⟨U+202E⟩');
+      expect(await page.evaluate(() => document.querySelector('[data-code="token-absurd-nesting"]') !== null)).toBe(true);
+      await page.evaluate(() => {
+        for (const details of document.querySelectorAll('details.raw')) (details as HTMLDetailsElement).open = true;
+        const content = document.querySelector('.content')!;
+        content.scrollTo(0, content.scrollHeight);
+        return new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done())));
+      });
+      await shoot(`en-${schemes[0]}-hostile-scrolled`, page);
+    } finally {
+      await page.close();
+    }
   });
 
   it(`a popup over a tab with no token, after pasting a cut-off token, Thai, ${schemes[0]}`, async () => {
