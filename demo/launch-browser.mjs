@@ -23,8 +23,9 @@ export const FIREFOX_EXTENSION_UUID = '6f0f3a52-5d1e-4c3b-9a57-1d5e0b7c2a11';
  * The first of `names` found on PATH, else the first of `usual` that exists, else `usual[0]`
  * (so an error message can still name where the browser was expected).
  * @param {string[]} names
- * @param {string[]} usual
+ * @param {[string, ...string[]]} usual
  * @param {NodeJS.ProcessEnv} env
+ * @returns {string}
  */
 function findExecutable(names, usual, env) {
   const dirs = (env.PATH ?? '').split(delimiter).filter(Boolean);
@@ -184,10 +185,14 @@ function pageOpeners(newPage, wrap, extensionBaseUrl) {
   };
 }
 
-/** Waits until `page` shows `url` completely loaded. */
+/**
+ * Waits until `page` shows `url` completely loaded.
+ * @param {any} page a Playwright or Puppeteer Page
+ * @param {string} url
+ */
 function waitForLoaded(page, url, timeoutMs = DEFAULT_WAIT_MS) {
   return pollUntil(
-    () => page.evaluate((expected) => location.href === expected && document.readyState === 'complete', url),
+    () => page.evaluate((/** @type {string} */ expected) => location.href === expected && document.readyState === 'complete', url),
     { timeoutMs, what: `${url} to load` },
   );
 }

@@ -43,7 +43,10 @@ export function isValidThaiId(id) {
  * @property {string} whyHere    what this person is for, in English (for the login page and README)
  */
 
-/** @type {readonly DemoPerson[]} */
+/**
+ * Never empty: the login page and authorizeUrl default to the first person.
+ * @type {readonly [DemoPerson, ...DemoPerson[]]}
+ */
 export const DEMO_PEOPLE = Object.freeze([
   {
     key: 'somchai',
