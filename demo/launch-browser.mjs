@@ -4,7 +4,7 @@
 //   - Firefox ESR through puppeteer-core over WebDriver BiDi (Playwright cannot drive stock
 //     Firefox), with the extension installed as a temporary add-on.
 // Used by `npm start` (demo/start.mjs) and by the real-browser tests (test/helpers/).
-// The recipes follow ../shared/design/TOOLCHAIN.md; the comments say why each odd step is there.
+// Each odd step carries a comment saying which browser or library behaviour it works around.
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -343,7 +343,7 @@ export async function launchFirefox({ extensionDir, headless = true, firefoxPref
   const wrap = (page) =>
     wrapPage(page, async (url) => {
       if (url.startsWith('moz-extension:')) {
-        // Firefox quirk (TOOLCHAIN.md): goto() of a moz-extension:// URL loads the page but never
+        // Firefox quirk: goto() of a moz-extension:// URL loads the page but never
         // resolves. Start it, do not await it, and wait for the page itself to say it is loaded.
         page.goto(url).catch(() => undefined);
         await waitForLoaded(page, url);

@@ -1,7 +1,7 @@
 // A look-alike of the Industry SSO login, on loopback. It lists the demo people, issues a signed
 // JWT with the manual's ten claims ("รายละเอียด Token") and hands it to the demo application in
-// one of the ways real callbacks do (issue #3). For help-desk training it can also issue, on
-// purpose, the broken tokens people meet in the field (issue #6).
+// one of the ways real callbacks do. For help-desk training it can also issue, on purpose, the
+// broken tokens people meet in the field.
 //
 // Everything is reachable with a plain GET, so tests and `npm start` need no clicking:
 //   /authorize?user=somchai&handover=query&scenario=normal

@@ -1,4 +1,4 @@
-// `npm start` (issue #6): the whole flow on this machine.
+// `npm start`: the whole flow on this machine.
 //   npm start                 Chromium
 //   npm start -- --firefox    Firefox ESR
 //   npm start -- --headless   no window, even with a display
