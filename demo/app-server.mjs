@@ -138,8 +138,8 @@ export async function startAppServer({ port = 0, ssoUrl = '', now = Date.now } =
         }));
       }
       case 'GET /no-token':
-        // A page on a capture site with nothing in its URL worth keeping (issue #3's "a page with
-        // no token leaves nothing behind").
+        // A page on a capture site with nothing in its URL worth keeping: the tests use it to show
+        // that such a page leaves nothing behind in the extension.
         return sendHtml(res, 200, page('Demo application', '<h1>A page with no token</h1>', { main: 'data-demo-page="app-plain"' }));
       default:
         return sendHtml(res, 404, page('Not found', '<p>Not found.</p>'));

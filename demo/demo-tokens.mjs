@@ -10,9 +10,15 @@ export const DEMO_CLIENT_ID = 'DEMO-CLIENT-7F3A';
 /** The manual's note: a token lives 1 h 05 min. */
 export const MANUAL_LIFETIME_SECONDS = 65 * 60;
 
+/** @param {string} input */
 const base64url = (input) => Buffer.from(input).toString('base64url');
 
-/** Signs `payload` (an object of claims) into a compact JWS. */
+/**
+ * Signs `payload` (an object of claims) into a compact JWS.
+ * @param {Record<string, unknown>} payload
+ * @param {{ key?: string }} [options]
+ * @returns {string}
+ */
 export function signToken(payload, { key = DEMO_SIGNING_KEY } = {}) {
   const header = base64url(JSON.stringify({ alg: 'HS256', typ: 'JWT' }));
   const body = base64url(JSON.stringify(payload));
@@ -23,11 +29,14 @@ export function signToken(payload, { key = DEMO_SIGNING_KEY } = {}) {
 /**
  * What DiwLoginChk would say of a token, before the ClientID is considered:
  * `{ state: 'valid' | 'expired' | 'mismatch', claims }`. `claims` is null on mismatch.
+ * @param {unknown} token
+ * @param {number} [nowMs]
+ * @returns {{ state: 'mismatch', claims: null } | { state: 'valid' | 'expired', claims: Record<string, any> }}
  */
 export function checkToken(token, nowMs = Date.now()) {
   const parts = typeof token === 'string' ? token.trim().split('.') : [];
   if (parts.length !== 3) return { state: 'mismatch', claims: null };
-  const [header, body, signature] = parts;
+  const [header = '', body = '', signature = ''] = parts;
   const expected = createHmac('sha256', DEMO_SIGNING_KEY).update(`${header}.${body}`).digest();
   const given = Buffer.from(signature, 'base64url');
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { state: 'mismatch', claims: null };

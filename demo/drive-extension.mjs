@@ -143,7 +143,13 @@ export async function readCaptureInPopup(browser, { who, screenshotPath, timeout
   }
 }
 
-/** Like waitUntil, but says false instead of throwing when the time is up. */
+/**
+ * Like waitUntil, but says false instead of throwing when the time is up.
+ * @param {import('./launch-browser.mjs').DemoPage} page
+ * @param {() => unknown} condition
+ * @param {number} timeoutMs
+ * @returns {Promise<boolean>}
+ */
 async function waitQuietly(page, condition, timeoutMs) {
   try {
     await page.waitUntil(condition, undefined, { timeoutMs });

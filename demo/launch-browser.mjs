@@ -4,7 +4,7 @@
 //   - Firefox ESR through puppeteer-core over WebDriver BiDi (Playwright cannot drive stock
 //     Firefox), with the extension installed as a temporary add-on.
 // Used by `npm start` (demo/start.mjs) and by the real-browser tests (test/helpers/).
-// The recipes follow ../shared/design/TOOLCHAIN.md; the comments say why each odd step is there.
+// Each odd step carries a comment saying which browser or library behaviour it works around.
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -23,8 +23,9 @@ export const FIREFOX_EXTENSION_UUID = '6f0f3a52-5d1e-4c3b-9a57-1d5e0b7c2a11';
  * The first of `names` found on PATH, else the first of `usual` that exists, else `usual[0]`
  * (so an error message can still name where the browser was expected).
  * @param {string[]} names
- * @param {string[]} usual
+ * @param {[string, ...string[]]} usual
  * @param {NodeJS.ProcessEnv} env
+ * @returns {string}
  */
 function findExecutable(names, usual, env) {
   const dirs = (env.PATH ?? '').split(delimiter).filter(Boolean);
@@ -184,10 +185,14 @@ function pageOpeners(newPage, wrap, extensionBaseUrl) {
   };
 }
 
-/** Waits until `page` shows `url` completely loaded. */
+/**
+ * Waits until `page` shows `url` completely loaded.
+ * @param {any} page a Playwright or Puppeteer Page
+ * @param {string} url
+ */
 function waitForLoaded(page, url, timeoutMs = DEFAULT_WAIT_MS) {
   return pollUntil(
-    () => page.evaluate((expected) => location.href === expected && document.readyState === 'complete', url),
+    () => page.evaluate((/** @type {string} */ expected) => location.href === expected && document.readyState === 'complete', url),
     { timeoutMs, what: `${url} to load` },
   );
 }
@@ -338,7 +343,7 @@ export async function launchFirefox({ extensionDir, headless = true, firefoxPref
   const wrap = (page) =>
     wrapPage(page, async (url) => {
       if (url.startsWith('moz-extension:')) {
-        // Firefox quirk (TOOLCHAIN.md): goto() of a moz-extension:// URL loads the page but never
+        // Firefox quirk: goto() of a moz-extension:// URL loads the page but never
         // resolves. Start it, do not await it, and wait for the page itself to say it is loaded.
         page.goto(url).catch(() => undefined);
         await waitForLoaded(page, url);

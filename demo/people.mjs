@@ -4,7 +4,7 @@
 // made up so that they pass the check digit and nothing else.
 //
 // Each person sits in a different kind of office from the manual's table "รายละเอียด org"
-// (../shared/seeds/000_dcf0bdfc508529cc.txt), so that the popup's org resolution has something
+// (data/office-directory.tsv), so that the popup's org resolution has something
 // different to show for each:
 //   - a provincial industry office (OrgID 9, สอจ.),
 //   - a group inside a provincial office,
@@ -43,7 +43,10 @@ export function isValidThaiId(id) {
  * @property {string} whyHere    what this person is for, in English (for the login page and README)
  */
 
-/** @type {readonly DemoPerson[]} */
+/**
+ * Never empty: the login page and authorizeUrl default to the first person.
+ * @type {readonly [DemoPerson, ...DemoPerson[]]}
+ */
 export const DEMO_PEOPLE = Object.freeze([
   {
     key: 'somchai',

@@ -20,7 +20,7 @@ describe('demo people', () => {
     expect(isValidThaiId('110070000001')).toBe(false);
   });
 
-  it('cover the office kinds the brief asks for, each person in a different office', () => {
+  it('cover the office kinds help-desk staff meet, each person in a different office', () => {
     const orgs = DEMO_PEOPLE.map((p) => p.org);
     expect(new Set(orgs).size).toBe(orgs.length);
     expect(orgs).toContain('9/59/73'); // provincial office (the manual's example)

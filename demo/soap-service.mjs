@@ -38,6 +38,10 @@ const MANUAL_MESSAGES = Object.freeze({
 export function diwLoginChk(args, nowMs) {
   const clientId = typeof args?.ClientID === 'string' ? args.ClientID.trim() : '';
   const token = typeof args?.AccessToken === 'string' ? args.AccessToken : '';
+  /**
+   * @param {keyof typeof MANUAL_MESSAGES} manualCase
+   * @param {Record<string, any> | null} [claims]
+   */
   const answer = (manualCase, claims = null) => ({
     Username: typeof claims?.username === 'string' ? claims.username : '',
     IDCard: typeof claims?.idcard === 'string' ? claims.idcard : '',
@@ -53,20 +57,31 @@ export function diwLoginChk(args, nowMs) {
 
 const SOAP11_ENVELOPE = 'http://schemas.xmlsoap.org/soap/envelope/';
 
-/** XML text escaping for the few bytes a fault string may carry. */
-const escapeXml = (text) => String(text).replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c]);
+/** @type {Record<string, string>} */
+const XML_ESCAPES = { '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' };
+/**
+ * XML text escaping for the few bytes a fault string may carry.
+ * @param {unknown} text
+ */
+const escapeXml = (text) => String(text).replace(/[<>&'"]/g, (c) => XML_ESCAPES[c] ?? c);
 
 /**
  * node-soap answers a request it cannot dispatch (an unknown operation, a broken envelope) with
  * the bare error text and HTTP 500. JAX-WS — which the real DiwAppChk looks like — answers with
  * a SOAP 1.1 Fault instead ("Cannot find dispatch method for ..."), so the demo does the same:
  * any non-XML 5xx body becomes a Fault carrying the error's first line.
+ * @param {any} soapServer node-soap's Server; `_sendHttpResponse` is internal, so not in its types
  */
 function answerErrorsAsFaults(soapServer) {
   const send = soapServer._sendHttpResponse.bind(soapServer);
+  /**
+   * @param {import('node:http').ServerResponse} res
+   * @param {number} statusCode
+   * @param {unknown} result
+   */
   soapServer._sendHttpResponse = (res, statusCode, result) => {
     if (statusCode >= 500 && typeof result === 'string' && !result.trimStart().startsWith('<')) {
-      const reason = result.split('\n')[0].trim() || 'Server error';
+      const reason = (result.split('\n')[0] ?? '').trim() || 'Server error';
       res.setHeader('Content-Type', 'text/xml; charset=utf-8');
       return send(res, statusCode, `<?xml version="1.0" encoding="utf-8"?><S:Envelope xmlns:S="${SOAP11_ENVELOPE}"><S:Body><S:Fault><faultcode>S:Server</faultcode><faultstring>${escapeXml(reason)}</faultstring></S:Fault></S:Body></S:Envelope>`);
     }
@@ -88,6 +103,7 @@ export function startSoapService({ port = 0, host = '127.0.0.1', now = Date.now 
     // node-soap takes its own path over once ready; everything else is a plain 404.
     res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found');
   });
+  /** @returns {Promise<void>} */
   const close = () =>
     new Promise((done) => {
       server.closeAllConnections();
@@ -102,6 +118,7 @@ export function startSoapService({ port = 0, host = '127.0.0.1', now = Date.now 
       const services = {
         DiwAppChk: {
           DiwAppChkPort: {
+            /** @param {{ AccessToken?: unknown, ClientID?: unknown }} args */
             DiwLoginChk: (args) => {
               calls += 1;
               return { return: diwLoginChk(args, now()) };

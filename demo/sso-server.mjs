@@ -1,7 +1,7 @@
 // A look-alike of the Industry SSO login, on loopback. It lists the demo people, issues a signed
 // JWT with the manual's ten claims ("รายละเอียด Token") and hands it to the demo application in
-// one of the ways real callbacks do (issue #3). For help-desk training it can also issue, on
-// purpose, the broken tokens people meet in the field (issue #6).
+// one of the ways real callbacks do. For help-desk training it can also issue, on purpose, the
+// broken tokens people meet in the field.
 //
 // Everything is reachable with a plain GET, so tests and `npm start` need no clicking:
 //   /authorize?user=somchai&handover=query&scenario=normal
@@ -73,20 +73,29 @@ export function claimsFor(person, nbf) {
   };
 }
 
-/** `9/59/73` → `9/59/74`; a central unit's empty ProvinceID gets one it should not have. */
+/**
+ * `9/59/73` → `9/59/74`; a central unit's empty ProvinceID gets one it should not have.
+ * @param {string} org
+ */
 function withWrongProvince(org) {
   const [orgId, officeId, provinceId] = org.split('/');
   const wrong = provinceId ? String(Number(provinceId) + 1) : '73';
   return `${orgId}/${officeId}/${wrong}`;
 }
 
-/** `9/59/73` → `9/999/73`: OfficeID 999 is not in the manual's table (it ends at 435). */
+/**
+ * `9/59/73` → `9/999/73`: OfficeID 999 is not in the manual's table (it ends at 435).
+ * @param {string} org
+ */
 function withUnknownOffice(org) {
   const [orgId, , provinceId] = org.split('/');
   return `${orgId}/999/${provinceId ?? ''}`;
 }
 
-/** The same 12 digits with a check digit that is off by one. */
+/**
+ * The same 12 digits with a check digit that is off by one.
+ * @param {string} idcard
+ */
 function withBadCheckDigit(idcard) {
   const first12 = idcard.slice(0, 12);
   return `${first12}${(thaiIdCheckDigit(first12) + 1) % 10}`;

@@ -1,4 +1,4 @@
-// `npm start` (issue #6): the whole flow on this machine.
+// `npm start`: the whole flow on this machine.
 //   npm start                 Chromium
 //   npm start -- --firefox    Firefox ESR
 //   npm start -- --headless   no window, even with a display
@@ -33,9 +33,13 @@ const headless = args.has('--headless') || !process.env.DISPLAY;
 const extensionDir = resolve(kind === 'firefox' ? 'dist/firefox' : 'dist/chrome');
 const screenshotDir = resolve('artifacts/screenshots');
 
-/** Everything started here, stopped in reverse order on exit or Ctrl-C. */
+/**
+ * Everything started here, stopped in reverse order on exit or Ctrl-C.
+ * @type {Array<() => Promise<unknown>>}
+ */
 const cleanups = [];
 let stopping = false;
+/** @param {number} exitCode */
 async function stopEverything(exitCode) {
   if (stopping) return;
   stopping = true;
@@ -49,19 +53,40 @@ process.once('SIGINT', () => {
 process.once('SIGTERM', () => void stopEverything(0));
 
 /**
+ * @typedef {keyof typeof HANDOVER_STYLES} Handover
+ * @typedef {keyof typeof SCENARIOS} Scenario
+ * @typedef {{ handover: Handover, scenario: Scenario, person: import('./people.mjs').DemoPerson }} TourRun
+ * @typedef {{ ok: true, reading: import('./drive-extension.mjs').PopupReading, screenshotPath: string } | { ok: false, error: string }} LoginResult
+ */
+
+/**
  * The headless tour: every hand-over style with a normal token, then every scenario by query.
  * The people take turns, so each office shows up, and two logins in a row never have the same
  * name (which is how the popup's capture list tells them apart).
+ * @returns {TourRun[]}
  */
 function tour() {
-  const byHandover = Object.keys(HANDOVER_STYLES).map((handover) => ({ handover, scenario: 'normal' }));
-  const byScenario = Object.keys(SCENARIOS)
-    .filter((scenario) => scenario !== 'normal')
-    .map((scenario) => ({ handover: 'query', scenario }));
-  return [...byHandover, ...byScenario].map((run, index) => ({ ...run, person: DEMO_PEOPLE[index % DEMO_PEOPLE.length] }));
+  const handovers = /** @type {Handover[]} */ (Object.keys(HANDOVER_STYLES));
+  const scenarios = /** @type {Scenario[]} */ (Object.keys(SCENARIOS));
+  /** @type {Array<{ handover: Handover, scenario: Scenario }>} */
+  const byHandover = handovers.map((handover) => ({ handover, scenario: 'normal' }));
+  /** @type {Array<{ handover: Handover, scenario: Scenario }>} */
+  const byScenario = scenarios.filter((scenario) => scenario !== 'normal').map((scenario) => ({ handover: 'query', scenario }));
+  return [...byHandover, ...byScenario].map((run, index) => ({
+    ...run,
+    // The modulo keeps the index inside the list, which the type cannot see.
+    person: /** @type {import('./people.mjs').DemoPerson} */ (DEMO_PEOPLE[index % DEMO_PEOPLE.length]),
+  }));
 }
 
-/** Logs in once and reads the popup. Closing the login tab afterwards also drops its captures. */
+/**
+ * Logs in once and reads the popup. Closing the login tab afterwards also drops its captures.
+ * @param {import('./launch-browser.mjs').LaunchedBrowser} browser
+ * @param {import('./world.mjs').DemoWorld} world
+ * @param {TourRun} run
+ * @param {number} index
+ * @returns {Promise<LoginResult>}
+ */
 async function loginAndRead(browser, world, { handover, scenario, person }, index) {
   const login = await browser.openPage();
   try {
@@ -85,6 +110,7 @@ async function loginAndRead(browser, world, { handover, scenario, person }, inde
   }
 }
 
+/** @param {Array<{ run: TourRun, result: LoginResult }>} results */
 function printSummary(results) {
   console.log('\nWhat the extension captured and verified (read from the popup):');
   for (const { run, result } of results) {
@@ -151,6 +177,7 @@ async function main() {
   }
 
   mkdirSync(screenshotDir, { recursive: true });
+  /** @type {Array<{ run: TourRun, result: LoginResult }>} */
   const results = [];
   for (const [index, run] of tour().entries()) {
     process.stdout.write(`   logging in: ${run.person.key}, ${run.handover} / ${run.scenario}… `);

@@ -18,6 +18,10 @@ export const DEFAULT_PORTS = Object.freeze({ sso: 18081, app: 18082, soap: 18080
  * @returns {{ ssoPort: number, appPort: number, soapPort: number }}
  */
 export function portsFromEnv(env = process.env) {
+  /**
+   * @param {string} name
+   * @param {number} fallback
+   */
   const read = (name, fallback) => {
     const value = env[name];
     if (value === undefined || value === '') return fallback;

@@ -7,6 +7,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
+/** @param {string[]} args */
 const run = (args) => spawnSync('npx', args, { stdio: 'inherit' });
 const domainOnly = process.argv.includes('--domain');
 
@@ -16,6 +17,10 @@ if (!domainOnly && (!existsSync('dist/chrome/manifest.json') || !existsSync('dis
   if (run(['vite', 'build', '--mode', 'firefox', '--logLevel', 'warn']).status !== 0) process.exit(1);
 }
 
+/**
+ * @param {string} dir
+ * @returns {string[]}
+ */
 function filesUnder(dir) {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
@@ -23,6 +28,7 @@ function filesUnder(dir) {
   });
 }
 
+/** @param {number} bytes */
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 
 for (const target of domainOnly ? [] : ['chrome', 'firefox']) {

@@ -12,9 +12,16 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+/**
+ * @template {string | null} F
+ * @param {string} name
+ * @param {F} fallback
+ * @returns {string | F}
+ */
 function option(name, fallback) {
   const at = process.argv.indexOf(`--${name}`);
-  return at >= 0 && process.argv[at + 1] !== undefined ? process.argv[at + 1] : fallback;
+  const value = at >= 0 ? process.argv[at + 1] : undefined;
+  return value !== undefined ? value : fallback;
 }
 
 const runs = Number(option('runs', '100000'));

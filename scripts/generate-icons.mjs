@@ -7,6 +7,10 @@ import { writeFileSync } from 'node:fs';
 const BLUE = [29, 78, 216];
 const WHITE = [255, 255, 255];
 
+/**
+ * @param {number} x
+ * @param {number} y
+ */
 function pixelColour(x, y) {
   // Work in a 0..1 square; sample at the pixel centre.
   const corner = 0.18;

@@ -1,21 +1,37 @@
 #!/usr/bin/env node
-// Generates src/domain/office-directory.ts from the manual's "รายละเอียด org" table.
+// Generates src/domain/office-directory.ts from data/office-directory.tsv, the manual's
+// "รายละเอียด org" table kept in the repository as it is printed there: one row a line,
+// tab-separated, the manual's own header and ลำดับ column, an empty cell meaning "none".
 //
-// Why generated: the product must never read ../shared at run time (it ships as an extension),
-// yet the 392 rows must stay exactly the manual's. So the table is turned into a committed TS
-// module, and `--check` (run in CI and by a unit test) fails when the two drift apart.
+// Why two steps: the extension must carry the table as code (it cannot read files at run time),
+// yet the 392 rows must stay exactly the manual's. The manual is a long Thai document that
+// lives outside the repository, so the table is extracted from it once into a data file a
+// reviewer can diff line by line, and the module is generated from that file. `--check` (run
+// by a unit test) fails when the committed module and the data file drift apart.
 //
-// Usage:
-//   node scripts/generate-office-directory.mjs [path/to/manual.txt]          write the module
-//   node scripts/generate-office-directory.mjs --check [path/to/manual.txt]  exit 1 if it differs
-// The default manual path is ../shared/seeds/000_dcf0bdfc508529cc.txt, from the repository root.
+// Usage (from the repository root; `npm run gen:offices -- ...` passes the same options):
+//   node scripts/generate-office-directory.mjs                                write the module
+//   node scripts/generate-office-directory.mjs --check                        exit 1 if it differs
+//   node scripts/generate-office-directory.mjs --from-manual <manual.txt>     re-extract the
+//       table from the manual's text into data/office-directory.tsv, then write the module
+//   node scripts/generate-office-directory.mjs --check --from-manual <manual.txt>
+//       exit 1 if the data file or the module differ from the manual's table
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-export const DEFAULT_MANUAL_PATH = resolve(REPO_ROOT, '../shared/seeds/000_dcf0bdfc508529cc.txt');
+export const DATA_PATH = resolve(REPO_ROOT, 'data/office-directory.tsv');
 export const OUTPUT_PATH = resolve(REPO_ROOT, 'src/domain/office-directory.ts');
+
+/**
+ * @typedef {object} OfficeTableRow  one row of the table; the same shape as the domain's OfficeRow
+ * @property {number} officeId
+ * @property {number | null} parentId
+ * @property {string} name
+ * @property {number} orgId
+ * @property {number | null} provinceId
+ */
 
 const TABLE_TITLE = 'รายละเอียด org';
 const HEADER = ['ลำดับ', 'OfficeID', 'OfficeParentID', 'OfficeName', 'OrgID', 'ProvinceID'];
@@ -29,23 +45,60 @@ const PROVINCIAL_ORG_ID = 9;
  */
 const BANGKOK = { provinceId: 10, name: 'กรุงเทพมหานคร' };
 
+/**
+ * @param {string} cell
+ * @param {string} what
+ * @param {number} lineNumber
+ */
 function parseInteger(cell, what, lineNumber) {
   if (!/^\d+$/.test(cell)) throw new Error(`line ${lineNumber}: ${what} is not a whole number: ${JSON.stringify(cell)}`);
   return Number(cell);
 }
 
 /**
- * Reads every row of the "รายละเอียด org" table. The table is printed in several blocks, each
- * starting again with the header line; rows are tab-separated and an empty cell means "none".
+ * Reads every row of the "รายละเอียด org" table in the manual's text. The table is printed in
+ * several blocks, each starting again with the header line; rows are tab-separated and an empty
+ * cell means "none".
+ * @param {string} text
+ * @returns {OfficeTableRow[]}
  */
 export function parseOfficeTable(text) {
   const lines = text.split(/\r?\n/);
   const titleIndex = lines.findIndex((line) => line.trim() === TABLE_TITLE);
   if (titleIndex < 0) throw new Error(`the manual has no "${TABLE_TITLE}" table`);
+  return readRows(lines, titleIndex + 1);
+}
+
+/**
+ * Reads data/office-directory.tsv: the header line first, then the rows, as in one block of the
+ * manual's table. Anything else (a second header, a blank line in between) is refused, so the
+ * file stays one row a line and a diff shows exactly which rows changed.
+ * @param {string} text
+ * @returns {OfficeTableRow[]}
+ */
+export function parseDataFile(text) {
+  const lines = text.replace(/\r?\n$/, '').split(/\r?\n/);
+  if (lines[0] !== HEADER.join('\t')) throw new Error(`line 1: expected the header ${JSON.stringify(HEADER.join('\t'))}`);
+  const blank = lines.findIndex((line) => line.trim() === '');
+  if (blank >= 0) throw new Error(`line ${blank + 1}: blank line in the data file`);
+  const headers = lines.filter((line) => line.split('\t')[0]?.trim() === HEADER[0]).length;
+  if (headers !== 1) throw new Error('the data file has the header line more than once');
+  return readRows(lines, 0);
+}
+
+/**
+ * The rows of the table from `lines[firstIndex]` on: header lines are checked and skipped, blank
+ * lines skipped, every other line must be a row whose ลำดับ continues the sequence.
+ * @param {string[]} lines
+ * @param {number} firstIndex
+ * @returns {OfficeTableRow[]}
+ */
+function readRows(lines, firstIndex) {
+  /** @type {OfficeTableRow[]} */
   const rows = [];
   let headers = 0;
-  for (let index = titleIndex + 1; index < lines.length; index += 1) {
-    const line = lines[index];
+  for (let index = firstIndex; index < lines.length; index += 1) {
+    const line = lines[index] ?? '';
     const lineNumber = index + 1;
     if (line.trim() === '') continue;
     const cells = line.split('\t').map((cell) => cell.trim());
@@ -55,7 +108,7 @@ export function parseOfficeTable(text) {
       continue;
     }
     if (cells.length !== HEADER.length) throw new Error(`line ${lineNumber}: expected ${HEADER.length} cells, got ${cells.length}`);
-    const [sequence, officeId, parentId, name, orgId, provinceId] = cells;
+    const [sequence = '', officeId = '', parentId = '', name = '', orgId = '', provinceId = ''] = cells;
     const expectedSequence = rows.length + 1;
     if (parseInteger(sequence, 'ลำดับ', lineNumber) !== expectedSequence) {
       throw new Error(`line ${lineNumber}: ลำดับ ${sequence} breaks the sequence (expected ${expectedSequence})`);
@@ -78,7 +131,24 @@ export function parseOfficeTable(text) {
   return rows;
 }
 
-/** ProvinceID → province name, from the provincial offices' names, plus Bangkok. */
+/**
+ * The data file's text for `rows`: the manual's header, then one row a line with the manual's
+ * ลำดับ, "none" as an empty cell, and a final newline.
+ * @param {OfficeTableRow[]} rows
+ * @returns {string}
+ */
+export function renderDataFile(rows) {
+  const rowLines = rows.map((row, index) =>
+    [index + 1, row.officeId, row.parentId ?? '', row.name, row.orgId, row.provinceId ?? ''].join('\t'),
+  );
+  return [HEADER.join('\t'), ...rowLines, ''].join('\n');
+}
+
+/**
+ * ProvinceID → province name, from the provincial offices' names, plus Bangkok.
+ * @param {OfficeTableRow[]} rows
+ * @returns {Map<number, string>}
+ */
 export function deriveProvinceNames(rows) {
   const names = new Map([[BANGKOK.provinceId, BANGKOK.name]]);
   for (const row of rows) {
@@ -94,8 +164,14 @@ export function deriveProvinceNames(rows) {
   return new Map([...names].sort(([a], [b]) => a - b));
 }
 
+/** @param {string} value */
 const str = (value) => JSON.stringify(value);
 
+/**
+ * @param {OfficeTableRow[]} rows
+ * @param {Map<number, string>} provinceNames
+ * @returns {string}
+ */
 export function renderModule(rows, provinceNames) {
   const rowLines = rows.map(
     (row) =>
@@ -103,9 +179,9 @@ export function renderModule(rows, provinceNames) {
   );
   const provinceLines = [...provinceNames].map(([id, name]) => `  [${id}, ${str(name)}],`);
   return [
-    '// GENERATED by scripts/generate-office-directory.mjs from the manual\'s "รายละเอียด org" table',
-    '// (../shared/seeds/000_dcf0bdfc508529cc.txt). Do not edit by hand: run `npm run gen:offices`.',
-    '// `node scripts/generate-office-directory.mjs --check` fails when this file and the manual differ.',
+    '// GENERATED by scripts/generate-office-directory.mjs from data/office-directory.tsv, the manual\'s',
+    '// "รายละเอียด org" table. Do not edit by hand: change the data file, then run `npm run gen:offices`.',
+    '// `node scripts/generate-office-directory.mjs --check` fails when this file and the data file differ.',
     "import type { OfficeRow } from './types';",
     '',
     `/** All ${rows.length} rows of the manual's office table, in the manual's order. */`,
@@ -124,31 +200,68 @@ export function renderModule(rows, provinceNames) {
   ].join('\n');
 }
 
-export function generate(manualPath = DEFAULT_MANUAL_PATH) {
-  const rows = parseOfficeTable(readFileSync(manualPath, 'utf8'));
+/**
+ * The module's text for the table in the data file.
+ * @param {string} [dataPath]
+ * @returns {string}
+ */
+export function generate(dataPath = DATA_PATH) {
+  const rows = parseDataFile(readFileSync(dataPath, 'utf8'));
   return renderModule(rows, deriveProvinceNames(rows));
 }
 
+const USAGE = 'usage: generate-office-directory.mjs [--check] [--from-manual <manual.txt>]';
+
+/**
+ * @param {string} path
+ * @returns {string} the file's text, or '' when it is missing (which then counts as "different")
+ */
+function readOrEmpty(path) {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return '';
+  }
+}
+
+/**
+ * @param {string[]} argv
+ * @returns {number} the exit code
+ */
 function main(argv) {
-  const check = argv.includes('--check');
-  const manualPath = argv.find((arg) => !arg.startsWith('--'));
-  const expected = generate(manualPath ? resolve(manualPath) : DEFAULT_MANUAL_PATH);
+  let check = false;
+  /** @type {string | undefined} */
+  let manualPath;
+  for (let index = 0; index < argv.length; index += 1) {
+    const arg = argv[index];
+    if (arg === '--check') check = true;
+    else if (arg === '--from-manual' && argv[index + 1] !== undefined) manualPath = resolve(argv[++index] ?? '');
+    else {
+      console.error(`unexpected argument ${JSON.stringify(arg)}\n${USAGE}`);
+      return 2;
+    }
+  }
+
+  // From the manual, the data file is an output too; otherwise it is the input.
+  const rows = manualPath ? parseOfficeTable(readFileSync(manualPath, 'utf8')) : parseDataFile(readFileSync(DATA_PATH, 'utf8'));
+  /** @type {Array<[path: string, text: string]>} */
+  const outputs = [[OUTPUT_PATH, renderModule(rows, deriveProvinceNames(rows))]];
+  if (manualPath) outputs.unshift([DATA_PATH, renderDataFile(rows)]);
+
   if (check) {
-    let committed = '';
-    try {
-      committed = readFileSync(OUTPUT_PATH, 'utf8');
-    } catch {
-      // A missing file is simply "different".
+    const stale = outputs.filter(([path, text]) => readOrEmpty(path) !== text).map(([path]) => path);
+    for (const path of stale) {
+      const fix = manualPath ? `npm run gen:offices -- --from-manual ${manualPath}` : 'npm run gen:offices';
+      console.error(`${path} differs from ${manualPath ? "the manual's table" : 'the data file'}; run: ${fix}`);
     }
-    if (committed !== expected) {
-      console.error(`${OUTPUT_PATH} differs from the manual's table; run: npm run gen:offices`);
-      return 1;
-    }
+    if (stale.length > 0) return 1;
     console.log('office directory is up to date');
     return 0;
   }
-  writeFileSync(OUTPUT_PATH, expected);
-  console.log(`wrote ${OUTPUT_PATH}`);
+  for (const [path, text] of outputs) {
+    writeFileSync(path, text);
+    console.log(`wrote ${path}`);
+  }
   return 0;
 }
 

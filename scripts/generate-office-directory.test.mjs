@@ -3,14 +3,32 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEFAULT_MANUAL_PATH, OUTPUT_PATH, deriveProvinceNames, generate, parseOfficeTable } from './generate-office-directory.mjs';
+import { DATA_PATH, OUTPUT_PATH, deriveProvinceNames, generate, parseDataFile, parseOfficeTable, renderDataFile } from './generate-office-directory.mjs';
 
 const SCRIPT = new URL('./generate-office-directory.mjs', import.meta.url).pathname;
 const header = 'ลำดับ\tOfficeID\tOfficeParentID\tOfficeName\tOrgID\tProvinceID';
 
 describe('generate-office-directory', () => {
-  it('the committed module is exactly what the manual generates (same as --check)', () => {
-    expect(readFileSync(OUTPUT_PATH, 'utf8')).toBe(generate(DEFAULT_MANUAL_PATH));
+  it('the committed module is exactly what the data file generates (same as --check)', () => {
+    expect(readFileSync(OUTPUT_PATH, 'utf8')).toBe(generate(DATA_PATH));
+  });
+
+  it('the data file is the whole table in order, and writing it back gives the same bytes', () => {
+    const text = readFileSync(DATA_PATH, 'utf8');
+    const rows = parseDataFile(text);
+    expect(rows).toHaveLength(392);
+    expect(renderDataFile(rows)).toBe(text);
+    // The data file with the manual's title above it reads as the manual's table does.
+    expect(parseOfficeTable(`รายละเอียด org\n\n${text}`)).toEqual(rows);
+  });
+
+  it('refuses a data file that is not one header and one row a line', () => {
+    const one = '1\t2\t\tA\t1\t';
+    const two = '2\t3\t2\tB\t1\t';
+    expect(parseDataFile([header, one, two, ''].join('\n'))).toHaveLength(2);
+    expect(() => parseDataFile([one, two].join('\n'))).toThrow(/header/);
+    expect(() => parseDataFile([header, one, '', two].join('\n'))).toThrow(/blank/);
+    expect(() => parseDataFile([header, one, header, two].join('\n'))).toThrow(/more than once/);
   });
 
   it('reads a table split into blocks with repeated headers; empty cells become null', () => {
@@ -34,13 +52,23 @@ describe('generate-office-directory', () => {
     expect(() => parseOfficeTable(['รายละเอียด org', header, '1\t2\t\tA\t1\t', '2\t2\t\tB\t1\t'].join('\n'))).toThrow(/twice/);
   });
 
-  it('--check exits 0 for the manual and non-zero when the table differs', () => {
+  it('--check exits 0 for the data file, and --from-manual non-zero when the manual says otherwise', () => {
     expect(spawnSync(process.execPath, [SCRIPT, '--check'], { encoding: 'utf8' }).status).toBe(0);
+    // A manual whose table is the data file's: it agrees, then one office renamed: it does not.
     const dir = mkdtempSync(join(tmpdir(), 'offices-'));
-    const changed = join(dir, 'manual.txt');
-    writeFileSync(changed, readFileSync(DEFAULT_MANUAL_PATH, 'utf8').replace('สำนักงานอุตสาหกรรมจังหวัดนครปฐม', 'สำนักงานอุตสาหกรรมจังหวัดนครปฐมX'));
-    const result = spawnSync(process.execPath, [SCRIPT, '--check', changed], { encoding: 'utf8' });
+    const manual = join(dir, 'manual.txt');
+    const table = `intro\nรายละเอียด org\n\n${readFileSync(DATA_PATH, 'utf8')}`;
+    writeFileSync(manual, table);
+    expect(spawnSync(process.execPath, [SCRIPT, '--check', '--from-manual', manual], { encoding: 'utf8' }).status).toBe(0);
+    writeFileSync(manual, table.replace('สำนักงานอุตสาหกรรมจังหวัดนครปฐม', 'สำนักงานอุตสาหกรรมจังหวัดนครปฐมX'));
+    const result = spawnSync(process.execPath, [SCRIPT, '--check', '--from-manual', manual], { encoding: 'utf8' });
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(/differs/);
+  });
+
+  it('refuses arguments it does not know rather than guessing', () => {
+    const result = spawnSync(process.execPath, [SCRIPT, 'manual.txt'], { encoding: 'utf8' });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/--from-manual/);
   });
 });

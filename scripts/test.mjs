@@ -1,5 +1,6 @@
 // `npm test`: everything that proves the product, in the order that fails fastest.
-//   1. the typecheck (strict TypeScript over src, test, demo);
+//   1. the typecheck (strict TypeScript over src and test, and over the JavaScript of demo and
+//      scripts through their JSDoc types);
 //   2. both browser builds (the real-browser suite loads dist/chrome and dist/firefox);
 //   3. web-ext lint of dist/firefox (0 errors required);
 //   4. vitest: the unit project and the real-browser (e2e) project in one run.
@@ -8,8 +9,16 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 
+/**
+ * @param {string[]} args
+ * @param {import('node:child_process').SpawnSyncOptions} [options]
+ */
 const npx = (args, options = {}) => spawnSync('npx', args, { stdio: 'inherit', ...options });
 
+/**
+ * @param {string} name
+ * @param {string[]} args
+ */
 function step(name, args) {
   console.log(`\n── ${name}`);
   const result = npx(args);

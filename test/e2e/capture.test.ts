@@ -1,5 +1,5 @@
 /**
- * Capture (issue #3), in real Chromium and Firefox with the built extension, against the demo
+ * Capture, in real Chromium and Firefox with the built extension, against the demo
  * world on loopback: every way a token reaches a tab is caught, kept in storage.session only,
  * once per flow, and marked as an Industry SSO token or not.
  */

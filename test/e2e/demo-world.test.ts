@@ -1,5 +1,5 @@
 /**
- * Smoke test of the demo launchers (issue #6): each browser loads the built extension, opens the
+ * Smoke test of the demo launchers: each browser loads the built extension, opens the
  * popup page and logs in at the demo SSO by a plain GET URL. Capture itself is proven in the
  * capture suites; this only shows that the pieces they stand on work.
  */

@@ -1,5 +1,5 @@
 /**
- * The options page in real browsers (issue #5, issue #3): a person configures the demo
+ * The options page in real browsers: a person configures the demo
  * DiwAppChk-like SOAP service through the page — Load WSDL, the guessed mapping, the ClientID,
  * Save — and Test connection reaches the service through the real background and answers the
  * manual's case 3 for its dummy token. Also: a wrong ClientID reads as case 4, the settings

@@ -1,5 +1,5 @@
 /**
- * The popup (issue #4) in real Chromium and Firefox with the built extension: after a demo login
+ * The popup in real Chromium and Firefox with the built extension: after a demo login
  * is captured, the popup page shows whose token it is, the office path and a countdown that
  * moves, switches language, verifies against the demo DiwLoginChk service, and passes axe-core
  * with real layout and colours.
@@ -27,7 +27,7 @@ describeEachBrowser('popup', (kind) => {
   const world = useDemoWorld();
   const browser = useBrowser(kind);
   let popup: DemoPage;
-  /** Kept open: the background forgets a tab's captures when the tab closes (capture issue). */
+  /** Kept open: the background forgets a tab's captures when the tab closes. */
   let login: DemoPage;
 
   beforeAll(async () => {

@@ -1,5 +1,5 @@
 /**
- * Screenshots of the popup (issue #4) in Thai and English, light and dark, written to
+ * Screenshots of the popup in Thai and English, light and dark, written to
  * artifacts/screenshots/ for a person to look at. The popup page is shown at a popup's size
  * (460×600) over the tab where a demo login was captured, so it reads as the real popup does:
  * that tab's newest token, verified automatically against the demo DiwLoginChk service.

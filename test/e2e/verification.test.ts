@@ -1,5 +1,5 @@
 /**
- * Verification with DiwLoginChk (issue #5, "Proof against a real SOAP server"), in real Chromium
+ * Verification with DiwLoginChk against a real SOAP stack (not an imitation of one), in real Chromium
  * and Firefox with the built extension, against the demo world's SOAP service on loopback.
  * Everything goes through the extension's own pages, as a person would use them: the options
  * page to set the service up (WSDL URL → Load WSDL → ClientID → Save), the demo SSO to log in,

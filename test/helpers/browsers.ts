@@ -1,7 +1,7 @@
 /**
  * Real-browser test helpers: one `describe` per browser, the built extension loaded, the demo
  * world on loopback. A missing browser skips with a clear message on a developer's machine and
- * FAILS under CI=true (issue #6: CI must not pass by skipping).
+ * FAILS under CI=true: a CI run that skipped every real-browser test would pass having proven nothing.
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
