@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { VerificationResult } from '../domain/types';
 import { describeTestResult } from './describe-test-result';
-import { stringsFor } from './strings-context';
+import type { MessageText } from './status-report';
+import { translator } from '../ui/strings';
+import { OPTIONS_STRINGS } from './options-strings';
 
-const en = stringsFor('en');
+const t = translator(OPTIONS_STRINGS, 'en');
+const en = { text: (message: MessageText) => t(message.key, message.values) };
 
 function answered(manualCase: 1 | 2 | 3 | 4 | null, message: string, status: boolean | null = false): VerificationResult {
   return {

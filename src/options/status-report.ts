@@ -4,16 +4,14 @@
  */
 import type { ActionResult } from '../shared/messages';
 import type { Finding, Localized } from '../domain/types';
+import type { MessageValues } from '../ui/strings';
 import type { OptionsStringKey } from './options-strings';
 
 export type Tone = 'success' | 'warning' | 'error' | 'info';
 
-/** A value to fill in: plain, or already written in both languages (e.g. the background's error). */
-export type MessageValue = string | number | Localized;
-
 export interface MessageText {
   key: OptionsStringKey;
-  values?: Record<string, MessageValue>;
+  values?: MessageValues;
 }
 
 export interface StatusReport {
@@ -24,7 +22,7 @@ export interface StatusReport {
   findings: Finding[];
 }
 
-export function statusReport(tone: Tone, key: OptionsStringKey, values?: Record<string, MessageValue>, lines: MessageText[] = []): StatusReport {
+export function statusReport(tone: Tone, key: OptionsStringKey, values?: MessageValues, lines: MessageText[] = []): StatusReport {
   return { tone, headline: values ? { key, values } : { key }, lines, findings: [] };
 }
 

@@ -15,7 +15,8 @@ import { maskClientId } from './mask-client-id';
 import { StatusMessage } from './status-message';
 import { attempt, statusReport, type MessageText, type StatusReport } from './status-report';
 import type { SaveSettings } from './save-settings';
-import { useStrings } from './strings-context';
+import { useStrings } from '../ui/strings';
+import { OPTIONS_STRINGS } from './options-strings';
 import {
   FIELD_LABELS,
   TIMEOUT_MAX_SECONDS,
@@ -71,7 +72,7 @@ function sameVerification(a: VerificationSettings, b: VerificationSettings): boo
 }
 
 export function VerificationSection({ client, saved, save }: VerificationSectionProps) {
-  const { language, t } = useStrings();
+  const { language, t } = useStrings(OPTIONS_STRINGS);
   const [form, setForm] = useState<VerificationForm>(() => formFromSettings(saved.verification));
   const [mode, setMode] = useState<SetupMode>(() => (saved.verification.endpoint || saved.verification.operation ? 'manual' : 'none'));
   const [description, setDescription] = useState<WsdlDescription | null>(null);
@@ -534,7 +535,7 @@ type ErrorOf = (field: FormField) => string | undefined;
 
 /** The endpoint, and beside it, while it is plain HTTP, what that means for the data sent there. */
 function EndpointField({ form, errorOf, onInput }: { form: VerificationForm; errorOf: ErrorOf; onInput: (value: string) => void }) {
-  const { t } = useStrings();
+  const { t } = useStrings(OPTIONS_STRINGS);
   const error = errorOf('endpoint');
   const plain = isPlainHttp(form);
   const described = [describedBy('endpoint', false, error), plain ? 'endpoint-security' : undefined].filter(Boolean).join(' ');
@@ -571,7 +572,7 @@ function ManualText(props: {
   update: (field: TextFormField, value: string) => void;
   hint?: string;
 }) {
-  const { t } = useStrings();
+  const { t } = useStrings(OPTIONS_STRINGS);
   const { id, field, form, errorOf, update, hint } = props;
   const error = errorOf(field);
   return (
