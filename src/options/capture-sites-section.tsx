@@ -181,7 +181,7 @@ export function CaptureSitesSection({ client, saved, save }: CaptureSitesSection
             <SiteRow key={origin} label={origin} granted={permissions[origin]} onGrant={() => onGrant(origin)}>
               <button
                 type="button"
-                class="secondary"
+                class="button button--quiet"
                 aria-label={`${t('action.remove')} ${origin}`}
                 disabled={busy}
                 onClick={() => void onRemove(origin)}
@@ -227,7 +227,7 @@ export function CaptureSitesSection({ client, saved, save }: CaptureSitesSection
           )}
         </div>
         <div class="buttons">
-          <button type="button" data-testid="add-capture-site" onClick={onAdd} disabled={busy}>
+          <button type="button" class="button" data-testid="add-capture-site" onClick={onAdd} disabled={busy}>
             {t('action.add')}
           </button>
         </div>
@@ -248,7 +248,7 @@ function SiteRow(props: { label: string; granted: boolean | undefined; onGrant: 
       </span>
       <span class="site__actions">
         {granted === false && (
-          <button type="button" class="secondary" aria-label={`${t('action.grant')} ${label}`} onClick={onGrant}>
+          <button type="button" class="button button--quiet" aria-label={`${t('action.grant')} ${label}`} onClick={onGrant}>
             {t('action.grant')}
           </button>
         )}

@@ -42,7 +42,7 @@ export function ClientIdField({ value, savedClientId, error, onInput }: ClientId
           onInput={(event) => onInput(event.currentTarget.value)}
         />
         {/* A toggle keeps one name and says its state with aria-pressed (WAI-ARIA APG, Button). */}
-        <button type="button" class="secondary toggle" aria-pressed={shown} aria-controls="client-id" onClick={() => setShown((isShown) => !isShown)}>
+        <button type="button" class="button button--quiet button--toggle" aria-pressed={shown} aria-controls="client-id" onClick={() => setShown((isShown) => !isShown)}>
           {t('action.showClientId')}
         </button>
       </div>

@@ -49,11 +49,11 @@ export function VerificationSection({ client, saved, save }: VerificationSection
           />
         </Field>
         <div class="buttons">
-          <button type="button" data-testid="load-wsdl" onClick={setup.onLoadWsdl} disabled={busy === 'load'}>
+          <button type="button" class="button" data-testid="load-wsdl" onClick={setup.onLoadWsdl} disabled={busy === 'load'}>
             {t('action.loadWsdl')}
           </button>
           {mode !== 'manual' && (
-            <button type="button" class="secondary" onClick={() => setup.setMode('manual')}>
+            <button type="button" class="button button--quiet" onClick={() => setup.setMode('manual')}>
               {t('action.manual')}
             </button>
           )}
@@ -72,7 +72,7 @@ export function VerificationSection({ client, saved, save }: VerificationSection
           {endpoint.allowed === false ? (
             <>
               {t('permission.missing', { origin: endpoint.savedOrigin })}{' '}
-              <button type="button" class="secondary" onClick={setup.onGrantEndpoint}>
+              <button type="button" class="button button--quiet" onClick={setup.onGrantEndpoint}>
                 {t('action.grant')}
               </button>
             </>
@@ -83,10 +83,10 @@ export function VerificationSection({ client, saved, save }: VerificationSection
       )}
 
       <div class="buttons buttons--actions">
-        <button type="button" class="primary" data-testid="save-settings" onClick={setup.onSave} disabled={busy === 'save'}>
+        <button type="button" class="button button--primary" data-testid="save-settings" onClick={setup.onSave} disabled={busy === 'save'}>
           {t('action.save')}
         </button>
-        <button type="button" data-testid="test-connection" onClick={() => void setup.onTest()} disabled={busy === 'test'}>
+        <button type="button" class="button" data-testid="test-connection" onClick={() => void setup.onTest()} disabled={busy === 'test'}>
           {t('action.test')}
         </button>
       </div>

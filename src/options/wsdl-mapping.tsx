@@ -73,7 +73,7 @@ export function WsdlMapping({ setup, description }: { setup: VerificationSetup; 
             <dd class="code">{form.namespace || '—'}</dd>
           </dl>
         )}
-        <button type="button" class="secondary" onClick={() => setup.setMode('manual')}>
+        <button type="button" class="button button--quiet" onClick={() => setup.setMode('manual')}>
           {t('mapping.editByHand')}
         </button>
       </fieldset>

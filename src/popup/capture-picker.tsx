@@ -38,7 +38,7 @@ export function CapturePicker({ view, selectedId, labels, nowMs, onSelect, open,
             <li key={capture.id}>
               <button
                 type="button"
-                class="picker__item"
+                class="button picker__item"
                 aria-pressed={capture.id === selectedId}
                 onClick={() => onSelect(capture.id)}
               >

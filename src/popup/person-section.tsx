@@ -65,7 +65,7 @@ function IdCardValue({ inspection, revealId, onToggleReveal }: PersonSectionProp
         <span class="mono" data-testid="idcard">
           {revealId ? raw : check.masked}
         </span>{' '}
-        <button type="button" class="button button--small" aria-pressed={revealId} onClick={onToggleReveal}>
+        <button type="button" class="button button--small button--toggle" aria-pressed={revealId} onClick={onToggleReveal}>
           {t('person.reveal')}
         </button>
       </span>

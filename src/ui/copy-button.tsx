@@ -37,7 +37,7 @@ export function CopyButton({ label, text, writeText, className }: CopyButtonProp
   };
   return (
     <span class={`copy ${className ?? ''}`}>
-      <button type="button" onClick={copy}>
+      <button type="button" class="button" onClick={copy}>
         {label}
       </button>
       <span class="copy__status" role="status" aria-live="polite">
