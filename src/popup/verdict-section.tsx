@@ -14,7 +14,6 @@ import { maskIdCard } from '../domain/id-card';
 import { overallVerdict } from '../domain/overall-verdict';
 import { useStrings, type Language } from '../ui/strings';
 import { POPUP_STRINGS } from './popup-strings';
-import { formatCountdownClock } from '../ui/countdown-clock';
 import { displayValue } from './claim-value';
 
 export interface VerifyState {
@@ -132,7 +131,7 @@ function Countdown({ inspection, nowMs }: { inspection: Extract<TokenInspection,
         {text}
         {span !== null && (
           <span class="countdown__clock" data-testid="countdown-clock">
-            {formatCountdownClock(span)}
+            {formatDuration(span, language, 'clock')}
           </span>
         )}
       </p>
