@@ -21,7 +21,7 @@ function answered(manualCase: 1 | 2 | 3 | 4 | null, message: string, status: boo
 
 function headline(result: VerificationResult): string {
   const report = describeTestResult({ ok: true, value: result });
-  if ('raw' in report.headline) throw new Error('expected a catalogue text');
+  if ('raw' in report.headline) throw new Error('expected a table text');
   return en.text(report.headline);
 }
 

@@ -1,5 +1,5 @@
 /**
- * What the page says back after an action (load, save, test, add a site). Kept as catalogue keys
+ * What the page says back after an action (load, save, test, add a site). Kept as string table keys
  * and values, not finished sentences, so a message already on screen follows a language switch.
  */
 import type { ActionResult } from '../shared/messages';
@@ -16,7 +16,7 @@ export interface MessageText {
 
 export interface StatusReport {
   tone: Tone;
-  /** A catalogue text, or a text the background already wrote in both languages. */
+  /** A table text, or a text the background already wrote in both languages. */
   headline: MessageText | { raw: Localized };
   lines: MessageText[];
   findings: Finding[];

@@ -121,7 +121,7 @@ function Countdown({ inspection, nowMs }: { inspection: Extract<TokenInspection,
 
   const fraction = remaining === null ? 0 : Math.min(1, Math.max(0, remaining / MANUAL_LIFETIME_MS));
   const percent = Math.round(fraction * 100);
-  // Amber under 5 minutes, as the toolbar badge does (capture issue).
+  // Amber under 5 minutes, as the toolbar badge is.
   const tone =
     remaining === null || remaining <= 0 ? 'bad' : times.state === 'not-yet-valid' || remaining < 5 * 60_000 ? 'warn' : 'good';
   const barLabel = t('countdown.barLabel', { lifetime: formatDuration(MANUAL_LIFETIME_MS, language) });
