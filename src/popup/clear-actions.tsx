@@ -2,7 +2,7 @@
  * Forget captured tokens: this tab's, or all. They live only in storage.session anyway; this
  * is for a help-desk PC that moves on to the next caller.
  */
-import { useStrings, type Language } from '../ui/strings';
+import { useStrings } from '../ui/strings';
 import { POPUP_STRINGS } from './popup-strings';
 
 interface ClearActionsProps {

@@ -4,7 +4,7 @@
  * manifest, so this line can never drift from what the extension actually watches.
  */
 import { DEFAULT_CAPTURE_SITES } from '../shared/capture-sites';
-import { useStrings, type Language } from '../ui/strings';
+import { useStrings } from '../ui/strings';
 import { POPUP_STRINGS } from './popup-strings';
 
 interface EmptyStateProps {

@@ -3,7 +3,7 @@
  * serious first, each with its next step: the list a help-desk person reads out on the phone.
  */
 import type { Finding } from '../domain/types';
-import { useStrings, type Language } from '../ui/strings';
+import { useStrings } from '../ui/strings';
 import { POPUP_STRINGS } from './popup-strings';
 import { FindingsList } from '../ui/findings-list';
 

@@ -6,7 +6,7 @@
  * where the domain knows a name; otherwise its number is shown, never an invented name.
  */
 import type { OrgResolution } from '../domain/types';
-import { useStrings, type Language } from '../ui/strings';
+import { useStrings } from '../ui/strings';
 import { POPUP_STRINGS } from './popup-strings';
 import { FindingsList } from '../ui/findings-list';
 import { displayValue, type DecodedInspection } from './claim-value';

@@ -14,8 +14,9 @@ import type { Capture } from '../shared/capture';
 import type { Finding, Localized } from '../domain/types';
 import { decodeFinding } from '../domain/inspect';
 import { readPastedText } from '../domain/read-pasted-text';
-import { inBothLanguages, useStrings, type Language } from '../ui/strings';
+import { inBothLanguages, useStrings } from '../ui/strings';
 import { UI_STRINGS } from '../ui/ui-strings';
+import { backgroundError } from './background-error';
 import { POPUP_STRINGS } from './popup-strings';
 
 interface PasteBoxProps {
@@ -56,8 +57,7 @@ export function PasteBox({ open, onPaste }: PasteBoxProps) {
         setProblem(refusal(text, result.error));
       }
     } catch (failure) {
-      const detail = inBothLanguages(POPUP_STRINGS, 'app.backgroundError', { detail: failure instanceof Error ? failure.message : String(failure) });
-      setProblem({ title: inBothLanguages(POPUP_STRINGS, 'paste.refused'), detail, nextStep: inBothLanguages(POPUP_STRINGS, 'paste.retry') });
+      setProblem({ title: inBothLanguages(POPUP_STRINGS, 'paste.refused'), detail: backgroundError(failure), nextStep: inBothLanguages(POPUP_STRINGS, 'paste.retry') });
     } finally {
       setWorking(false);
     }

@@ -4,7 +4,7 @@
  * toggle, and its check digit result is shown either way so a typo in the directory is visible
  * without revealing the number. A `username` or `sid` that repeats the ID number is masked with it.
  */
-import { useStrings, type Language } from '../ui/strings';
+import { useStrings } from '../ui/strings';
 import { POPUP_STRINGS } from './popup-strings';
 import { claimReading, claimText, personalClaimText, type DecodedInspection } from './claim-value';
 

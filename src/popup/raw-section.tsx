@@ -12,7 +12,7 @@ import { idRepeatingClaims, type DecodedInspection } from './claim-value';
 import { maskIdNumbersIn, maskIdNumbersInPayload } from '../domain/id-card';
 import { boundedJson } from '../domain/bounded-json';
 import { revealHiddenCharacters } from '../domain/reveal-hidden-characters';
-import { useStrings, type Language } from '../ui/strings';
+import { useStrings } from '../ui/strings';
 import { POPUP_STRINGS } from './popup-strings';
 import { CopyButton, type WriteText } from '../ui/copy-button';
 

@@ -2,7 +2,7 @@
  * Copy a redacted report for a ticket: the domain builds it (ID masked, signature dropped,
  * callback URL stripped of the token), in plain text or Markdown.
  */
-import { useStrings, type Language } from '../ui/strings';
+import { useStrings } from '../ui/strings';
 import { POPUP_STRINGS } from './popup-strings';
 import { CopyButton, type WriteText } from '../ui/copy-button';
 

@@ -11,7 +11,7 @@ import { Fragment } from 'preact';
 import type { TimeReading } from '../domain/types';
 import type { Capture } from '../shared/capture';
 import { formatDuration, formatIsoUtc, formatThaiDateTime, MANUAL_LIFETIME_MS } from '../domain/time';
-import { useStrings, type Language } from '../ui/strings';
+import { useStrings } from '../ui/strings';
 import { POPUP_STRINGS } from './popup-strings';
 import { claimReading, claimText, displayValue, type DecodedInspection } from './claim-value';
 import { maskIdNumbersIn } from '../domain/id-card';
