@@ -109,11 +109,17 @@ const UNITS = {
 } as const;
 
 /**
- * A duration in words, largest units first: "1 ชม. 5 นาที" / "1 h 5 min". Seconds show only
- * below one minute; a negative duration keeps its sign ("-5 min").
+ * A duration, the one way this extension prints one.
+ * - `words` (the default): largest units first, "1 ชม. 5 นาที" / "1 h 5 min", rounded down to
+ *   minutes, which is what a person reads out on the phone. Seconds show only below one minute;
+ *   a negative duration keeps its sign ("-5 min").
+ * - `clock`: running digits, "1:04:59" or "19:42", so a countdown visibly ticks each second.
+ *   Whole seconds count down (a partial second is not yet gone); a negative duration shows its
+ *   magnitude, as the words beside it say "ago" or "in".
  */
-export function formatDuration(ms: number, language: 'th' | 'en'): string {
+export function formatDuration(ms: number, language: 'th' | 'en', style: 'words' | 'clock' = 'words'): string {
   if (!Number.isFinite(ms)) return '—';
+  if (style === 'clock') return clockDigits(ms);
   const units = UNITS[language === 'en' ? 'en' : 'th'];
   const sign = ms < 0 ? '-' : '';
   const totalSeconds = Math.floor(Math.abs(ms) / 1000);
@@ -128,6 +134,15 @@ export function formatDuration(ms: number, language: 'th' | 'en'): string {
   if (minutes > 0 && days === 0) parts.push(`${minutes} ${units.minute}`);
   if (parts.length === 0) parts.push(`${days} ${units.day}`);
   return `${sign}${parts.join(' ')}`;
+}
+
+function clockDigits(ms: number): string {
+  const totalSeconds = Math.floor(Math.abs(ms) / 1000);
+  const hours = Math.floor(totalSeconds / 3600);
+  const minutes = Math.floor((totalSeconds % 3600) / 60);
+  const seconds = totalSeconds % 60;
+  const two = (n: number) => String(n).padStart(2, '0');
+  return hours > 0 ? `${hours}:${two(minutes)}:${two(seconds)}` : `${minutes}:${two(seconds)}`;
 }
 
 /** "24 พ.ย. 2569 15:08:39 (เวลาประเทศไทย)" / "2026-11-24T08:08:39Z". */

@@ -12,13 +12,13 @@ import { useEffect, useState } from 'preact/hooks';
 import type { InspectorClient } from '../ui/extension-client';
 import type { Settings } from '../shared/settings';
 import { normaliseOrigin, originToPattern } from '../shared/settings';
-import { bothLanguages } from './options-strings';
+import { inBothLanguages, useStrings } from '../ui/strings';
+import { OPTIONS_STRINGS } from './options-strings';
 import { askForOrigin, type PermissionAnswer } from './ask-for-origin';
 import { DEFAULT_CAPTURE_SITES } from '../shared/capture-sites';
 import { describedBy } from './field';
 import { StatusMessage } from './status-message';
 import { errorText, statusReport, type MessageText, type StatusReport } from './status-report';
-import { useStrings } from './strings-context';
 import type { SaveSettings } from './save-settings';
 
 export interface CaptureSitesSectionProps {
@@ -28,7 +28,7 @@ export interface CaptureSitesSectionProps {
 }
 
 export function CaptureSitesSection({ client, saved, save }: CaptureSitesSectionProps) {
-  const { t, text } = useStrings();
+  const { t } = useStrings(OPTIONS_STRINGS);
   const [input, setInput] = useState('');
   const [inputError, setInputError] = useState<MessageText | undefined>(undefined);
   const [status, setStatus] = useState<StatusReport | null>(null);
@@ -58,7 +58,7 @@ export function CaptureSitesSection({ client, saved, save }: CaptureSitesSection
   async function syncLines(): Promise<{ complete: boolean; lines: MessageText[] }> {
     try {
       const reply = await client.syncCaptureSites();
-      const lines: MessageText[] = [{ key: 'sites.syncReport', values: { origins: reply.registered.join(', ') || bothLanguages('test.none') } }];
+      const lines: MessageText[] = [{ key: 'sites.syncReport', values: { origins: reply.registered.join(', ') || inBothLanguages(OPTIONS_STRINGS, 'test.none') } }];
       if (reply.missingPermission.length > 0) lines.push({ key: 'sites.syncMissing', values: { origins: reply.missingPermission.join(', ') } });
       return { complete: reply.missingPermission.length === 0, lines };
     } catch (error) {
@@ -119,10 +119,10 @@ export function CaptureSitesSection({ client, saved, save }: CaptureSitesSection
       (other) => normaliseOrigin(other) !== null && originToPattern(normaliseOrigin(other)!) === originToPattern(origin),
     );
     if (stillNeededBy.length > 0) {
-      keptBecause = { origin, reason: bothLanguages('sites.stillNeeded', { others: stillNeededBy.map((other) => normaliseOrigin(other)!).join(', ') }) };
+      keptBecause = { origin, reason: inBothLanguages(OPTIONS_STRINGS, 'sites.stillNeeded', { others: stillNeededBy.map((other) => normaliseOrigin(other)!).join(', ') }) };
     } else {
       try {
-        if (!(await client.removeOrigin(origin))) keptBecause = { origin, reason: bothLanguages('sites.browserRefused') };
+        if (!(await client.removeOrigin(origin))) keptBecause = { origin, reason: inBothLanguages(OPTIONS_STRINGS, 'sites.browserRefused') };
       } catch (error) {
         // e.g. Chrome's "You cannot remove required permissions" when a manifest pattern covers it.
         keptBecause = { origin, reason: errorText(error) };
@@ -181,7 +181,7 @@ export function CaptureSitesSection({ client, saved, save }: CaptureSitesSection
             <SiteRow key={origin} label={origin} granted={permissions[origin]} onGrant={() => onGrant(origin)}>
               <button
                 type="button"
-                class="secondary"
+                class="button button--quiet"
                 aria-label={`${t('action.remove')} ${origin}`}
                 disabled={busy}
                 onClick={() => void onRemove(origin)}
@@ -204,7 +204,7 @@ export function CaptureSitesSection({ client, saved, save }: CaptureSitesSection
             placeholder="http://10.1.2.3:8080"
             spellcheck={false}
             aria-invalid={inputError ? true : undefined}
-            aria-describedby={describedBy('capture-site-input', true, inputError && text(inputError))}
+            aria-describedby={describedBy('capture-site-input', true, inputError && t(inputError.key, inputError.values))}
             onInput={(event) => {
               setInput(event.currentTarget.value);
               setInputError(undefined);
@@ -222,12 +222,12 @@ export function CaptureSitesSection({ client, saved, save }: CaptureSitesSection
           </p>
           {inputError && (
             <p id="capture-site-input-error" class="field__error" data-testid="capture-site-error">
-              {text(inputError)}
+              {t(inputError.key, inputError.values)}
             </p>
           )}
         </div>
         <div class="buttons">
-          <button type="button" data-testid="add-capture-site" onClick={onAdd} disabled={busy}>
+          <button type="button" class="button" data-testid="add-capture-site" onClick={onAdd} disabled={busy}>
             {t('action.add')}
           </button>
         </div>
@@ -238,7 +238,7 @@ export function CaptureSitesSection({ client, saved, save }: CaptureSitesSection
 }
 
 function SiteRow(props: { label: string; granted: boolean | undefined; onGrant: () => void; children?: ComponentChildren }) {
-  const { t } = useStrings();
+  const { t } = useStrings(OPTIONS_STRINGS);
   const { label, granted, onGrant, children } = props;
   return (
     <li class="site" data-origin={label} data-granted={granted === undefined ? '' : String(granted)}>
@@ -248,7 +248,7 @@ function SiteRow(props: { label: string; granted: boolean | undefined; onGrant: 
       </span>
       <span class="site__actions">
         {granted === false && (
-          <button type="button" class="secondary" aria-label={`${t('action.grant')} ${label}`} onClick={onGrant}>
+          <button type="button" class="button button--quiet" aria-label={`${t('action.grant')} ${label}`} onClick={onGrant}>
             {t('action.grant')}
           </button>
         )}

@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { VerificationResult } from '../domain/types';
 import { describeTestResult } from './describe-test-result';
-import { stringsFor } from './strings-context';
+import type { MessageText } from './status-report';
+import { translator } from '../ui/strings';
+import { OPTIONS_STRINGS } from './options-strings';
 
-const en = stringsFor('en');
+const t = translator(OPTIONS_STRINGS, 'en');
+const en = { text: (message: MessageText) => t(message.key, message.values) };
 
 function answered(manualCase: 1 | 2 | 3 | 4 | null, message: string, status: boolean | null = false): VerificationResult {
   return {
@@ -18,7 +21,7 @@ function answered(manualCase: 1 | 2 | 3 | 4 | null, message: string, status: boo
 
 function headline(result: VerificationResult): string {
   const report = describeTestResult({ ok: true, value: result });
-  if ('raw' in report.headline) throw new Error('expected a catalogue text');
+  if ('raw' in report.headline) throw new Error('expected a table text');
   return en.text(report.headline);
 }
 

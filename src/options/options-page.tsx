@@ -9,10 +9,10 @@ import type { ActionResult } from '../shared/messages';
 import type { Settings } from '../shared/settings';
 import type { Localized } from '../domain/types';
 import { CaptureSitesSection } from './capture-sites-section';
-import type { Language } from './options-strings';
+import { LanguageContext, stringsFor, type Language } from '../ui/strings';
+import { OPTIONS_STRINGS } from './options-strings';
 import { StatusMessage } from './status-message';
 import { attempt, errorText, statusReport, type StatusReport } from './status-report';
-import { StringsContext, stringsFor } from './strings-context';
 import type { SaveSettings } from './save-settings';
 import { VerificationSection } from './verification-section';
 
@@ -60,8 +60,8 @@ export function OptionsPage({ client }: { client: InspectorClient }) {
   );
 
   const language: Language = saved?.language ?? 'th';
-  const strings = stringsFor(language);
-  const { t } = strings;
+  // This component provides the language, so it reads its own texts from it directly.
+  const { t, pick } = stringsFor(OPTIONS_STRINGS, language);
 
   useEffect(() => {
     document.documentElement.lang = language;
@@ -74,7 +74,7 @@ export function OptionsPage({ client }: { client: InspectorClient }) {
   }
 
   return (
-    <StringsContext.Provider value={strings}>
+    <LanguageContext.Provider value={language}>
       <div class="page">
         <header class="page__header">
           <h1>{t('page.title')}</h1>
@@ -100,7 +100,7 @@ export function OptionsPage({ client }: { client: InspectorClient }) {
         <main>
           {saved === null ? (
             <p class={loadError ? 'status status--error' : 'status'} role="status" data-testid="page-status">
-              {loadError ? t('page.loadFailed', { reason: loadError[language] }) : t('page.loading')}
+              {loadError ? t('page.loadFailed', { reason: pick(loadError) }) : t('page.loading')}
             </p>
           ) : (
             <>
@@ -110,6 +110,6 @@ export function OptionsPage({ client }: { client: InspectorClient }) {
           )}
         </main>
       </div>
-    </StringsContext.Provider>
+    </LanguageContext.Provider>
   );
 }

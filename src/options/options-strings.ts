@@ -1,13 +1,12 @@
 /**
  * Every text the options page shows, in Thai (the default) and English. The English table is
  * typed from the Thai one, so a key missing in either language is a compile error, not a blank
- * on screen. `{name}` marks a value filled in by `translator`.
+ * on screen. `{name}` marks a value filled in by the translator in src/ui/strings.ts.
  *
- * Kept apart from the popup's catalogue (src/ui/i18n.ts) so the two pages can grow without
- * editing one shared file at the same time; the shape is the same: `{ th: {...}, en: {...} }`.
+ * Kept apart from the popup's table so the two pages can grow without editing one shared file
+ * at the same time; the mechanism over both is the same (src/ui/strings.ts).
  */
-
-import type { Localized } from '../domain/types';
+import type { Bilingual } from '../ui/strings';
 
 const th = {
   'page.title': 'ตั้งค่า — ตัวตรวจ Token ของ Industry SSO',
@@ -303,20 +302,4 @@ const en: Record<OptionsStringKey, string> = {
   'sites.grantedOk': 'Permission for {origin} granted.',
 };
 
-export type Language = 'th' | 'en';
-
-export const optionsStrings: { th: Record<OptionsStringKey, string>; en: Record<OptionsStringKey, string> } = { th, en };
-
-export type Translate = (key: OptionsStringKey, values?: Record<string, string | number>) => string;
-
-/** A catalogue text in both languages, e.g. to hand to a message that may be re-read in either. */
-export function bothLanguages(key: OptionsStringKey, values?: Record<string, string | number>): Localized {
-  return { th: translator('th')(key, values), en: translator('en')(key, values) };
-}
-
-/** A `t(key, values)` for one language. An unknown `{name}` is left visible rather than hidden. */
-export function translator(language: Language): Translate {
-  const table = optionsStrings[language];
-  return (key, values = {}) =>
-    table[key].replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
-}
+export const OPTIONS_STRINGS: Bilingual<OptionsStringKey> = { th, en };

@@ -1,30 +1,28 @@
 /**
- * What the page says back after an action (load, save, test, add a site). Kept as catalogue keys
+ * What the page says back after an action (load, save, test, add a site). Kept as string table keys
  * and values, not finished sentences, so a message already on screen follows a language switch.
  */
 import type { ActionResult } from '../shared/messages';
 import type { Finding, Localized } from '../domain/types';
+import type { MessageValues } from '../ui/strings';
 import type { OptionsStringKey } from './options-strings';
 
 export type Tone = 'success' | 'warning' | 'error' | 'info';
 
-/** A value to fill in: plain, or already written in both languages (e.g. the background's error). */
-export type MessageValue = string | number | Localized;
-
 export interface MessageText {
   key: OptionsStringKey;
-  values?: Record<string, MessageValue>;
+  values?: MessageValues;
 }
 
 export interface StatusReport {
   tone: Tone;
-  /** A catalogue text, or a text the background already wrote in both languages. */
+  /** A table text, or a text the background already wrote in both languages. */
   headline: MessageText | { raw: Localized };
   lines: MessageText[];
   findings: Finding[];
 }
 
-export function statusReport(tone: Tone, key: OptionsStringKey, values?: Record<string, MessageValue>, lines: MessageText[] = []): StatusReport {
+export function statusReport(tone: Tone, key: OptionsStringKey, values?: MessageValues, lines: MessageText[] = []): StatusReport {
   return { tone, headline: values ? { key, values } : { key }, lines, findings: [] };
 }
 

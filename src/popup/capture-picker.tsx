@@ -7,7 +7,8 @@ import type { ComponentChildren } from 'preact';
 import type { Capture } from '../shared/capture';
 import type { CapturesView } from '../shared/messages';
 import { formatDuration } from '../domain/time';
-import { translator, type Language } from '../ui/i18n';
+import { translator, useStrings, type Language } from '../ui/strings';
+import { POPUP_STRINGS } from './popup-strings';
 
 export interface CaptureLabel {
   /** Who the token is for, e.g. the username; null when the token does not say. */
@@ -19,7 +20,6 @@ interface CapturePickerProps {
   selectedId: string | null;
   labels: ReadonlyMap<string, CaptureLabel>;
   nowMs: number;
-  language: Language;
   onSelect: (captureId: string) => void;
   /** Open when no token is shown (a choice is needed); folded away under a shown token. */
   open: boolean;
@@ -27,8 +27,8 @@ interface CapturePickerProps {
   children?: ComponentChildren;
 }
 
-export function CapturePicker({ view, selectedId, labels, nowMs, language, onSelect, open, children }: CapturePickerProps) {
-  const t = translator(language);
+export function CapturePicker({ view, selectedId, labels, nowMs, onSelect, open, children }: CapturePickerProps) {
+  const { t, language } = useStrings(POPUP_STRINGS);
   const group = (title: string, captures: Capture[], testId: string) =>
     captures.length > 0 && (
       <li class="picker__group" data-testid={testId}>
@@ -38,7 +38,7 @@ export function CapturePicker({ view, selectedId, labels, nowMs, language, onSel
             <li key={capture.id}>
               <button
                 type="button"
-                class="picker__item"
+                class="button picker__item"
                 aria-pressed={capture.id === selectedId}
                 onClick={() => onSelect(capture.id)}
               >
@@ -72,7 +72,7 @@ export function CapturePicker({ view, selectedId, labels, nowMs, language, onSel
 }
 
 function ago(then: number, nowMs: number, language: Language): string {
-  const t = translator(language);
+  const t = translator(POPUP_STRINGS, language);
   const elapsed = nowMs - then;
   return elapsed < 60_000 ? t('picker.justNow') : t('picker.ago', { time: formatDuration(elapsed, language) });
 }

@@ -12,7 +12,8 @@ import { boundedJson } from '../domain/bounded-json';
 import { revealHiddenCharacters } from '../domain/reveal-hidden-characters';
 import { echoesIdNumber } from '../domain/echoes-id-number';
 import { maskIdCard } from '../domain/id-card';
-import { translator, type Language } from '../ui/i18n';
+import { translator, type Language } from '../ui/strings';
+import { POPUP_STRINGS } from './popup-strings';
 
 export type DecodedInspection = Extract<TokenInspection, { kind: 'decoded' }>;
 
@@ -71,5 +72,5 @@ export function displayValue(value: unknown, language: Language): string {
     text = printed.text;
     omitted = printed.omittedCharacters;
   }
-  return omitted > 0 ? `${text} ${translator(language)('text.moreCharacters', { n: omitted.toLocaleString('en-US') })}` : text;
+  return omitted > 0 ? `${text} ${translator(POPUP_STRINGS, language)('text.moreCharacters', { n: omitted.toLocaleString('en-US') })}` : text;
 }

@@ -2,10 +2,10 @@
  * Forget captured tokens: this tab's, or all. They live only in storage.session anyway; this
  * is for a help-desk PC that moves on to the next caller.
  */
-import { translator, type Language } from '../ui/i18n';
+import { useStrings } from '../ui/strings';
+import { POPUP_STRINGS } from './popup-strings';
 
 interface ClearActionsProps {
-  language: Language;
   /** null when the popup has no tab (nothing to clear "on this tab"). */
   onClearTab: (() => Promise<number>) | null;
   onClearAll: () => Promise<number>;
@@ -13,8 +13,8 @@ interface ClearActionsProps {
   cleared: number | null;
 }
 
-export function ClearActions({ language, onClearTab, onClearAll, cleared }: ClearActionsProps) {
-  const t = translator(language);
+export function ClearActions({ onClearTab, onClearAll, cleared }: ClearActionsProps) {
+  const { t, language } = useStrings(POPUP_STRINGS);
   return (
     <div class="clear">
       {onClearTab && (

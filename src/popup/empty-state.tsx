@@ -4,10 +4,10 @@
  * manifest, so this line can never drift from what the extension actually watches.
  */
 import { DEFAULT_CAPTURE_SITES } from '../shared/capture-sites';
-import { translator, type Language } from '../ui/i18n';
+import { useStrings } from '../ui/strings';
+import { POPUP_STRINGS } from './popup-strings';
 
 interface EmptyStateProps {
-  language: Language;
   addedSites: readonly string[];
   /**
    * Capture sites this browser has not granted (Firefox MV3 leaves host access to the person):
@@ -19,8 +19,8 @@ interface EmptyStateProps {
   onOpenOptions: () => void;
 }
 
-export function EmptyState({ language, addedSites, notAllowedSites, hasCapturesElsewhere, onOpenOptions }: EmptyStateProps) {
-  const t = translator(language);
+export function EmptyState({ addedSites, notAllowedSites, hasCapturesElsewhere, onOpenOptions }: EmptyStateProps) {
+  const { t, language } = useStrings(POPUP_STRINGS);
   return (
     <section class="card empty" aria-labelledby="empty-heading" data-testid="empty-state">
       <h2 id="empty-heading">{hasCapturesElsewhere ? t('picker.noneOnTab') : t('empty.heading')}</h2>

@@ -4,12 +4,13 @@ import { cleanup, render, screen, within } from '@testing-library/preact';
 import { OfficeSection } from './office-section';
 import { decodedFixture } from './fixture-inspections';
 import type { FixtureName } from '../ui/test-fixtures';
-import type { Language } from '../ui/i18n';
+import type { Language } from '../ui/strings';
+import { inLanguage } from '../ui/in-language';
 
 afterEach(cleanup);
 
 const renderOffice = (fixture: FixtureName, language: Language = 'th') =>
-  render(<OfficeSection inspection={decodedFixture(fixture)} language={language} />);
+  render(<OfficeSection inspection={decodedFixture(fixture)} />, inLanguage(language));
 
 const pathNames = () => within(screen.getByTestId('office-path')).getAllByRole('listitem').map((item) => item.textContent);
 

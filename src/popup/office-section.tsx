@@ -6,28 +6,28 @@
  * where the domain knows a name; otherwise its number is shown, never an invented name.
  */
 import type { OrgResolution } from '../domain/types';
-import { translator, type Language } from '../ui/i18n';
+import { useStrings } from '../ui/strings';
+import { POPUP_STRINGS } from './popup-strings';
 import { FindingsList } from '../ui/findings-list';
 import { displayValue, type DecodedInspection } from './claim-value';
 
 interface OfficeSectionProps {
   inspection: DecodedInspection;
-  language: Language;
 }
 
-export function OfficeSection({ inspection, language }: OfficeSectionProps) {
-  const t = translator(language);
+export function OfficeSection({ inspection }: OfficeSectionProps) {
+  const { t, language } = useStrings(POPUP_STRINGS);
   const org = inspection.org;
   return (
     <section class="card" aria-labelledby="office-heading">
       <h2 id="office-heading">{t('office.heading')}</h2>
-      {org === null ? <p class="muted">{t('office.noClaim')}</p> : <OrgDetails org={org} language={language} />}
+      {org === null ? <p class="muted">{t('office.noClaim')}</p> : <OrgDetails org={org} />}
     </section>
   );
 }
 
-function OrgDetails({ org, language }: { org: OrgResolution; language: Language }) {
-  const t = translator(language);
+function OrgDetails({ org }: { org: OrgResolution }) {
+  const { t, language } = useStrings(POPUP_STRINGS);
   const code = org.code;
   const province =
     org.provinceName ??
@@ -69,7 +69,7 @@ function OrgDetails({ org, language }: { org: OrgResolution; language: Language 
           <code data-testid="org-raw">{displayValue(org.raw, language)}</code>
         </dd>
       </dl>
-      {org.findings.length > 0 && <FindingsList findings={org.findings} language={language} withNextStep={false} />}
+      {org.findings.length > 0 && <FindingsList findings={org.findings} withNextStep={false} />}
     </>
   );
 }

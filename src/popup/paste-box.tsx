@@ -14,10 +14,12 @@ import type { Capture } from '../shared/capture';
 import type { Finding, Localized } from '../domain/types';
 import { decodeFinding } from '../domain/inspect';
 import { readPastedText } from '../domain/read-pasted-text';
-import { inBothLanguages, translator, type Language } from '../ui/i18n';
+import { inBothLanguages, useStrings } from '../ui/strings';
+import { UI_STRINGS } from '../ui/ui-strings';
+import { backgroundError } from './background-error';
+import { POPUP_STRINGS } from './popup-strings';
 
 interface PasteBoxProps {
-  language: Language;
   /** Open by default only when there is nothing else to show. */
   open: boolean;
   onPaste: (text: string) => Promise<ActionResult<Capture>>;
@@ -29,11 +31,12 @@ type PasteProblem = Pick<Finding, 'title' | 'detail' | 'nextStep'>;
 function refusal(text: string, message: Localized): PasteProblem {
   const read = readPastedText(text);
   if (!read.ok) return { ...decodeFinding(read.failure), detail: message };
-  return { title: inBothLanguages('paste.refused'), detail: message, nextStep: inBothLanguages('paste.retry') };
+  return { title: inBothLanguages(POPUP_STRINGS, 'paste.refused'), detail: message, nextStep: inBothLanguages(POPUP_STRINGS, 'paste.retry') };
 }
 
-export function PasteBox({ language, open, onPaste }: PasteBoxProps) {
-  const t = translator(language);
+export function PasteBox({ open, onPaste }: PasteBoxProps) {
+  const { t, language } = useStrings(POPUP_STRINGS);
+  const shared = useStrings(UI_STRINGS);
   const [text, setText] = useState('');
   const [problem, setProblem] = useState<PasteProblem | null>(null);
   const [working, setWorking] = useState(false);
@@ -54,8 +57,7 @@ export function PasteBox({ language, open, onPaste }: PasteBoxProps) {
         setProblem(refusal(text, result.error));
       }
     } catch (failure) {
-      const detail = inBothLanguages('app.backgroundError', { detail: failure instanceof Error ? failure.message : String(failure) });
-      setProblem({ title: inBothLanguages('paste.refused'), detail, nextStep: inBothLanguages('paste.retry') });
+      setProblem({ title: inBothLanguages(POPUP_STRINGS, 'paste.refused'), detail: backgroundError(failure), nextStep: inBothLanguages(POPUP_STRINGS, 'paste.retry') });
     } finally {
       setWorking(false);
     }
@@ -86,7 +88,7 @@ export function PasteBox({ language, open, onPaste }: PasteBoxProps) {
               <strong>{problem.title[language]}</strong> {problem.detail[language]}
             </p>
             <p class="paste__next">
-              <strong>{t('findings.nextStep')}:</strong> {problem.nextStep[language]}
+              <strong>{shared.t('findings.nextStep')}:</strong> {problem.nextStep[language]}
             </p>
           </div>
         )}

@@ -6,13 +6,13 @@ import { PersonSection } from './person-section';
 import { decodedFixture } from './fixture-inspections';
 import { BAD_ID, GOOD_ID, type FixtureName } from '../ui/test-fixtures';
 import { checkIdCard } from '../domain/id-card';
-import type { Language } from '../ui/i18n';
+import { inLanguage } from '../ui/in-language';
 
 afterEach(cleanup);
 
-function Harness({ fixture, language }: { fixture: FixtureName; language: Language }) {
+function Harness({ fixture }: { fixture: FixtureName }) {
   const [reveal, setReveal] = useState(false);
-  return <PersonSection inspection={decodedFixture(fixture)} language={language} revealId={reveal} onToggleReveal={() => setReveal(!reveal)} />;
+  return <PersonSection inspection={decodedFixture(fixture)} revealId={reveal} onToggleReveal={() => setReveal(!reveal)} />;
 }
 
 describe('PersonSection', () => {
@@ -22,7 +22,7 @@ describe('PersonSection', () => {
   });
 
   it('shows name, username, e-mail and sid', () => {
-    render(<Harness fixture="valid" language="th" />);
+    render(<Harness fixture="valid" />, inLanguage('th'));
     expect(screen.getByTestId('person-name').textContent).toBe('วิชัย ทดสอบ');
     expect(screen.getByTestId('username').textContent).toBe('wichai.t');
     expect(screen.getByText('wichai.t@example.com')).toBeTruthy();
@@ -30,7 +30,7 @@ describe('PersonSection', () => {
   });
 
   it('masks the national ID until revealed, with a pressed-state toggle', () => {
-    const { container } = render(<Harness fixture="valid" language="en" />);
+    const { container } = render(<Harness fixture="valid" />, inLanguage('en'));
     expect(container.textContent).not.toContain(GOOD_ID);
     expect(screen.getByTestId('idcard').textContent).toBe(checkIdCard(GOOD_ID).masked);
     const toggle = screen.getByRole('button', { name: 'Show full ID number' });
@@ -43,12 +43,12 @@ describe('PersonSection', () => {
   });
 
   it('says the check digit is right for a good ID', () => {
-    render(<Harness fixture="valid" language="en" />);
+    render(<Harness fixture="valid" />, inLanguage('en'));
     expect(screen.getByTestId('idcard-check').textContent).toContain('Check digit (13th) is correct');
   });
 
   it('says the check digit is wrong for a bad ID, without revealing it', () => {
-    const { container } = render(<Harness fixture="badId" language="th" />);
+    const { container } = render(<Harness fixture="badId" />, inLanguage('th'));
     expect(screen.getByTestId('idcard-check').textContent).toContain('เลขตรวจสอบ (หลักที่ 13) ไม่ถูกต้อง');
     expect(container.textContent).not.toContain(BAD_ID);
   });

@@ -4,18 +4,18 @@
  * toggle, and its check digit result is shown either way so a typo in the directory is visible
  * without revealing the number. A `username` or `sid` that repeats the ID number is masked with it.
  */
-import { translator, type Language } from '../ui/i18n';
+import { useStrings } from '../ui/strings';
+import { POPUP_STRINGS } from './popup-strings';
 import { claimReading, claimText, personalClaimText, type DecodedInspection } from './claim-value';
 
 interface PersonSectionProps {
   inspection: DecodedInspection;
-  language: Language;
   revealId: boolean;
   onToggleReveal: () => void;
 }
 
-export function PersonSection({ inspection, language, revealId, onToggleReveal }: PersonSectionProps) {
-  const t = translator(language);
+export function PersonSection({ inspection, revealId, onToggleReveal }: PersonSectionProps) {
+  const { t, language } = useStrings(POPUP_STRINGS);
   const label = (name: string) => claimReading(inspection, name)?.definition.label[language] ?? name;
   const value = (name: string) => {
     const shown = personalClaimText(inspection, name, language, revealId);
@@ -41,7 +41,7 @@ export function PersonSection({ inspection, language, revealId, onToggleReveal }
         <dd>{value('email')}</dd>
         <dt>{label('idcard')}</dt>
         <dd>
-          <IdCardValue inspection={inspection} language={language} revealId={revealId} onToggleReveal={onToggleReveal} />
+          <IdCardValue inspection={inspection} revealId={revealId} onToggleReveal={onToggleReveal} />
         </dd>
         <dt>
           {label('sid')} <code class="claim-name">sid</code>
@@ -52,8 +52,8 @@ export function PersonSection({ inspection, language, revealId, onToggleReveal }
   );
 }
 
-function IdCardValue({ inspection, language, revealId, onToggleReveal }: PersonSectionProps) {
-  const t = translator(language);
+function IdCardValue({ inspection, revealId, onToggleReveal }: PersonSectionProps) {
+  const { t, language } = useStrings(POPUP_STRINGS);
   const check = inspection.idCard;
   const raw = claimText(inspection, 'idcard', language);
   if (check === null || raw === null) return <span class="muted">{t('claim.missing')}</span>;
@@ -65,7 +65,7 @@ function IdCardValue({ inspection, language, revealId, onToggleReveal }: PersonS
         <span class="mono" data-testid="idcard">
           {revealId ? raw : check.masked}
         </span>{' '}
-        <button type="button" class="button button--small" aria-pressed={revealId} onClick={onToggleReveal}>
+        <button type="button" class="button button--small button--toggle" aria-pressed={revealId} onClick={onToggleReveal}>
           {t('person.reveal')}
         </button>
       </span>

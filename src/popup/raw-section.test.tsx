@@ -4,6 +4,7 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/pr
 import { RawSection } from './raw-section';
 import { FindingsSection } from './findings-section';
 import { decodedFixture } from './fixture-inspections';
+import { inLanguage } from '../ui/in-language';
 import { GOOD_ID, BAD_ID, FIXED_NOW, makeToken, ssoPayload, verificationRefused } from '../ui/test-fixtures';
 import { inspectToken } from '../domain/inspect';
 import { checkIdCard } from '../domain/id-card';
@@ -13,7 +14,7 @@ afterEach(cleanup);
 describe('RawSection', () => {
   it('shows header and payload as JSON with the ID masked, and copies what it shows', async () => {
     const writeText = vi.fn(async () => undefined);
-    render(<RawSection inspection={decodedFixture('valid')} language="en" revealId={false} writeText={writeText} />);
+    render(<RawSection inspection={decodedFixture('valid')} revealId={false} writeText={writeText} />, inLanguage('en'));
     const payload = JSON.parse(screen.getByTestId('raw-payload').textContent!);
     expect(payload.idcard).toBe(checkIdCard(GOOD_ID).masked);
     expect(payload.username).toBe('wichai.t');
@@ -28,15 +29,15 @@ describe('RawSection', () => {
   it('masks an ID number in any other claim too, unless revealed', () => {
     const inspection = inspectToken(makeToken(ssoPayload({ owner_pid: GOOD_ID })), FIXED_NOW);
     if (inspection.kind !== 'decoded') throw new Error('fixture did not decode');
-    const { rerender } = render(<RawSection inspection={inspection} language="en" revealId={false} writeText={vi.fn()} />);
+    const { rerender } = render(<RawSection inspection={inspection} revealId={false} writeText={vi.fn()} />, inLanguage('en'));
     expect(screen.getByTestId('raw-payload').textContent).not.toContain(GOOD_ID);
     expect(JSON.parse(screen.getByTestId('raw-payload').textContent!).owner_pid).toBe(checkIdCard(GOOD_ID).masked);
-    rerender(<RawSection inspection={inspection} language="en" revealId={true} writeText={vi.fn()} />);
+    rerender(<RawSection inspection={inspection} revealId={true} writeText={vi.fn()} />);
     expect(JSON.parse(screen.getByTestId('raw-payload').textContent!).owner_pid).toBe(GOOD_ID);
   });
 
   it('shows the full ID once revealed above', () => {
-    render(<RawSection inspection={decodedFixture('valid')} language="th" revealId={true} writeText={vi.fn()} />);
+    render(<RawSection inspection={decodedFixture('valid')} revealId={true} writeText={vi.fn()} />, inLanguage('th'));
     expect(JSON.parse(screen.getByTestId('raw-payload').textContent!).idcard).toBe(GOOD_ID);
   });
 
@@ -44,7 +45,7 @@ describe('RawSection', () => {
     const writeText = vi.fn(async () => {
       throw new Error('denied');
     });
-    render(<RawSection inspection={decodedFixture('valid')} language="en" revealId={false} writeText={writeText} />);
+    render(<RawSection inspection={decodedFixture('valid')} revealId={false} writeText={writeText} />, inLanguage('en'));
     fireEvent.click(screen.getByRole('button', { name: 'Copy JSON' }));
     await waitFor(() => expect(screen.getByText('Could not copy')).toBeTruthy());
   });
@@ -55,7 +56,7 @@ describe('FindingsSection', () => {
     const inspection = decodedFixture('badId');
     const verification = verificationRefused();
     const findings = [...inspection.findings, ...verification.findings];
-    render(<FindingsSection findings={findings} language="en" />);
+    render(<FindingsSection findings={findings} />, inLanguage('en'));
     const items = screen.getAllByRole('listitem');
     expect(items).toHaveLength(findings.length);
     const rank = { error: 0, warning: 1, info: 2 } as const;
@@ -69,7 +70,7 @@ describe('FindingsSection', () => {
   });
 
   it('says when there is nothing to report', () => {
-    render(<FindingsSection findings={[]} language="th" />);
+    render(<FindingsSection findings={[]} />, inLanguage('th'));
     expect(screen.getByText('ไม่พบสิ่งผิดปกติ')).toBeTruthy();
   });
 });

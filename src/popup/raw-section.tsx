@@ -12,12 +12,12 @@ import { idRepeatingClaims, type DecodedInspection } from './claim-value';
 import { maskIdNumbersIn, maskIdNumbersInPayload } from '../domain/id-card';
 import { boundedJson } from '../domain/bounded-json';
 import { revealHiddenCharacters } from '../domain/reveal-hidden-characters';
-import { translator, type Language } from '../ui/i18n';
+import { useStrings } from '../ui/strings';
+import { POPUP_STRINGS } from './popup-strings';
 import { CopyButton, type WriteText } from '../ui/copy-button';
 
 interface RawSectionProps {
   inspection: DecodedInspection;
-  language: Language;
   revealId: boolean;
   writeText: WriteText;
 }
@@ -36,8 +36,8 @@ function shownJson(value: unknown) {
   return boundedJson(value, { mapString: revealHiddenCharacters });
 }
 
-export function RawSection({ inspection, language, revealId, writeText }: RawSectionProps) {
-  const t = translator(language);
+export function RawSection({ inspection, revealId, writeText }: RawSectionProps) {
+  const { t, language } = useStrings(POPUP_STRINGS);
   // An ID number can hide in the header too; masked there as the report masks it.
   const header = shownJson(revealId ? inspection.token.header : maskIdNumbersIn(inspection.token.header));
   const payload = shownJson(displayedPayload(inspection, revealId));
@@ -53,7 +53,7 @@ export function RawSection({ inspection, language, revealId, writeText }: RawSec
           <h2 id="raw-heading">{t('raw.heading')}</h2>
         </summary>
         <div class="raw__actions">
-          <CopyButton label={t('raw.copy')} language={language} writeText={writeText} text={copied} />
+          <CopyButton label={t('raw.copy')} writeText={writeText} text={copied} />
         </div>
         {hasPersonal && !revealId && <p class="muted small">{t('raw.masked')}</p>}
         <h3>{t('raw.header')}</h3>

@@ -2,21 +2,21 @@
  * Copy a redacted report for a ticket: the domain builds it (ID masked, signature dropped,
  * callback URL stripped of the token), in plain text or Markdown.
  */
-import { translator, type Language } from '../ui/i18n';
+import { useStrings } from '../ui/strings';
+import { POPUP_STRINGS } from './popup-strings';
 import { CopyButton, type WriteText } from '../ui/copy-button';
 
 interface ReportActionsProps {
-  language: Language;
   writeText: WriteText;
   buildReport: (format: 'text' | 'markdown') => string;
 }
 
-export function ReportActions({ language, writeText, buildReport }: ReportActionsProps) {
-  const t = translator(language);
+export function ReportActions({ writeText, buildReport }: ReportActionsProps) {
+  const { t, language } = useStrings(POPUP_STRINGS);
   return (
     <footer class="actions" aria-label={t('report.heading')}>
-      <CopyButton label={t('report.text')} language={language} writeText={writeText} text={() => buildReport('text')} />
-      <CopyButton label={t('report.markdown')} language={language} writeText={writeText} text={() => buildReport('markdown')} />
+      <CopyButton label={t('report.text')} writeText={writeText} text={() => buildReport('text')} />
+      <CopyButton label={t('report.markdown')} writeText={writeText} text={() => buildReport('markdown')} />
     </footer>
   );
 }

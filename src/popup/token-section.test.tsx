@@ -7,12 +7,13 @@ import { makeCapture, makeToken, ssoPayload, FIXTURE_TOKENS, GOOD_ID, FIXED_NOW,
 import { inspectToken } from '../domain/inspect';
 import { checkIdCard } from '../domain/id-card';
 import { formatIsoUtc, formatThaiDateTime } from '../domain/time';
-import type { Language } from '../ui/i18n';
+import type { Language } from '../ui/strings';
+import { inLanguage } from '../ui/in-language';
 
 afterEach(cleanup);
 
 const renderToken = (fixture: FixtureName, language: Language = 'th') =>
-  render(<TokenSection inspection={decodedFixture(fixture)} capture={makeCapture(FIXTURE_TOKENS[fixture])} language={language} revealId={false} />);
+  render(<TokenSection inspection={decodedFixture(fixture)} capture={makeCapture(FIXTURE_TOKENS[fixture])} revealId={false} />, inLanguage(language));
 
 describe('TokenSection', () => {
   it('shows iss, and nbf/exp in Buddhist-era Bangkok time with ISO UTC visible beside', () => {
@@ -45,7 +46,7 @@ describe('TokenSection', () => {
   });
 
   it('marks a token the page put in its own URL after loading, and not one a navigation brought', () => {
-    render(<TokenSection inspection={decodedFixture('valid')} capture={{ ...makeCapture(FIXTURE_TOKENS.valid), inPage: true }} language="en" revealId={false} />);
+    render(<TokenSection inspection={decodedFixture('valid')} capture={{ ...makeCapture(FIXTURE_TOKENS.valid), inPage: true }} revealId={false} />, inLanguage('en'));
     expect(screen.getByTestId('source-in-page').textContent).toMatch(/put in the URL by the page/);
     cleanup();
     renderToken('valid', 'en');
@@ -56,13 +57,13 @@ describe('TokenSection', () => {
     const token = makeToken(ssoPayload({ citizen: { pid: GOOD_ID }, ms: 1_796_197_091_000 }));
     const inspection = inspectToken(token, FIXED_NOW);
     if (inspection.kind !== 'decoded') throw new Error('fixture did not decode');
-    const { container, rerender } = render(<TokenSection inspection={inspection} capture={makeCapture(token)} language="en" revealId={false} />);
+    const { container, rerender } = render(<TokenSection inspection={inspection} capture={makeCapture(token)} revealId={false} />, inLanguage('en'));
     const extra = () => container.querySelector('details.extra')!.textContent!;
     expect(extra()).not.toContain(GOOD_ID);
     expect(extra()).toContain(checkIdCard(GOOD_ID).masked);
     // A 13-digit number (not a string) is a millisecond time, not an ID: shown as it is.
     expect(extra()).toContain('1796197091000');
-    rerender(<TokenSection inspection={inspection} capture={makeCapture(token)} language="en" revealId={true} />);
+    rerender(<TokenSection inspection={inspection} capture={makeCapture(token)} revealId={true} />);
     expect(extra()).toContain(GOOD_ID);
   });
 });

@@ -11,14 +11,14 @@ import { Fragment } from 'preact';
 import type { TimeReading } from '../domain/types';
 import type { Capture } from '../shared/capture';
 import { formatDuration, formatIsoUtc, formatThaiDateTime, MANUAL_LIFETIME_MS } from '../domain/time';
-import { translator, type Language } from '../ui/i18n';
+import { useStrings } from '../ui/strings';
+import { POPUP_STRINGS } from './popup-strings';
 import { claimReading, claimText, displayValue, type DecodedInspection } from './claim-value';
 import { maskIdNumbersIn } from '../domain/id-card';
 
 interface TokenSectionProps {
   inspection: DecodedInspection;
   capture: Capture | null;
-  language: Language;
   /** An ID number can hide in an extra claim too: masked there unless revealed above. */
   revealId: boolean;
   /** DiwLoginChk said the token is not genuine: its times are the token's claims, not facts. */
@@ -28,8 +28,8 @@ interface TokenSectionProps {
 /** Claims the manual does not list, shown before "and N more": a real token has a handful. */
 const MAX_EXTRA_CLAIMS_SHOWN = 50;
 
-export function TokenSection({ inspection, capture, language, revealId, timesClaimedOnly = false }: TokenSectionProps) {
-  const t = translator(language);
+export function TokenSection({ inspection, capture, revealId, timesClaimedOnly = false }: TokenSectionProps) {
+  const { t, language } = useStrings(POPUP_STRINGS);
   const { times, token } = inspection;
   const label = (name: string) => claimReading(inspection, name)?.definition.label[language] ?? name;
   const lifetime = times.lifetimeMs;
@@ -57,14 +57,14 @@ export function TokenSection({ inspection, capture, language, revealId, timesCla
           {label('nbf')} <code class="claim-name">nbf</code>
         </dt>
         <dd data-testid="nbf" class={timesClaimedOnly ? 'claimed' : undefined}>
-          <TimeValue reading={times.nbf} language={language} />
+          <TimeValue reading={times.nbf} />
           {claimedNote}
         </dd>
         <dt>
           {label('exp')} <code class="claim-name">exp</code>
         </dt>
         <dd data-testid="exp" class={timesClaimedOnly ? 'claimed' : undefined}>
-          <TimeValue reading={times.exp} language={language} />
+          <TimeValue reading={times.exp} />
           {claimedNote}
         </dd>
         <dt>{t('token.lifetime')}</dt>
@@ -138,8 +138,8 @@ export function TokenSection({ inspection, capture, language, revealId, timesCla
   );
 }
 
-function TimeValue({ reading, language }: { reading: TimeReading; language: Language }) {
-  const t = translator(language);
+function TimeValue({ reading }: { reading: TimeReading }) {
+  const { t, language } = useStrings(POPUP_STRINGS);
   if (reading.epochMs === null) {
     return (
       <span class="check check--bad">

@@ -5,7 +5,8 @@ import { VerdictSection } from './verdict-section';
 import { inspectFixture } from './fixture-inspections';
 import { verificationRefused, verifiedValid, FIXED_NOW } from '../ui/test-fixtures';
 import type { FixtureName } from '../ui/test-fixtures';
-import type { Language } from '../ui/i18n';
+import type { Language } from '../ui/strings';
+import { inLanguage } from '../ui/in-language';
 import type { VerificationResult } from '../domain/types';
 
 afterEach(cleanup);
@@ -18,11 +19,11 @@ function renderVerdict(
     <VerdictSection
       inspection={inspectFixture(fixture, nowMs)}
       nowMs={nowMs}
-      language={language}
       verification={verification}
       onVerify={onVerify}
       verifyState={{ running: false, error: null }}
     />,
+    inLanguage(language),
   );
   return { onVerify };
 }

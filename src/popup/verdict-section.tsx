@@ -12,8 +12,8 @@ import { revealHiddenCharacters } from '../domain/reveal-hidden-characters';
 import { formatDuration, formatIsoUtc, formatThaiDateTime, MANUAL_LIFETIME_MS } from '../domain/time';
 import { maskIdCard } from '../domain/id-card';
 import { overallVerdict } from '../domain/overall-verdict';
-import { translator, type Language } from '../ui/i18n';
-import { formatCountdownClock } from '../ui/countdown-clock';
+import { useStrings, type Language } from '../ui/strings';
+import { POPUP_STRINGS } from './popup-strings';
 import { displayValue } from './claim-value';
 
 export interface VerifyState {
@@ -25,7 +25,6 @@ export interface VerifyState {
 interface VerdictSectionProps {
   inspection: TokenInspection;
   nowMs: number;
-  language: Language;
   verification: VerificationResult | null;
   /** null when there is no capture to verify (nothing to ask the background about). */
   onVerify: ((force: boolean) => void) | null;
@@ -44,8 +43,8 @@ const VERDICT_TONE = {
   unreadable: 'bad',
 } as const;
 
-export function VerdictSection({ inspection, nowMs, language, verification, onVerify, verifyState, plainHttp = false }: VerdictSectionProps) {
-  const t = translator(language);
+export function VerdictSection({ inspection, nowMs, verification, onVerify, verifyState, plainHttp = false }: VerdictSectionProps) {
+  const { t, language } = useStrings(POPUP_STRINGS);
   // The headline follows DiwLoginChk where it says worse than the token's own reading.
   const verdict = overallVerdict(inspection, verification);
   return (
@@ -69,13 +68,13 @@ export function VerdictSection({ inspection, nowMs, language, verification, onVe
               {t('countdown.notGenuine')}
             </p>
           ) : (
-            <Countdown inspection={inspection} nowMs={nowMs} language={language} />
+            <Countdown inspection={inspection} nowMs={nowMs} />
           )}
-          <AlsoCheck inspection={inspection} language={language} />
+          <AlsoCheck inspection={inspection} />
         </>
       )}
       {inspection.kind === 'decoded' && (
-        <VerificationBlock verification={verification} language={language} onVerify={onVerify} verifyState={verifyState} plainHttp={plainHttp} />
+        <VerificationBlock verification={verification} onVerify={onVerify} verifyState={verifyState} plainHttp={plainHttp} />
       )}
     </section>
   );
@@ -89,8 +88,8 @@ const SAID_BY_VERDICT = new Set(['token-expired', 'token-not-yet-valid', 'expiry
  * number). The headline stays about validity, and this line points at the most serious other
  * problem, so it is seen in the first screen, not only after scrolling to the findings.
  */
-function AlsoCheck({ inspection, language }: { inspection: Extract<TokenInspection, { kind: 'decoded' }>; language: Language }) {
-  const t = translator(language);
+function AlsoCheck({ inspection }: { inspection: Extract<TokenInspection, { kind: 'decoded' }> }) {
+  const { t, language } = useStrings(POPUP_STRINGS);
   const problems = inspection.findings.filter((finding) => finding.severity !== 'info' && !SAID_BY_VERDICT.has(finding.code));
   const [first] = problems;
   if (!first) return null;
@@ -101,8 +100,8 @@ function AlsoCheck({ inspection, language }: { inspection: Extract<TokenInspecti
   );
 }
 
-function Countdown({ inspection, nowMs, language }: { inspection: Extract<TokenInspection, { kind: 'decoded' }>; nowMs: number; language: Language }) {
-  const t = translator(language);
+function Countdown({ inspection, nowMs }: { inspection: Extract<TokenInspection, { kind: 'decoded' }>; nowMs: number }) {
+  const { t, language } = useStrings(POPUP_STRINGS);
   const { times } = inspection;
   const remaining = times.remainingMs;
   let text: string;
@@ -122,7 +121,7 @@ function Countdown({ inspection, nowMs, language }: { inspection: Extract<TokenI
 
   const fraction = remaining === null ? 0 : Math.min(1, Math.max(0, remaining / MANUAL_LIFETIME_MS));
   const percent = Math.round(fraction * 100);
-  // Amber under 5 minutes, as the toolbar badge does (capture issue).
+  // Amber under 5 minutes, as the toolbar badge is.
   const tone =
     remaining === null || remaining <= 0 ? 'bad' : times.state === 'not-yet-valid' || remaining < 5 * 60_000 ? 'warn' : 'good';
   const barLabel = t('countdown.barLabel', { lifetime: formatDuration(MANUAL_LIFETIME_MS, language) });
@@ -132,7 +131,7 @@ function Countdown({ inspection, nowMs, language }: { inspection: Extract<TokenI
         {text}
         {span !== null && (
           <span class="countdown__clock" data-testid="countdown-clock">
-            {formatCountdownClock(span)}
+            {formatDuration(span, language, 'clock')}
           </span>
         )}
       </p>
@@ -154,14 +153,13 @@ function Countdown({ inspection, nowMs, language }: { inspection: Extract<TokenI
 
 interface VerificationBlockProps {
   verification: VerificationResult | null;
-  language: Language;
   onVerify: ((force: boolean) => void) | null;
   verifyState: VerifyState;
   plainHttp: boolean;
 }
 
-function VerificationBlock({ verification, language, onVerify, verifyState, plainHttp }: VerificationBlockProps) {
-  const t = translator(language);
+function VerificationBlock({ verification, onVerify, verifyState, plainHttp }: VerificationBlockProps) {
+  const { t, language } = useStrings(POPUP_STRINGS);
   const button = onVerify && (
     <button type="button" class="button" onClick={() => onVerify(verification !== null)} disabled={verifyState.running}>
       {verifyState.running ? t('verify.running') : verification ? t('verify.again') : t('verify.button')}
@@ -169,7 +167,7 @@ function VerificationBlock({ verification, language, onVerify, verifyState, plai
   );
   return (
     <div class="verification" aria-label={t('verify.heading')} role="group">
-      {verification ? <VerificationSummary result={verification} language={language} /> : <p class="verification__none">{t('verify.notYet')}</p>}
+      {verification ? <VerificationSummary result={verification} /> : <p class="verification__none">{t('verify.notYet')}</p>}
       {button}
       {plainHttp && (
         <p class="verification__plain-http" data-testid="plain-http">
@@ -191,8 +189,8 @@ function returnedUsername(answer: VerificationAnswer, language: Language): strin
   return echoesIdNumber(answer.username, answer.idCard) ? maskIdCard(answer.username) : displayValue(answer.username, language);
 }
 
-function VerificationSummary({ result, language }: { result: VerificationResult; language: Language }) {
-  const t = translator(language);
+function VerificationSummary({ result }: { result: VerificationResult }) {
+  const { t, language } = useStrings(POPUP_STRINGS);
   const { outcome } = result;
   /** Shown as separate pieces, so a line breaks between them and never inside one. */
   let headline: string[];

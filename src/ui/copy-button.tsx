@@ -4,7 +4,8 @@
  * which extension pages may call from a click without a permission prompt.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { translator, type Language } from './i18n';
+import { useStrings } from './strings';
+import { UI_STRINGS } from './ui-strings';
 
 export type WriteText = (text: string) => Promise<void>;
 
@@ -14,13 +15,12 @@ interface CopyButtonProps {
   label: string;
   /** Built at click time, so the copy reflects what is on screen then (e.g. a revealed ID). */
   text: () => string;
-  language: Language;
   writeText: WriteText;
   className?: string;
 }
 
-export function CopyButton({ label, text, language, writeText, className }: CopyButtonProps) {
-  const t = translator(language);
+export function CopyButton({ label, text, writeText, className }: CopyButtonProps) {
+  const { t } = useStrings(UI_STRINGS);
   const [status, setStatus] = useState<'idle' | 'done' | 'failed'>('idle');
   useEffect(() => {
     if (status === 'idle') return;
@@ -37,7 +37,7 @@ export function CopyButton({ label, text, language, writeText, className }: Copy
   };
   return (
     <span class={`copy ${className ?? ''}`}>
-      <button type="button" onClick={copy}>
+      <button type="button" class="button" onClick={copy}>
         {label}
       </button>
       <span class="copy__status" role="status" aria-live="polite">

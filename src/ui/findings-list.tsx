@@ -7,18 +7,18 @@
 import type { Finding } from '../domain/types';
 import { sortFindings } from '../domain/sort-findings';
 import { revealHiddenCharacters } from '../domain/reveal-hidden-characters';
-import { translator, type Language } from './i18n';
+import { useStrings } from './strings';
+import { UI_STRINGS } from './ui-strings';
 
 interface FindingsListProps {
   /** Shown most serious first, whatever order they come in. */
   findings: readonly Finding[];
-  language: Language;
   /** Whether to show each finding's next step (a compact list may leave it to another section). */
   withNextStep?: boolean;
 }
 
-export function FindingsList({ findings, language, withNextStep = true }: FindingsListProps) {
-  const t = translator(language);
+export function FindingsList({ findings, withNextStep = true }: FindingsListProps) {
+  const { t, language } = useStrings(UI_STRINGS);
   return (
     <ul class="findings">
       {sortFindings(findings).map((finding, index) => (

@@ -2,6 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, render, screen } from '@testing-library/preact';
 import { SectionBoundary } from './section-boundary';
+import { LanguageContext } from './strings';
 
 afterEach(cleanup);
 
@@ -12,7 +13,7 @@ function Broken(): never {
 describe('SectionBoundary', () => {
   it('shows its children when they draw', () => {
     render(
-      <SectionBoundary language="en">
+      <SectionBoundary>
         <p>fine</p>
       </SectionBoundary>,
     );
@@ -22,27 +23,32 @@ describe('SectionBoundary', () => {
 
   it('a part that throws is replaced by a line saying so, and its neighbours stay', () => {
     const { rerender } = render(
-      <main>
-        <SectionBoundary language="en">
-          <p>before</p>
-        </SectionBoundary>
-        <SectionBoundary language="en">
-          <Broken />
-        </SectionBoundary>
-        <SectionBoundary language="en">
-          <p>after</p>
-        </SectionBoundary>
-      </main>,
+      <LanguageContext.Provider value="en">
+        <main>
+          <SectionBoundary>
+            <p>before</p>
+          </SectionBoundary>
+          <SectionBoundary>
+            <Broken />
+          </SectionBoundary>
+          <SectionBoundary>
+            <p>after</p>
+          </SectionBoundary>
+        </main>
+      </LanguageContext.Provider>,
     );
     expect(screen.getByText('before')).toBeTruthy();
     expect(screen.getByText('after')).toBeTruthy();
     expect(screen.getByTestId('section-failed').textContent).toContain('This part could not be shown');
+    // The same boundary follows a language switch from the page's context.
     rerender(
-      <main>
-        <SectionBoundary language="th">
-          <Broken />
-        </SectionBoundary>
-      </main>,
+      <LanguageContext.Provider value="th">
+        <main>
+          <SectionBoundary>
+            <Broken />
+          </SectionBoundary>
+        </main>
+      </LanguageContext.Provider>,
     );
     expect(screen.getByTestId('section-failed').textContent).toContain('ส่วนนี้แสดงไม่ได้');
   });

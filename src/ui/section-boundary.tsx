@@ -7,10 +7,10 @@
  * message can quote the token's data, which may be personal.
  */
 import { Component, type ComponentChildren } from 'preact';
-import { translator, type Language } from './i18n';
+import { useStrings } from './strings';
+import { UI_STRINGS } from './ui-strings';
 
 interface SectionBoundaryProps {
-  language: Language;
   children?: ComponentChildren;
 }
 
@@ -23,10 +23,16 @@ export class SectionBoundary extends Component<SectionBoundaryProps, { failed: b
 
   override render() {
     if (!this.state.failed) return this.props.children;
-    return (
-      <section class="card section-failed" role="status" data-testid="section-failed">
-        {translator(this.props.language)('section.failed')}
-      </section>
-    );
+    return <SectionFailed />;
   }
+}
+
+/** A function component, so the line is said in the page's language from the context. */
+function SectionFailed() {
+  const { t } = useStrings(UI_STRINGS);
+  return (
+    <section class="card section-failed" role="status" data-testid="section-failed">
+      {t('section.failed')}
+    </section>
+  );
 }

@@ -1,14 +1,13 @@
 /**
- * The one catalogue of UI strings, Thai (the default, as the manual and its readers are Thai)
- * and English. `satisfies` makes the compiler refuse a key that one language lacks or the other
- * adds, so neither language can silently fall behind. Texts that come from the domain (finding
- * titles, claim labels, decode failures) are already `Localized` and are not repeated here.
+ * Every text the popup shows, in Thai (the default, as the manual and its readers are Thai) and
+ * English. `satisfies` makes the compiler refuse a key that one language lacks or the other adds,
+ * so neither language can silently fall behind. Texts that come from the domain (finding titles,
+ * claim labels, decode failures) are already `Localized` and are not repeated here; texts of the
+ * shared components are in src/ui/ui-strings.ts.
  *
- * Placeholders are written `{name}` and filled by `translate`.
+ * Placeholders are written `{name}` and filled by the translator in src/ui/strings.ts.
  */
-import type { Localized } from '../domain/types';
-
-export type Language = 'th' | 'en';
+import type { Bilingual } from '../ui/strings';
 
 const th = {
   'app.title': 'ตรวจ Token Industry SSO',
@@ -16,7 +15,6 @@ const th = {
   'app.backgroundError': 'ติดต่อส่วนเบื้องหลังของส่วนขยายไม่ได้: {detail}',
   'app.options': 'ตั้งค่า',
   'language.group': 'ภาษา',
-  'section.failed': 'ส่วนนี้แสดงไม่ได้ เพราะ Token มีข้อมูลผิดรูปแบบ ส่วนอื่นยังแสดงตามปกติ — คัดลอกรายงานด้านล่างแนบไปกับการแจ้งปัญหา',
   'text.moreCharacters': '… อีก {n} ตัวอักษร',
 
   'verdict.heading': 'ผลการอ่าน Token',
@@ -101,10 +99,6 @@ const th = {
 
   'findings.heading': 'สิ่งที่พบ',
   'findings.none': 'ไม่พบสิ่งผิดปกติ',
-  'findings.nextStep': 'ทำต่ออย่างไร',
-  'severity.error': 'ผิดพลาด',
-  'severity.warning': 'ควรตรวจ',
-  'severity.info': 'ข้อมูล',
 
   'raw.heading': 'ข้อมูลดิบ',
   'raw.header': 'Header',
@@ -112,8 +106,6 @@ const th = {
   'raw.copy': 'คัดลอก JSON',
   'raw.masked': 'เลขบัตรถูกปิดบังไว้ กด “แสดงเลขบัตรเต็ม” เพื่อดู',
 
-  'copy.done': 'คัดลอกแล้ว',
-  'copy.failed': 'คัดลอกไม่ได้',
 
   'picker.heading': 'Token ที่จับได้',
   'picker.thisTab': 'แท็บนี้',
@@ -144,10 +136,10 @@ const th = {
   'clear.done': 'ล้างแล้ว {n} รายการ',
 } as const;
 
-export type MessageKey = keyof typeof th;
+export type PopupStringKey = keyof typeof th;
 
 /** Both languages, each with exactly the keys of the other. */
-export const catalogue = {
+export const POPUP_STRINGS = {
   th,
   en: {
     'app.title': 'Industry SSO token inspector',
@@ -155,7 +147,6 @@ export const catalogue = {
     'app.backgroundError': 'Could not reach the extension background: {detail}',
     'app.options': 'Options',
     'language.group': 'Language',
-    'section.failed': 'This part could not be shown: the token holds malformed data. The other parts are unaffected — copy the report below into a ticket.',
     'text.moreCharacters': '… {n} more characters',
 
     'verdict.heading': 'Token verdict',
@@ -240,10 +231,6 @@ export const catalogue = {
 
     'findings.heading': 'Findings',
     'findings.none': 'Nothing unusual found',
-    'findings.nextStep': 'Next step',
-    'severity.error': 'Error',
-    'severity.warning': 'Warning',
-    'severity.info': 'Info',
 
     'raw.heading': 'Raw token',
     'raw.header': 'Header',
@@ -251,8 +238,6 @@ export const catalogue = {
     'raw.copy': 'Copy JSON',
     'raw.masked': 'The ID number is masked; press “Show full ID number” to see it.',
 
-    'copy.done': 'Copied',
-    'copy.failed': 'Could not copy',
 
     'picker.heading': 'Captured tokens',
     'picker.thisTab': 'This tab',
@@ -282,23 +267,4 @@ export const catalogue = {
     'clear.all': 'Clear all',
     'clear.done': 'Cleared {n}',
   },
-} satisfies Record<Language, Record<MessageKey, string>>;
-
-export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
-
-/** Looks a key up in one language and fills its `{placeholders}`. */
-export function translator(language: Language): Translate {
-  const texts: Record<MessageKey, string> = catalogue[language];
-  return (key, params) =>
-    texts[key].replace(/\{(\w+)\}/g, (whole, name: string) => (params && name in params ? String(params[name]) : whole));
-}
-
-/** A catalogue text in both languages, to keep in state and show in whichever language is current. */
-export function inBothLanguages(key: MessageKey, params?: Record<string, string | number>): Localized {
-  return { th: translator('th')(key, params), en: translator('en')(key, params) };
-}
-
-/** Picks a domain text (already in both languages) in the current language. */
-export function pick(text: Localized, language: Language): string {
-  return text[language];
-}
+} satisfies Bilingual<PopupStringKey>;

@@ -1,0 +1,65 @@
+/**
+ * The timeout, auto-verify, and the second choice auto-verify takes over plain HTTP.
+ */
+import { useStrings } from '../ui/strings';
+import { Field, describedBy } from './field';
+import { OPTIONS_STRINGS } from './options-strings';
+import type { VerificationSetup } from './use-verification-setup';
+import { TIMEOUT_MAX_SECONDS, TIMEOUT_MIN_SECONDS, plainHttpChoiceShown } from './verification-form';
+
+export function TimeoutAndAutoVerify({ setup }: { setup: VerificationSetup }) {
+  const { t } = useStrings(OPTIONS_STRINGS);
+  const { form, errors, errorOf, update } = setup;
+  return (
+    <>
+      <div class="row">
+        <Field id="timeout" label={t('field.timeout')} hint={t('field.timeout.hint')} error={errorOf('timeoutSeconds')}>
+          <input
+            id="timeout"
+            data-testid="timeout"
+            type="number"
+            inputMode="numeric"
+            min={TIMEOUT_MIN_SECONDS}
+            max={TIMEOUT_MAX_SECONDS}
+            step={1}
+            value={form.timeoutSeconds}
+            aria-invalid={errors.timeoutSeconds ? true : undefined}
+            aria-describedby={describedBy('timeout', true, errorOf('timeoutSeconds'))}
+            onInput={(event) => update('timeoutSeconds', event.currentTarget.value)}
+          />
+        </Field>
+        <div class="field field--checkbox">
+          <input
+            id="auto-verify"
+            data-testid="auto-verify"
+            type="checkbox"
+            checked={form.autoVerify}
+            onChange={(event) => update('autoVerify', event.currentTarget.checked)}
+          />
+          <label for="auto-verify">{t('field.autoVerify')}</label>
+        </div>
+      </div>
+
+      {plainHttpChoiceShown(form) && (
+        // Auto-verify would send every captured token with no click: over plain HTTP that takes a
+        // second, explicit choice, unticked until the person ticks it (see autoVerifyAllowed).
+        <div class="plain-http-choice" data-testid="plain-http-auto-verify">
+          <p id="auto-verify-plain-http-note" class="notice notice--warning">
+            {t('security.autoVerifyHeldBack')}
+          </p>
+          <div class="field field--checkbox">
+            <input
+              id="auto-verify-plain-http"
+              data-testid="auto-verify-plain-http"
+              type="checkbox"
+              checked={form.autoVerifyOverPlainHttp}
+              aria-describedby="auto-verify-plain-http-note"
+              onChange={(event) => update('autoVerifyOverPlainHttp', event.currentTarget.checked)}
+            />
+            <label for="auto-verify-plain-http">{t('field.autoVerifyOverPlainHttp')}</label>
+          </div>
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,115 @@
+/**
+ * WSDL mode: what the loaded WSDL says about the service, and the choice of the operation and of
+ * the parameters that carry the token and the ClientID, with the guess from the names marked.
+ */
+import { endpointSecurity } from '../shared/settings';
+import type { WsdlDescription } from '../domain/types';
+import { useStrings } from '../ui/strings';
+import { Field, describedBy } from './field';
+import { OPTIONS_STRINGS } from './options-strings';
+import { EndpointField } from './service-fields';
+import type { VerificationSetup } from './use-verification-setup';
+import { FIELD_LABELS } from './verification-form';
+
+export function WsdlMapping({ setup, description }: { setup: VerificationSetup; description: WsdlDescription }) {
+  const { t } = useStrings(OPTIONS_STRINGS);
+  const { form, errors, errorOf, update } = setup;
+  const selectedOperation = description.operations.find((operation) => operation.name === form.operation) ?? null;
+  const guess = description.guess;
+  const isGuess = (field: 'operation' | 'tokenParameter' | 'clientIdParameter') =>
+    guess !== null && guess[field] !== null && guess.operation === form.operation && guess[field] === form[field];
+  return (
+    <>
+      <WsdlSummary description={description} descriptionUrl={setup.descriptionUrl} />
+      <fieldset class="mapping">
+        <legend>{t('mapping.heading')}</legend>
+        {!guess && <p class="notice">{t('mapping.noGuess')}</p>}
+        <Field id="operation" label={t('field.operation')} hint={isGuess('operation') ? t('mapping.guess') : undefined} error={errorOf('operation')}>
+          <select
+            id="operation"
+            data-testid="operation"
+            value={form.operation}
+            aria-describedby={describedBy('operation', isGuess('operation'), errorOf('operation'))}
+            onChange={(event) => setup.chooseOperation(event.currentTarget.value)}
+          >
+            {form.operation === '' && <option value="">{t('mapping.choose')}</option>}
+            {description.operations.map((operation) => (
+              <option key={operation.name} value={operation.name}>
+                {operation.name}
+              </option>
+            ))}
+          </select>
+        </Field>
+        {(['tokenParameter', 'clientIdParameter'] as const).map((field) => {
+          const id = field === 'tokenParameter' ? 'token-parameter' : 'client-id-parameter';
+          return (
+            <Field key={field} id={id} label={t(FIELD_LABELS[field])} hint={isGuess(field) ? t('mapping.guess') : undefined} error={errorOf(field)}>
+              <select
+                id={id}
+                data-testid={id}
+                value={form[field]}
+                aria-invalid={errors[field] ? true : undefined}
+                aria-describedby={describedBy(id, isGuess(field), errorOf(field))}
+                onChange={(event) => update(field, event.currentTarget.value)}
+              >
+                <option value="">{t('mapping.choose')}</option>
+                {(selectedOperation?.inputParameters ?? []).map((parameter) => (
+                  <option key={parameter} value={parameter}>
+                    {parameter}
+                  </option>
+                ))}
+              </select>
+            </Field>
+          );
+        })}
+        <EndpointField form={form} errorOf={errorOf} onInput={(value) => update('endpoint', value)} />
+        {selectedOperation && (
+          <dl class="operation-details">
+            <dt>{t('field.soapAction')}</dt>
+            <dd class="code">{form.soapAction || '—'}</dd>
+            <dt>{t('field.style')}</dt>
+            <dd>{form.style}</dd>
+            <dt>{t('field.namespace')}</dt>
+            <dd class="code">{form.namespace || '—'}</dd>
+          </dl>
+        )}
+        <button type="button" class="button button--quiet" onClick={() => setup.setMode('manual')}>
+          {t('mapping.editByHand')}
+        </button>
+      </fieldset>
+    </>
+  );
+}
+
+function WsdlSummary({ description, descriptionUrl }: { description: WsdlDescription; descriptionUrl: string }) {
+  const { t } = useStrings(OPTIONS_STRINGS);
+  /** The WSDL names the endpoint the ClientID is sent to; read over plain HTTP, it may have been altered. */
+  const wsdlOverPlainHttp = endpointSecurity(descriptionUrl) === 'plain-http';
+  return (
+    <div class="wsdl-summary" data-testid="wsdl-summary">
+      <h3>{t('wsdl.heading')}</h3>
+      <dl>
+        <dt>{t('wsdl.endpoint')}</dt>
+        <dd class="code">{description.endpoint ?? t('wsdl.noEndpoint')}</dd>
+        <dt>{t('field.soapVersion')}</dt>
+        <dd>SOAP {description.soapVersion}</dd>
+        <dt>{t('wsdl.namespace')}</dt>
+        <dd class="code">{description.targetNamespace || '—'}</dd>
+      </dl>
+      {wsdlOverPlainHttp && (
+        <p class="notice notice--warning" data-testid="wsdl-plain-http">
+          {t('wsdl.plainHttp')}
+        </p>
+      )}
+      <h4>{t('wsdl.operations')}</h4>
+      <ul class="operations">
+        {description.operations.map((operation) => (
+          <li key={operation.name}>
+            <span class="code">{operation.name}</span> ({operation.style}):{' '}
+            {operation.inputParameters.length > 0 ? <span class="code">{operation.inputParameters.join(', ')}</span> : t('wsdl.noParameters')}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

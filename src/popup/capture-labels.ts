@@ -1,0 +1,23 @@
+/**
+ * Who each capture is for, for the switcher's labels. A username that repeats the ID number
+ * stays masked here: the reveal is for the token shown, not for the list.
+ */
+import type { Capture } from '../shared/capture';
+import { inspectToken } from '../domain/inspect';
+import type { Language } from '../ui/strings';
+import { claimText, personalClaimText } from './claim-value';
+import type { CaptureLabel } from './capture-picker';
+
+export function captureLabels(captures: readonly Capture[], language: Language): Map<string, CaptureLabel> {
+  const map = new Map<string, CaptureLabel>();
+  for (const capture of captures) {
+    const reading = inspectToken(capture.token, capture.capturedAt);
+    const who =
+      reading.kind === 'decoded'
+        ? [claimText(reading, 'firstname', language), claimText(reading, 'lastname', language)].filter(Boolean).join(' ') ||
+          personalClaimText(reading, 'username', language, false)?.text
+        : null;
+    map.set(capture.id, { who: who || null });
+  }
+  return map;
+}
