@@ -188,6 +188,37 @@ function screenshotSuite(kind: BrowserKind, schemes: Scheme[]) {
     }
   });
 
+  it(`a plain-HTTP verification service, on the options page and in the popup, English, ${schemes[0]}`, async () => {
+    // Saved only: with plain HTTP the background verifies nothing by itself, so nothing is sent there.
+    const plainEndpoint = 'http://10.1.2.3:8080/DiwAppChk/DiwAppChk';
+    await configureVerification(browser(), world().soapWsdlUrl, world().clientId, { endpoint: plainEndpoint });
+    const options = await browser().openExtensionPage('src/options/index.html');
+    try {
+      await options.setViewport({ width: 820, height: 1300 });
+      await setColorScheme(options, schemes[0]!);
+      await options.waitUntil(() => document.querySelector('[data-testid="plain-http-warning"]') !== null, undefined, { what: 'the plain-HTTP warning' });
+      await options.evaluate(() => {
+        const select = document.querySelector('[data-testid="language"]') as HTMLSelectElement;
+        select.value = 'en';
+        select.dispatchEvent(new Event('change', { bubbles: true }));
+      });
+      await options.waitUntil(() => document.querySelector('[data-testid="plain-http-warning"]')?.textContent?.includes('unencrypted') === true, undefined, {
+        what: 'the warning in English',
+      });
+      await options.evaluate(() => document.querySelector('[data-testid="plain-http-warning"]')?.scrollIntoView({ block: 'center' }));
+      await shoot(`options-en-${schemes[0]}-plain-http`, options);
+      await setLanguage(popup, 'en');
+      await setColorScheme(popup, schemes[0]!);
+      await popup.waitUntil(() => document.querySelector('[data-testid="plain-http"]') !== null, undefined, { what: 'the popup to say plain HTTP' });
+      await popup.evaluate(() => document.querySelector('[data-testid="plain-http"]')?.scrollIntoView({ block: 'center' }));
+      await shoot(`en-${schemes[0]}-plain-http`);
+      expect(await popup.evaluate(() => document.querySelector('[data-testid="plain-http"]')?.textContent ?? '')).toMatch(/unencrypted/);
+    } finally {
+      await options.close();
+      await configureVerification(browser(), world().soapWsdlUrl, world().clientId);
+    }
+  });
+
   it(`a popup over a tab with no token, after pasting a cut-off token, Thai, ${schemes[0]}`, async () => {
     // In its own tab the popup page has no token of "this tab": the empty state, with the
     // switcher offering the captures elsewhere.
