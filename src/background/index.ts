@@ -7,7 +7,8 @@
 import browser, { type Runtime } from '../shared/browser';
 import type { Localized } from '../domain/types';
 import type { Capture } from '../shared/capture';
-import { originToPattern, settingsView } from '../shared/settings';
+import { settingsView } from '../shared/settings';
+import { originToPattern } from '../domain/url';
 import { createCaptureStore } from './capture-store';
 import { candidatesInSenderUrl, createCaptureIntake, type Sighting } from './capture-intake';
 import { createSettingsStore } from './settings-store';

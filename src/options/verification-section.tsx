@@ -6,7 +6,8 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { InspectorClient } from '../ui/extension-client';
-import { TEXT_LIMITS, endpointSecurity, isHttpUrl, type Settings, type VerificationSettings } from '../shared/settings';
+import { TEXT_LIMITS, type Settings, type VerificationSettings } from '../shared/settings';
+import { endpointSecurity, isHttpUrl } from '../domain/url';
 import type { Localized, WsdlDescription } from '../domain/types';
 import { askForOrigin } from './ask-for-origin';
 import { describeTestResult } from './describe-test-result';

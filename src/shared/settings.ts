@@ -4,6 +4,7 @@
  * that must not leave this PC). Tokens never go here.
  */
 import type { Localized } from '../domain/types';
+import { endpointSecurity, isHttpUrl, normaliseOrigin, type EndpointSecurity } from '../domain/url';
 
 /** The manual's WSDL (§4.1). Unreachable from most networks; it is only the default. */
 export const MANUAL_WSDL_URL = 'http://diwinfo.diw.go.th:8080/DiwAppChk/DiwAppChk?wsdl';
@@ -66,45 +67,6 @@ const MIGRATIONS: Record<number, (old: Record<string, unknown>) => Record<string
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** An origin a person may add: http(s), a host, an optional port, nothing else. */
-export function normaliseOrigin(input: string): string | null {
-  try {
-    const url = new URL(input.trim());
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
-    if (!url.hostname) return null;
-    return url.origin;
-  } catch {
-    return null;
-  }
-}
-
-/**
- * True for an absolute http: or https: URL with a host and no user name or password: the only
- * addresses a WSDL or SOAP endpoint can have here. `fetch` refuses a URL that carries
- * credentials (Fetch standard, "Request" constructor), so such an address could never be called.
- */
-export function isHttpUrl(text: string): boolean {
-  try {
-    const url = new URL(text.trim());
-    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '' && url.username === '' && url.password === '';
-  } catch {
-    return false;
-  }
-}
-
-/**
- * An added origin (`http://10.1.2.3:8080`) as the match pattern for its host permission and
- * content script. Firefox match patterns cannot carry a port (bug 1362809), so the pattern
- * covers the host on any port; the background checks the exact origin before capturing.
- * A built-in site is a match pattern already (`*://*.diw.go.th`, which `new URL` cannot read):
- * it only gets the path wildcard.
- */
-export function originToPattern(origin: string): string {
-  if (origin.includes('*')) return `${origin.replace(/\/+$/, '')}/*`;
-  const url = new URL(origin);
-  return `${url.protocol}//${url.hostname}/*`;
 }
 
 // ---- Field rules ------------------------------------------------------------------------------
@@ -365,30 +327,6 @@ function hash64Hex(text: string): string {
 export function verificationFingerprint(settings: VerificationSettings): string {
   const { wsdlUrl: _ignoredBecauseEndpointCounts, autoVerify: _notAboutMeaning, autoVerifyOverPlainHttp: _notAboutMeaningEither, ...meaningful } = settings;
   return hash64Hex(JSON.stringify(meaningful));
-}
-
-/**
- * How a verification call would travel. `plain-http` is `http:` to a host that is not loopback:
- * the token (with a national ID number) and the ClientID cross the network unencrypted, and the
- * answer can come from anyone on the path. Loopback never leaves the PC (integrators, the demo).
- */
-export type EndpointSecurity = 'none' | 'https' | 'loopback' | 'plain-http';
-
-function isLoopbackHost(hostname: string): boolean {
-  const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
-  return host === 'localhost' || host.endsWith('.localhost') || host === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
-}
-
-export function endpointSecurity(endpoint: string): EndpointSecurity {
-  let url: URL;
-  try {
-    url = new URL(endpoint.trim());
-  } catch {
-    return 'none';
-  }
-  if (url.protocol === 'https:') return 'https';
-  if (url.protocol !== 'http:') return 'none';
-  return isLoopbackHost(url.hostname) ? 'loopback' : 'plain-http';
 }
 
 /** Whether the background may verify on its own: auto-verify on, and plain HTTP only by explicit choice. */
