@@ -6,7 +6,7 @@
  * The listeners are pure functions of the event details, so they are tested without a browser;
  * background/index.ts registers them at the top level of the worker.
  */
-import { findTokenInText, findTokensInForm, findTokensInUrl } from '../domain/token';
+import { findTokenInText, findTokensInForm, findTokensInUrl } from '../domain/find-tokens';
 import type { TokenCandidate } from '../domain/types';
 import type { Sighting } from './capture-intake';
 
