@@ -28,8 +28,7 @@ const settings = createSettingsStore(browser.storage.local);
 const intake = createCaptureIntake({ store, now });
 const networkErrors = createNetworkErrorLog(now);
 const verifier = createVerifier({
-  // Wrapped, not passed as is: a detached `fetch` throws "Illegal invocation" in Chrome's worker.
-  fetch: (input, init) => fetch(input, init),
+  fetch,
   now,
   hasHostPermission: (url) => browser.permissions.contains({ origins: [originToPattern(url)] }),
   browserNetworkError: (url, since) => networkErrors.errorFor(url, since),
