@@ -90,3 +90,5 @@ export function createVerificationService(deps: { store: CaptureStore; settings:
     },
   };
 }
+
+export type VerificationService = ReturnType<typeof createVerificationService>;
