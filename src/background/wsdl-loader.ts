@@ -18,7 +18,7 @@ const WSDL_TIMEOUT_MS = 15_000;
 const MAX_WSDL_PARTS = 10;
 
 export interface WsdlLoaderDeps {
-  /** Called detached (see http-transport.ts). */
+  /** A fetch that may be called as a method: the verifier hands in its detached one (see http-transport.ts). */
   fetch: typeof fetch;
   now: () => number;
   /** Never rejects: a permission check that fails is a permission we do not have. */
