@@ -14,7 +14,7 @@
  * the page's next event must not start with a fresh allowance.
  */
 import { readTokenTimes } from '../domain/time';
-import { decodeToken } from '../domain/token';
+import { decodeToken } from '../domain/decode-token';
 import type { Capture } from '../shared/capture';
 import { autoVerifyAllowed, type VerificationSettings } from '../shared/settings';
 import type { SessionArea } from './capture-store';

@@ -3,7 +3,7 @@
  * under 5 minutes, red once expired. Refreshed each minute by an alarm (a worker timer would die
  * with the worker) and cleared when the tab's captures are.
  */
-import { decodeToken } from '../domain/token';
+import { decodeToken } from '../domain/decode-token';
 import { readTokenTimes } from '../domain/time';
 import type { Capture } from '../shared/capture';
 

@@ -4,7 +4,8 @@
  * reader (so a JWT-shaped string that is not a token is dropped), strips the token from the URL
  * that is kept, and stores the result.
  */
-import { decodeToken, findTokenInText, findTokensInUrl, stripTokensFromUrl } from '../domain/token';
+import { decodeToken } from '../domain/decode-token';
+import { findTokenInText, findTokensInUrl, stripTokensFromUrl } from '../domain/find-tokens';
 import type { Localized, TokenCandidate } from '../domain/types';
 import type { Capture, CaptureSource } from '../shared/capture';
 import type { CaptureStore } from './capture-store';

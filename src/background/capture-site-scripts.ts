@@ -4,7 +4,7 @@
  * save, and when a permission is removed in the browser's own UI.
  */
 import browser from '../shared/browser';
-import { originToPattern } from '../shared/settings';
+import { originToPattern } from '../domain/url';
 import { CAPTURE_SCRIPT_FILE, DYNAMIC_SCRIPT_PREFIX } from './capture-sites';
 
 export async function syncCaptureSiteScripts(origins: readonly string[]): Promise<{ registered: string[]; missingPermission: string[] }> {

@@ -8,6 +8,7 @@
  *   call) only from the options page, so a popup, or anything that gets to run in one, never
  *   holds the ClientID.
  */
+import { documentOf } from '../domain/url';
 import { OPTIONS_PAGE_ONLY, isMessage, type MessageType, type PayloadOf, type ReplyOf } from '../shared/messages';
 
 export interface SenderInfo {
@@ -31,16 +32,6 @@ export type Handlers = {
 };
 
 export class RejectedMessage extends Error {}
-
-/** The document a URL names, without query or fragment; '' when it is not a URL. */
-function documentOf(url: string): string {
-  try {
-    const parsed = new URL(url);
-    return `${parsed.origin}${parsed.pathname}`;
-  } catch {
-    return '';
-  }
-}
 
 export function createRouter(handlers: Handlers, self: { extensionId: string; extensionOrigin: string; optionsPageUrl: string }) {
   const optionsPage = documentOf(self.optionsPageUrl);

@@ -3,7 +3,7 @@
  * unless it was made under other settings or the person asks again, call the verifier, keep the
  * result with the capture (in storage.session, like the token itself).
  */
-import { decodeToken } from '../domain/token';
+import { decodeToken } from '../domain/decode-token';
 import type { Localized, VerificationResult } from '../domain/types';
 import type { ActionResult } from '../shared/messages';
 import { verificationFingerprint } from '../shared/settings';
@@ -90,3 +90,5 @@ export function createVerificationService(deps: { store: CaptureStore; settings:
     },
   };
 }
+
+export type VerificationService = ReturnType<typeof createVerificationService>;

@@ -4,9 +4,9 @@
  * Location (fragment included), and a `form_post` response mode. Nothing is blocked or changed.
  *
  * The listeners are pure functions of the event details, so they are tested without a browser;
- * background/index.ts registers them at the top level of the worker.
+ * listeners.ts registers them, called from the top level of the worker (index.ts).
  */
-import { findTokenInText, findTokensInForm, findTokensInUrl } from '../domain/token';
+import { findTokenInText, findTokensInForm, findTokensInUrl } from '../domain/find-tokens';
 import type { TokenCandidate } from '../domain/types';
 import type { Sighting } from './capture-intake';
 

@@ -5,7 +5,7 @@
  * nothing else: the background decodes, keeps and verifies. Kept tiny: no UI framework.
  */
 import browser from '../shared/browser';
-import { findTokensInUrl } from '../domain/token';
+import { findTokensInUrl } from '../domain/find-tokens';
 import type { Message } from '../shared/messages';
 
 function report(trigger: 'load' | 'hashchange'): void {

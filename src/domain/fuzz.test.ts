@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { appendFileSync, readFileSync } from 'node:fs';
-import { decodeToken, findTokenInText, findTokensInForm, isJwtShaped } from './token';
+import { decodeToken } from './decode-token';
+import { findTokenInText, findTokensInForm, isJwtShaped } from './find-tokens';
 import { inspectToken } from './inspect';
 import { buildTicketReport } from './report';
 import { resolveOrg } from './org';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { decodeToken, findTokenInText, findTokensInForm, findTokensInUrl, normaliseTokenText, stripTokensFromUrl } from './token';
+import { decodeToken } from './decode-token';
+import { findTokenInText, findTokensInForm, findTokensInUrl, normaliseTokenText, stripTokensFromUrl } from './find-tokens';
 import { readSoapAnswer, MAX_ANSWER_BYTES } from './soap/answer';
 import { parseWsdl } from './soap/wsdl';
 import { readXml } from './soap/xml-tree';

@@ -6,7 +6,7 @@ import { MANUAL_CLAIMS, readClaims } from './claims';
 import { checkIdCard } from './id-card';
 import { resolveOrg } from './org';
 import { readTokenTimes, timeFindings } from './time';
-import { decodeToken } from './token';
+import { decodeToken } from './decode-token';
 import type { DecodeFailure, DecodeFailureCode, Finding, InspectionVerdict, Localized, TokenInspection, TokenTimes } from './types';
 import { sortFindings } from './sort-findings';
 import { jsonDepth } from './json-depth';

@@ -2,7 +2,8 @@
  * The token in text a person pasted, decoded: the first JWT-shaped run in it (a `Bearer` header
  * line, a JSON body), else the whole text, so a failure explains the text as pasted.
  */
-import { decodeToken, findTokenInText } from './token';
+import { decodeToken } from './decode-token';
+import { findTokenInText } from './find-tokens';
 import type { DecodeResult } from './types';
 
 export function readPastedText(text: string): DecodeResult {

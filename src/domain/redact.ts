@@ -9,7 +9,7 @@
  * outside, and a backtracking pattern over a long run of letters once took seconds per KB.
  */
 import type { Finding, Localized, VerificationResult } from './types';
-import { replaceJwtRuns } from './token';
+import { replaceJwtRuns } from './find-tokens';
 import { looksLikeIdNumber, maskIdCard, maskIdNumbersInText } from './id-card';
 
 export interface RedactionSecrets {

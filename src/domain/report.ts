@@ -11,7 +11,7 @@
 import { MANUAL_LIFETIME_MS, formatDuration, formatIsoUtc, formatThaiDateTime } from './time';
 import { digitRunsIn, looksLikeIdNumber, maskIdCard, maskIdNumbersIn, maskIdNumbersInPayload, maskIdNumbersInText } from './id-card';
 import { formatOfficePath } from './org';
-import { replaceJwtRuns, stripTokensFromUrl } from './token';
+import { replaceJwtRuns, stripTokensFromUrl } from './find-tokens';
 import { redactText, type RedactionSecrets } from './redact';
 import { overallVerdict, type OverallVerdict } from './overall-verdict';
 import type { Finding, Localized, ManualCase, Severity, TimeReading, TokenInspection, VerificationResult } from './types';

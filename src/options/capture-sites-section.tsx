@@ -11,7 +11,7 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { InspectorClient } from '../ui/extension-client';
 import type { Settings } from '../shared/settings';
-import { normaliseOrigin, originToPattern } from '../shared/settings';
+import { normaliseOrigin, originToPattern } from '../domain/url';
 import { inBothLanguages, useStrings } from '../ui/strings';
 import { OPTIONS_STRINGS } from './options-strings';
 import { askForOrigin, type PermissionAnswer } from './ask-for-origin';

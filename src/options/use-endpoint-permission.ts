@@ -4,7 +4,7 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { InspectorClient } from '../ui/extension-client';
-import { isHttpUrl } from '../shared/settings';
+import { isHttpUrl } from '../domain/url';
 import { askForOrigin, type PermissionAnswer } from './ask-for-origin';
 
 function originOf(url: string): string | null {

@@ -7,7 +7,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { InspectorClient } from '../ui/extension-client';
 import { useStrings } from '../ui/strings';
-import { TEXT_LIMITS, isHttpUrl, type Settings, type VerificationSettings } from '../shared/settings';
+import { TEXT_LIMITS, type Settings, type VerificationSettings } from '../shared/settings';
+import { isHttpUrl } from '../domain/url';
 import type { Localized, WsdlDescription } from '../domain/types';
 import { askForOrigin } from './ask-for-origin';
 import { FIELD_INPUT_IDS } from './field-ids';

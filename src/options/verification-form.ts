@@ -3,7 +3,8 @@
  * as typed), how a loaded WSDL fills them, and how they are checked and turned back into
  * `VerificationSettings`. No Preact here, so each rule is tested on its own.
  */
-import { TEXT_LIMITS, TIMEOUT_LIMITS_MS, endpointSecurity, isHttpUrl, type VerificationSettings } from '../shared/settings';
+import { TEXT_LIMITS, TIMEOUT_LIMITS_MS, type VerificationSettings } from '../shared/settings';
+import { endpointSecurity, isHttpUrl } from '../domain/url';
 import type { WsdlDescription, WsdlOperation } from '../domain/types';
 import { isXmlName } from '../domain/soap/envelope';
 import type { OptionsStringKey } from './options-strings';

@@ -2,7 +2,7 @@
  * WSDL mode: what the loaded WSDL says about the service, and the choice of the operation and of
  * the parameters that carry the token and the ClientID, with the guess from the names marked.
  */
-import { endpointSecurity } from '../shared/settings';
+import { endpointSecurity } from '../domain/url';
 import type { WsdlDescription } from '../domain/types';
 import { useStrings } from '../ui/strings';
 import { Field, describedBy } from './field';

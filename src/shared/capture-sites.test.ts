@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import manifest from '../../manifest.json' with { type: 'json' };
-import { originToPattern } from './settings';
+import { originToPattern } from '../domain/url';
 import { DEFAULT_CAPTURE_SITES } from './capture-sites';
 
 describe('DEFAULT_CAPTURE_SITES', () => {

@@ -6,10 +6,6 @@ import {
   TEXT_LIMITS,
   autoVerifyAllowed,
   describeSettingsProblems,
-  endpointSecurity,
-  isHttpUrl,
-  normaliseOrigin,
-  originToPattern,
   parseSettings,
   settingsView,
   validateSettings,
@@ -17,6 +13,7 @@ import {
   type Settings,
 } from './settings';
 import { settingsCandidate } from './settings-test-support';
+import { isHttpUrl } from '../domain/url';
 
 describe('settings schema', () => {
   it('defaults to the manual’s WSDL, a 10 s timeout, auto-verify on, Thai, and no ClientID', () => {
@@ -47,14 +44,6 @@ describe('settings schema', () => {
     );
   });
 
-  it('normalises origins and makes port-free permission patterns (Firefox cannot match a port)', () => {
-    expect(normaliseOrigin(' https://app.example.go.th/callback ')).toBe('https://app.example.go.th');
-    expect(normaliseOrigin('ftp://x')).toBeNull();
-    expect(normaliseOrigin('not a url')).toBeNull();
-    expect(originToPattern('http://10.1.2.3:8080')).toBe('http://10.1.2.3/*');
-    expect(originToPattern('*://*.diw.go.th')).toBe('*://*.diw.go.th/*');
-  });
-
   it('fingerprints what changes a verification’s meaning, and not the rest', () => {
     const base = DEFAULT_SETTINGS.verification;
     expect(verificationFingerprint({ ...base, clientId: 'B' })).not.toBe(verificationFingerprint({ ...base, clientId: 'A' }));
@@ -79,18 +68,6 @@ describe('settings schema', () => {
 });
 
 describe('endpoint security and the popup’s view of the settings', () => {
-  it('calls http to a non-loopback host plain HTTP, and loopback or https not', () => {
-    expect(endpointSecurity('http://diwinfo.diw.go.th:8080/DiwAppChk/DiwAppChk')).toBe('plain-http');
-    expect(endpointSecurity('http://10.1.2.3/svc')).toBe('plain-http');
-    expect(endpointSecurity('http://127.0.0.1:18082/svc')).toBe('loopback');
-    expect(endpointSecurity('http://127.9.8.7/svc')).toBe('loopback');
-    expect(endpointSecurity('http://localhost:8080/svc')).toBe('loopback');
-    expect(endpointSecurity('http://[::1]:8080/svc')).toBe('loopback');
-    expect(endpointSecurity('https://diwinfo.diw.go.th/svc')).toBe('https');
-    expect(endpointSecurity('javascript:alert(1)')).toBe('none');
-    expect(endpointSecurity('')).toBe('none');
-  });
-
   it('auto-verifies over plain HTTP only when a person chose that as well', () => {
     const plain = { ...DEFAULT_SETTINGS.verification, endpoint: 'http://10.1.2.3/svc', autoVerify: true };
     expect(autoVerifyAllowed(plain)).toBe(false);

@@ -4,6 +4,9 @@
  * that must not leave this PC). Tokens never go here.
  */
 import type { Localized } from '../domain/types';
+import { endpointSecurity, isHttpUrl, normaliseOrigin, type EndpointSecurity } from '../domain/url';
+import { FIELD_REASONS, boolean, oneOf, text, type Rule } from './field-rules';
+import { problem } from './settings-problems';
 
 /** The manual's WSDL (§4.1). Unreachable from most networks; it is only the default. */
 export const MANUAL_WSDL_URL = 'http://diwinfo.diw.go.th:8080/DiwAppChk/DiwAppChk?wsdl';
@@ -68,45 +71,6 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** An origin a person may add: http(s), a host, an optional port, nothing else. */
-export function normaliseOrigin(input: string): string | null {
-  try {
-    const url = new URL(input.trim());
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
-    if (!url.hostname) return null;
-    return url.origin;
-  } catch {
-    return null;
-  }
-}
-
-/**
- * True for an absolute http: or https: URL with a host and no user name or password: the only
- * addresses a WSDL or SOAP endpoint can have here. `fetch` refuses a URL that carries
- * credentials (Fetch standard, "Request" constructor), so such an address could never be called.
- */
-export function isHttpUrl(text: string): boolean {
-  try {
-    const url = new URL(text.trim());
-    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '' && url.username === '' && url.password === '';
-  } catch {
-    return false;
-  }
-}
-
-/**
- * An added origin (`http://10.1.2.3:8080`) as the match pattern for its host permission and
- * content script. Firefox match patterns cannot carry a port (bug 1362809), so the pattern
- * covers the host on any port; the background checks the exact origin before capturing.
- * A built-in site is a match pattern already (`*://*.diw.go.th`, which `new URL` cannot read):
- * it only gets the path wildcard.
- */
-export function originToPattern(origin: string): string {
-  if (origin.includes('*')) return `${origin.replace(/\/+$/, '')}/*`;
-  const url = new URL(origin);
-  return `${url.protocol}//${url.hostname}/*`;
-}
-
 // ---- Field rules ------------------------------------------------------------------------------
 // One rule per field, read two ways: `parseSettings` takes the default where a stored field breaks
 // its rule, and `validateSettings` refuses a candidate that breaks any. Sharing the rules keeps
@@ -130,13 +94,7 @@ export const TEXT_LIMITS: Readonly<Record<TextField, number>> = {
 /** The verification call's timeout, in milliseconds (the options form shows 1–120 seconds). */
 export const TIMEOUT_LIMITS_MS = { min: 1_000, max: 120_000 } as const;
 
-type Rule<T> = (value: unknown) => { ok: true; value: T } | { ok: false; reason: Localized };
-
 const REASONS = {
-  notText: { th: 'ต้องเป็นข้อความ', en: 'must be text' },
-  notBoolean: { th: 'ต้องเป็นจริงหรือเท็จ (true/false)', en: 'must be true or false' },
-  notObject: { th: 'ต้องเป็นชุดค่า (object)', en: 'must be an object' },
-  notList: { th: 'ต้องเป็นรายการ (array)', en: 'must be a list (array)' },
   notHttpUrl: {
     th: 'ต้องว่าง หรือเป็นที่อยู่ที่ขึ้นต้นด้วย http:// หรือ https:// มีชื่อโฮสต์ และไม่มีชื่อผู้ใช้หรือรหัสผ่าน',
     en: 'must be empty, or an http:// or https:// address with a host and no user name or password',
@@ -148,27 +106,7 @@ const REASONS = {
   version: { th: `ต้องเป็นรุ่น ${SETTINGS_VERSION}`, en: `must be version ${SETTINGS_VERSION}` },
 } satisfies Record<string, Localized>;
 
-const tooLong = (limit: number): Localized => ({ th: `ยาวเกิน ${limit} ตัวอักษร`, en: `longer than ${limit} characters` });
-const notOneOf = (allowed: readonly string[]): Localized => ({ th: `ต้องเป็นค่าใดค่าหนึ่งต่อไปนี้: ${allowed.join(', ')}`, en: `must be one of: ${allowed.join(', ')}` });
-
-/** Text, trimmed, no longer than `limit`, and (when given) passing `rule`. Never coerced from another type. */
-function text(limit: number, rule?: { test: (value: string) => boolean; reason: Localized }): Rule<string> {
-  return (value) => {
-    if (typeof value !== 'string') return { ok: false, reason: REASONS.notText };
-    const trimmed = value.trim();
-    if (trimmed.length > limit) return { ok: false, reason: tooLong(limit) };
-    if (rule && !rule.test(trimmed)) return { ok: false, reason: rule.reason };
-    return { ok: true, value: trimmed };
-  };
-}
-
 const httpUrlOrEmpty = { test: (value: string) => value === '' || isHttpUrl(value), reason: REASONS.notHttpUrl };
-
-function oneOf<T extends string>(allowed: readonly T[]): Rule<T> {
-  return (value) => (typeof value === 'string' && (allowed as readonly string[]).includes(value) ? { ok: true, value: value as T } : { ok: false, reason: notOneOf(allowed) });
-}
-
-const boolean: Rule<boolean> = (value) => (typeof value === 'boolean' ? { ok: true, value } : { ok: false, reason: REASONS.notBoolean });
 
 const timeoutMs: Rule<number> = (value) =>
   typeof value === 'number' && Number.isInteger(value) && value >= TIMEOUT_LIMITS_MS.min && value <= TIMEOUT_LIMITS_MS.max
@@ -192,37 +130,6 @@ const VERIFICATION_RULES: { [K in keyof VerificationSettings]-?: Rule<Verificati
 };
 
 const languageRule = oneOf(['th', 'en'] as const);
-
-/** What a problem names, in both languages: the words the options page uses where it has them. */
-const FIELD_NAMES: Record<'settings' | 'version' | 'language' | 'verification' | 'captureSites' | keyof VerificationSettings, Localized> = {
-  settings: { th: 'การตั้งค่า', en: 'Settings' },
-  version: { th: 'รุ่นของการตั้งค่า', en: 'Settings version' },
-  language: { th: 'ภาษา', en: 'Language' },
-  verification: { th: 'การตั้งค่าบริการตรวจสอบ', en: 'Verification settings' },
-  captureSites: { th: 'เว็บไซต์ที่จับ Token', en: 'Capture sites' },
-  wsdlUrl: { th: 'ที่อยู่ WSDL', en: 'WSDL URL' },
-  clientId: { th: 'ClientID', en: 'ClientID' },
-  timeoutMs: { th: 'เวลารอคำตอบ', en: 'Timeout' },
-  autoVerify: { th: 'ตรวจสอบอัตโนมัติ', en: 'Verify automatically' },
-  autoVerifyOverPlainHttp: { th: 'ตรวจสอบอัตโนมัติผ่าน http ที่ไม่เข้ารหัส', en: 'Verify automatically over unencrypted http' },
-  endpoint: { th: 'ที่อยู่บริการ (endpoint)', en: 'Service address (endpoint)' },
-  soapVersion: { th: 'รุ่น SOAP', en: 'SOAP version' },
-  style: { th: 'รูปแบบ (style)', en: 'Style' },
-  namespace: { th: 'Namespace', en: 'Namespace' },
-  operation: { th: 'Operation ที่ใช้ตรวจสอบ', en: 'Operation that verifies' },
-  soapAction: { th: 'SOAPAction', en: 'SOAPAction' },
-  tokenParameter: { th: 'พารามิเตอร์ที่รับ Token', en: 'Parameter that takes the token' },
-  clientIdParameter: { th: 'พารามิเตอร์ที่รับ ClientID', en: 'Parameter that takes the ClientID' },
-};
-
-/**
- * "Field: what is wrong", in both languages. It never quotes the value: the value may be the
- * ClientID, and a refusal is shown on screen and may be pasted into a ticket.
- */
-function problem(field: keyof typeof FIELD_NAMES, reason: Localized): Localized {
-  const name = FIELD_NAMES[field];
-  return { th: `${name.th}: ${reason.th}`, en: `${name.en}: ${reason.en}` };
-}
 
 /**
  * Reads whatever is stored into a valid Settings: migrates old versions, then takes each field
@@ -282,7 +189,7 @@ export type SettingsValidation = { ok: true; settings: Settings } | { ok: false;
  * left out, as `parseSettings` would leave it out on the next read.
  */
 export function validateSettings(candidate: unknown): SettingsValidation {
-  if (!isRecord(candidate)) return { ok: false, problems: [problem('settings', REASONS.notObject)] };
+  if (!isRecord(candidate)) return { ok: false, problems: [problem('settings', FIELD_REASONS.notObject)] };
   const problems: Localized[] = [];
 
   // Only this version is written: a page always sends what it read, migrated.
@@ -293,7 +200,7 @@ export function validateSettings(candidate: unknown): SettingsValidation {
 
   const verification: Partial<Record<keyof VerificationSettings, unknown>> = {};
   if (!isRecord(candidate.verification)) {
-    problems.push(problem('verification', REASONS.notObject));
+    problems.push(problem('verification', FIELD_REASONS.notObject));
   } else {
     for (const field of Object.keys(VERIFICATION_RULES) as Array<keyof VerificationSettings>) {
       const checked = VERIFICATION_RULES[field](candidate.verification[field]);
@@ -304,7 +211,7 @@ export function validateSettings(candidate: unknown): SettingsValidation {
 
   const sites: string[] = [];
   if (!Array.isArray(candidate.captureSites)) {
-    problems.push(problem('captureSites', REASONS.notList));
+    problems.push(problem('captureSites', FIELD_REASONS.notList));
   } else {
     // Each must already be an origin, exactly as `normaliseOrigin` writes it: a path or a stray
     // space would otherwise be cut off silently. One problem for the list, naming the first.
@@ -365,30 +272,6 @@ function hash64Hex(text: string): string {
 export function verificationFingerprint(settings: VerificationSettings): string {
   const { wsdlUrl: _ignoredBecauseEndpointCounts, autoVerify: _notAboutMeaning, autoVerifyOverPlainHttp: _notAboutMeaningEither, ...meaningful } = settings;
   return hash64Hex(JSON.stringify(meaningful));
-}
-
-/**
- * How a verification call would travel. `plain-http` is `http:` to a host that is not loopback:
- * the token (with a national ID number) and the ClientID cross the network unencrypted, and the
- * answer can come from anyone on the path. Loopback never leaves the PC (integrators, the demo).
- */
-export type EndpointSecurity = 'none' | 'https' | 'loopback' | 'plain-http';
-
-function isLoopbackHost(hostname: string): boolean {
-  const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
-  return host === 'localhost' || host.endsWith('.localhost') || host === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
-}
-
-export function endpointSecurity(endpoint: string): EndpointSecurity {
-  let url: URL;
-  try {
-    url = new URL(endpoint.trim());
-  } catch {
-    return 'none';
-  }
-  if (url.protocol === 'https:') return 'https';
-  if (url.protocol !== 'http:') return 'none';
-  return isLoopbackHost(url.hostname) ? 'loopback' : 'plain-http';
 }
 
 /** Whether the background may verify on its own: auto-verify on, and plain HTTP only by explicit choice. */

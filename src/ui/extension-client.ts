@@ -6,7 +6,8 @@
 import browser from '../shared/browser';
 import type { ActionResult, CapturesView, MessageMap, MessageType, PayloadOf, ReplyOf } from '../shared/messages';
 import type { Capture } from '../shared/capture';
-import { originToPattern, type Settings, type SettingsView } from '../shared/settings';
+import type { Settings, SettingsView } from '../shared/settings';
+import { originToPattern } from '../domain/url';
 import type { VerificationResult, WsdlDescription } from '../domain/types';
 
 export interface InspectorClient {

@@ -9,7 +9,7 @@ import type { ActionResult, CapturesView } from '../shared/messages';
 import { withCurrentVerification, type Capture } from '../shared/capture';
 import { DEFAULT_SETTINGS, settingsView, verificationFingerprint, type Settings, type SettingsView } from '../shared/settings';
 import type { Localized, VerificationResult, WsdlDescription } from '../domain/types';
-import { decodeToken } from '../domain/token';
+import { decodeToken } from '../domain/decode-token';
 
 export interface MockClientOptions {
   tabId?: number | null;

@@ -1,0 +1,113 @@
+/**
+ * What the background does for each message, once the router has checked who sent it
+ * (router.ts: the sender, the tab, and which messages only the options page may send). Each
+ * handler still checks its own payload at run time: the types are a promise, not a guarantee,
+ * for a message that crossed a process boundary.
+ *
+ * The services are handed in, so every handler can be tested with fakes, and nothing is kept
+ * between messages (an MV3 worker can be stopped at any moment).
+ */
+import type { Localized } from '../domain/types';
+import { settingsView } from '../shared/settings';
+import { candidatesInSenderUrl, type CaptureIntake } from './capture-intake';
+import type { CaptureSink } from './capture-sink';
+import type { CaptureStore } from './capture-store';
+import type { Handlers } from './router';
+import type { SettingsStore } from './settings-store';
+import type { VerificationService } from './verification-service';
+import type { Verifier } from './verifier';
+
+export interface HandlerDeps {
+  store: Pick<CaptureStore, 'forTab' | 'elsewhere' | 'tabIds' | 'clearAll' | 'clearTab'>;
+  settings: Pick<SettingsStore, 'get' | 'save'>;
+  intake: Pick<CaptureIntake, 'paste'>;
+  sink: Pick<CaptureSink, 'recordIfCaptureSite'>;
+  verification: Pick<VerificationService, 'autoVerify' | 'verify' | 'withCurrentVerification' | 'testConnection'>;
+  verifier: Pick<Verifier, 'loadWsdl'>;
+  refreshBadge: (tabId: number) => Promise<void>;
+  syncCaptureSiteScripts: (origins: readonly string[]) => Promise<{ registered: string[]; missingPermission: string[] }>;
+  /** The tab's URL as the browser has it now; '' when the tab is gone or its URL is not visible. */
+  tabUrl: (tabId: number) => Promise<string>;
+  now: () => number;
+  /**
+   * Settles once a verification the previous worker left unfinished is settled as interrupted;
+   * everything that reads or verifies captures waits for it.
+   */
+  ready: Promise<unknown>;
+}
+
+const NOT_A_CAPTURE_ID: Localized = { th: 'คำขอตรวจสอบไม่ได้ระบุโทเค็น', en: 'The verification request names no token.' };
+const NOT_A_LANGUAGE: Localized = { th: 'ภาษาต้องเป็น th หรือ en', en: 'The language must be th or en.' };
+const NO_WSDL_URL: Localized = { th: 'ไม่ได้ระบุที่อยู่ WSDL', en: 'No WSDL address was given.' };
+
+export function createHandlers(deps: HandlerDeps): Handlers {
+  const { store, settings, intake, sink, verification, verifier, refreshBadge, syncCaptureSiteScripts, tabUrl, now, ready } = deps;
+
+  return {
+    'content→bg:token-seen': async ({ candidates, trigger }, sender) => {
+      const tabId = sender.tabId!;
+      if (trigger === 'load') {
+        const sighting = { tabId, url: sender.url, candidates: candidatesInSenderUrl(candidates, sender.url) };
+        return { stored: (await sink.recordIfCaptureSite(sighting, sender.url)).length };
+      }
+      // Anything else is the page changing its own URL. Both browsers give `sender.url` as the
+      // document was loaded, without a later #fragment, so the check is against the tab's URL as
+      // the browser has it now (visible with the capture site's host permission). A frame's URL
+      // cannot be read that way: a frame's in-page changes are not taken.
+      if (sender.frameId !== 0) return { stored: 0 };
+      const url = await tabUrl(tabId);
+      const sighting = { tabId, url, inPage: true, candidates: candidatesInSenderUrl(candidates, url) };
+      return { stored: (await sink.recordIfCaptureSite(sighting, url)).length };
+    },
+    'page→bg:get-captures': async ({ tabId }) => {
+      await ready;
+      const tab = typeof tabId === 'number' ? tabId : null;
+      return {
+        currentTab: await verification.withCurrentVerification(tab === null ? [] : await store.forTab(tab)),
+        elsewhere: await verification.withCurrentVerification(await store.elsewhere(tab)),
+      };
+    },
+    'page→bg:paste-token': async ({ text }) => {
+      await ready;
+      const result = await intake.paste(typeof text === 'string' ? text : '');
+      if (result.ok) await verification.autoVerify(result.value);
+      return result;
+    },
+    'page→bg:clear-captures': async (scope) => {
+      await ready;
+      if (scope.scope === 'all') {
+        const tabIds = await store.tabIds();
+        const cleared = await store.clearAll(now());
+        await Promise.all(tabIds.map(refreshBadge));
+        return { cleared };
+      }
+      if (scope.scope !== 'tab' || typeof scope.tabId !== 'number') return { cleared: 0 };
+      const cleared = await store.clearTab(scope.tabId, now());
+      await refreshBadge(scope.tabId);
+      return { cleared };
+    },
+    'page→bg:verify': async ({ captureId, force }) => {
+      await ready;
+      if (typeof captureId !== 'string') return { ok: false, error: NOT_A_CAPTURE_ID };
+      return verification.verify(captureId, force === true);
+    },
+    'page→bg:get-settings-view': async () => settingsView(await settings.get()),
+    'page→bg:set-language': async ({ language }) => {
+      if (language !== 'th' && language !== 'en') return { ok: false, error: NOT_A_LANGUAGE };
+      const saved = await settings.save({ ...(await settings.get()), language });
+      return saved.ok ? { ok: true, value: settingsView(saved.value) } : saved;
+    },
+    'page→bg:get-settings': () => settings.get(),
+    'page→bg:save-settings': async ({ settings: candidate }) => {
+      const saved = await settings.save(candidate);
+      if (saved.ok) await syncCaptureSiteScripts(saved.value.captureSites);
+      return saved;
+    },
+    'page→bg:load-wsdl': async ({ url }) => {
+      if (typeof url !== 'string') return { ok: false, error: NO_WSDL_URL };
+      return verifier.loadWsdl(url);
+    },
+    'page→bg:test-connection': () => verification.testConnection(),
+    'page→bg:sync-capture-sites': async () => syncCaptureSiteScripts((await settings.get()).captureSites),
+  };
+}

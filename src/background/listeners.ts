@@ -1,0 +1,86 @@
+/**
+ * The browser events the background listens to, besides messages. index.ts calls each of these
+ * in the first turn of the worker's script: Chrome only delivers events to listeners registered
+ * then, so capture works with no popup open and after Chrome restarts a stopped worker.
+ */
+import type { Browser } from '../shared/browser';
+import { sightingFromRedirect, sightingsFromRequest, type RequestDetails } from './web-request-capture';
+import { BADGE_ALARM } from './badge';
+import type { CaptureSink } from './capture-sink';
+import type { CaptureStore } from './capture-store';
+import type { NetworkErrorLog } from './network-errors';
+import type { SettingsStore } from './settings-store';
+
+// webRequest sees only hosts this extension holds a permission for; the URL filter is not a
+// grant. The sink then keeps to capture sites (the verification endpoint is not one).
+const WEB_REQUEST_FILTER = { urls: ['http://*/*', 'https://*/*'], types: ['main_frame', 'sub_frame'] as Array<'main_frame' | 'sub_frame'> };
+
+/** Tokens in requests and redirects that never render a page (a 302 callback, a form POST). */
+export function listenForTokensInRequests(browser: Browser, sink: Pick<CaptureSink, 'recordIfCaptureSite'>): void {
+  browser.webRequest.onBeforeRequest.addListener(
+    (details) => {
+      for (const sighting of sightingsFromRequest(details as RequestDetails)) void sink.recordIfCaptureSite(sighting, details.url);
+      return undefined;
+    },
+    WEB_REQUEST_FILTER,
+    ['requestBody'],
+  );
+  browser.webRequest.onBeforeRedirect.addListener((details) => {
+    const sighting = sightingFromRedirect(details);
+    if (sighting) void sink.recordIfCaptureSite(sighting, details.url);
+  }, WEB_REQUEST_FILTER);
+}
+
+/**
+ * The extension's own calls (verification, WSDL) belong to no tab. When one fails, the browser
+ * names the cause only here; the verifier reads it to say refused, DNS or timed out. A site's
+ * own service worker also has no tab: only what this extension started is kept (Chrome names
+ * the starter `initiator`, Firefox `originUrl`).
+ */
+export function listenForOwnNetworkErrors(browser: Browser, networkErrors: Pick<NetworkErrorLog, 'record'>): void {
+  const ownOrigin = new URL(browser.runtime.getURL('/')).origin;
+  browser.webRequest.onErrorOccurred.addListener(
+    (details) => {
+      const { initiator, originUrl } = details as { initiator?: string; originUrl?: string };
+      const startedBy = initiator ?? originUrl ?? '';
+      if (startedBy === ownOrigin || startedBy.startsWith(`${ownOrigin}/`)) networkErrors.record(details.url, details.error);
+    },
+    { urls: ['http://*/*', 'https://*/*'], types: ['xmlhttprequest', 'other'], tabId: -1 },
+  );
+}
+
+/** Badges kept current as tabs load and time passes; a closed tab's captures go with it. */
+export function listenToTabsAndAlarms(browser: Browser, deps: { store: Pick<CaptureStore, 'clearTab' | 'tabIds'>; refreshBadge: (tabId: number) => Promise<void>; now: () => number }): void {
+  const { store, refreshBadge, now } = deps;
+  // Both browsers reset a tab's own badge when the tab navigates, and a callback's token is usually
+  // captured just before the navigation that shows the page (in its redirect). Set it again once
+  // the page has loaded; a tab without captures gets an empty badge, as before.
+  browser.tabs.onUpdated.addListener((tabId, changeInfo) => {
+    if (changeInfo.status === 'complete') void refreshBadge(tabId);
+  });
+  browser.tabs.onRemoved.addListener((tabId) => {
+    void store.clearTab(tabId, now());
+  });
+  browser.alarms.onAlarm.addListener(async (alarm) => {
+    if (alarm.name !== BADGE_ALARM) return;
+    for (const tabId of await store.tabIds()) await refreshBadge(tabId);
+  });
+}
+
+/** On install and start-up: the badge alarm, and capture scripts on the sites a person added. */
+export function listenToLifecycle(
+  browser: Browser,
+  deps: { settings: Pick<SettingsStore, 'get'>; syncCaptureSiteScripts: (origins: readonly string[]) => Promise<unknown> },
+): void {
+  const { settings, syncCaptureSiteScripts } = deps;
+  async function onStart(): Promise<void> {
+    await browser.alarms.create(BADGE_ALARM, { periodInMinutes: 1 });
+    await syncCaptureSiteScripts((await settings.get()).captureSites);
+  }
+  browser.runtime.onInstalled.addListener(() => void onStart());
+  browser.runtime.onStartup.addListener(() => void onStart());
+  // A person can revoke a site's permission in the browser's own UI; keep scripts in step.
+  browser.permissions.onRemoved.addListener(async () => {
+    await syncCaptureSiteScripts((await settings.get()).captureSites);
+  });
+}
