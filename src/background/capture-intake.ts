@@ -6,7 +6,8 @@
  */
 import { decodeToken } from '../domain/decode-token';
 import { findTokenInText, findTokensInUrl, stripTokensFromUrl } from '../domain/find-tokens';
-import type { Localized, TokenCandidate } from '../domain/types';
+import type { TokenCandidate } from '../domain/find-tokens';
+import type { Localized } from '../domain/finding';
 import type { Capture, CaptureSource } from '../shared/capture';
 import type { CaptureStore } from './capture-store';
 

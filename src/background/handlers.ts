@@ -7,7 +7,7 @@
  * The services are handed in, so every handler can be tested with fakes, and nothing is kept
  * between messages (an MV3 worker can be stopped at any moment).
  */
-import type { Localized } from '../domain/types';
+import type { Localized } from '../domain/finding';
 import { settingsView } from '../shared/settings';
 import { candidatesInSenderUrl, type CaptureIntake } from './capture-intake';
 import type { CaptureSink } from './capture-sink';

@@ -4,7 +4,7 @@ import { createCaptureStore, type SessionArea } from './capture-store';
 import { createSettingsStore, type LocalArea } from './settings-store';
 import { createVerificationService } from './verification-service';
 import type { Verifier } from './verifier';
-import type { VerificationResult } from '../domain/types';
+import type { VerificationResult } from '../domain/soap/answer';
 import type { Capture } from '../shared/capture';
 import { DEFAULT_SETTINGS } from '../shared/settings';
 import { makeToken, NBF_SECONDS, samplePayload } from '../domain/test-support';

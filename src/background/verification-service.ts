@@ -4,7 +4,8 @@
  * result with the capture (in storage.session, like the token itself).
  */
 import { decodeToken } from '../domain/decode-token';
-import type { Localized, VerificationResult } from '../domain/types';
+import type { Localized } from '../domain/finding';
+import type { VerificationResult } from '../domain/soap/answer';
 import type { ActionResult } from '../shared/messages';
 import { verificationFingerprint } from '../shared/settings';
 import { withCurrentVerification, type Capture, type StoredVerification, type VerifyingCapture } from '../shared/capture';

@@ -5,7 +5,8 @@ import { startSoapService } from '../../demo/soap-service.mjs';
 import { DEMO_CLIENT_ID, signToken } from '../../demo/demo-tokens.mjs';
 import { createVerifier, TEST_CONNECTION_TOKEN, type VerifierDeps } from './verifier';
 import { DEFAULT_SETTINGS, type VerificationSettings } from '../shared/settings';
-import type { VerificationResult, WsdlDescription } from '../domain/types';
+import type { VerificationResult } from '../domain/soap/answer';
+import type { WsdlDescription } from '../domain/soap/wsdl';
 
 // The answer reader is the real one, except that a body saying THROW-WHILE-READING makes it throw,
 // as a reader bug on an unforeseen answer would: the verifier must not call that a network failure.

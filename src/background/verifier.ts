@@ -4,7 +4,8 @@
  * module state, so it can be tested against real servers on loopback and survives an MV3
  * worker being stopped between calls.
  */
-import type { VerificationResult, WsdlDescription } from '../domain/types';
+import type { VerificationResult } from '../domain/soap/answer';
+import type { WsdlDescription } from '../domain/soap/wsdl';
 import { buildSoapRequest, isXmlName } from '../domain/soap/envelope';
 import { MAX_ANSWER_BYTES, readSoapAnswer } from '../domain/soap/answer';
 import { redactText, redactVerificationResult } from '../domain/redact';

@@ -7,7 +7,7 @@
  * listeners.ts registers them, called from the top level of the worker (index.ts).
  */
 import { findTokenInText, findTokensInForm, findTokensInUrl } from '../domain/find-tokens';
-import type { TokenCandidate } from '../domain/types';
+import type { TokenCandidate } from '../domain/find-tokens';
 import type { Sighting } from './capture-intake';
 
 /** The details fields we read; both browsers supply these. */

@@ -4,7 +4,8 @@
  * WSDL's own origin are fetched: a WSDL is the service's word, not a licence to make the
  * extension fetch from any host it names (another service, an intranet address).
  */
-import type { Localized, WsdlDescription } from '../domain/types';
+import type { Localized } from '../domain/finding';
+import type { WsdlDescription } from '../domain/soap/wsdl';
 import { parseWsdl, referencedDocuments } from '../domain/soap/wsdl';
 import { httpUrl, resolveAgainst } from '../domain/url';
 import type { ActionResult } from '../shared/messages';

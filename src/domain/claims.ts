@@ -1,8 +1,8 @@
+import type { Localized } from './finding';
 /**
  * The ten claims of the manual's "รายละเอียด Token" table, in the table's order, and how a
  * payload is read against them. Thai labels are the manual's own descriptions (column คำอธิบาย).
  */
-import type { ClaimDefinition, ClaimReading } from './types';
 
 export const MANUAL_CLAIMS: readonly ClaimDefinition[] = [
   {
@@ -126,4 +126,21 @@ export function isIndustrySsoPayload(payload: unknown): boolean {
   const record = payload as Record<string, unknown>;
   if (!DISTINCTIVE_CLAIMS.every((name) => hasClaim(record, name))) return false;
   return MANUAL_CLAIMS.filter((claim) => hasClaim(record, claim.name)).length >= MIN_MANUAL_CLAIMS;
+}
+
+export interface ClaimDefinition {
+  /** Claim name as it appears in the payload, e.g. `idcard`. */
+  name: string;
+  /** Its row number in the manual's "รายละเอียด Token" table (1..10). */
+  manualRow: number;
+  label: Localized;
+  meaning: Localized;
+  /** Personal data that is masked on screen and in reports. */
+  personal: boolean;
+}
+
+export interface ClaimReading {
+  definition: ClaimDefinition;
+  present: boolean;
+  value: unknown;
 }

@@ -9,7 +9,7 @@
 import { jwtDecode } from 'jwt-decode';
 import { isIndustrySsoPayload } from './claims';
 import { MAX_TOKEN_LENGTH, normaliseTokenText } from './find-tokens';
-import type { DecodeFailure, DecodeResult, Localized } from './types';
+import type { Localized } from './finding';
 
 type PartName = 'header' | 'payload';
 const PART_LABEL: Record<PartName, Localized> = {
@@ -174,3 +174,30 @@ export function decodeToken(text: string): DecodeResult {
     token: { compact, header: header.value, payload: payload.value, isIndustrySso: isIndustrySsoPayload(payload.value) },
   };
 }
+
+export type DecodeFailureCode =
+  | 'empty'
+  | 'too-large'
+  | 'wrong-part-count'
+  | 'encrypted-jwe'
+  | 'bad-base64url'
+  | 'not-json'
+  | 'not-object';
+
+export interface DecodeFailure {
+  code: DecodeFailureCode;
+  /** Which part failed, where that applies. */
+  part?: 'header' | 'payload';
+  message: Localized;
+}
+
+export interface DecodedToken {
+  /** The compact token as read (whitespace and a leading `Bearer ` removed). */
+  compact: string;
+  header: Record<string, unknown>;
+  payload: Record<string, unknown>;
+  /** True when the payload carries the manual's claim set (see claims.ts). */
+  isIndustrySso: boolean;
+}
+
+export type DecodeResult = { ok: true; token: DecodedToken } | { ok: false; failure: DecodeFailure };

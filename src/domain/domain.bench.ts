@@ -16,7 +16,7 @@ import { readSoapAnswer } from './soap/answer';
 import { parseWsdl } from './soap/wsdl';
 import { redactText } from './redact';
 import { makeToken, samplePayload, NBF_SECONDS } from './test-support';
-import type { VerificationResult } from './types';
+import type { VerificationResult } from './soap/answer';
 
 const NOW = NBF_SECONDS * 1000 + 60_000;
 const TOKEN = makeToken(samplePayload());

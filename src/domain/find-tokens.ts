@@ -4,7 +4,6 @@
  * definition of what a token looks like (JWS, RFC 7515 §7.1, or JWE, RFC 7516 §7.1), shared by
  * the capture, the decoder and the redactor. Nothing here decodes or checks a token.
  */
-import type { TokenCandidate } from './types';
 import { parseParameters, safeDecode, splitUrl } from './url';
 
 /** A token is a few hundred bytes; anything this large is not one, and is not worth parsing. */
@@ -200,4 +199,13 @@ export function stripTokensFromUrl(url: string): { origin: string; path: string;
   }
   const path = stripTokenRuns(parsed.pathname);
   return { origin: parsed.origin, path, display: stripTokenRuns(`${parsed.origin}${path}${tail}`) };
+}
+
+/** Where in a URL, form or text a JWT-shaped value was found. */
+export interface TokenCandidate {
+  /** `query`, `fragment`, `form` or `text`. */
+  location: 'query' | 'fragment' | 'form' | 'text';
+  /** The parameter or field name; null for pasted text. */
+  parameter: string | null;
+  value: string;
 }

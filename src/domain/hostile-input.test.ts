@@ -9,7 +9,7 @@ import { buildTicketReport } from './report';
 import { inspectToken } from './inspect';
 import { redactText } from './redact';
 import { NBF_SECONDS, makeToken, samplePayload } from './test-support';
-import type { VerificationResult } from './types';
+import type { VerificationResult } from './soap/answer';
 
 /**
  * Every reader of text that a site or a service controls, fed the shapes that make a
@@ -196,7 +196,7 @@ describe.each(SIZES)('buildTicketReport at %i characters', (size) => {
         clockSkewMs: null,
         endpoint: `https://svc.example/${text}`,
         outcome: { kind: 'answered', answer: { manualCase: null, status: null, message: text, username: text, idCard: text } },
-        findings: [{ code: 'x', severity: 'info', title: { th: text, en: text }, detail: { th: text, en: text }, nextStep: { th: text, en: text } }],
+        findings: [{ code: 'verify-unrecognised', severity: 'info', title: { th: text, en: text }, detail: { th: text, en: text }, nextStep: { th: text, en: text } }],
       };
       const failed: VerificationResult = { ...answered, outcome: { kind: 'failed', code: 'soap-fault', detail: text, faultCode: text, faultString: text } };
       for (const verification of [answered, failed]) {

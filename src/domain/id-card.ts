@@ -5,7 +5,7 @@
  * The check digit (the 13th) is the standard mod-11 scheme of the Department of Provincial
  * Administration: sum d[i] × (13 − i) over the first 12 digits, check = (11 − sum mod 11) mod 10.
  */
-import type { Finding, IdCardCheck } from './types';
+import type { Finding } from './finding';
 
 /** True when `digits` is exactly 13 digits and the last is the right check digit. */
 export function isValidThaiIdChecksum(digits: string): boolean {
@@ -264,4 +264,14 @@ export function maskIdNumbersIn(value: unknown, depth = 0, key: string | null = 
 /** A payload with `idcard` masked whatever its form, and any ID number elsewhere masked too. */
 export function maskIdNumbersInPayload(payload: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(payload).map(([key, value]) => [maskIdNumbersInText(key), key === 'idcard' ? maskIdCard(value) : maskValue(value, key, 0)]));
+}
+
+export interface IdCardCheck {
+  /** Safe to show: e.g. `x-xxxx-xxxxx-12-3`. */
+  masked: string;
+  /** Exactly 13 digits after removing spaces and dashes. */
+  wellFormed: boolean;
+  /** The Thai check digit (mod 11) is right. False when not well formed. */
+  checksumValid: boolean;
+  findings: Finding[];
 }

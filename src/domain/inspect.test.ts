@@ -4,7 +4,7 @@ import { decodeFinding, inspectToken } from './inspect';
 import { deepArrayJson, deepObjectJson, makeRawToken, objectJson } from './hostile-tokens';
 import { sortFindings } from './sort-findings';
 import { EXP_SECONDS, NBF_SECONDS, SAMPLE_ID, makeToken, samplePayload } from './test-support';
-import type { Finding } from './types';
+import type { Finding } from './finding';
 
 const DURING = (NBF_SECONDS + 600) * 1000;
 const codes = (findings: Finding[]) => findings.map((f) => f.code);
@@ -88,8 +88,9 @@ describe('inspectToken', () => {
 
 describe('sortFindings', () => {
   it('puts errors before warnings before info, keeping order among equals', () => {
-    const f = (code: string, severity: Finding['severity']): Finding => ({ code, severity, title: { th: code, en: code }, detail: { th: '', en: '' }, nextStep: { th: '', en: '' } });
-    expect(codes(sortFindings([f('a', 'info'), f('b', 'error'), f('c', 'warning'), f('d', 'error')]))).toEqual(['b', 'd', 'c', 'a']);
+    const f = (code: Finding['code'], severity: Finding['severity']): Finding => ({ code, severity, title: { th: code, en: code }, detail: { th: '', en: '' }, nextStep: { th: '', en: '' } });
+    const sorted = sortFindings([f('clock-skew', 'info'), f('token-expired', 'error'), f('org-cycle', 'warning'), f('org-unparseable', 'error')]);
+    expect(codes(sorted)).toEqual(['token-expired', 'org-unparseable', 'org-cycle', 'clock-skew']);
   });
 });
 

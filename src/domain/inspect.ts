@@ -7,10 +7,16 @@ import { checkIdCard } from './id-card';
 import { resolveOrg } from './org';
 import { readTokenTimes, timeFindings } from './time';
 import { decodeToken } from './decode-token';
-import type { DecodeFailure, DecodeFailureCode, Finding, InspectionVerdict, Localized, TokenInspection, TokenTimes } from './types';
+import type { DecodeFailure, DecodeFailureCode } from './decode-token';
+import type { Finding, Localized } from './finding';
+import type { TokenTimes } from './time';
 import { sortFindings } from './sort-findings';
 import { jsonDepth } from './json-depth';
 import { PRETTY_JSON_LIMITS } from './bounded-json';
+import type { DecodedToken } from './decode-token';
+import type { ClaimReading } from './claims';
+import type { OrgResolution } from './org';
+import type { IdCardCheck } from './id-card';
 
 const RECOPY: Localized = {
   th: 'คัดลอกโทเค็นใหม่ทั้งหมด หรือใช้โทเค็นที่ส่วนขยายจับได้เองจากหน้าล็อกอิน ถ้ายังเป็นอยู่ ระบบงานอาจตัดโทเค็นระหว่างส่งต่อ ให้แจ้งผู้พัฒนาระบบงานพร้อมรายงานนี้',
@@ -194,3 +200,22 @@ export function inspectToken(compact: string, nowMs: number): TokenInspection {
   if (idCard) findings.push(...idCard.findings);
   return { kind: 'decoded', verdict, token, claims, extraClaims, times, org, idCard, findings: sortFindings(findings) };
 }
+
+/** `expiry-unknown`: an SSO token whose `exp` is missing or unreadable; it is not called valid, nor expired. */
+export type InspectionVerdict = 'valid' | 'expired' | 'not-yet-valid' | 'expiry-unknown' | 'not-sso' | 'unreadable';
+
+export type TokenInspection =
+  | { kind: 'unreadable'; verdict: 'unreadable'; failure: DecodeFailure; findings: Finding[] }
+  | {
+      kind: 'decoded';
+      verdict: InspectionVerdict;
+      token: DecodedToken;
+      claims: ClaimReading[];
+      /** Claims the manual does not list, kept as they are. */
+      extraClaims: Array<[name: string, value: unknown]>;
+      times: TokenTimes;
+      org: OrgResolution | null;
+      idCard: IdCardCheck | null;
+      /** Every finding, most serious first. */
+      findings: Finding[];
+    };

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { ORG_NAMES, formatOfficePath, parseOrgCode, resolveOrg } from './org';
 import { OFFICE_DIRECTORY } from './office-directory';
-import type { OfficeRow } from './types';
+import type { OfficeRow } from './org';
 
 const codes = (r: { findings: { code: string }[] }) => r.findings.map((f) => f.code);
 const names = (r: { path: OfficeRow[] }) => r.path.map((o) => o.name);

@@ -4,7 +4,7 @@
  * directory into a path from the root office down, with every inconsistency reported.
  */
 import { OFFICE_DIRECTORY, PROVINCE_NAMES } from './office-directory';
-import type { Finding, Localized, OfficeRow, OrgCode, OrgResolution } from './types';
+import type { Finding, Localized } from './finding';
 import { boundedJson } from './bounded-json';
 
 /**
@@ -258,4 +258,34 @@ export function resolveOrg(raw: unknown, directory: readonly OfficeRow[] = OFFIC
 /** "กลุ่มสนับสนุนการตรวจราชการ 1 › สำนักงานอุตสาหกรรมจังหวัดนครปฐม". */
 export function formatOfficePath(path: readonly OfficeRow[]): string {
   return path.map((office) => office.name).join(' › ');
+}
+
+export interface OfficeRow {
+  officeId: number;
+  /** null for a root office (the manual leaves the cell empty). */
+  parentId: number | null;
+  name: string;
+  orgId: number;
+  /** null for offices outside the provinces (OrgID 1, 2..8, 11). */
+  provinceId: number | null;
+}
+
+export interface OrgCode {
+  orgId: number;
+  officeId: number;
+  provinceId: number | null;
+}
+
+export interface OrgResolution {
+  raw: string;
+  /** null when the value could not be parsed; see `findings` for why. */
+  code: OrgCode | null;
+  office: OfficeRow | null;
+  /** Root first, the office itself last. Empty when the office is unknown. */
+  path: OfficeRow[];
+  /** From the token's ProvinceID; null when absent or unknown. */
+  provinceName: string | null;
+  /** Only names the manual states or clearly implies; otherwise null (show the number). */
+  orgName: Localized | null;
+  findings: Finding[];
 }

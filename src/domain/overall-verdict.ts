@@ -1,4 +1,5 @@
-import type { InspectionVerdict, TokenInspection, VerificationResult } from './types';
+import type { InspectionVerdict, TokenInspection } from './inspect';
+import type { VerificationResult } from './soap/answer';
 
 /** The headline verdict: the token's own reading, or `not-genuine` when DiwLoginChk says so. */
 export type OverallVerdict = InspectionVerdict | 'not-genuine';

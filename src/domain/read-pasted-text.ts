@@ -4,7 +4,7 @@
  */
 import { decodeToken } from './decode-token';
 import { findTokenInText } from './find-tokens';
-import type { DecodeResult } from './types';
+import type { DecodeResult } from './decode-token';
 
 export function readPastedText(text: string): DecodeResult {
   return decodeToken(findTokenInText(text)?.value ?? text);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { CLIENT_ID_MARK, ID_NUMBER_MARK, MAX_REDACTED_LENGTH, TOKEN_MARK, redactText, redactVerificationResult } from './redact';
 import { makeToken, withCheckDigit } from './test-support';
-import type { VerificationResult } from './types';
+import type { VerificationResult } from './soap/answer';
 
 // Made-up people: only their check digits are right.
 const ID = withCheckDigit('310060054321');
@@ -90,7 +90,7 @@ describe('redactText', () => {
 describe('redactVerificationResult', () => {
   const dirty = `${TOKEN} ${CLIENT_ID} ${ID}`;
   const clean = `${TOKEN_MARK} ${CLIENT_ID_MARK} ${ID_NUMBER_MARK}`;
-  const finding = { code: 'verify-x', severity: 'error' as const, title: { th: dirty, en: dirty }, detail: { th: dirty, en: dirty }, nextStep: { th: dirty, en: dirty } };
+  const finding = { code: 'verify-soap-fault' as const, severity: 'error' as const, title: { th: dirty, en: dirty }, detail: { th: dirty, en: dirty }, nextStep: { th: dirty, en: dirty } };
 
   it('redacts every free-text field of a failure, and the endpoint', () => {
     const result: VerificationResult = {

@@ -8,7 +8,8 @@
  * Every step is a single pass over text that is first cut to a few KB: the text comes from
  * outside, and a backtracking pattern over a long run of letters once took seconds per KB.
  */
-import type { Finding, Localized, VerificationResult } from './types';
+import type { Finding, Localized } from './finding';
+import type { VerificationResult } from './soap/answer';
 import { replaceJwtRuns } from './find-tokens';
 import { looksLikeIdNumber, maskIdCard, maskIdNumbersInText } from './id-card';
 

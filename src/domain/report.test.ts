@@ -5,7 +5,7 @@ import { inspectToken } from './inspect';
 import { formatIsoUtc, formatThaiDateTime } from './time';
 import { isValidThaiIdChecksum } from './id-card';
 import { EXP_SECONDS, NBF_SECONDS, SAMPLE_ID, makeToken, samplePayload, withCheckDigit } from './test-support';
-import type { VerificationResult } from './types';
+import type { VerificationResult } from './soap/answer';
 
 const NOW = (NBF_SECONDS + 600) * 1000;
 const SIGNATURE = 'QmVzdFNpZ25hdHVyZUV2ZXJfMTIzNDU2Nzg5MA';

@@ -14,7 +14,10 @@ import { formatOfficePath } from './org';
 import { replaceJwtRuns, stripTokensFromUrl } from './find-tokens';
 import { redactText, type RedactionSecrets } from './redact';
 import { overallVerdict, type OverallVerdict } from './overall-verdict';
-import type { Finding, Localized, ManualCase, Severity, TimeReading, TokenInspection, VerificationResult } from './types';
+import type { Finding, Localized, Severity } from './finding';
+import type { TokenInspection } from './inspect';
+import type { ManualCase, VerificationResult } from './soap/answer';
+import type { TimeReading } from './time';
 
 export interface TicketReportInput {
   inspection: TokenInspection;

@@ -1,4 +1,4 @@
-import type { Finding, Severity } from './types';
+import type { Finding, Severity } from './finding';
 
 const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 

@@ -6,7 +6,7 @@
  * date strings are read too, and the form found is reported: a library that follows the RFC will
  * misread anything else. The clock is always passed in (`nowMs`), never read here.
  */
-import type { Finding, Localized, TimeForm, TimeReading, TokenTimes } from './types';
+import type { Finding, Localized } from './finding';
 import { boundedJson } from './bounded-json';
 import { revealHiddenCharacters } from './reveal-hidden-characters';
 
@@ -307,4 +307,33 @@ export function timeFindings(times: TokenTimes): Finding[] {
     }
   }
   return findings;
+}
+
+export type TimeForm =
+  | 'missing'
+  | 'numeric-seconds'
+  | 'numeric-milliseconds'
+  | 'numeric-string'
+  | 'date-string'
+  | 'invalid';
+
+export interface TimeReading {
+  claim: 'exp' | 'nbf' | 'iat';
+  raw: unknown;
+  form: TimeForm;
+  /** The instant, when it could be read. */
+  epochMs: number | null;
+}
+
+export type LifetimeState = 'valid' | 'expired' | 'not-yet-valid' | 'unknown';
+
+export interface TokenTimes {
+  exp: TimeReading;
+  nbf: TimeReading;
+  iat: TimeReading;
+  state: LifetimeState;
+  /** exp − now; negative once expired; null when exp is unreadable. */
+  remainingMs: number | null;
+  /** exp − nbf; null when either is unreadable. */
+  lifetimeMs: number | null;
 }

@@ -6,7 +6,7 @@
  * returns afterwards.
  */
 import type { InspectorClient } from '../ui/extension-client';
-import type { Localized } from '../domain/types';
+import type { Localized } from '../domain/finding';
 import { errorText } from './status-report';
 
 export interface PermissionAnswer {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { VerificationResult } from '../domain/types';
+import type { VerificationResult } from '../domain/soap/answer';
 import { describeTestResult } from './describe-test-result';
 import type { MessageText } from './status-report';
 import { translator } from '../ui/strings';
@@ -48,7 +48,7 @@ describe('describeTestResult', () => {
 
   it('gives a failure its own message, HTTP status, fault and findings', () => {
     const finding = {
-      code: 'verify.soap-fault',
+      code: 'verify-soap-fault' as const,
       severity: 'error' as const,
       title: { th: 'บริการตอบ SOAP Fault', en: 'The service answered a SOAP Fault' },
       detail: { th: 'x', en: 'x' },

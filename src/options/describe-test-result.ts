@@ -4,7 +4,7 @@
  * plain words for the status area: a tone, one headline, and the lines under it.
  */
 import type { ActionResult } from '../shared/messages';
-import type { VerificationFailureCode, VerificationResult } from '../domain/types';
+import type { VerificationFailureCode, VerificationResult } from '../domain/soap/answer';
 import type { MessageText, StatusReport, Tone } from './status-report';
 
 const CASE_KEYS = { 1: 'test.case1', 2: 'test.case2', 3: 'test.case3', 4: 'test.case4' } as const;

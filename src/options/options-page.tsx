@@ -7,7 +7,7 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { InspectorClient } from '../ui/extension-client';
 import type { ActionResult } from '../shared/messages';
 import type { Settings } from '../shared/settings';
-import type { Localized } from '../domain/types';
+import type { Localized } from '../domain/finding';
 import { CaptureSitesSection } from './capture-sites-section';
 import { LanguageContext, stringsFor, type Language } from '../ui/strings';
 import { OPTIONS_STRINGS } from './options-strings';

@@ -7,7 +7,9 @@
  */
 import { MockClient, type MockClientOptions } from '../ui/mock-client';
 import type { ActionResult, ReplyOf } from '../shared/messages';
-import type { Localized, VerificationResult, WsdlDescription } from '../domain/types';
+import type { Localized } from '../domain/finding';
+import type { VerificationResult } from '../domain/soap/answer';
+import type { WsdlDescription } from '../domain/soap/wsdl';
 import { describeSettingsProblems, validateSettings, type Settings } from '../shared/settings';
 
 const NOT_SET: Localized = { th: 'ยังไม่ได้กำหนดในการทดสอบ', en: 'not set in this test' };

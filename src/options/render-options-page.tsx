@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_SETTINGS, type Settings } from '../shared/settings';
 import { parseWsdl } from '../domain/soap/wsdl';
-import type { WsdlDescription } from '../domain/types';
+import type { WsdlDescription } from '../domain/soap/wsdl';
 import { OptionsPage } from './options-page';
 import { OptionsTestClient, type OptionsTestClientOptions } from './options-test-client';
 

@@ -3,7 +3,7 @@
  * and values, not finished sentences, so a message already on screen follows a language switch.
  */
 import type { ActionResult } from '../shared/messages';
-import type { Finding, Localized } from '../domain/types';
+import type { Finding, Localized } from '../domain/finding';
 import type { MessageValues } from '../ui/strings';
 import type { OptionsStringKey } from './options-strings';
 

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { DEFAULT_SETTINGS, TEXT_LIMITS, parseSettings, validateSettings } from '../shared/settings';
 import { parseWsdl } from '../domain/soap/wsdl';
-import type { WsdlDescription } from '../domain/types';
+import type { WsdlDescription } from '../domain/soap/wsdl';
 import { checkVerificationForm, formFromSettings, formFromWsdl, formWithOperation, isPlainHttp, plainHttpChoiceShown, type VerificationForm } from './verification-form';
 
 const demoWsdl = readFileSync(new URL('../../demo/diwappchk.wsdl', import.meta.url), 'utf8').replace(

@@ -5,7 +5,7 @@
  */
 import { TEXT_LIMITS, TIMEOUT_LIMITS_MS, type VerificationSettings } from '../shared/settings';
 import { endpointSecurity, isHttpUrl } from '../domain/url';
-import type { WsdlDescription, WsdlOperation } from '../domain/types';
+import type { WsdlDescription, WsdlOperation } from '../domain/soap/wsdl';
 import { isXmlName } from '../domain/soap/envelope';
 import type { OptionsStringKey } from './options-strings';
 

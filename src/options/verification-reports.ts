@@ -5,7 +5,9 @@
  */
 import type { ActionResult } from '../shared/messages';
 import type { VerificationSettings } from '../shared/settings';
-import type { Localized, VerificationResult, WsdlDescription } from '../domain/types';
+import type { Localized } from '../domain/finding';
+import type { VerificationResult } from '../domain/soap/answer';
+import type { WsdlDescription } from '../domain/soap/wsdl';
 import type { PermissionAnswer } from './ask-for-origin';
 import { describeTestResult } from './describe-test-result';
 import { statusReport, type MessageText, type StatusReport } from './status-report';

@@ -2,7 +2,7 @@
 /** The verification section: plain HTTP, the ClientID as a secret, and Test connection. */
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
-import type { VerificationResult } from '../domain/types';
+import type { VerificationResult } from '../domain/soap/answer';
 import { DEMO_ENDPOINT, DEMO_WSDL_URL, demoDescription, settings, DEMO_VERIFICATION, renderPage, byTestId, type, status, savedVerification } from './render-options-page';
 
 afterEach(cleanup);
@@ -141,7 +141,7 @@ describe('Test connection', () => {
       outcome: { kind: 'failed', code: 'connection-refused', detail: 'Connection refused: 127.0.0.1:8088' },
       findings: [
         {
-          code: 'verify.connection-refused',
+          code: 'verify-connection-refused',
           severity: 'error',
           title: { th: 'ติดต่อบริการไม่ได้', en: 'The service refused the connection' },
           detail: { th: 'd', en: 'Nothing listens on 127.0.0.1:8088.' },

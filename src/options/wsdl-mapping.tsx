@@ -3,7 +3,7 @@
  * the parameters that carry the token and the ClientID, with the guess from the names marked.
  */
 import { endpointSecurity } from '../domain/url';
-import type { WsdlDescription } from '../domain/types';
+import type { WsdlDescription } from '../domain/soap/wsdl';
 import { useStrings } from '../ui/strings';
 import { Field, describedBy } from './field';
 import { OPTIONS_STRINGS } from './options-strings';

@@ -2,7 +2,7 @@
  * The background could not be reached. Kept in both languages, so a language switch re-words a
  * message already on screen.
  */
-import type { Localized } from '../domain/types';
+import type { Localized } from '../domain/finding';
 import { inBothLanguages } from '../ui/strings';
 import { POPUP_STRINGS } from './popup-strings';
 

@@ -7,7 +7,8 @@
  *   long shows its start and "… N more characters" instead of freezing or breaking the popup.
  * Anything that is not a string is shown as JSON, so nothing is hidden.
  */
-import type { ClaimReading, TokenInspection } from '../domain/types';
+import type { ClaimReading } from '../domain/claims';
+import type { TokenInspection } from '../domain/inspect';
 import { boundedJson } from '../domain/bounded-json';
 import { revealHiddenCharacters } from '../domain/reveal-hidden-characters';
 import { echoesIdNumber } from '../domain/echoes-id-number';

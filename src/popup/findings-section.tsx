@@ -2,7 +2,7 @@
  * Everything the domain found about the token and, once verified, about the verification, most
  * serious first, each with its next step: the list a help-desk person reads out on the phone.
  */
-import type { Finding } from '../domain/types';
+import type { Finding } from '../domain/finding';
 import { useStrings } from '../ui/strings';
 import { POPUP_STRINGS } from './popup-strings';
 import { FindingsList } from '../ui/findings-list';

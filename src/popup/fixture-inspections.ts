@@ -4,7 +4,7 @@
  */
 import { inspectToken } from '../domain/inspect';
 import { FIXED_NOW, FIXTURE_TOKENS, type FixtureName } from '../ui/test-fixtures';
-import type { TokenInspection } from '../domain/types';
+import type { TokenInspection } from '../domain/inspect';
 import type { DecodedInspection } from './claim-value';
 
 export function inspectFixture(name: FixtureName, nowMs = FIXED_NOW): TokenInspection {

@@ -5,7 +5,7 @@
  * across provinces, so only the whole path tells them apart. The organisation is named only
  * where the domain knows a name; otherwise its number is shown, never an invented name.
  */
-import type { OrgResolution } from '../domain/types';
+import type { OrgResolution } from '../domain/org';
 import { useStrings } from '../ui/strings';
 import { POPUP_STRINGS } from './popup-strings';
 import { FindingsList } from '../ui/findings-list';

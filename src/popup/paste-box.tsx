@@ -11,7 +11,7 @@
 import { useState } from 'preact/hooks';
 import type { ActionResult } from '../shared/messages';
 import type { Capture } from '../shared/capture';
-import type { Finding, Localized } from '../domain/types';
+import type { Finding, Localized } from '../domain/finding';
 import { decodeFinding } from '../domain/inspect';
 import { readPastedText } from '../domain/read-pasted-text';
 import { inBothLanguages, useStrings } from '../ui/strings';

@@ -7,7 +7,7 @@
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { InspectorClient } from '../ui/extension-client';
-import type { TokenInspection } from '../domain/types';
+import type { TokenInspection } from '../domain/inspect';
 import { inspectToken } from '../domain/inspect';
 import { buildTicketReport } from '../domain/report';
 import { LanguageContext, stringsFor } from '../ui/strings';

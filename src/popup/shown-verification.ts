@@ -5,7 +5,7 @@
  * the background hides a stored one.
  */
 import type { Capture } from '../shared/capture';
-import type { VerificationResult } from '../domain/types';
+import type { VerificationResult } from '../domain/soap/answer';
 
 /** A result this popup asked for, with the verification settings it was asked under. */
 export interface FreshVerification {

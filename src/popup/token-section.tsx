@@ -8,7 +8,7 @@
  * labelled so, never shown as a lifetime that matches the manual.
  */
 import { Fragment } from 'preact';
-import type { TimeReading } from '../domain/types';
+import type { TimeReading } from '../domain/time';
 import type { Capture } from '../shared/capture';
 import { formatDuration, formatIsoUtc, formatThaiDateTime, MANUAL_LIFETIME_MS } from '../domain/time';
 import { useStrings } from '../ui/strings';

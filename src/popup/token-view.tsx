@@ -3,7 +3,8 @@
  * part of a hostile token the code did not foresee blanks one section, never the whole popup.
  */
 import type { Capture } from '../shared/capture';
-import type { TokenInspection, VerificationResult } from '../domain/types';
+import type { TokenInspection } from '../domain/inspect';
+import type { VerificationResult } from '../domain/soap/answer';
 import { overallVerdict } from '../domain/overall-verdict';
 import { SectionBoundary } from '../ui/section-boundary';
 import type { WriteText } from '../ui/copy-button';

@@ -6,7 +6,7 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { InspectorClient } from '../ui/extension-client';
 import type { CapturesView } from '../shared/messages';
 import type { SettingsView } from '../shared/settings';
-import type { Localized } from '../domain/types';
+import type { Localized } from '../domain/finding';
 import { backgroundError } from './background-error';
 
 const EMPTY_VIEW: CapturesView = { currentTab: [], elsewhere: [] };

@@ -6,7 +6,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { InspectorClient } from '../ui/extension-client';
 import type { Capture } from '../shared/capture';
 import type { SettingsView } from '../shared/settings';
-import type { VerificationResult } from '../domain/types';
+import type { VerificationResult } from '../domain/soap/answer';
 import { backgroundError } from './background-error';
 import { shownVerification, type FreshVerification } from './shown-verification';
 import type { VerifyState } from './verdict-section';

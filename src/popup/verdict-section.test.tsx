@@ -7,7 +7,7 @@ import { verificationRefused, verifiedValid, FIXED_NOW } from '../ui/test-fixtur
 import type { FixtureName } from '../ui/test-fixtures';
 import type { Language } from '../ui/strings';
 import { inLanguage } from '../ui/in-language';
-import type { VerificationResult } from '../domain/types';
+import type { VerificationResult } from '../domain/soap/answer';
 
 afterEach(cleanup);
 

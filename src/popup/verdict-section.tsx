@@ -6,7 +6,9 @@
  * the token not genuine (manual case 3), its times are the forger's, so no countdown is shown.
  */
 import { Fragment } from 'preact';
-import type { Localized, TokenInspection, VerificationAnswer, VerificationResult } from '../domain/types';
+import type { Localized } from '../domain/finding';
+import type { TokenInspection } from '../domain/inspect';
+import type { VerificationAnswer, VerificationResult } from '../domain/soap/answer';
 import { echoesIdNumber } from '../domain/echoes-id-number';
 import { revealHiddenCharacters } from '../domain/reveal-hidden-characters';
 import { formatDuration, formatIsoUtc, formatThaiDateTime, MANUAL_LIFETIME_MS } from '../domain/time';

@@ -1,4 +1,4 @@
-import type { VerificationResult } from '../domain/types';
+import type { VerificationResult } from '../domain/soap/answer';
 
 /** How a token reached the browser. */
 export type CaptureSource = 'query' | 'fragment' | 'redirect' | 'form-post' | 'paste';

@@ -3,7 +3,7 @@
  * back typed, or says in Thai and English what is wrong. Nothing is coerced from another type:
  * what is read from storage or comes in a message is checked, never trusted.
  */
-import type { Localized } from '../domain/types';
+import type { Localized } from '../domain/finding';
 
 export type Rule<T> = (value: unknown) => { ok: true; value: T } | { ok: false; reason: Localized };
 

@@ -8,7 +8,10 @@
  */
 import type { Capture } from './capture';
 import type { Settings, SettingsView } from './settings';
-import type { TokenCandidate, VerificationResult, Localized, WsdlDescription } from '../domain/types';
+import type { TokenCandidate } from '../domain/find-tokens';
+import type { Localized } from '../domain/finding';
+import type { VerificationResult } from '../domain/soap/answer';
+import type { WsdlDescription } from '../domain/soap/wsdl';
 
 export interface CapturesView {
   /** The tab the popup was opened on, newest first. */

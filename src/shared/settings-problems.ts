@@ -2,7 +2,7 @@
  * How a settings problem is worded: the field's name, as the options page says it, and what is
  * wrong with it, in Thai and English.
  */
-import type { Localized } from '../domain/types';
+import type { Localized } from '../domain/finding';
 import type { VerificationSettings } from './settings';
 
 /** What a problem names, in both languages: the words the options page uses where it has them. */

@@ -3,7 +3,7 @@
  * every read. They live in `storage.local` (never `sync`: the ClientID is an application secret
  * that must not leave this PC). Tokens never go here.
  */
-import type { Localized } from '../domain/types';
+import type { Localized } from '../domain/finding';
 import { endpointSecurity, isHttpUrl, normaliseOrigin, type EndpointSecurity } from '../domain/url';
 import { FIELD_REASONS, boolean, oneOf, text, type Rule } from './field-rules';
 import { problem } from './settings-problems';

@@ -8,7 +8,8 @@ import type { ActionResult, CapturesView, MessageMap, MessageType, PayloadOf, Re
 import type { Capture } from '../shared/capture';
 import type { Settings, SettingsView } from '../shared/settings';
 import { originToPattern } from '../domain/url';
-import type { VerificationResult, WsdlDescription } from '../domain/types';
+import type { VerificationResult } from '../domain/soap/answer';
+import type { WsdlDescription } from '../domain/soap/wsdl';
 
 export interface InspectorClient {
   /** The id of the tab the popup was opened over; null on a page with no tab (e.g. options). */

@@ -4,7 +4,7 @@
  * Findings quote claims and the service's answer (e.g. "returned Username …"), so their texts
  * get the same treatment as claims on screen: hidden characters made visible.
  */
-import type { Finding } from '../domain/types';
+import type { Finding } from '../domain/finding';
 import { sortFindings } from '../domain/sort-findings';
 import { revealHiddenCharacters } from '../domain/reveal-hidden-characters';
 import { useStrings } from './strings';

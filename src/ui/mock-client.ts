@@ -8,7 +8,9 @@ import type { InspectorClient } from './extension-client';
 import type { ActionResult, CapturesView } from '../shared/messages';
 import { withCurrentVerification, type Capture } from '../shared/capture';
 import { DEFAULT_SETTINGS, settingsView, verificationFingerprint, type Settings, type SettingsView } from '../shared/settings';
-import type { Localized, VerificationResult, WsdlDescription } from '../domain/types';
+import type { Localized } from '../domain/finding';
+import type { VerificationResult } from '../domain/soap/answer';
+import type { WsdlDescription } from '../domain/soap/wsdl';
 import { decodeToken } from '../domain/decode-token';
 
 export interface MockClientOptions {

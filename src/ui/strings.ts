@@ -8,7 +8,7 @@
  */
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
-import type { Localized } from '../domain/types';
+import type { Localized } from '../domain/finding';
 
 export type Language = keyof Localized;
 

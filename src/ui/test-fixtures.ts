@@ -8,7 +8,7 @@
  * service does.
  */
 import type { Capture } from '../shared/capture';
-import type { VerificationResult } from '../domain/types';
+import type { VerificationResult } from '../domain/soap/answer';
 
 /** 2026-11-24 10:00:00 in Bangkok (UTC+7). */
 export const FIXED_NOW = Date.UTC(2026, 10, 24, 3, 0, 0);
@@ -122,7 +122,7 @@ export function verifiedValid(overrides: Partial<VerificationResult> = {}): Veri
     },
     findings: [
       {
-        code: 'verify-case-1',
+        code: 'verify-valid',
         severity: 'info',
         title: { th: 'DiwLoginChk: Token ถูกต้องและยังไม่หมดอายุ', en: 'DiwLoginChk: the token is genuine and not expired' },
         detail: { th: 'กรณีที่ 1 ตามคู่มือ', en: 'Manual case 1' },

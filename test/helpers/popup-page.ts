@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import type { DemoPage, LaunchedBrowser } from '../../demo/launch-browser.mjs';
 import type { Settings } from '../../src/shared/settings';
 import type { ActionResult } from '../../src/shared/messages';
-import type { WsdlDescription } from '../../src/domain/types';
+import type { WsdlDescription } from '../../src/domain/soap/wsdl';
 
 export const POPUP_PATH = 'src/popup/index.html';
 

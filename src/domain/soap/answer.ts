@@ -4,9 +4,9 @@
  * single string `return` that itself holds XML or JSON are all plausible. So the fields are
  * searched for by name, anywhere, in any letter case and namespace.
  */
-import type { ManualCase, VerificationAnswer, VerificationFailureCode } from '../types';
 import { redactText } from '../redact';
 import { MAX_ELEMENTS, descendants, firstChild, readXml, type XmlElement } from './xml-tree';
+import type { Finding } from '../finding';
 
 export type SoapAnswerReading =
   | { kind: 'answered'; answer: VerificationAnswer }
@@ -297,4 +297,47 @@ export function readSoapAnswer(httpStatus: number, contentType: string | null, b
       idCard: found.idcard === undefined || found.idcard === '' ? null : found.idcard,
     },
   };
+}
+
+/** The manual's four answers (§4.2 Message 1..4). */
+export type ManualCase = 1 | 2 | 3 | 4;
+
+export type VerificationFailureCode =
+  | 'no-client-id'
+  | 'no-endpoint'
+  | 'no-permission'
+  | 'connection-refused'
+  | 'dns'
+  | 'timeout'
+  | 'network'
+  | 'http-status'
+  | 'soap-fault'
+  | 'not-xml'
+  | 'missing-fields'
+  | 'too-large'
+  /** The extension's background was stopped while it waited for the answer. */
+  | 'interrupted';
+
+export interface VerificationAnswer {
+  /** Which of the manual's four cases the Message maps to; null = unrecognised answer. */
+  manualCase: ManualCase | null;
+  status: boolean | null;
+  message: string | null;
+  username: string | null;
+  /** As returned; mask before display. */
+  idCard: string | null;
+}
+
+export interface VerificationResult {
+  /** When the call finished (epoch ms). */
+  checkedAt: number;
+  roundTripMs: number | null;
+  /** Server `Date` − local clock, when the server sent a Date header. */
+  clockSkewMs: number | null;
+  endpoint: string;
+  outcome:
+    | { kind: 'answered'; answer: VerificationAnswer }
+    | { kind: 'failed'; code: VerificationFailureCode; detail: string; httpStatus?: number; faultCode?: string; faultString?: string };
+  /** Explanation, what to do next, and comparisons with the token's claims. */
+  findings: Finding[];
 }

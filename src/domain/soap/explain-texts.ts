@@ -3,7 +3,8 @@
  * (§4.2) and each failure means, and what a help-desk person does next. The rules that choose
  * among them are in explain.ts.
  */
-import type { Localized, ManualCase, Severity, VerificationFailureCode } from '../types';
+import type { FindingCode, Localized, Severity } from '../finding';
+import type { ManualCase, VerificationFailureCode } from './answer';
 
 const LOG_IN_AGAIN: Localized = {
   th: 'ให้ผู้ใช้ออกจากระบบแล้วเข้าสู่ระบบใหม่ผ่าน Industry SSO เพื่อรับโทเค็นใหม่',
@@ -12,7 +13,7 @@ const LOG_IN_AGAIN: Localized = {
 
 /** What one of the manual's answers (§4.2) means; `quoted` is the answer as the service gave it. */
 export interface AnswerText {
-  code: string;
+  code: FindingCode;
   severity: Severity;
   title: Localized;
   detail: (quoted: Localized) => Localized;

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { clockSkewFinding, explainTestConnection, explainVerification, type VerificationOutcome } from './explain';
-import type { Finding, ManualCase, VerificationAnswer, VerificationFailureCode } from '../types';
+import type { Finding } from '../finding';
+import type { ManualCase, VerificationAnswer, VerificationFailureCode } from './answer';
 import { SAMPLE_ID, withCheckDigit } from '../test-support';
 
 const OTHER_ID = withCheckDigit('310050009876');

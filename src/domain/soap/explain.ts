@@ -3,7 +3,8 @@
  * what the manual's answer means (§4.2), what to do next, whether the Username and IDCard the
  * service returned are the token's own, and whether this PC's clock disagrees with the server's.
  */
-import type { Finding, Localized, Severity, VerificationAnswer, VerificationResult } from '../types';
+import type { Finding, FindingCode, Localized, Severity } from '../finding';
+import type { VerificationAnswer, VerificationResult } from './answer';
 import { maskIdCard } from '../id-card';
 import { redactText } from '../redact';
 import { sortFindings } from '../sort-findings';
@@ -19,7 +20,7 @@ export interface VerificationContext {
 /** Below this the `Date` header's one-second resolution and the round trip make skew noise. */
 export const CLOCK_SKEW_THRESHOLD_MS = 60_000;
 
-function finding(code: string, severity: Severity, title: Localized, detail: Localized, nextStep: Localized): Finding {
+function finding(code: FindingCode, severity: Severity, title: Localized, detail: Localized, nextStep: Localized): Finding {
   return { code, severity, title, detail, nextStep };
 }
 

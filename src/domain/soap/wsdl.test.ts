@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { guessRoles, parseWsdl, referencedDocuments } from './wsdl';
-import type { WsdlDescription } from '../types';
+import type { WsdlDescription } from './wsdl';
 
 function parsed(xml: string, extra: string[] = []): WsdlDescription {
   const result = parseWsdl(xml, extra);

@@ -7,7 +7,7 @@
  * `?xsd=1` document. `referencedDocuments` lists those; the caller fetches them and passes them
  * back as `extraDocuments`, so this module stays pure.
  */
-import type { Localized, WsdlDescription, WsdlOperation } from '../types';
+import type { Localized } from '../finding';
 import { childrenNamed, descendants, firstChild, readXml, resolveQName, type XmlElement } from './xml-tree';
 
 export const WSDL_NS = 'http://schemas.xmlsoap.org/wsdl/';
@@ -279,4 +279,23 @@ export function parseWsdl(xml: string, extraDocuments: readonly string[] = []): 
   if (operations.length === 0) return reason('SOAP binding ใน WSDL นี้ไม่มี operation ใดเลย', 'The SOAP binding in this WSDL has no operations.');
 
   return { ok: true, description: { targetNamespace, endpoint: chosen.endpoint, soapVersion: chosen.version, operations, guess: guessRoles(operations) } };
+}
+
+export interface WsdlOperation {
+  name: string;
+  style: 'document' | 'rpc';
+  soapAction: string;
+  /** For document/literal wrapped: the wrapper element's namespace (usually the target namespace). */
+  inputNamespace: string;
+  inputParameters: string[];
+}
+
+export interface WsdlDescription {
+  targetNamespace: string;
+  /** From `soap:address` / `soap12:address`; null when the WSDL names none. */
+  endpoint: string | null;
+  soapVersion: '1.1' | '1.2';
+  operations: WsdlOperation[];
+  /** The best guess of which operation verifies and which parameter takes what, from names. */
+  guess: { operation: string; tokenParameter: string | null; clientIdParameter: string | null } | null;
 }
