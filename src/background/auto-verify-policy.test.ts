@@ -4,7 +4,7 @@ import { AUTO_VERIFY_OVERALL, AUTO_VERIFY_PER_TAB, AUTO_VERIFY_WINDOW_MS, create
 import type { SessionArea } from './capture-store';
 import type { Capture } from '../shared/capture';
 import { DEFAULT_SETTINGS, type VerificationSettings } from '../shared/settings';
-import { EXP_SECONDS, NBF_SECONDS, makeToken, samplePayload } from '../domain/test-support';
+import { EXP_SECONDS, NBF_SECONDS, makeToken, samplePayload } from '../test-support/tokens';
 
 const CONFIGURED: VerificationSettings = { ...DEFAULT_SETTINGS.verification, clientId: 'DEMO-CLIENT-7F3A', endpoint: 'http://127.0.0.1:18082/DiwAppChk/DiwAppChk' };
 const DURING_LIFETIME = NBF_SECONDS * 1000 + 60_000;

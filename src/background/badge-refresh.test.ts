@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createBadgeRefresh, type BadgeAction } from './badge-refresh';
 import type { Capture } from '../shared/capture';
-import { makeToken, NBF_SECONDS, samplePayload } from '../domain/test-support';
+import { makeToken, NBF_SECONDS, samplePayload } from '../test-support/tokens';
 
 const CAPTURE: Capture = { id: 'c1', tabId: 3, capturedAt: 1, pageOrigin: 'http://127.0.0.1:2', pagePath: '/callback', source: 'query', parameter: 'token', token: makeToken(samplePayload()), isIndustrySso: true };
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BADGE_COLOURS, badgeFor } from './badge';
-import { makeToken, samplePayload, NBF_SECONDS, EXP_SECONDS } from '../domain/test-support';
+import { makeToken, samplePayload, NBF_SECONDS, EXP_SECONDS } from '../test-support/tokens';
 import type { Capture } from '../shared/capture';
 
 function captureOf(payload: Record<string, unknown>): Capture {

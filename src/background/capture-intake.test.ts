@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { createCaptureStore, type SessionArea } from './capture-store';
 import { candidatesInSenderUrl, createCaptureIntake, MAX_STORED_TOKEN_LENGTH } from './capture-intake';
-import { makeToken, samplePayload } from '../domain/test-support';
+import { makeToken, samplePayload } from '../test-support/tokens';
 
 const SSO_TOKEN = makeToken(samplePayload());
 const OTHER_TOKEN = makeToken({ sub: 'someone', exp: 2_000_000_000 });

@@ -7,7 +7,7 @@ import { createCaptureSink } from './capture-sink';
 import { createHandlers, type HandlerDeps } from './handlers';
 import type { Handlers, TrustedSender } from './router';
 import { DEFAULT_SETTINGS } from '../shared/settings';
-import { makeToken, samplePayload } from '../domain/test-support';
+import { makeToken, samplePayload } from '../test-support/tokens';
 
 const TOKEN = makeToken(samplePayload());
 const OTHER = makeToken(samplePayload({ username: 'someone-else' }));

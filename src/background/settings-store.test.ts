@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { DEFAULT_SETTINGS, parseSettings, type Settings } from '../shared/settings';
-import { settingsCandidate } from '../shared/settings-test-support';
+import { settingsCandidate } from '../test-support/settings';
 import { createSettingsStore, type LocalArea } from './settings-store';
 
 /** `storage.local` in memory. Values are cloned on the way in and out, as the real one serialises them. */

@@ -7,7 +7,7 @@ import type { Verifier } from './verifier';
 import type { VerificationResult } from '../domain/soap/answer';
 import type { Capture } from '../shared/capture';
 import { DEFAULT_SETTINGS } from '../shared/settings';
-import { makeToken, NBF_SECONDS, samplePayload } from '../domain/test-support';
+import { makeToken, NBF_SECONDS, samplePayload } from '../test-support/tokens';
 import { createAutoVerifyPolicy } from './auto-verify-policy';
 
 function resultFor(clientId: string): VerificationResult {

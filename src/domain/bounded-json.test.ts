@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { boundedJson, PRETTY_JSON_LIMITS } from './bounded-json';
-import { deepArrayJson, deepObjectJson } from './hostile-tokens';
+import { deepArrayJson, deepObjectJson } from '../test-support/hostile-tokens';
 
 describe('boundedJson', () => {
   it('within its limits, prints exactly what JSON.stringify prints', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MANUAL_CLAIMS, isIndustrySsoPayload, readClaims } from './claims';
-import { samplePayload } from './test-support';
+import { samplePayload } from '../test-support/tokens';
 
 describe('MANUAL_CLAIMS', () => {
   it('lists the ten claims in the manual’s table order with its Thai descriptions', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { decodeToken } from './decode-token';
-import { base64url, makeToken, samplePayload } from './test-support';
+import { base64url, makeToken, samplePayload } from '../test-support/tokens';
 
 const token = makeToken(samplePayload());
 const [headerPart, payloadPart, signaturePart] = token.split('.') as [string, string, string];

@@ -15,7 +15,7 @@ import { buildTicketReport } from './report';
 import { readSoapAnswer } from './soap/answer';
 import { parseWsdl } from './soap/wsdl';
 import { redactText } from './redact';
-import { makeToken, samplePayload, NBF_SECONDS } from './test-support';
+import { makeToken, samplePayload, NBF_SECONDS } from '../test-support/tokens';
 import type { VerificationResult } from './soap/answer';
 
 const NOW = NBF_SECONDS * 1000 + 60_000;

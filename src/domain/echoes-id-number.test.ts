@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { echoesIdNumber } from './echoes-id-number';
-import { SAMPLE_ID } from './test-support';
+import { SAMPLE_ID } from '../test-support/tokens';
 
 describe('echoesIdNumber', () => {
   it('compares digits only', () => {

@@ -9,7 +9,7 @@ import { resolveOrg } from './org';
 import { readSoapAnswer, MAX_ANSWER_BYTES } from './soap/answer';
 import { parseWsdl } from './soap/wsdl';
 import { redactText, MAX_REDACTED_LENGTH } from './redact';
-import { base64url, makeToken, samplePayload, withCheckDigit, NBF_SECONDS } from './test-support';
+import { base64url, makeToken, samplePayload, withCheckDigit, NBF_SECONDS } from '../test-support/tokens';
 
 /**
  * Fuzzing of every reader of input a site, a person or a service controls. Each target is a

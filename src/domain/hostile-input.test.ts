@@ -8,7 +8,7 @@ import { readXml } from './soap/xml-tree';
 import { buildTicketReport } from './report';
 import { inspectToken } from './inspect';
 import { redactText } from './redact';
-import { NBF_SECONDS, makeToken, samplePayload } from './test-support';
+import { NBF_SECONDS, makeToken, samplePayload } from '../test-support/tokens';
 import type { VerificationResult } from './soap/answer';
 
 /**

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { checkIdCard, isValidThaiIdChecksum, looksLikeIdNumber, maskIdCard, maskIdNumbersIn, maskIdNumbersInPayload, maskIdNumbersInText } from './id-card';
-import { withCheckDigit } from './test-support';
+import { withCheckDigit } from '../test-support/tokens';
 
 const valid = withCheckDigit('310060012345');
 const wrongCheck = `${valid.slice(0, 12)}${(Number(valid[12]) + 1) % 10}`;

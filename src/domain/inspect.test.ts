@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { decodeFinding, inspectToken } from './inspect';
-import { deepArrayJson, deepObjectJson, makeRawToken, objectJson } from './hostile-tokens';
+import { deepArrayJson, deepObjectJson, makeRawToken, objectJson } from '../test-support/hostile-tokens';
 import { sortFindings } from './sort-findings';
-import { EXP_SECONDS, NBF_SECONDS, SAMPLE_ID, makeToken, samplePayload } from './test-support';
+import { EXP_SECONDS, NBF_SECONDS, SAMPLE_ID, makeToken, samplePayload } from '../test-support/tokens';
 import type { Finding } from './finding';
 
 const DURING = (NBF_SECONDS + 600) * 1000;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { jsonDepth } from './json-depth';
-import { deepArrayJson, deepObjectJson } from './hostile-tokens';
+import { deepArrayJson, deepObjectJson } from '../test-support/hostile-tokens';
 
 describe('jsonDepth', () => {
   it('counts levels of non-empty containers', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { overallVerdict } from './overall-verdict';
 import { inspectToken } from './inspect';
 import type { ManualCase, VerificationResult } from './soap/answer';
-import { makeToken, samplePayload, NBF_SECONDS, EXP_SECONDS } from './test-support';
+import { makeToken, samplePayload, NBF_SECONDS, EXP_SECONDS } from '../test-support/tokens';
 
 const DURING = (NBF_SECONDS + 60) * 1000;
 const token = makeToken(samplePayload());

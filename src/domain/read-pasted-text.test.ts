@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readPastedText } from './read-pasted-text';
-import { makeToken, samplePayload } from './test-support';
+import { makeToken, samplePayload } from '../test-support/tokens';
 
 describe('readPastedText', () => {
   it('finds the token inside what was pasted', () => {

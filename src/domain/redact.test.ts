@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { CLIENT_ID_MARK, ID_NUMBER_MARK, MAX_REDACTED_LENGTH, TOKEN_MARK, redactText, redactVerificationResult } from './redact';
-import { makeToken, withCheckDigit } from './test-support';
+import { makeToken, withCheckDigit } from '../test-support/tokens';
 import type { VerificationResult } from './soap/answer';
 
 // Made-up people: only their check digits are right.

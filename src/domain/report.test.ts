@@ -4,7 +4,7 @@ import { buildTicketReport } from './report';
 import { inspectToken } from './inspect';
 import { formatIsoUtc, formatThaiDateTime } from './time';
 import { isValidThaiIdChecksum } from './id-card';
-import { EXP_SECONDS, NBF_SECONDS, SAMPLE_ID, makeToken, samplePayload, withCheckDigit } from './test-support';
+import { EXP_SECONDS, NBF_SECONDS, SAMPLE_ID, makeToken, samplePayload, withCheckDigit } from '../test-support/tokens';
 import type { VerificationResult } from './soap/answer';
 
 const NOW = (NBF_SECONDS + 600) * 1000;

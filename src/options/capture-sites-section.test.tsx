@@ -2,7 +2,7 @@
 /** The capture sites section: listing, adding and removing sites with their permissions. */
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
-import { settings, DEMO_VERIFICATION, renderPage, byTestId, type } from './render-options-page';
+import { settings, DEMO_VERIFICATION, renderPage, byTestId, type } from '../test-support/render-options-page';
 
 afterEach(cleanup);
 

@@ -2,7 +2,7 @@
 /** The options page as a whole: its language and its labels. */
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
-import { settings, DEMO_VERIFICATION, renderPage, byTestId, type, choose } from './render-options-page';
+import { settings, DEMO_VERIFICATION, renderPage, byTestId, type, choose } from '../test-support/render-options-page';
 
 afterEach(cleanup);
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bilingualTableProblems } from '../ui/bilingual-table-checks';
+import { bilingualTableProblems } from '../test-support/bilingual-table-checks';
 import { OPTIONS_STRINGS, type OptionsStringKey } from './options-strings';
 
 describe('options strings', () => {

@@ -4,8 +4,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import type { Settings } from '../shared/settings';
 import type { WsdlDescription } from '../domain/soap/wsdl';
-import { OptionsTestClient } from './options-test-client';
-import { DEMO_ENDPOINT, DEMO_WSDL_URL, demoDescription, settings, DEMO_VERIFICATION, renderPage, byTestId, type, choose, status, savedVerification } from './render-options-page';
+import { OptionsTestClient } from '../test-support/options-test-client';
+import { DEMO_ENDPOINT, DEMO_WSDL_URL, demoDescription, settings, DEMO_VERIFICATION, renderPage, byTestId, type, choose, status, savedVerification } from '../test-support/render-options-page';
 
 afterEach(cleanup);
 

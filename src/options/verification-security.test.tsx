@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
 import type { VerificationResult } from '../domain/soap/answer';
-import { DEMO_ENDPOINT, DEMO_WSDL_URL, demoDescription, settings, DEMO_VERIFICATION, renderPage, byTestId, type, status, savedVerification } from './render-options-page';
+import { DEMO_ENDPOINT, DEMO_WSDL_URL, demoDescription, settings, DEMO_VERIFICATION, renderPage, byTestId, type, status, savedVerification } from '../test-support/render-options-page';
 
 afterEach(cleanup);
 

@@ -2,10 +2,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, render, screen, within } from '@testing-library/preact';
 import { OfficeSection } from './office-section';
-import { decodedFixture } from './fixture-inspections';
-import type { FixtureName } from '../ui/test-fixtures';
+import { decodedFixture } from '../test-support/fixture-inspections';
+import type { FixtureName } from '../test-support/fixtures';
 import type { Language } from '../ui/strings';
-import { inLanguage } from '../ui/in-language';
+import { inLanguage } from '../test-support/in-language';
 
 afterEach(cleanup);
 

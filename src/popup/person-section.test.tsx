@@ -3,10 +3,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { useState } from 'preact/hooks';
 import { PersonSection } from './person-section';
-import { decodedFixture } from './fixture-inspections';
-import { BAD_ID, GOOD_ID, type FixtureName } from '../ui/test-fixtures';
+import { decodedFixture } from '../test-support/fixture-inspections';
+import { BAD_ID, GOOD_ID, type FixtureName } from '../test-support/fixtures';
 import { checkIdCard } from '../domain/id-card';
-import { inLanguage } from '../ui/in-language';
+import { inLanguage } from '../test-support/in-language';
 
 afterEach(cleanup);
 

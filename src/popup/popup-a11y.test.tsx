@@ -7,9 +7,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, screen } from '@testing-library/preact';
 import axe from 'axe-core';
-import { renderPopup } from './render-popup';
-import { FIXTURE_TOKENS, makeCapture, verifiedValid, FIXED_NOW } from '../ui/test-fixtures';
-import type { FixtureName } from '../ui/test-fixtures';
+import { renderPopup } from '../test-support/render-popup';
+import { FIXTURE_TOKENS, makeCapture, verifiedValid, FIXED_NOW } from '../test-support/fixtures';
+import type { FixtureName } from '../test-support/fixtures';
 import { DEFAULT_SETTINGS, verificationFingerprint } from '../shared/settings';
 
 afterEach(cleanup);

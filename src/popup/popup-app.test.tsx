@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
-import { renderPopup } from './render-popup';
-import { FIXED_NOW, FIXTURE_TOKENS, GOOD_ID, makeCapture, verifiedValid } from '../ui/test-fixtures';
+import { renderPopup } from '../test-support/render-popup';
+import { FIXED_NOW, FIXTURE_TOKENS, GOOD_ID, makeCapture, verifiedValid } from '../test-support/fixtures';
 import { DEFAULT_CAPTURE_SITES } from '../shared/capture-sites';
 
 afterEach(() => {

@@ -6,11 +6,11 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
-import { renderPopup } from './render-popup';
+import { renderPopup } from '../test-support/render-popup';
 import { PopupApp } from './popup-app';
-import { MockClient } from '../ui/mock-client';
-import { FIXED_NOW, GOOD_ID, makeCapture, makeToken, ssoPayload, verifiedValid } from '../ui/test-fixtures';
-import { deepArrayJson, deepObjectJson, makeRawToken, objectJson } from '../domain/hostile-tokens';
+import { MockClient } from '../test-support/mock-client';
+import { FIXED_NOW, GOOD_ID, makeCapture, makeToken, ssoPayload, verifiedValid } from '../test-support/fixtures';
+import { deepArrayJson, deepObjectJson, makeRawToken, objectJson } from '../test-support/hostile-tokens';
 import { DECODE_NEXT_STEP } from '../domain/inspect';
 import { checkIdCard } from '../domain/id-card';
 

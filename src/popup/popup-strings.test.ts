@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bilingualTableProblems } from '../ui/bilingual-table-checks';
+import { bilingualTableProblems } from '../test-support/bilingual-table-checks';
 import { POPUP_STRINGS } from './popup-strings';
 
 describe('popup strings', () => {

@@ -3,9 +3,9 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { RawSection } from './raw-section';
 import { FindingsSection } from './findings-section';
-import { decodedFixture } from './fixture-inspections';
-import { inLanguage } from '../ui/in-language';
-import { GOOD_ID, BAD_ID, FIXED_NOW, makeToken, ssoPayload, verificationRefused } from '../ui/test-fixtures';
+import { decodedFixture } from '../test-support/fixture-inspections';
+import { inLanguage } from '../test-support/in-language';
+import { GOOD_ID, BAD_ID, FIXED_NOW, makeToken, ssoPayload, verificationRefused } from '../test-support/fixtures';
 import { inspectToken } from '../domain/inspect';
 import { checkIdCard } from '../domain/id-card';
 

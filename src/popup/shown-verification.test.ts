@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { FIXTURE_TOKENS, makeCapture, verifiedValid } from '../ui/test-fixtures';
+import { FIXTURE_TOKENS, makeCapture, verifiedValid } from '../test-support/fixtures';
 import { shownVerification } from './shown-verification';
 
 describe('shownVerification', () => {

@@ -2,13 +2,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, render, screen } from '@testing-library/preact';
 import { TokenSection } from './token-section';
-import { decodedFixture } from './fixture-inspections';
-import { makeCapture, makeToken, ssoPayload, FIXTURE_TOKENS, GOOD_ID, FIXED_NOW, type FixtureName } from '../ui/test-fixtures';
+import { decodedFixture } from '../test-support/fixture-inspections';
+import { makeCapture, makeToken, ssoPayload, FIXTURE_TOKENS, GOOD_ID, FIXED_NOW, type FixtureName } from '../test-support/fixtures';
 import { inspectToken } from '../domain/inspect';
 import { checkIdCard } from '../domain/id-card';
 import { formatIsoUtc, formatThaiDateTime } from '../domain/time';
 import type { Language } from '../ui/strings';
-import { inLanguage } from '../ui/in-language';
+import { inLanguage } from '../test-support/in-language';
 
 afterEach(cleanup);
 

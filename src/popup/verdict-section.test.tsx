@@ -2,11 +2,11 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { VerdictSection } from './verdict-section';
-import { inspectFixture } from './fixture-inspections';
-import { verificationRefused, verifiedValid, FIXED_NOW } from '../ui/test-fixtures';
-import type { FixtureName } from '../ui/test-fixtures';
+import { inspectFixture } from '../test-support/fixture-inspections';
+import { verificationRefused, verifiedValid, FIXED_NOW } from '../test-support/fixtures';
+import type { FixtureName } from '../test-support/fixtures';
 import type { Language } from '../ui/strings';
-import { inLanguage } from '../ui/in-language';
+import { inLanguage } from '../test-support/in-language';
 import type { VerificationResult } from '../domain/soap/answer';
 
 afterEach(cleanup);

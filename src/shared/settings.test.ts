@@ -12,7 +12,7 @@ import {
   verificationFingerprint,
   type Settings,
 } from './settings';
-import { settingsCandidate } from './settings-test-support';
+import { settingsCandidate } from '../test-support/settings';
 import { isHttpUrl } from '../domain/url';
 
 describe('settings schema', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bilingualTableProblems } from './bilingual-table-checks';
+import { bilingualTableProblems } from '../test-support/bilingual-table-checks';
 import { inBothLanguages, translator, type Bilingual } from './strings';
 import { UI_STRINGS } from './ui-strings';
 

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { clockSkewFinding, explainTestConnection, explainVerification, type VerificationOutcome } from './explain';
 import type { Finding } from '../finding';
 import type { ManualCase, VerificationAnswer, VerificationFailureCode } from './answer';
-import { SAMPLE_ID, withCheckDigit } from '../test-support';
+import { SAMPLE_ID, withCheckDigit } from '../../test-support/tokens';
 
 const OTHER_ID = withCheckDigit('310050009876');
 const claims = { username: 'somchai.t', idcard: SAMPLE_ID };

@@ -4,7 +4,7 @@
  * every call so a test can assert what the page asked for, and lets a test push a change
  * (`emitCapturesChanged`, `emitSettingsChanged`) the way `storage.onChanged` would.
  */
-import type { InspectorClient } from './extension-client';
+import type { InspectorClient } from '../ui/extension-client';
 import type { ActionResult, CapturesView } from '../shared/messages';
 import { withCurrentVerification, type Capture } from '../shared/capture';
 import { DEFAULT_SETTINGS, settingsView, verificationFingerprint, type Settings, type SettingsView } from '../shared/settings';

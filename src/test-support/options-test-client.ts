@@ -5,7 +5,7 @@
  * and whether a save is refused (by default, as the background refuses it: `validateSettings`). Every call is still recorded by `MockClient`, in order, so tests can check that the
  * permission was asked for before the settings were saved.
  */
-import { MockClient, type MockClientOptions } from '../ui/mock-client';
+import { MockClient, type MockClientOptions } from './mock-client';
 import type { ActionResult, ReplyOf } from '../shared/messages';
 import type { Localized } from '../domain/finding';
 import type { VerificationResult } from '../domain/soap/answer';

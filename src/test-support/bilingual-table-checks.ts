@@ -3,7 +3,7 @@
  * beyond what the compiler checks: no empty text, the same placeholders in both languages, and
  * Thai texts written in Thai.
  */
-import type { Bilingual } from './strings';
+import type { Bilingual } from '../ui/strings';
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 

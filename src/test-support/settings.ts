@@ -5,7 +5,7 @@
  * even mix would almost never produce a candidate that passes.
  */
 import fc from 'fast-check';
-import { SETTINGS_VERSION, TEXT_LIMITS } from './settings';
+import { SETTINGS_VERSION, TEXT_LIMITS } from '../shared/settings';
 
 const hostile: fc.Arbitrary<unknown> = fc.oneof(
   fc.anything(),

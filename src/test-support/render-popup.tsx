@@ -4,9 +4,9 @@
  */
 import { render, screen, waitFor } from '@testing-library/preact';
 import { expect, vi } from 'vitest';
-import { FIXED_NOW } from '../ui/test-fixtures';
-import { MockClient, type MockClientOptions } from '../ui/mock-client';
-import { PopupApp } from './popup-app';
+import { FIXED_NOW } from './fixtures';
+import { MockClient, type MockClientOptions } from './mock-client';
+import { PopupApp } from '../popup/popup-app';
 
 export async function renderPopup(options: MockClientOptions & { clock?: () => number } = {}) {
   const client = new MockClient(options);

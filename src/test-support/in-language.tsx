@@ -4,7 +4,7 @@
  * keeps it.
  */
 import type { ComponentChildren } from 'preact';
-import { LanguageContext, type Language } from './strings';
+import { LanguageContext, type Language } from '../ui/strings';
 
 export function inLanguage(language: Language) {
   return {

@@ -3,9 +3,9 @@
  * fixture token inspected at the fixed test clock, for rendering a single section.
  */
 import { inspectToken } from '../domain/inspect';
-import { FIXED_NOW, FIXTURE_TOKENS, type FixtureName } from '../ui/test-fixtures';
+import { FIXED_NOW, FIXTURE_TOKENS, type FixtureName } from './fixtures';
 import type { TokenInspection } from '../domain/inspect';
-import type { DecodedInspection } from './claim-value';
+import type { DecodedInspection } from '../popup/claim-value';
 
 export function inspectFixture(name: FixtureName, nowMs = FIXED_NOW): TokenInspection {
   return inspectToken(FIXTURE_TOKENS[name], nowMs);

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { DEFAULT_SETTINGS, type Settings } from '../shared/settings';
 import { parseWsdl } from '../domain/soap/wsdl';
 import type { WsdlDescription } from '../domain/soap/wsdl';
-import { OptionsPage } from './options-page';
+import { OptionsPage } from '../options/options-page';
 import { OptionsTestClient, type OptionsTestClientOptions } from './options-test-client';
 
 export const DEMO_ENDPOINT = 'http://127.0.0.1:8088/DiwAppChk/DiwAppChk';
