@@ -53,9 +53,15 @@ export default tseslint.config(
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
     rules: {
       // A switch over a union (a finding code, a failure code, a message type) must name every case.
-      '@typescript-eslint/switch-exhaustiveness-check': ['error', { considerDefaultExhaustiveForUnions: true, requireDefaultForNonUnion: false }],
+      '@typescript-eslint/switch-exhaustiveness-check': [
+        'error',
+        { considerDefaultExhaustiveForUnions: true, requireDefaultForNonUnion: false },
+      ],
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'separate-type-imports' }],
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' },
+      ],
     },
   },
   {
@@ -79,10 +85,30 @@ export default tseslint.config(
     },
   }),
   boundary('shared', others('domain', 'shared'), 'shared/ imports only the domain.'),
-  boundary('background', others('domain', 'shared', 'background'), 'No context imports another: the background talks to pages through messages.'),
-  boundary('content', others('domain', 'shared', 'content'), 'No context imports another: the content script talks to the background through messages.'),
-  boundary('popup', others('domain', 'shared', 'ui', 'popup'), 'No context imports another: the popup reaches the background through the client in ui/.'),
-  boundary('options', others('domain', 'shared', 'ui', 'options'), 'No context imports another: the options page reaches the background through the client in ui/.'),
-  boundary('ui', others('domain', 'shared', 'ui'), 'ui/ serves both pages and imports neither of them, nor the background.'),
+  boundary(
+    'background',
+    others('domain', 'shared', 'background'),
+    'No context imports another: the background talks to pages through messages.',
+  ),
+  boundary(
+    'content',
+    others('domain', 'shared', 'content'),
+    'No context imports another: the content script talks to the background through messages.',
+  ),
+  boundary(
+    'popup',
+    others('domain', 'shared', 'ui', 'popup'),
+    'No context imports another: the popup reaches the background through the client in ui/.',
+  ),
+  boundary(
+    'options',
+    others('domain', 'shared', 'ui', 'options'),
+    'No context imports another: the options page reaches the background through the client in ui/.',
+  ),
+  boundary(
+    'ui',
+    others('domain', 'shared', 'ui'),
+    'ui/ serves both pages and imports neither of them, nor the background.',
+  ),
   prettier,
 );

@@ -18,10 +18,12 @@ import { escapeHtml, listenOnLoopback, page, readBody, sendHtml, sendRedirect } 
 export function judgeToken(token, nowMs) {
   if (!token) return { outcome: 'refused', who: '', reason: 'no token arrived' };
   const { state, claims } = checkToken(token, nowMs);
-  if (state === 'mismatch' || !claims) return { outcome: 'refused', who: '', reason: 'the token is not genuine (signature mismatch)' };
+  if (state === 'mismatch' || !claims)
+    return { outcome: 'refused', who: '', reason: 'the token is not genuine (signature mismatch)' };
   const who = `${claims.firstname ?? ''} ${claims.lastname ?? ''} (${claims.username ?? '?'})`.trim();
   if (state === 'expired') return { outcome: 'refused', who, reason: 'the token has expired' };
-  if (typeof claims.nbf === 'number' && claims.nbf * 1000 > nowMs) return { outcome: 'refused', who, reason: 'the token is not valid yet (nbf is in the future)' };
+  if (typeof claims.nbf === 'number' && claims.nbf * 1000 > nowMs)
+    return { outcome: 'refused', who, reason: 'the token is not valid yet (nbf is in the future)' };
   return { outcome: 'logged-in', who, reason: '' };
 }
 
@@ -37,10 +39,14 @@ function landingPage(judgement, how) {
       ? `<h1>เข้าสู่ระบบแล้ว · Logged in</h1><p data-testid="app-user">logged in as ${escapeHtml(judgement.who)}</p>`
       : `<h1>ระบบงานไม่รับ Token · Login refused</h1><p data-testid="app-user">${escapeHtml(judgement.who || 'unknown user')}</p>
 <p data-testid="app-reason">${escapeHtml(judgement.reason)}</p>`;
-  return page('Demo application', `${body}<p class="hint">Token arrived by: ${escapeHtml(how)}</p><p><a href="/">Home</a></p>`, {
-    main: `data-demo-page="app-landing" data-demo-outcome="${judgement.outcome}"`,
-    script: STRIP_TOKEN_FROM_ADDRESS_BAR,
-  });
+  return page(
+    'Demo application',
+    `${body}<p class="hint">Token arrived by: ${escapeHtml(how)}</p><p><a href="/">Home</a></p>`,
+    {
+      main: `data-demo-page="app-landing" data-demo-outcome="${judgement.outcome}"`,
+      script: STRIP_TOKEN_FROM_ADDRESS_BAR,
+    },
+  );
 }
 
 /**
@@ -115,7 +121,9 @@ export async function startAppServer({ port = 0, ssoUrl = '', now = Date.now } =
         sessions.set(sessionId, judgement);
         // A demo left running for days should not grow without bound: forget the oldest.
         if (sessions.size > MAX_SESSIONS) sessions.delete(sessions.keys().next().value);
-        return sendRedirect(res, '/welcome', { 'set-cookie': `demo_app_session=${sessionId}; Path=/; HttpOnly; SameSite=Lax` });
+        return sendRedirect(res, '/welcome', {
+          'set-cookie': `demo_app_session=${sessionId}; Path=/; HttpOnly; SameSite=Lax`,
+        });
       }
       case 'GET /landing':
         // The #id_token fragment of the SSO's Location never reaches here. The own fragment in
@@ -133,14 +141,22 @@ export async function startAppServer({ port = 0, ssoUrl = '', now = Date.now } =
             ? `<h1>ยินดีต้อนรับ · Welcome</h1><p data-testid="app-user">logged in as ${escapeHtml(judgement.who)}</p>`
             : `<h1>ระบบงานไม่รับ Token · Login refused</h1><p data-testid="app-reason">${escapeHtml(judgement.reason)}</p>`
           : `<h1>ยินดีต้อนรับ · Welcome</h1><p data-testid="app-user">The token went by a redirect this application did not keep; nothing here shows it.</p>`;
-        return sendHtml(res, 200, page('Demo application', `${body}<p><a href="/">Home</a></p>`, {
-          main: `data-demo-page="app-welcome" data-demo-outcome="${judgement?.outcome ?? 'unknown'}"`,
-        }));
+        return sendHtml(
+          res,
+          200,
+          page('Demo application', `${body}<p><a href="/">Home</a></p>`, {
+            main: `data-demo-page="app-welcome" data-demo-outcome="${judgement?.outcome ?? 'unknown'}"`,
+          }),
+        );
       }
       case 'GET /no-token':
         // A page on a capture site with nothing in its URL worth keeping: the tests use it to show
         // that such a page leaves nothing behind in the extension.
-        return sendHtml(res, 200, page('Demo application', '<h1>A page with no token</h1>', { main: 'data-demo-page="app-plain"' }));
+        return sendHtml(
+          res,
+          200,
+          page('Demo application', '<h1>A page with no token</h1>', { main: 'data-demo-page="app-plain"' }),
+        );
       default:
         return sendHtml(res, 404, page('Not found', '<p>Not found.</p>'));
     }

@@ -30,11 +30,17 @@ export async function configureVerification(browser, { wsdlUrl, clientId, testCo
     if (loaded.tone === 'error') throw new Error(`The options page could not load the WSDL: ${loaded.text}`);
     // The form fills the operation and parameter names from the WSDL; the ClientID is ours to type.
     await options.fill('[data-testid="client-id"]', clientId);
-    const saved = await clickAndReadStatus(options, '[data-testid="save-settings"]', timeoutMs, 'the settings to be saved');
+    const saved = await clickAndReadStatus(
+      options,
+      '[data-testid="save-settings"]',
+      timeoutMs,
+      'the settings to be saved',
+    );
     if (saved.tone === 'error') throw new Error(`The options page did not save: ${saved.text}`);
     let tested = null;
     if (testConnection) {
-      tested = (await clickAndReadStatus(options, '[data-testid="test-connection"]', timeoutMs, 'the connection test')).text;
+      tested = (await clickAndReadStatus(options, '[data-testid="test-connection"]', timeoutMs, 'the connection test'))
+        .text;
     }
     return { loaded: loaded.text, saved: saved.text, tested };
   } finally {
@@ -112,14 +118,21 @@ export async function readCaptureInPopup(browser, { who, screenshotPath, timeout
       { timeoutMs, what: `the popup to list a capture${who ? ` for ${who}` : ''}` },
     );
     await popup.click(`[data-testid="picker-elsewhere"] li:nth-child(${position}) button`);
-    await popup.waitUntil(() => document.querySelector('[data-verdict]') !== null, undefined, { timeoutMs, what: 'the popup to show a verdict' });
+    await popup.waitUntil(() => document.querySelector('[data-verdict]') !== null, undefined, {
+      timeoutMs,
+      what: 'the popup to show a verdict',
+    });
 
     const isSso = await popup.evaluate(() => document.querySelector('.verification') !== null);
     if (isSso) {
       // The background verifies a current login by itself once settings are saved, within a
       // second on loopback. It leaves an expired token, and logins past its rate limit, to a
       // person: then press "Verify", as they would.
-      const shown = await waitQuietly(popup, () => document.querySelector('[data-testid="verification"]') !== null, Math.min(timeoutMs, AUTO_VERIFY_GRACE_MS));
+      const shown = await waitQuietly(
+        popup,
+        () => document.querySelector('[data-testid="verification"]') !== null,
+        Math.min(timeoutMs, AUTO_VERIFY_GRACE_MS),
+      );
       if (!shown) {
         await popup.click('.verification button');
         await waitQuietly(popup, () => document.querySelector('[data-testid="verification"]') !== null, timeoutMs);
@@ -127,13 +140,16 @@ export async function readCaptureInPopup(browser, { who, screenshotPath, timeout
     }
     const reading = await popup.evaluate(() => {
       /** @param {string} selector */
-      const text = (selector) => /** @type {HTMLElement | null} */ (document.querySelector(selector))?.innerText.trim() ?? null;
+      const text = (selector) =>
+        /** @type {HTMLElement | null} */ (document.querySelector(selector))?.innerText.trim() ?? null;
       return {
         verdict: document.querySelector('[data-verdict]')?.getAttribute('data-verdict') ?? null,
         verdictText: text('[data-verdict]') ?? '',
         source: text('[data-testid="source"]'),
         verification: text('[data-testid="verification"] .verification__headline'),
-        findings: [...document.querySelectorAll('[data-testid="findings"] li[data-code]')].map((li) => li.getAttribute('data-code') ?? ''),
+        findings: [...document.querySelectorAll('[data-testid="findings"] li[data-code]')].map(
+          (li) => li.getAttribute('data-code') ?? '',
+        ),
       };
     });
     if (screenshotPath) await popup.screenshot({ path: screenshotPath, fullPage: true });

@@ -40,7 +40,11 @@ function findExecutable(names, usual, env) {
 export function chromiumPath(env = process.env) {
   return (
     env.CHROME_PATH ||
-    findExecutable(['chromium', 'chromium-browser', 'google-chrome-stable', 'google-chrome'], ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/snap/bin/chromium'], env)
+    findExecutable(
+      ['chromium', 'chromium-browser', 'google-chrome-stable', 'google-chrome'],
+      ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/snap/bin/chromium'],
+      env,
+    )
   );
 }
 
@@ -49,7 +53,9 @@ export function chromiumPath(env = process.env) {
  * @param {NodeJS.ProcessEnv} [env]
  */
 export function firefoxPath(env = process.env) {
-  return env.FIREFOX_PATH || findExecutable(['firefox-esr', 'firefox'], ['/usr/bin/firefox-esr', '/usr/bin/firefox'], env);
+  return (
+    env.FIREFOX_PATH || findExecutable(['firefox-esr', 'firefox'], ['/usr/bin/firefox-esr', '/usr/bin/firefox'], env)
+  );
 }
 
 /**
@@ -192,7 +198,11 @@ function pageOpeners(newPage, wrap, extensionBaseUrl) {
  */
 function waitForLoaded(page, url, timeoutMs = DEFAULT_WAIT_MS) {
   return pollUntil(
-    () => page.evaluate((/** @type {string} */ expected) => location.href === expected && document.readyState === 'complete', url),
+    () =>
+      page.evaluate(
+        (/** @type {string} */ expected) => location.href === expected && document.readyState === 'complete',
+        url,
+      ),
     { timeoutMs, what: `${url} to load` },
   );
 }
@@ -288,11 +298,13 @@ async function grantOriginsInProfile(profile, extensionId, patterns) {
   const preferencesPath = join(profile, 'Default', 'Preferences');
   const preferences = JSON.parse(await readFile(preferencesPath, 'utf8'));
   const settings = preferences.extensions?.settings?.[extensionId];
-  if (!settings) throw new Error(`Chromium's profile has no settings for extension ${extensionId}; cannot record granted origins.`);
+  if (!settings)
+    throw new Error(`Chromium's profile has no settings for extension ${extensionId}; cannot record granted origins.`);
   for (const set of ['active_permissions', 'granted_permissions', 'runtime_granted_permissions']) {
     settings[set] ??= {};
     // explicit: webRequest and fetch; scriptable: content scripts.
-    for (const kind of ['explicit_host', 'scriptable_host']) settings[set][kind] = [...new Set([...(settings[set][kind] ?? []), ...patterns])];
+    for (const kind of ['explicit_host', 'scriptable_host'])
+      settings[set][kind] = [...new Set([...(settings[set][kind] ?? []), ...patterns])];
   }
   await writeFile(preferencesPath, JSON.stringify(preferences));
 }

@@ -26,7 +26,9 @@ describe('pollUntil', () => {
   });
 
   it('gives up on a check that stays falsy', async () => {
-    await expect(pollUntil(async () => false, { timeoutMs: 0, what: 'nothing' })).rejects.toThrow(/waiting for nothing$/);
+    await expect(pollUntil(async () => false, { timeoutMs: 0, what: 'nothing' })).rejects.toThrow(
+      /waiting for nothing$/,
+    );
   });
 });
 

@@ -83,7 +83,11 @@ function answerErrorsAsFaults(soapServer) {
     if (statusCode >= 500 && typeof result === 'string' && !result.trimStart().startsWith('<')) {
       const reason = (result.split('\n')[0] ?? '').trim() || 'Server error';
       res.setHeader('Content-Type', 'text/xml; charset=utf-8');
-      return send(res, statusCode, `<?xml version="1.0" encoding="utf-8"?><S:Envelope xmlns:S="${SOAP11_ENVELOPE}"><S:Body><S:Fault><faultcode>S:Server</faultcode><faultstring>${escapeXml(reason)}</faultstring></S:Fault></S:Body></S:Envelope>`);
+      return send(
+        res,
+        statusCode,
+        `<?xml version="1.0" encoding="utf-8"?><S:Envelope xmlns:S="${SOAP11_ENVELOPE}"><S:Body><S:Fault><faultcode>S:Server</faultcode><faultstring>${escapeXml(reason)}</faultstring></S:Fault></S:Body></S:Envelope>`,
+      );
     }
     return send(res, statusCode, result);
   };
@@ -149,7 +153,9 @@ export function startSoapService({ port = 0, host = '127.0.0.1', now = Date.now 
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const service = await startSoapService({ port: Number(process.argv[2] ?? 18080) });
-  console.log(`DiwAppChk-like SOAP service on loopback.\n  WSDL      ${service.wsdlUrl}\n  ClientID  ${DEMO_CLIENT_ID}\nPress Ctrl-C to stop.`);
+  console.log(
+    `DiwAppChk-like SOAP service on loopback.\n  WSDL      ${service.wsdlUrl}\n  ClientID  ${DEMO_CLIENT_ID}\nPress Ctrl-C to stop.`,
+  );
   const stop = () => void service.close().then(() => process.exit(0));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

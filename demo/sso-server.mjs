@@ -225,7 +225,8 @@ export function readAuthorizeRequest(url) {
   const handover = url.searchParams.get('handover') ?? 'query';
   const scenario = url.searchParams.get('scenario') ?? 'normal';
   const person = findPerson(user);
-  if (!person) return { ok: false, problem: `unknown user "${user}"; known: ${DEMO_PEOPLE.map((p) => p.key).join(', ')}` };
+  if (!person)
+    return { ok: false, problem: `unknown user "${user}"; known: ${DEMO_PEOPLE.map((p) => p.key).join(', ')}` };
   if (!Object.hasOwn(HANDOVER_STYLES, handover))
     return { ok: false, problem: `unknown handover "${handover}"; known: ${Object.keys(HANDOVER_STYLES).join(', ')}` };
   if (!Object.hasOwn(SCENARIOS, scenario))
@@ -252,7 +253,11 @@ export async function startSsoServer({ port = 0, appUrl, now = Date.now }) {
     if (requestUrl.pathname === '/authorize') {
       const request = readAuthorizeRequest(requestUrl);
       if (!request.ok) {
-        sendHtml(res, 400, page('Bad request', `<p>${escapeHtml(request.problem)}</p><p><a href="/">Back to the login page</a></p>`));
+        sendHtml(
+          res,
+          400,
+          page('Bad request', `<p>${escapeHtml(request.problem)}</p><p><a href="/">Back to the login page</a></p>`),
+        );
         return;
       }
       const token = issueDemoToken({ person: request.person, scenario: request.scenario, nowMs: now() });

@@ -140,7 +140,7 @@ describe('the SSO and the app over HTTP', () => {
     // What the browser requests: the fragment stays behind.
     const landing = await noFollow(`${app.url}/callback`);
     expect(landing.status).toBe(200);
-    expect(await landing.text()).toContain("location.hash");
+    expect(await landing.text()).toContain('location.hash');
   });
 
   it('server-302: the app callback answers 302 at once, with no body and no token in its Location', async () => {
@@ -195,7 +195,9 @@ describe('the SSO and the app over HTTP', () => {
     ['not-yet-valid', 'not valid yet'],
     ['tampered', 'not genuine'],
   ])('the app refuses a %s token and says why', async (scenario, reason) => {
-    const response = await noFollow(authorizeUrl(sso.url, { handover: 'query', scenario: /** @type {any} */ (scenario) }));
+    const response = await noFollow(
+      authorizeUrl(sso.url, { handover: 'query', scenario: /** @type {any} */ (scenario) }),
+    );
     const landing = await (await noFollow(response.headers.get('location') ?? '')).text();
     expect(landing).toContain('data-demo-outcome="refused"');
     expect(landing).toContain(reason);

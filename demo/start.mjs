@@ -71,7 +71,9 @@ function tour() {
   /** @type {Array<{ handover: Handover, scenario: Scenario }>} */
   const byHandover = handovers.map((handover) => ({ handover, scenario: 'normal' }));
   /** @type {Array<{ handover: Handover, scenario: Scenario }>} */
-  const byScenario = scenarios.filter((scenario) => scenario !== 'normal').map((scenario) => ({ handover: 'query', scenario }));
+  const byScenario = scenarios
+    .filter((scenario) => scenario !== 'normal')
+    .map((scenario) => ({ handover: 'query', scenario }));
   return [...byHandover, ...byScenario].map((run, index) => ({
     ...run,
     // The modulo keeps the index inside the list, which the type cannot see.
@@ -101,7 +103,10 @@ async function loginAndRead(browser, world, { handover, scenario, person }, inde
       { what: `the demo app page after ${handover}/${scenario}` },
     );
     const screenshotPath = `${screenshotDir}/${kind}-${String(index + 1).padStart(2, '0')}-${handover}-${scenario}.png`;
-    const reading = await readCaptureInPopup(browser, { who: `${person.firstname} ${person.lastname}`, screenshotPath });
+    const reading = await readCaptureInPopup(browser, {
+      who: `${person.firstname} ${person.lastname}`,
+      screenshotPath,
+    });
     return { ok: true, reading, screenshotPath };
   } catch (error) {
     return { ok: false, error: error instanceof Error ? error.message : String(error) };
@@ -145,7 +150,11 @@ async function main() {
     world = await startDemoWorld(portsFromEnv());
   } catch (error) {
     const busy = /** @type {any} */ (error)?.code === 'EADDRINUSE';
-    console.error(busy ? `A demo port is taken (${/** @type {any} */ (error).port}). Choose others with DEMO_SSO_PORT, DEMO_APP_PORT, DEMO_SOAP_PORT.` : error);
+    console.error(
+      busy
+        ? `A demo port is taken (${/** @type {any} */ (error).port}). Choose others with DEMO_SSO_PORT, DEMO_APP_PORT, DEMO_SOAP_PORT.`
+        : error,
+    );
     process.exit(1);
   }
   cleanups.push(() => world.close());
@@ -160,7 +169,9 @@ async function main() {
   console.log(`   Save:            ${oneLine(configured.saved)}`);
   if (configured.tested) console.log(`   Test connection: ${oneLine(configured.tested)}`);
 
-  console.log(`\nRunning:\n${describeWorld(world)}\n  Browser                      ${kind}, extension at ${browser.extensionBaseUrl}`);
+  console.log(
+    `\nRunning:\n${describeWorld(world)}\n  Browser                      ${kind}, extension at ${browser.extensionBaseUrl}`,
+  );
 
   if (!headless) {
     const login = await browser.openPage(`${world.ssoUrl}/`);

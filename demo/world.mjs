@@ -26,7 +26,8 @@ export function portsFromEnv(env = process.env) {
     const value = env[name];
     if (value === undefined || value === '') return fallback;
     const port = Number(value);
-    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`${name} must be a port number, got "${value}"`);
+    if (!Number.isInteger(port) || port < 0 || port > 65535)
+      throw new Error(`${name} must be a port number, got "${value}"`);
     return port;
   };
   return {

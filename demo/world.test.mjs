@@ -44,7 +44,11 @@ describe('startDemoWorld', () => {
 
 describe('portsFromEnv', () => {
   it('uses the fixed defaults, or the DEMO_*_PORT variables', () => {
-    expect(portsFromEnv({})).toEqual({ ssoPort: DEFAULT_PORTS.sso, appPort: DEFAULT_PORTS.app, soapPort: DEFAULT_PORTS.soap });
+    expect(portsFromEnv({})).toEqual({
+      ssoPort: DEFAULT_PORTS.sso,
+      appPort: DEFAULT_PORTS.app,
+      soapPort: DEFAULT_PORTS.soap,
+    });
     expect(portsFromEnv({ DEMO_SSO_PORT: '9001', DEMO_APP_PORT: '9002', DEMO_SOAP_PORT: '0' })).toEqual({
       ssoPort: 9001,
       appPort: 9002,

@@ -42,9 +42,11 @@ for (const target of domainOnly ? [] : ['chrome', 'firefox']) {
     .sort((a, b) => b.raw - a.raw);
   const total = filesUnder(root).reduce((sum, path) => sum + statSync(path).size, 0);
   console.log(`\n${target}: ${kb(total)} on disk in all`);
-  for (const row of rows) console.log(`  ${row.file.padEnd(48)} ${kb(row.raw).padStart(9)}  gzip ${kb(row.gzip).padStart(8)}`);
+  for (const row of rows)
+    console.log(`  ${row.file.padEnd(48)} ${kb(row.raw).padStart(9)}  gzip ${kb(row.gzip).padStart(8)}`);
   const content = rows.find((row) => row.file === 'src/content/capture.js');
-  if (content) console.log(`  → the capture script every capture-site page loads: ${kb(content.raw)} (gzip ${kb(content.gzip)})`);
+  if (content)
+    console.log(`  → the capture script every capture-site page loads: ${kb(content.raw)} (gzip ${kb(content.gzip)})`);
 }
 
 console.log('\nDomain speed (vitest bench):');

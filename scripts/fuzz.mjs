@@ -33,8 +33,18 @@ const target = option('target', null);
 const dir = mkdtempSync(join(tmpdir(), 'fuzz-'));
 const reportFile = join(dir, 'summary.jsonl');
 
-console.log(`Fuzzing the domain: ${runs.toLocaleString('en-US')} cases per target${target ? `, targets matching "${target}"` : ''}.`);
-const args = ['vitest', 'run', '--project', 'unit', 'src/domain/fuzz.test.ts', '-t', target ? `fuzz .*${target}` : '^fuzz '];
+console.log(
+  `Fuzzing the domain: ${runs.toLocaleString('en-US')} cases per target${target ? `, targets matching "${target}"` : ''}.`,
+);
+const args = [
+  'vitest',
+  'run',
+  '--project',
+  'unit',
+  'src/domain/fuzz.test.ts',
+  '-t',
+  target ? `fuzz .*${target}` : '^fuzz ',
+];
 const started = Date.now();
 const result = spawnSync('npx', args, {
   stdio: ['ignore', 'inherit', 'inherit'],

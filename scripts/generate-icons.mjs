@@ -20,7 +20,7 @@ function pixelColour(x, y) {
   const ringDistance = Math.hypot(x - 0.36, y - 0.5);
   const inRing = ringDistance < 0.2 && ringDistance > 0.09;
   const inShaft = x > 0.5 && x < 0.84 && Math.abs(y - 0.5) < 0.06;
-  const inTooth = (x > 0.66 && x < 0.73 || x > 0.77 && x < 0.84) && y > 0.5 && y < 0.68;
+  const inTooth = ((x > 0.66 && x < 0.73) || (x > 0.77 && x < 0.84)) && y > 0.5 && y < 0.68;
   return inRing || inShaft || inTooth ? WHITE : BLUE;
 }
 

@@ -3,7 +3,15 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DATA_PATH, OUTPUT_PATH, deriveProvinceNames, generate, parseDataFile, parseOfficeTable, renderDataFile } from './generate-office-directory.mjs';
+import {
+  DATA_PATH,
+  OUTPUT_PATH,
+  deriveProvinceNames,
+  generate,
+  parseDataFile,
+  parseOfficeTable,
+  renderDataFile,
+} from './generate-office-directory.mjs';
 
 const SCRIPT = new URL('./generate-office-directory.mjs', import.meta.url).pathname;
 const header = 'ลำดับ\tOfficeID\tOfficeParentID\tOfficeName\tOrgID\tProvinceID';
@@ -32,7 +40,17 @@ describe('generate-office-directory', () => {
   });
 
   it('reads a table split into blocks with repeated headers; empty cells become null', () => {
-    const text = ['intro', 'รายละเอียด org', '', header, '1\t2\t\tกลุ่ม A\t1\t', '', header, '2\t4\t2\tสำนักงานอุตสาหกรรมจังหวัดเพชรบุรี\t9\t76', ''].join('\n');
+    const text = [
+      'intro',
+      'รายละเอียด org',
+      '',
+      header,
+      '1\t2\t\tกลุ่ม A\t1\t',
+      '',
+      header,
+      '2\t4\t2\tสำนักงานอุตสาหกรรมจังหวัดเพชรบุรี\t9\t76',
+      '',
+    ].join('\n');
     const rows = parseOfficeTable(text);
     expect(rows).toEqual([
       { officeId: 2, parentId: null, name: 'กลุ่ม A', orgId: 1, provinceId: null },
@@ -49,7 +67,9 @@ describe('generate-office-directory', () => {
     expect(() => parseOfficeTable(['รายละเอียด org', header, '1\t2\tx\tA\t1\t'].join('\n'))).toThrow(/OfficeParentID/);
     expect(() => parseOfficeTable(['รายละเอียด org', header, '2\t2\t\tA\t1\t'].join('\n'))).toThrow(/sequence/);
     expect(() => parseOfficeTable(['รายละเอียด org', header, '1\t2\t\tA\t1'].join('\n'))).toThrow(/cells/);
-    expect(() => parseOfficeTable(['รายละเอียด org', header, '1\t2\t\tA\t1\t', '2\t2\t\tB\t1\t'].join('\n'))).toThrow(/twice/);
+    expect(() => parseOfficeTable(['รายละเอียด org', header, '1\t2\t\tA\t1\t', '2\t2\t\tB\t1\t'].join('\n'))).toThrow(
+      /twice/,
+    );
   });
 
   it('--check exits 0 for the data file, and --from-manual non-zero when the manual says otherwise', () => {
@@ -59,7 +79,9 @@ describe('generate-office-directory', () => {
     const manual = join(dir, 'manual.txt');
     const table = `intro\nรายละเอียด org\n\n${readFileSync(DATA_PATH, 'utf8')}`;
     writeFileSync(manual, table);
-    expect(spawnSync(process.execPath, [SCRIPT, '--check', '--from-manual', manual], { encoding: 'utf8' }).status).toBe(0);
+    expect(spawnSync(process.execPath, [SCRIPT, '--check', '--from-manual', manual], { encoding: 'utf8' }).status).toBe(
+      0,
+    );
     writeFileSync(manual, table.replace('สำนักงานอุตสาหกรรมจังหวัดนครปฐม', 'สำนักงานอุตสาหกรรมจังหวัดนครปฐมX'));
     const result = spawnSync(process.execPath, [SCRIPT, '--check', '--from-manual', manual], { encoding: 'utf8' });
     expect(result.status).toBe(1);

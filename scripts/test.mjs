@@ -38,12 +38,31 @@ step('lint', ['eslint', '--max-warnings', '0', '.']);
 step('format check', ['prettier', '--check', '.']);
 step('build (chrome)', ['vite', 'build', '--mode', 'chrome', '--logLevel', 'warn']);
 step('build (firefox)', ['vite', 'build', '--mode', 'firefox', '--logLevel', 'warn']);
-step('web-ext lint (firefox)', ['web-ext', 'lint', '--source-dir', 'dist/firefox', '--self-hosted', '--output', 'text']);
+step('web-ext lint (firefox)', [
+  'web-ext',
+  'lint',
+  '--source-dir',
+  'dist/firefox',
+  '--self-hosted',
+  '--output',
+  'text',
+]);
 
 console.log('\n── vitest (unit + real-browser)');
 mkdirSync('artifacts', { recursive: true });
 const reportFile = 'artifacts/vitest-report.json';
-const vitest = npx(['vitest', 'run', '--project', 'unit', '--project', 'e2e', '--reporter=default', '--reporter=json', `--outputFile.json=${reportFile}`, ...process.argv.slice(2)]);
+const vitest = npx([
+  'vitest',
+  'run',
+  '--project',
+  'unit',
+  '--project',
+  'e2e',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${reportFile}`,
+  ...process.argv.slice(2),
+]);
 
 let summary = 'Tests: 0 passed, 1 failed';
 try {

@@ -1,16 +1,36 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from '@webext-core/fake-browser';
-import { AUTO_VERIFY_OVERALL, AUTO_VERIFY_PER_TAB, AUTO_VERIFY_WINDOW_MS, createAutoVerifyPolicy } from './auto-verify-policy';
+import {
+  AUTO_VERIFY_OVERALL,
+  AUTO_VERIFY_PER_TAB,
+  AUTO_VERIFY_WINDOW_MS,
+  createAutoVerifyPolicy,
+} from './auto-verify-policy';
 import type { SessionArea } from './capture-store';
 import type { Capture } from '../shared/capture';
 import { DEFAULT_SETTINGS, type VerificationSettings } from '../shared/settings';
 import { EXP_SECONDS, NBF_SECONDS, makeToken, samplePayload } from '../test-support/tokens';
 
-const CONFIGURED: VerificationSettings = { ...DEFAULT_SETTINGS.verification, clientId: 'DEMO-CLIENT-7F3A', endpoint: 'http://127.0.0.1:18082/DiwAppChk/DiwAppChk' };
+const CONFIGURED: VerificationSettings = {
+  ...DEFAULT_SETTINGS.verification,
+  clientId: 'DEMO-CLIENT-7F3A',
+  endpoint: 'http://127.0.0.1:18082/DiwAppChk/DiwAppChk',
+};
 const DURING_LIFETIME = NBF_SECONDS * 1000 + 60_000;
 
 function capture(tabId: number | null, overrides: Partial<Capture> = {}): Capture {
-  return { id: `${tabId}:${Math.random()}`, tabId, capturedAt: 1, pageOrigin: 'http://127.0.0.1', pagePath: '/callback', source: 'query', parameter: 'token', token: makeToken(samplePayload()), isIndustrySso: true, ...overrides };
+  return {
+    id: `${tabId}:${Math.random()}`,
+    tabId,
+    capturedAt: 1,
+    pageOrigin: 'http://127.0.0.1',
+    pagePath: '/callback',
+    source: 'query',
+    parameter: 'token',
+    token: makeToken(samplePayload()),
+    isIndustrySso: true,
+    ...overrides,
+  };
 }
 
 describe('auto-verify policy', () => {
@@ -31,7 +51,9 @@ describe('auto-verify policy', () => {
   });
 
   it('never verifies unasked a token its own times call expired or not yet valid', async () => {
-    expect(await policy.decide(capture(1, { token: makeToken(samplePayload({ exp: NBF_SECONDS - 10 })) }), CONFIGURED)).toBe('not-current');
+    expect(
+      await policy.decide(capture(1, { token: makeToken(samplePayload({ exp: NBF_SECONDS - 10 })) }), CONFIGURED),
+    ).toBe('not-current');
     clock = EXP_SECONDS * 1000 + 1;
     expect(await policy.decide(capture(1), CONFIGURED)).toBe('not-current');
     clock = NBF_SECONDS * 1000 - 60_000;
@@ -50,7 +72,10 @@ describe('auto-verify policy', () => {
 
   it('keeps the count across a restarted worker (it lives in storage.session)', async () => {
     for (let i = 0; i < AUTO_VERIFY_PER_TAB; i++) await policy.decide(capture(4), CONFIGURED);
-    const restarted = createAutoVerifyPolicy({ area: fakeBrowser.storage.session as unknown as SessionArea, now: () => clock });
+    const restarted = createAutoVerifyPolicy({
+      area: fakeBrowser.storage.session as unknown as SessionArea,
+      now: () => clock,
+    });
     expect(await restarted.decide(capture(4), CONFIGURED)).toBe('rate-limited');
   });
 

@@ -27,7 +27,8 @@ export const AUTO_VERIFY_PER_TAB = 3;
 export const AUTO_VERIFY_OVERALL = 10;
 const RECENT_KEY = 'auto-verify:recent';
 
-export type AutoVerifyDecision = 'verify' | 'off' | 'not-configured' | 'not-sso' | 'in-page' | 'not-current' | 'rate-limited';
+export type AutoVerifyDecision =
+  'verify' | 'off' | 'not-configured' | 'not-sso' | 'in-page' | 'not-current' | 'rate-limited';
 
 interface RecentCall {
   tabId: number | null;
@@ -36,7 +37,10 @@ interface RecentCall {
 
 function readRecent(value: unknown, since: number): RecentCall[] {
   if (!Array.isArray(value)) return [];
-  return value.filter((call): call is RecentCall => typeof call?.at === 'number' && call.at > since && (call.tabId === null || typeof call.tabId === 'number'));
+  return value.filter(
+    (call): call is RecentCall =>
+      typeof call?.at === 'number' && call.at > since && (call.tabId === null || typeof call.tabId === 'number'),
+  );
 }
 
 function isCurrent(token: string, nowMs: number): boolean {

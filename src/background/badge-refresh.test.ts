@@ -3,7 +3,17 @@ import { createBadgeRefresh, type BadgeAction } from './badge-refresh';
 import type { Capture } from '../shared/capture';
 import { makeToken, NBF_SECONDS, samplePayload } from '../test-support/tokens';
 
-const CAPTURE: Capture = { id: 'c1', tabId: 3, capturedAt: 1, pageOrigin: 'http://127.0.0.1:2', pagePath: '/callback', source: 'query', parameter: 'token', token: makeToken(samplePayload()), isIndustrySso: true };
+const CAPTURE: Capture = {
+  id: 'c1',
+  tabId: 3,
+  capturedAt: 1,
+  pageOrigin: 'http://127.0.0.1:2',
+  pagePath: '/callback',
+  source: 'query',
+  parameter: 'token',
+  token: makeToken(samplePayload()),
+  isIndustrySso: true,
+};
 
 function fakeAction(): BadgeAction & { calls: string[] } {
   const calls: string[] = [];
@@ -18,7 +28,11 @@ function fakeAction(): BadgeAction & { calls: string[] } {
 describe('badge refresh', () => {
   it('shows the newest capture of the tab', async () => {
     const action = fakeAction();
-    await createBadgeRefresh({ store: { forTab: async () => [CAPTURE] }, action, now: () => NBF_SECONDS * 1000 + 60_000 })(3);
+    await createBadgeRefresh({
+      store: { forTab: async () => [CAPTURE] },
+      action,
+      now: () => NBF_SECONDS * 1000 + 60_000,
+    })(3);
     expect(action.calls).toHaveLength(3);
     expect(action.setBadgeText).toHaveBeenCalledWith({ tabId: 3, text: expect.any(String) });
   });
@@ -31,6 +45,8 @@ describe('badge refresh', () => {
 
   it('says nothing when the tab closed in between', async () => {
     const action = { ...fakeAction(), setBadgeText: vi.fn(async () => Promise.reject(new Error('No tab with id: 3'))) };
-    await expect(createBadgeRefresh({ store: { forTab: async () => [CAPTURE] }, action, now: () => 0 })(3)).resolves.toBeUndefined();
+    await expect(
+      createBadgeRefresh({ store: { forTab: async () => [CAPTURE] }, action, now: () => 0 })(3),
+    ).resolves.toBeUndefined();
   });
 });

@@ -12,7 +12,11 @@ export interface BadgeAction {
   setTitle(details: { tabId: number; title: string }): Promise<void>;
 }
 
-export function createBadgeRefresh(deps: { store: Pick<CaptureStore, 'forTab'>; action: BadgeAction; now: () => number }): (tabId: number) => Promise<void> {
+export function createBadgeRefresh(deps: {
+  store: Pick<CaptureStore, 'forTab'>;
+  action: BadgeAction;
+  now: () => number;
+}): (tabId: number) => Promise<void> {
   const { store, action, now } = deps;
   return async function refreshBadge(tabId: number): Promise<void> {
     const [newest] = await store.forTab(tabId);

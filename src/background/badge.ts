@@ -25,9 +25,12 @@ export function badgeFor(newest: Capture | undefined, nowMs: number): Badge | nu
   const decoded = decodeToken(newest.token);
   if (!decoded.ok) return null;
   const times = readTokenTimes(decoded.token.payload, nowMs);
-  if (times.state === 'expired') return { text: 'exp', colour: BADGE_COLOURS.expired, title: 'Token expired / โทเค็นหมดอายุแล้ว' };
-  if (times.state === 'not-yet-valid') return { text: 'nbf', colour: BADGE_COLOURS.ending, title: 'Token not yet valid / โทเค็นยังไม่เริ่มใช้ได้' };
-  if (times.remainingMs === null) return { text: '?', colour: BADGE_COLOURS.unknown, title: 'Token expiry unreadable / อ่านเวลาหมดอายุไม่ได้' };
+  if (times.state === 'expired')
+    return { text: 'exp', colour: BADGE_COLOURS.expired, title: 'Token expired / โทเค็นหมดอายุแล้ว' };
+  if (times.state === 'not-yet-valid')
+    return { text: 'nbf', colour: BADGE_COLOURS.ending, title: 'Token not yet valid / โทเค็นยังไม่เริ่มใช้ได้' };
+  if (times.remainingMs === null)
+    return { text: '?', colour: BADGE_COLOURS.unknown, title: 'Token expiry unreadable / อ่านเวลาหมดอายุไม่ได้' };
   // Round down: a badge that says "1" must not still be showing when the token has expired.
   const minutes = Math.floor(times.remainingMs / 60_000);
   const colour = times.remainingMs < AMBER_BELOW_MS ? BADGE_COLOURS.ending : BADGE_COLOURS.valid;

@@ -18,8 +18,22 @@ describe('capture intake', () => {
 
   it('records a token with where it was seen, stripped of the token, and whether it is an SSO token', async () => {
     const url = `http://127.0.0.1:8080/callback?state=1&token=${SSO_TOKEN}`;
-    const added = await intake.record({ tabId: 4, url, candidates: [{ location: 'query', parameter: 'token', value: SSO_TOKEN }] });
-    expect(added).toEqual([expect.objectContaining({ tabId: 4, source: 'query', parameter: 'token', pageOrigin: 'http://127.0.0.1:8080', pagePath: '/callback', isIndustrySso: true, capturedAt: 1_000 })]);
+    const added = await intake.record({
+      tabId: 4,
+      url,
+      candidates: [{ location: 'query', parameter: 'token', value: SSO_TOKEN }],
+    });
+    expect(added).toEqual([
+      expect.objectContaining({
+        tabId: 4,
+        source: 'query',
+        parameter: 'token',
+        pageOrigin: 'http://127.0.0.1:8080',
+        pagePath: '/callback',
+        isIndustrySso: true,
+        capturedAt: 1_000,
+      }),
+    ]);
     // The id is a fingerprint, not the token.
     expect(added[0]!.id).not.toContain(SSO_TOKEN.split('.')[1]);
   });
@@ -37,9 +51,19 @@ describe('capture intake', () => {
   });
 
   it('keeps a form post and a redirect as such', async () => {
-    const [posted] = await intake.record({ tabId: 1, url: 'http://127.0.0.1/cb', source: 'form-post', candidates: [{ location: 'form', parameter: 'token', value: SSO_TOKEN }] });
+    const [posted] = await intake.record({
+      tabId: 1,
+      url: 'http://127.0.0.1/cb',
+      source: 'form-post',
+      candidates: [{ location: 'form', parameter: 'token', value: SSO_TOKEN }],
+    });
     expect(posted?.source).toBe('form-post');
-    const [redirected] = await intake.record({ tabId: 2, url: 'http://127.0.0.1/landing', source: 'redirect', candidates: [{ location: 'fragment', parameter: 'id_token', value: SSO_TOKEN }] });
+    const [redirected] = await intake.record({
+      tabId: 2,
+      url: 'http://127.0.0.1/landing',
+      source: 'redirect',
+      candidates: [{ location: 'fragment', parameter: 'id_token', value: SSO_TOKEN }],
+    });
     expect(redirected?.source).toBe('redirect');
   });
 
@@ -56,15 +80,30 @@ describe('capture intake', () => {
   });
 
   it('marks what the page put in its own URL after loading, and keeps navigations unmarked', async () => {
-    const [pushed] = await intake.record({ tabId: 3, url: 'http://127.0.0.1/app', inPage: true, candidates: [{ location: 'fragment', parameter: 't', value: SSO_TOKEN }] });
+    const [pushed] = await intake.record({
+      tabId: 3,
+      url: 'http://127.0.0.1/app',
+      inPage: true,
+      candidates: [{ location: 'fragment', parameter: 't', value: SSO_TOKEN }],
+    });
     expect(pushed?.inPage).toBe(true);
-    const [navigated] = await intake.record({ tabId: 4, url: 'http://127.0.0.1/app', candidates: [{ location: 'query', parameter: 't', value: SSO_TOKEN }] });
+    const [navigated] = await intake.record({
+      tabId: 4,
+      url: 'http://127.0.0.1/app',
+      candidates: [{ location: 'query', parameter: 't', value: SSO_TOKEN }],
+    });
     expect(navigated?.inPage).toBeUndefined();
   });
 
   it(`keeps no token over ${MAX_STORED_TOKEN_LENGTH / 1024} KB, and says so for a paste`, async () => {
     const huge = makeToken(samplePayload({ padding: 'x'.repeat(MAX_STORED_TOKEN_LENGTH) }));
-    expect(await intake.record({ tabId: 5, url: 'http://127.0.0.1/cb', candidates: [{ location: 'query', parameter: 'token', value: huge }] })).toEqual([]);
+    expect(
+      await intake.record({
+        tabId: 5,
+        url: 'http://127.0.0.1/cb',
+        candidates: [{ location: 'query', parameter: 'token', value: huge }],
+      }),
+    ).toEqual([]);
     const pasted = await intake.paste(huge);
     expect(pasted.ok).toBe(false);
     if (!pasted.ok) expect(pasted.error.en).toMatch(/16 KB/);
@@ -81,7 +120,9 @@ describe('capture intake', () => {
       null,
       'eyJ',
     ];
-    expect(candidatesInSenderUrl(reported, url)).toEqual([{ location: 'fragment', parameter: 'access_token', value: SSO_TOKEN }]);
+    expect(candidatesInSenderUrl(reported, url)).toEqual([
+      { location: 'fragment', parameter: 'access_token', value: SSO_TOKEN },
+    ]);
     expect(candidatesInSenderUrl(reported, 'http://127.0.0.1:8080/callback')).toEqual([]);
     expect(candidatesInSenderUrl({ length: 1, 0: reported[0] }, url)).toEqual([]);
   });

@@ -61,7 +61,13 @@ async function fingerprint(token: string): Promise<string> {
 export function createCaptureIntake(deps: { store: CaptureStore; now: () => number }) {
   const { store, now } = deps;
 
-  async function toCapture(tabId: number | null, url: string, source: CaptureSource, candidate: TokenCandidate, seenAt: number): Promise<Capture | null> {
+  async function toCapture(
+    tabId: number | null,
+    url: string,
+    source: CaptureSource,
+    candidate: TokenCandidate,
+    seenAt: number,
+  ): Promise<Capture | null> {
     if (candidate.value.length > MAX_STORED_TOKEN_LENGTH) return null;
     const decoded = decodeToken(candidate.value);
     // A value that only looks like a JWT (three dotted base64url runs) but does not decode is
@@ -112,7 +118,13 @@ export function createCaptureIntake(deps: { store: CaptureStore; now: () => numb
           },
         };
       }
-      const capture = await toCapture(null, '', 'paste', { location: 'text', parameter: null, value: decoded.token.compact }, now());
+      const capture = await toCapture(
+        null,
+        '',
+        'paste',
+        { location: 'text', parameter: null, value: decoded.token.compact },
+        now(),
+      );
       if (!capture) return { ok: false, error: { th: 'อ่านโทเค็นไม่ได้', en: 'The token could not be read.' } };
       // Pasting the same token again selects the capture already kept, with its verification.
       const existing = await store.find(capture.id);

@@ -7,7 +7,9 @@ import browser from '../shared/browser';
 import { originToPattern } from '../domain/url';
 import { CAPTURE_SCRIPT_FILE, DYNAMIC_SCRIPT_PREFIX } from './capture-sites';
 
-export async function syncCaptureSiteScripts(origins: readonly string[]): Promise<{ registered: string[]; missingPermission: string[] }> {
+export async function syncCaptureSiteScripts(
+  origins: readonly string[],
+): Promise<{ registered: string[]; missingPermission: string[] }> {
   const registered: string[] = [];
   const missingPermission: string[] = [];
   const patterns = new Set<string>();
@@ -20,7 +22,9 @@ export async function syncCaptureSiteScripts(origins: readonly string[]): Promis
       missingPermission.push(origin);
     }
   }
-  const ours = (await browser.scripting.getRegisteredContentScripts()).filter((script) => script.id.startsWith(DYNAMIC_SCRIPT_PREFIX));
+  const ours = (await browser.scripting.getRegisteredContentScripts()).filter((script) =>
+    script.id.startsWith(DYNAMIC_SCRIPT_PREFIX),
+  );
   if (ours.length > 0) await browser.scripting.unregisterContentScripts({ ids: ours.map((script) => script.id) });
   if (patterns.size > 0) {
     await browser.scripting.registerContentScripts(

@@ -4,7 +4,12 @@ import { DEFAULT_CAPTURE_PATTERNS } from '../shared/capture-sites';
 
 describe('capture sites', () => {
   it('defaults to the ministry hosts and loopback, from the manifest', () => {
-    expect(DEFAULT_CAPTURE_PATTERNS).toEqual(['*://*.industry.go.th/*', '*://*.diw.go.th/*', '*://localhost/*', '*://127.0.0.1/*']);
+    expect(DEFAULT_CAPTURE_PATTERNS).toEqual([
+      '*://*.industry.go.th/*',
+      '*://*.diw.go.th/*',
+      '*://localhost/*',
+      '*://127.0.0.1/*',
+    ]);
   });
 
   it.each([

@@ -1,10 +1,26 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from '@webext-core/fake-browser';
-import { CAPTURE_BUDGET_BYTES, createCaptureStore, keepRank, MAX_CAPTURES_PER_TAB, type SessionArea } from './capture-store';
+import {
+  CAPTURE_BUDGET_BYTES,
+  createCaptureStore,
+  keepRank,
+  MAX_CAPTURES_PER_TAB,
+  type SessionArea,
+} from './capture-store';
 import type { Capture } from '../shared/capture';
 
 function capture(id: string, tabId: number | null, capturedAt: number): Capture {
-  return { id, tabId, capturedAt, pageOrigin: 'http://127.0.0.1:8080', pagePath: '/callback', source: 'query', parameter: 'token', token: `t.${id}.s`, isIndustrySso: true };
+  return {
+    id,
+    tabId,
+    capturedAt,
+    pageOrigin: 'http://127.0.0.1:8080',
+    pagePath: '/callback',
+    source: 'query',
+    parameter: 'token',
+    token: `t.${id}.s`,
+    isIndustrySso: true,
+  };
 }
 
 describe('capture store (storage.session)', () => {
@@ -24,7 +40,9 @@ describe('capture store (storage.session)', () => {
   it('refines a redirect sighting by the query or fragment where the same token landed', async () => {
     await store.add({ ...capture('r', 1, 1), source: 'redirect', pagePath: '/callback' });
     expect(await store.add({ ...capture('r', 1, 2), source: 'fragment', parameter: 'access_token' })).toBe(false);
-    expect(await store.forTab(1)).toEqual([expect.objectContaining({ id: 'r', source: 'fragment', parameter: 'access_token', capturedAt: 1 })]);
+    expect(await store.forTab(1)).toEqual([
+      expect.objectContaining({ id: 'r', source: 'fragment', parameter: 'access_token', capturedAt: 1 }),
+    ]);
     // …but never the other way round: a query capture is not turned into a redirect one.
     await store.add({ ...capture('q', 1, 3), source: 'query' });
     await store.add({ ...capture('q', 1, 4), source: 'redirect' });
@@ -54,12 +72,24 @@ describe('capture store (storage.session)', () => {
     expect(await store.clearTab(2, 40)).toBe(1);
     expect(await store.forTab(2)).toEqual([]);
     expect(await store.clearAll(50)).toBe(2);
-    expect(Object.keys(await fakeBrowser.storage.session.get(null)).filter((key) => key.startsWith('captures:'))).toEqual([]);
+    expect(
+      Object.keys(await fakeBrowser.storage.session.get(null)).filter((key) => key.startsWith('captures:')),
+    ).toEqual([]);
   });
 
   it('attaches a verification to the capture it belongs to', async () => {
     await store.add(capture('v', 3, 1));
-    const verification = { settingsFingerprint: 'f', result: { checkedAt: 2, roundTripMs: 5, clockSkewMs: null, endpoint: 'http://127.0.0.1/x', outcome: { kind: 'failed' as const, code: 'timeout' as const, detail: 'slow' }, findings: [] } };
+    const verification = {
+      settingsFingerprint: 'f',
+      result: {
+        checkedAt: 2,
+        roundTripMs: 5,
+        clockSkewMs: null,
+        endpoint: 'http://127.0.0.1/x',
+        outcome: { kind: 'failed' as const, code: 'timeout' as const, detail: 'slow' },
+        findings: [],
+      },
+    };
     expect(await store.setVerification('v', 3, verification)).toBe(true);
     expect(await store.setVerification('missing', 3, verification)).toBe(false);
     expect((await store.find('v'))?.verification).toEqual(verification);
@@ -81,7 +111,23 @@ describe('capture store (storage.session)', () => {
   });
 
   it('keeps a token the service called genuine over newer navigations', async () => {
-    const genuine = { ...capture('genuine', 6, 1), verification: { settingsFingerprint: 'f', result: { checkedAt: 2, roundTripMs: 5, clockSkewMs: null, endpoint: 'e', outcome: { kind: 'answered' as const, answer: { manualCase: 1 as const, status: true, message: 'Token is valid', username: null, idCard: null } }, findings: [] } } };
+    const genuine = {
+      ...capture('genuine', 6, 1),
+      verification: {
+        settingsFingerprint: 'f',
+        result: {
+          checkedAt: 2,
+          roundTripMs: 5,
+          clockSkewMs: null,
+          endpoint: 'e',
+          outcome: {
+            kind: 'answered' as const,
+            answer: { manualCase: 1 as const, status: true, message: 'Token is valid', username: null, idCard: null },
+          },
+          findings: [],
+        },
+      },
+    };
     expect(keepRank(genuine)).toBeGreaterThan(keepRank(capture('x', 6, 1)));
     await store.add(genuine);
     for (let i = 0; i < 50; i++) await store.add(capture(`nav${i}`, 6, 2 + i));
@@ -91,7 +137,8 @@ describe('capture store (storage.session)', () => {
   it(`keeps all tabs together under ${CAPTURE_BUDGET_BYTES / 1024 / 1024} MiB, so forged 60 KB captures in many tabs cannot crowd out a real login`, async () => {
     const big = 'A'.repeat(60 * 1024);
     for (let tab = 100; tab < 110; tab++) {
-      for (let i = 0; i < MAX_CAPTURES_PER_TAB; i++) await store.add({ ...capture(`f${tab}-${i}`, tab, tab * 100 + i), token: big, isIndustrySso: false });
+      for (let i = 0; i < MAX_CAPTURES_PER_TAB; i++)
+        await store.add({ ...capture(`f${tab}-${i}`, tab, tab * 100 + i), token: big, isIndustrySso: false });
     }
     expect(await store.add(capture('real', 200, 99_999))).toBe(true);
     const everything = await fakeBrowser.storage.session.get(null);
@@ -116,7 +163,14 @@ describe('capture store (storage.session)', () => {
   it('turns a verification a stopped worker left unfinished into the result it is given, once', async () => {
     await store.add(capture('v', 3, 1));
     await store.markVerifying('v', 3, { since: 5, settingsFingerprint: 'f' });
-    const result = { checkedAt: 5, roundTripMs: null, clockSkewMs: null, endpoint: 'e', outcome: { kind: 'failed' as const, code: 'interrupted' as const, detail: 'stopped' }, findings: [] };
+    const result = {
+      checkedAt: 5,
+      roundTripMs: null,
+      clockSkewMs: null,
+      endpoint: 'e',
+      outcome: { kind: 'failed' as const, code: 'interrupted' as const, detail: 'stopped' },
+      findings: [],
+    };
     expect(await store.settleInterrupted(() => ({ settingsFingerprint: 'f', result }))).toBe(1);
     const settled = await store.find('v');
     expect(settled?.verifying).toBeUndefined();

@@ -50,7 +50,10 @@ interface ClearedAt {
 
 function readClearedAt(value: unknown): ClearedAt {
   const record = typeof value === 'object' && value !== null ? (value as Partial<ClearedAt>) : {};
-  return { all: typeof record.all === 'number' ? record.all : 0, keys: typeof record.keys === 'object' && record.keys !== null ? record.keys : {} };
+  return {
+    all: typeof record.all === 'number' ? record.all : 0,
+    keys: typeof record.keys === 'object' && record.keys !== null ? record.keys : {},
+  };
 }
 
 /**
@@ -226,7 +229,11 @@ export function createCaptureStore(area: SessionArea) {
     },
 
     /** Notes that a verification began, so a worker stopped mid-call leaves a trace. */
-    markVerifying(captureId: string, tabId: number | null, verifying: NonNullable<Capture['verifying']>): Promise<boolean> {
+    markVerifying(
+      captureId: string,
+      tabId: number | null,
+      verifying: NonNullable<Capture['verifying']>,
+    ): Promise<boolean> {
       return update(captureKey(tabId), captureId, (capture) => ({ ...capture, verifying }));
     },
 
@@ -262,7 +269,11 @@ export function createCaptureStore(area: SessionArea) {
         const cleared = readClearedAt((await area.get(CLEARED_KEY))[CLEARED_KEY]);
         await area.remove(key);
         // Closed tabs add a time each; the newest few are all an in-flight capture can race with.
-        const keys = Object.fromEntries([...Object.entries(cleared.keys), [key, at] as const].sort(([, a], [, b]) => b - a).slice(0, MAX_CLEARED_TIMES));
+        const keys = Object.fromEntries(
+          [...Object.entries(cleared.keys), [key, at] as const]
+            .sort(([, a], [, b]) => b - a)
+            .slice(0, MAX_CLEARED_TIMES),
+        );
         await area.set({ [CLEARED_KEY]: { ...cleared, keys } });
         return count;
       });

@@ -12,20 +12,38 @@ describe('naming a failed fetch', () => {
     expect(classifyFetchError(nodeError('ECONNREFUSED'), false, 1000, null).code).toBe('connection-refused');
     expect(classifyFetchError(nodeError('ENOTFOUND'), false, 1000, null).code).toBe('dns');
     expect(classifyFetchError(nodeError('UND_ERR_CONNECT_TIMEOUT'), false, 1000, null).code).toBe('timeout');
-    expect(classifyFetchError(Object.assign(new TypeError('fetch failed'), { cause: { errors: [{ code: 'ECONNREFUSED' }] } }), false, 1000, null).code).toBe('connection-refused');
-    expect(classifyFetchError(nodeError('EPROTO'), false, 1000, null)).toMatchObject({ code: 'network', detail: expect.stringContaining('EPROTO') });
+    expect(
+      classifyFetchError(
+        Object.assign(new TypeError('fetch failed'), { cause: { errors: [{ code: 'ECONNREFUSED' }] } }),
+        false,
+        1000,
+        null,
+      ).code,
+    ).toBe('connection-refused');
+    expect(classifyFetchError(nodeError('EPROTO'), false, 1000, null)).toMatchObject({
+      code: 'network',
+      detail: expect.stringContaining('EPROTO'),
+    });
   });
 
   it('falls back to the browser’s name, and to "could not connect" without one', () => {
-    expect(classifyFetchError(new TypeError('Failed to fetch'), false, 1000, 'net::ERR_NAME_NOT_RESOLVED').code).toBe('dns');
-    expect(classifyFetchError(new TypeError('Failed to fetch'), false, 1000, null)).toMatchObject({ code: 'network', detail: expect.stringContaining('Failed to fetch') });
+    expect(classifyFetchError(new TypeError('Failed to fetch'), false, 1000, 'net::ERR_NAME_NOT_RESOLVED').code).toBe(
+      'dns',
+    );
+    expect(classifyFetchError(new TypeError('Failed to fetch'), false, 1000, null)).toMatchObject({
+      code: 'network',
+      detail: expect.stringContaining('Failed to fetch'),
+    });
   });
 
   it('knows Chromium’s and Firefox’s names', () => {
     expect(failureFromBrowserError('net::ERR_CONNECTION_REFUSED').code).toBe('connection-refused');
     expect(failureFromBrowserError('NS_ERROR_UNKNOWN_HOST').code).toBe('dns');
     expect(failureFromBrowserError('NS_ERROR_NET_TIMEOUT').code).toBe('timeout');
-    expect(failureFromBrowserError('net::ERR_SSL_PROTOCOL_ERROR')).toMatchObject({ code: 'network', detail: expect.stringContaining('ERR_SSL_PROTOCOL_ERROR') });
+    expect(failureFromBrowserError('net::ERR_SSL_PROTOCOL_ERROR')).toMatchObject({
+      code: 'network',
+      detail: expect.stringContaining('ERR_SSL_PROTOCOL_ERROR'),
+    });
   });
 
   it('asks the browser only when neither the deadline nor Node said why, and survives its failing', async () => {
@@ -38,6 +56,8 @@ describe('naming a failed fetch', () => {
     expect(browserNetworkError).toHaveBeenCalledWith('http://x/', 5);
     const failing = createFetchErrorNamer(async () => Promise.reject(new Error('gone')));
     expect((await failing(new TypeError('Failed to fetch'), false, 1000, 'http://x/', 0)).code).toBe('network');
-    expect((await createFetchErrorNamer()(new TypeError('Failed to fetch'), false, 1000, 'http://x/', 0)).code).toBe('network');
+    expect((await createFetchErrorNamer()(new TypeError('Failed to fetch'), false, 1000, 'http://x/', 0)).code).toBe(
+      'network',
+    );
   });
 });

@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { createCaptureStore, type SessionArea } from './capture-store';
 import { createSettingsStore, type LocalArea } from './settings-store';
@@ -35,17 +35,44 @@ function setUp(options: { ready?: Promise<unknown> } = {}) {
   };
   const verifier = { loadWsdl: vi.fn(async () => ({ ok: false as const, error: { th: 'w', en: 'w' } })) };
   const refreshBadge = vi.fn(async (_tabId: number) => undefined);
-  const syncCaptureSiteScripts = vi.fn(async (origins: readonly string[]) => ({ registered: [...origins], missingPermission: [] }));
+  const syncCaptureSiteScripts = vi.fn(async (origins: readonly string[]) => ({
+    registered: [...origins],
+    missingPermission: [],
+  }));
   const tabUrl = vi.fn(async () => '');
   const sink = createCaptureSink({ ready, settings, intake, verification, refreshBadge });
-  const deps: HandlerDeps = { store, settings, intake, sink, verification, verifier, refreshBadge, syncCaptureSiteScripts, tabUrl, now, ready };
-  return { handlers: createHandlers(deps) as Handlers, store, settings, verification, verifier, refreshBadge, syncCaptureSiteScripts, tabUrl };
+  const deps: HandlerDeps = {
+    store,
+    settings,
+    intake,
+    sink,
+    verification,
+    verifier,
+    refreshBadge,
+    syncCaptureSiteScripts,
+    tabUrl,
+    now,
+    ready,
+  };
+  return {
+    handlers: createHandlers(deps) as Handlers,
+    store,
+    settings,
+    verification,
+    verifier,
+    refreshBadge,
+    syncCaptureSiteScripts,
+    tabUrl,
+  };
 }
 
 describe('content→bg:token-seen', () => {
   it('on load, keeps a candidate that is in the page’s URL on a capture site, and sets the badge', async () => {
     const { handlers, store, refreshBadge, verification, tabUrl } = setUp();
-    const reply = await handlers['content→bg:token-seen']({ candidates: [CANDIDATE], trigger: 'load' }, content(`${CAPTURE_SITE}?token=${TOKEN}`));
+    const reply = await handlers['content→bg:token-seen'](
+      { candidates: [CANDIDATE], trigger: 'load' },
+      content(`${CAPTURE_SITE}?token=${TOKEN}`),
+    );
     expect(reply).toEqual({ stored: 1 });
     expect(await store.forTab(7)).toEqual([expect.objectContaining({ tabId: 7, pagePath: '/callback', token: TOKEN })]);
     expect((await store.forTab(7))[0]!.inPage).toBeUndefined();
@@ -57,15 +84,32 @@ describe('content→bg:token-seen', () => {
   it('on load, drops what the page reported but its URL does not hold, and malformed reports', async () => {
     const { handlers, store } = setUp();
     const url = `${CAPTURE_SITE}?token=${TOKEN}`;
-    expect(await handlers['content→bg:token-seen']({ candidates: [{ ...CANDIDATE, value: OTHER }], trigger: 'load' }, content(url))).toEqual({ stored: 0 });
-    expect(await handlers['content→bg:token-seen']({ candidates: 'not a list' as never, trigger: 'load' }, content(url))).toEqual({ stored: 0 });
-    expect(await handlers['content→bg:token-seen']({ candidates: [{ ...CANDIDATE, location: 'form' }] as never, trigger: 'load' }, content(url))).toEqual({ stored: 0 });
+    expect(
+      await handlers['content→bg:token-seen'](
+        { candidates: [{ ...CANDIDATE, value: OTHER }], trigger: 'load' },
+        content(url),
+      ),
+    ).toEqual({ stored: 0 });
+    expect(
+      await handlers['content→bg:token-seen']({ candidates: 'not a list' as never, trigger: 'load' }, content(url)),
+    ).toEqual({ stored: 0 });
+    expect(
+      await handlers['content→bg:token-seen'](
+        { candidates: [{ ...CANDIDATE, location: 'form' }] as never, trigger: 'load' },
+        content(url),
+      ),
+    ).toEqual({ stored: 0 });
     expect(await store.forTab(7)).toEqual([]);
   });
 
   it('keeps nothing from a page that is not a capture site', async () => {
     const { handlers, store, refreshBadge } = setUp();
-    expect(await handlers['content→bg:token-seen']({ candidates: [CANDIDATE], trigger: 'load' }, content(`${NOT_A_CAPTURE_SITE}?token=${TOKEN}`))).toEqual({ stored: 0 });
+    expect(
+      await handlers['content→bg:token-seen'](
+        { candidates: [CANDIDATE], trigger: 'load' },
+        content(`${NOT_A_CAPTURE_SITE}?token=${TOKEN}`),
+      ),
+    ).toEqual({ stored: 0 });
     expect(await store.forTab(7)).toEqual([]);
     expect(refreshBadge).not.toHaveBeenCalled();
   });
@@ -73,7 +117,10 @@ describe('content→bg:token-seen', () => {
   it('on hashchange, checks the candidates against the tab’s URL now, not the URL the document loaded with', async () => {
     const { handlers, store, tabUrl } = setUp();
     tabUrl.mockResolvedValue(`${CAPTURE_SITE}#token=${TOKEN}`);
-    const reply = await handlers['content→bg:token-seen']({ candidates: [{ ...CANDIDATE, location: 'fragment' }], trigger: 'hashchange' }, content(CAPTURE_SITE));
+    const reply = await handlers['content→bg:token-seen'](
+      { candidates: [{ ...CANDIDATE, location: 'fragment' }], trigger: 'hashchange' },
+      content(CAPTURE_SITE),
+    );
     expect(reply).toEqual({ stored: 1 });
     expect(tabUrl).toHaveBeenCalledWith(7);
     expect(await store.forTab(7)).toEqual([expect.objectContaining({ inPage: true, source: 'fragment' })]);
@@ -82,7 +129,10 @@ describe('content→bg:token-seen', () => {
   it('on hashchange, takes nothing the tab’s URL does not hold, even if the sender’s URL does', async () => {
     const { handlers, store, tabUrl } = setUp();
     tabUrl.mockResolvedValue(CAPTURE_SITE);
-    const reply = await handlers['content→bg:token-seen']({ candidates: [CANDIDATE], trigger: 'hashchange' }, content(`${CAPTURE_SITE}?token=${TOKEN}`));
+    const reply = await handlers['content→bg:token-seen'](
+      { candidates: [CANDIDATE], trigger: 'hashchange' },
+      content(`${CAPTURE_SITE}?token=${TOKEN}`),
+    );
     expect(reply).toEqual({ stored: 0 });
     expect(await store.forTab(7)).toEqual([]);
   });
@@ -90,21 +140,39 @@ describe('content→bg:token-seen', () => {
   it('on hashchange, takes nothing when the tab is gone or is no longer on a capture site', async () => {
     const { handlers, tabUrl } = setUp();
     tabUrl.mockResolvedValue('');
-    expect(await handlers['content→bg:token-seen']({ candidates: [CANDIDATE], trigger: 'hashchange' }, content(`${CAPTURE_SITE}?token=${TOKEN}`))).toEqual({ stored: 0 });
+    expect(
+      await handlers['content→bg:token-seen'](
+        { candidates: [CANDIDATE], trigger: 'hashchange' },
+        content(`${CAPTURE_SITE}?token=${TOKEN}`),
+      ),
+    ).toEqual({ stored: 0 });
     tabUrl.mockResolvedValue(`${NOT_A_CAPTURE_SITE}?token=${TOKEN}`);
-    expect(await handlers['content→bg:token-seen']({ candidates: [CANDIDATE], trigger: 'hashchange' }, content(`${CAPTURE_SITE}?token=${TOKEN}`))).toEqual({ stored: 0 });
+    expect(
+      await handlers['content→bg:token-seen'](
+        { candidates: [CANDIDATE], trigger: 'hashchange' },
+        content(`${CAPTURE_SITE}?token=${TOKEN}`),
+      ),
+    ).toEqual({ stored: 0 });
   });
 
   it('on hashchange, ignores frames: only the top frame’s URL is the tab’s', async () => {
     const { handlers, tabUrl } = setUp();
     tabUrl.mockResolvedValue(`${CAPTURE_SITE}?token=${TOKEN}`);
-    expect(await handlers['content→bg:token-seen']({ candidates: [CANDIDATE], trigger: 'hashchange' }, content(`${CAPTURE_SITE}?token=${TOKEN}`, 3))).toEqual({ stored: 0 });
+    expect(
+      await handlers['content→bg:token-seen'](
+        { candidates: [CANDIDATE], trigger: 'hashchange' },
+        content(`${CAPTURE_SITE}?token=${TOKEN}`, 3),
+      ),
+    ).toEqual({ stored: 0 });
     expect(tabUrl).not.toHaveBeenCalled();
   });
 
   it('treats any trigger but load as the page changing its own URL', async () => {
     const { handlers, tabUrl } = setUp();
-    await handlers['content→bg:token-seen']({ candidates: [CANDIDATE], trigger: 'something' as never }, content(`${CAPTURE_SITE}?token=${TOKEN}`));
+    await handlers['content→bg:token-seen'](
+      { candidates: [CANDIDATE], trigger: 'something' as never },
+      content(`${CAPTURE_SITE}?token=${TOKEN}`),
+    );
     expect(tabUrl).toHaveBeenCalledWith(7);
   });
 });
@@ -127,7 +195,10 @@ describe('page→bg: captures', () => {
 
   it('gives the tab’s captures and the others, through the current-verification filter', async () => {
     const { handlers, verification } = setUp();
-    await handlers['content→bg:token-seen']({ candidates: [CANDIDATE], trigger: 'load' }, content(`${CAPTURE_SITE}?token=${TOKEN}`));
+    await handlers['content→bg:token-seen'](
+      { candidates: [CANDIDATE], trigger: 'load' },
+      content(`${CAPTURE_SITE}?token=${TOKEN}`),
+    );
     const mine = await handlers['page→bg:get-captures']({ tabId: 7 }, page);
     expect(mine.currentTab).toHaveLength(1);
     expect(mine.elsewhere).toEqual([]);
@@ -139,7 +210,10 @@ describe('page→bg: captures', () => {
 
   it('takes a tab id that is not a number as no tab', async () => {
     const { handlers } = setUp();
-    await handlers['content→bg:token-seen']({ candidates: [CANDIDATE], trigger: 'load' }, content(`${CAPTURE_SITE}?token=${TOKEN}`));
+    await handlers['content→bg:token-seen'](
+      { candidates: [CANDIDATE], trigger: 'load' },
+      content(`${CAPTURE_SITE}?token=${TOKEN}`),
+    );
     const reply = await handlers['page→bg:get-captures']({ tabId: '7' as never }, page);
     expect(reply.currentTab).toEqual([]);
     expect(reply.elsewhere).toHaveLength(1);
@@ -150,20 +224,32 @@ describe('page→bg: captures', () => {
     const pasted = await handlers['page→bg:paste-token']({ text: `Bearer ${TOKEN}` }, page);
     expect(pasted).toMatchObject({ ok: true, value: { token: TOKEN, tabId: null } });
     expect(verification.autoVerify).toHaveBeenCalledOnce();
-    expect(await handlers['page→bg:paste-token']({ text: { toString: () => TOKEN } as never }, page)).toMatchObject({ ok: false });
+    expect(await handlers['page→bg:paste-token']({ text: { toString: () => TOKEN } as never }, page)).toMatchObject({
+      ok: false,
+    });
     expect(verification.autoVerify).toHaveBeenCalledOnce();
   });
 
   it('clears one tab or all, and sets the badges again', async () => {
     const { handlers, store, refreshBadge } = setUp();
-    await handlers['content→bg:token-seen']({ candidates: [CANDIDATE], trigger: 'load' }, content(`${CAPTURE_SITE}?token=${TOKEN}`));
+    await handlers['content→bg:token-seen'](
+      { candidates: [CANDIDATE], trigger: 'load' },
+      content(`${CAPTURE_SITE}?token=${TOKEN}`),
+    );
     refreshBadge.mockClear();
-    expect(await handlers['page→bg:clear-captures']({ scope: 'tab', tabId: '7' as never }, page)).toEqual({ cleared: 0 });
-    expect(await handlers['page→bg:clear-captures']({ scope: 'nothing' as never, tabId: 7 }, page)).toEqual({ cleared: 0 });
+    expect(await handlers['page→bg:clear-captures']({ scope: 'tab', tabId: '7' as never }, page)).toEqual({
+      cleared: 0,
+    });
+    expect(await handlers['page→bg:clear-captures']({ scope: 'nothing' as never, tabId: 7 }, page)).toEqual({
+      cleared: 0,
+    });
     expect(refreshBadge).not.toHaveBeenCalled();
     expect(await handlers['page→bg:clear-captures']({ scope: 'tab', tabId: 7 }, page)).toEqual({ cleared: 1 });
     expect(refreshBadge).toHaveBeenCalledWith(7);
-    await handlers['content→bg:token-seen']({ candidates: [CANDIDATE], trigger: 'load' }, content(`${CAPTURE_SITE}?token=${TOKEN}`));
+    await handlers['content→bg:token-seen'](
+      { candidates: [CANDIDATE], trigger: 'load' },
+      content(`${CAPTURE_SITE}?token=${TOKEN}`),
+    );
     refreshBadge.mockClear();
     expect(await handlers['page→bg:clear-captures']({ scope: 'all' }, page)).toEqual({ cleared: 1 });
     expect(refreshBadge.mock.calls.map(([tabId]) => tabId)).toEqual([7]);
@@ -173,7 +259,10 @@ describe('page→bg: captures', () => {
   it('verifies only a capture id that is a string, and forces only on true', async () => {
     const { handlers, verification } = setUp();
     for (const captureId of [{ toString: null }, 42, null, undefined, ['c1']]) {
-      expect(await handlers['page→bg:verify']({ captureId: captureId as never, force: true }, page)).toEqual({ ok: false, error: expect.objectContaining({ en: expect.stringMatching(/names no token/) }) });
+      expect(await handlers['page→bg:verify']({ captureId: captureId as never, force: true }, page)).toEqual({
+        ok: false,
+        error: expect.objectContaining({ en: expect.stringMatching(/names no token/) }),
+      });
     }
     expect(verification.verify).not.toHaveBeenCalled();
     await handlers['page→bg:verify']({ captureId: 'c1', force: 'yes' as never }, page);
@@ -184,7 +273,11 @@ describe('page→bg: captures', () => {
 });
 
 describe('page→bg: settings', () => {
-  const withClientId = { ...DEFAULT_SETTINGS, verification: { ...DEFAULT_SETTINGS.verification, clientId: 'SECRET-CLIENT' }, captureSites: ['http://10.1.2.3:8080'] };
+  const withClientId = {
+    ...DEFAULT_SETTINGS,
+    verification: { ...DEFAULT_SETTINGS.verification, clientId: 'SECRET-CLIENT' },
+    captureSites: ['http://10.1.2.3:8080'],
+  };
 
   it('gives the popup a view of the settings without the ClientID', async () => {
     const { handlers, settings } = setUp();
@@ -198,7 +291,10 @@ describe('page→bg: settings', () => {
     const { handlers, settings } = setUp();
     await settings.save(withClientId);
     for (const language of ['fr', { toString: null }, null]) {
-      expect(await handlers['page→bg:set-language']({ language: language as never }, page)).toMatchObject({ ok: false, error: { en: 'The language must be th or en.' } });
+      expect(await handlers['page→bg:set-language']({ language: language as never }, page)).toMatchObject({
+        ok: false,
+        error: { en: 'The language must be th or en.' },
+      });
     }
     const reply = await handlers['page→bg:set-language']({ language: 'en' }, page);
     expect(reply).toMatchObject({ ok: true, value: { language: 'en' } });
@@ -211,7 +307,9 @@ describe('page→bg: settings', () => {
     expect(await handlers['page→bg:save-settings']({ settings: withClientId }, page)).toMatchObject({ ok: true });
     expect(syncCaptureSiteScripts).toHaveBeenCalledWith(['http://10.1.2.3:8080']);
     syncCaptureSiteScripts.mockClear();
-    expect(await handlers['page→bg:save-settings']({ settings: { ...withClientId, language: 'fr' } as never }, page)).toMatchObject({ ok: false });
+    expect(
+      await handlers['page→bg:save-settings']({ settings: { ...withClientId, language: 'fr' } as never }, page),
+    ).toMatchObject({ ok: false });
     expect(syncCaptureSiteScripts).not.toHaveBeenCalled();
     expect(await handlers['page→bg:get-settings']({}, page)).toEqual(await settings.get());
   });
@@ -219,13 +317,19 @@ describe('page→bg: settings', () => {
   it('syncs capture scripts with the stored sites on request', async () => {
     const { handlers, settings, syncCaptureSiteScripts } = setUp();
     await settings.save(withClientId);
-    expect(await handlers['page→bg:sync-capture-sites']({}, page)).toEqual({ registered: ['http://10.1.2.3:8080'], missingPermission: [] });
+    expect(await handlers['page→bg:sync-capture-sites']({}, page)).toEqual({
+      registered: ['http://10.1.2.3:8080'],
+      missingPermission: [],
+    });
     expect(syncCaptureSiteScripts).toHaveBeenCalledWith(['http://10.1.2.3:8080']);
   });
 
   it('loads a WSDL only from an address that is a string', async () => {
     const { handlers, verifier } = setUp();
-    expect(await handlers['page→bg:load-wsdl']({ url: { toString: null } as never }, page)).toMatchObject({ ok: false, error: { en: 'No WSDL address was given.' } });
+    expect(await handlers['page→bg:load-wsdl']({ url: { toString: null } as never }, page)).toMatchObject({
+      ok: false,
+      error: { en: 'No WSDL address was given.' },
+    });
     expect(verifier.loadWsdl).not.toHaveBeenCalled();
     await handlers['page→bg:load-wsdl']({ url: 'http://127.0.0.1:1/svc?wsdl' }, page);
     expect(verifier.loadWsdl).toHaveBeenCalledWith('http://127.0.0.1:1/svc?wsdl');

@@ -25,7 +25,9 @@ export interface HandlerDeps {
   verification: Pick<VerificationService, 'autoVerify' | 'verify' | 'withCurrentVerification' | 'testConnection'>;
   verifier: Pick<Verifier, 'loadWsdl'>;
   refreshBadge: (tabId: number) => Promise<void>;
-  syncCaptureSiteScripts: (origins: readonly string[]) => Promise<{ registered: string[]; missingPermission: string[] }>;
+  syncCaptureSiteScripts: (
+    origins: readonly string[],
+  ) => Promise<{ registered: string[]; missingPermission: string[] }>;
   /** The tab's URL as the browser has it now; '' when the tab is gone or its URL is not visible. */
   tabUrl: (tabId: number) => Promise<string>;
   now: () => number;
@@ -41,7 +43,19 @@ const NOT_A_LANGUAGE: Localized = { th: 'ภาษาต้องเป็น th
 const NO_WSDL_URL: Localized = { th: 'ไม่ได้ระบุที่อยู่ WSDL', en: 'No WSDL address was given.' };
 
 export function createHandlers(deps: HandlerDeps): Handlers {
-  const { store, settings, intake, sink, verification, verifier, refreshBadge, syncCaptureSiteScripts, tabUrl, now, ready } = deps;
+  const {
+    store,
+    settings,
+    intake,
+    sink,
+    verification,
+    verifier,
+    refreshBadge,
+    syncCaptureSiteScripts,
+    tabUrl,
+    now,
+    ready,
+  } = deps;
 
   return {
     'content→bg:token-seen': async ({ candidates, trigger }, sender) => {

@@ -17,8 +17,12 @@ describe('http transport', () => {
 
   it('reads a body up to the limit, in the charset the server names', async () => {
     const body = new TextEncoder().encode('ก');
-    expect(await readCapped(new Response(body, { headers: { 'content-type': 'text/xml; charset=utf-8' } }), 3)).toBe('ก');
-    expect(await readCapped(new Response('abc', { headers: { 'content-type': 'text/xml; charset=no-such' } }), 3)).toBe('abc');
+    expect(await readCapped(new Response(body, { headers: { 'content-type': 'text/xml; charset=utf-8' } }), 3)).toBe(
+      'ก',
+    );
+    expect(await readCapped(new Response('abc', { headers: { 'content-type': 'text/xml; charset=no-such' } }), 3)).toBe(
+      'abc',
+    );
   });
 
   it('stops reading beyond the limit', async () => {

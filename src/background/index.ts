@@ -19,7 +19,12 @@ import { createVerifier } from './verifier';
 import { createVerificationService } from './verification-service';
 import { createNetworkErrorLog } from './network-errors';
 import { createAutoVerifyPolicy } from './auto-verify-policy';
-import { listenForOwnNetworkErrors, listenForTokensInRequests, listenToLifecycle, listenToTabsAndAlarms } from './listeners';
+import {
+  listenForOwnNetworkErrors,
+  listenForTokensInRequests,
+  listenToLifecycle,
+  listenToTabsAndAlarms,
+} from './listeners';
 
 // ---- Services ---------------------------------------------------------------------------------
 
@@ -68,5 +73,9 @@ const handlers = createHandlers({
   ready,
 });
 const optionsPageUrl = browser.runtime.getURL(browser.runtime.getManifest().options_ui?.page ?? '');
-const route = createRouter(handlers, { extensionId: browser.runtime.id, extensionOrigin: browser.runtime.getURL(''), optionsPageUrl });
+const route = createRouter(handlers, {
+  extensionId: browser.runtime.id,
+  extensionOrigin: browser.runtime.getURL(''),
+  optionsPageUrl,
+});
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => route(message, sender));

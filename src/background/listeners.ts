@@ -13,13 +13,17 @@ import type { SettingsStore } from './settings-store';
 
 // webRequest sees only hosts this extension holds a permission for; the URL filter is not a
 // grant. The sink then keeps to capture sites (the verification endpoint is not one).
-const WEB_REQUEST_FILTER = { urls: ['http://*/*', 'https://*/*'], types: ['main_frame', 'sub_frame'] as Array<'main_frame' | 'sub_frame'> };
+const WEB_REQUEST_FILTER = {
+  urls: ['http://*/*', 'https://*/*'],
+  types: ['main_frame', 'sub_frame'] as Array<'main_frame' | 'sub_frame'>,
+};
 
 /** Tokens in requests and redirects that never render a page (a 302 callback, a form POST). */
 export function listenForTokensInRequests(browser: Browser, sink: Pick<CaptureSink, 'recordIfCaptureSite'>): void {
   browser.webRequest.onBeforeRequest.addListener(
     (details) => {
-      for (const sighting of sightingsFromRequest(details as RequestDetails)) void sink.recordIfCaptureSite(sighting, details.url);
+      for (const sighting of sightingsFromRequest(details as RequestDetails))
+        void sink.recordIfCaptureSite(sighting, details.url);
       return undefined;
     },
     WEB_REQUEST_FILTER,
@@ -43,14 +47,22 @@ export function listenForOwnNetworkErrors(browser: Browser, networkErrors: Pick<
     (details) => {
       const { initiator, originUrl } = details as { initiator?: string; originUrl?: string };
       const startedBy = initiator ?? originUrl ?? '';
-      if (startedBy === ownOrigin || startedBy.startsWith(`${ownOrigin}/`)) networkErrors.record(details.url, details.error);
+      if (startedBy === ownOrigin || startedBy.startsWith(`${ownOrigin}/`))
+        networkErrors.record(details.url, details.error);
     },
     { urls: ['http://*/*', 'https://*/*'], types: ['xmlhttprequest', 'other'], tabId: -1 },
   );
 }
 
 /** Badges kept current as tabs load and time passes; a closed tab's captures go with it. */
-export function listenToTabsAndAlarms(browser: Browser, deps: { store: Pick<CaptureStore, 'clearTab' | 'tabIds'>; refreshBadge: (tabId: number) => Promise<void>; now: () => number }): void {
+export function listenToTabsAndAlarms(
+  browser: Browser,
+  deps: {
+    store: Pick<CaptureStore, 'clearTab' | 'tabIds'>;
+    refreshBadge: (tabId: number) => Promise<void>;
+    now: () => number;
+  },
+): void {
   const { store, refreshBadge, now } = deps;
   // Both browsers reset a tab's own badge when the tab navigates, and a callback's token is usually
   // captured just before the navigation that shows the page (in its redirect). Set it again once
@@ -70,7 +82,10 @@ export function listenToTabsAndAlarms(browser: Browser, deps: { store: Pick<Capt
 /** On install and start-up: the badge alarm, and capture scripts on the sites a person added. */
 export function listenToLifecycle(
   browser: Browser,
-  deps: { settings: Pick<SettingsStore, 'get'>; syncCaptureSiteScripts: (origins: readonly string[]) => Promise<unknown> },
+  deps: {
+    settings: Pick<SettingsStore, 'get'>;
+    syncCaptureSiteScripts: (origins: readonly string[]) => Promise<unknown>;
+  },
 ): void {
   const { settings, syncCaptureSiteScripts } = deps;
   async function onStart(): Promise<void> {

@@ -33,7 +33,10 @@ export type Handlers = {
 
 export class RejectedMessage extends Error {}
 
-export function createRouter(handlers: Handlers, self: { extensionId: string; extensionOrigin: string; optionsPageUrl: string }) {
+export function createRouter(
+  handlers: Handlers,
+  self: { extensionId: string; extensionOrigin: string; optionsPageUrl: string },
+) {
   const optionsPage = documentOf(self.optionsPageUrl);
   return function route(message: unknown, sender: SenderInfo): Promise<unknown> | undefined {
     if (!isMessage(message)) return undefined;

@@ -22,7 +22,11 @@ function fakeArea(initial: Record<string, unknown> = {}) {
 
 const STORED: Settings = {
   ...DEFAULT_SETTINGS,
-  verification: { ...DEFAULT_SETTINGS.verification, clientId: 'STORED-CLIENT-1234', endpoint: 'https://diwinfo.diw.go.th/DiwAppChk/DiwAppChk' },
+  verification: {
+    ...DEFAULT_SETTINGS.verification,
+    clientId: 'STORED-CLIENT-1234',
+    endpoint: 'https://diwinfo.diw.go.th/DiwAppChk/DiwAppChk',
+  },
   captureSites: ['http://10.1.2.3:8080'],
 };
 
@@ -45,9 +49,14 @@ describe('settings store', () => {
   it('refuses a javascript: endpoint rather than store it', async () => {
     const { area, writes } = fakeArea({ settings: STORED });
     const store = createSettingsStore(area);
-    const result = await store.save({ ...STORED, verification: { ...STORED.verification, endpoint: 'javascript:alert(1)' } });
+    const result = await store.save({
+      ...STORED,
+      verification: { ...STORED.verification, endpoint: 'javascript:alert(1)' },
+    });
     expect(result.ok).toBe(false);
-    expect(!result.ok && result.error.en).toContain('Service address (endpoint): must be empty, or an http:// or https:// address');
+    expect(!result.ok && result.error.en).toContain(
+      'Service address (endpoint): must be empty, or an http:// or https:// address',
+    );
     expect(writes()).toBe(0);
     expect((await store.get()).verification.endpoint).toBe(STORED.verification.endpoint);
   });
@@ -63,22 +72,25 @@ describe('settings store', () => {
   it('property: a candidate is either refused with the store unchanged, or stored as parseSettings reads it back', async () => {
     let stored = 0;
     await fc.assert(
-      fc.asyncProperty(fc.oneof({ weight: 5, arbitrary: settingsCandidate() }, { weight: 1, arbitrary: fc.anything() }), async (candidate) => {
-        const { area, items, writes } = fakeArea({ settings: STORED });
-        const store = createSettingsStore(area);
-        const result = await store.save(candidate);
-        if (!result.ok) {
-          expect(writes()).toBe(0);
-          expect(items).toEqual({ settings: STORED });
-          expect(result.error.en).toMatch(/^the settings are not valid, so nothing was stored: \S/);
-          expect(result.error.th).toMatch(/^การตั้งค่าไม่ถูกต้อง จึงไม่ได้บันทึกอะไรเลย: \S/);
-          return;
-        }
-        stored += 1;
-        expect(items.settings).toEqual(result.value);
-        expect(parseSettings(items.settings)).toEqual(items.settings);
-        expect(await store.get()).toEqual(result.value);
-      }),
+      fc.asyncProperty(
+        fc.oneof({ weight: 5, arbitrary: settingsCandidate() }, { weight: 1, arbitrary: fc.anything() }),
+        async (candidate) => {
+          const { area, items, writes } = fakeArea({ settings: STORED });
+          const store = createSettingsStore(area);
+          const result = await store.save(candidate);
+          if (!result.ok) {
+            expect(writes()).toBe(0);
+            expect(items).toEqual({ settings: STORED });
+            expect(result.error.en).toMatch(/^the settings are not valid, so nothing was stored: \S/);
+            expect(result.error.th).toMatch(/^การตั้งค่าไม่ถูกต้อง จึงไม่ได้บันทึกอะไรเลย: \S/);
+            return;
+          }
+          stored += 1;
+          expect(items.settings).toEqual(result.value);
+          expect(parseSettings(items.settings)).toEqual(items.settings);
+          expect(await store.get()).toEqual(result.value);
+        },
+      ),
       { numRuns: 400 },
     );
     // Both branches must have been exercised for the property to say anything.

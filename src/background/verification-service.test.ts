@@ -11,10 +11,36 @@ import { makeToken, NBF_SECONDS, samplePayload } from '../test-support/tokens';
 import { createAutoVerifyPolicy } from './auto-verify-policy';
 
 function resultFor(clientId: string): VerificationResult {
-  return { checkedAt: 1, roundTripMs: 3, clockSkewMs: null, endpoint: 'http://127.0.0.1:1/svc', outcome: { kind: 'answered', answer: { manualCase: clientId === 'RIGHT' ? 1 : 4, status: clientId === 'RIGHT', message: 'm', username: null, idCard: null } }, findings: [] };
+  return {
+    checkedAt: 1,
+    roundTripMs: 3,
+    clockSkewMs: null,
+    endpoint: 'http://127.0.0.1:1/svc',
+    outcome: {
+      kind: 'answered',
+      answer: {
+        manualCase: clientId === 'RIGHT' ? 1 : 4,
+        status: clientId === 'RIGHT',
+        message: 'm',
+        username: null,
+        idCard: null,
+      },
+    },
+    findings: [],
+  };
 }
 
-const CAPTURE: Capture = { id: 'c1', tabId: 9, capturedAt: 1, pageOrigin: 'http://127.0.0.1:2', pagePath: '/callback', source: 'query', parameter: 'token', token: makeToken(samplePayload()), isIndustrySso: true };
+const CAPTURE: Capture = {
+  id: 'c1',
+  tabId: 9,
+  capturedAt: 1,
+  pageOrigin: 'http://127.0.0.1:2',
+  pagePath: '/callback',
+  source: 'query',
+  parameter: 'token',
+  token: makeToken(samplePayload()),
+  isIndustrySso: true,
+};
 
 describe('verification service', () => {
   let verify: ReturnType<typeof vi.fn>;
@@ -29,9 +55,18 @@ describe('verification service', () => {
     verify = vi.fn(async (_token: string, s: { clientId: string }) => resultFor(s.clientId));
     const verifier = { verify, loadWsdl: vi.fn(), testConnection: vi.fn() } as unknown as Verifier;
     const now = () => NBF_SECONDS * 1000 + 60_000;
-    service = createVerificationService({ store, settings, verifier, policy: createAutoVerifyPolicy({ area: fakeBrowser.storage.session as unknown as SessionArea, now }), now });
+    service = createVerificationService({
+      store,
+      settings,
+      verifier,
+      policy: createAutoVerifyPolicy({ area: fakeBrowser.storage.session as unknown as SessionArea, now }),
+      now,
+    });
     await store.add(CAPTURE);
-    await settings.save({ ...DEFAULT_SETTINGS, verification: { ...DEFAULT_SETTINGS.verification, clientId: 'RIGHT', endpoint: 'http://127.0.0.1:1/svc' } });
+    await settings.save({
+      ...DEFAULT_SETTINGS,
+      verification: { ...DEFAULT_SETTINGS.verification, clientId: 'RIGHT', endpoint: 'http://127.0.0.1:1/svc' },
+    });
   });
 
   it('verifies once and serves the cached result until asked again', async () => {

@@ -8,7 +8,12 @@ import type { Localized } from '../domain/finding';
 import type { VerificationResult } from '../domain/soap/answer';
 import type { ActionResult } from '../shared/messages';
 import { verificationFingerprint } from '../shared/settings';
-import { withCurrentVerification, type Capture, type StoredVerification, type VerifyingCapture } from '../shared/capture';
+import {
+  withCurrentVerification,
+  type Capture,
+  type StoredVerification,
+  type VerifyingCapture,
+} from '../shared/capture';
 import type { CaptureStore } from './capture-store';
 import type { SettingsStore } from './settings-store';
 import type { Verifier } from './verifier';
@@ -33,15 +38,29 @@ export function interruptedVerification(capture: VerifyingCapture, endpoint: str
   const outcome = {
     kind: 'failed' as const,
     code: 'interrupted' as const,
-    detail: 'The browser stopped the extension’s background before the service answered; nothing is known about this token yet.',
+    detail:
+      'The browser stopped the extension’s background before the service answered; nothing is known about this token yet.',
   };
   return {
     settingsFingerprint: capture.verifying.settingsFingerprint,
-    result: { endpoint, checkedAt: capture.verifying.since, roundTripMs: null, clockSkewMs: null, outcome, findings: explainVerification(outcome, claimsOf(capture.token)) },
+    result: {
+      endpoint,
+      checkedAt: capture.verifying.since,
+      roundTripMs: null,
+      clockSkewMs: null,
+      outcome,
+      findings: explainVerification(outcome, claimsOf(capture.token)),
+    },
   };
 }
 
-export function createVerificationService(deps: { store: CaptureStore; settings: SettingsStore; verifier: Verifier; policy: AutoVerifyPolicy; now: () => number }) {
+export function createVerificationService(deps: {
+  store: CaptureStore;
+  settings: SettingsStore;
+  verifier: Verifier;
+  policy: AutoVerifyPolicy;
+  now: () => number;
+}) {
   const { store, settings, verifier, policy, now } = deps;
 
   async function verifyCapture(capture: Capture, force: boolean): Promise<VerificationResult> {

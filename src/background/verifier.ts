@@ -33,7 +33,11 @@ export interface VerifierDeps {
 export type TokenClaimsForComparison = { username?: unknown; idcard?: unknown } | null;
 
 export interface Verifier {
-  verify(token: string, settings: VerificationSettings, tokenClaims: TokenClaimsForComparison): Promise<VerificationResult>;
+  verify(
+    token: string,
+    settings: VerificationSettings,
+    tokenClaims: TokenClaimsForComparison,
+  ): Promise<VerificationResult>;
   loadWsdl(url: string): Promise<ActionResult<WsdlDescription>>;
   testConnection(settings: VerificationSettings): Promise<VerificationResult>;
 }
@@ -50,7 +54,11 @@ function readAnswer(httpStatus: number, contentType: string | null, body: string
     return readSoapAnswer(httpStatus, contentType, body);
   } catch (error) {
     const why = error instanceof Error ? error.name : 'an error';
-    return failure('not-xml', `HTTP ${httpStatus}, but the answer could not be read (${why}); a DiwLoginChk answer is a small SOAP document.`, httpStatus ? { httpStatus } : {});
+    return failure(
+      'not-xml',
+      `HTTP ${httpStatus}, but the answer could not be read (${why}); a DiwLoginChk answer is a small SOAP document.`,
+      httpStatus ? { httpStatus } : {},
+    );
   }
 }
 
@@ -61,7 +69,8 @@ function configurationProblem(settings: VerificationSettings): string | null {
   if (!settings.operation.trim()) return 'No operation is chosen.';
   if (!settings.tokenParameter.trim()) return 'The parameter that takes the token is not chosen.';
   if (!settings.clientIdParameter.trim()) return 'The parameter that takes the ClientID is not chosen.';
-  if (settings.tokenParameter.trim() === settings.clientIdParameter.trim()) return 'The token and the ClientID are set to the same parameter.';
+  if (settings.tokenParameter.trim() === settings.clientIdParameter.trim())
+    return 'The token and the ClientID are set to the same parameter.';
   for (const name of [settings.operation, settings.tokenParameter, settings.clientIdParameter]) {
     if (!isXmlName(name.trim())) return `"${name}" is not a valid XML element name.`;
   }
@@ -79,11 +88,20 @@ export function createVerifier(deps: VerifierDeps): Verifier {
   async function call(token: string, settings: VerificationSettings): Promise<Omit<VerificationResult, 'findings'>> {
     const endpoint = settings.endpoint.trim();
     const base = { endpoint, roundTripMs: null, clockSkewMs: null };
-    if (!settings.clientId.trim()) return { ...base, checkedAt: now(), outcome: failure('no-client-id', 'No ClientID is set (manual §4: the DIW administrator assigns it).') };
+    if (!settings.clientId.trim())
+      return {
+        ...base,
+        checkedAt: now(),
+        outcome: failure('no-client-id', 'No ClientID is set (manual §4: the DIW administrator assigns it).'),
+      };
     const problem = configurationProblem(settings);
     if (problem) return { ...base, checkedAt: now(), outcome: failure('no-endpoint', problem) };
     if (!(await hasHostPermission(endpoint))) {
-      return { ...base, checkedAt: now(), outcome: failure('no-permission', `No host permission for ${new URL(endpoint).origin}.`) };
+      return {
+        ...base,
+        checkedAt: now(),
+        outcome: failure('no-permission', `No host permission for ${new URL(endpoint).origin}.`),
+      };
     }
     const request = buildSoapRequest({
       endpoint,
@@ -92,17 +110,30 @@ export function createVerifier(deps: VerifierDeps): Verifier {
       namespace: settings.namespace.trim(),
       operation: settings.operation.trim(),
       soapAction: settings.soapAction.trim(),
-      parameters: { [settings.tokenParameter.trim()]: token, [settings.clientIdParameter.trim()]: settings.clientId.trim() },
+      parameters: {
+        [settings.tokenParameter.trim()]: token,
+        [settings.clientIdParameter.trim()]: settings.clientId.trim(),
+      },
     });
     const timer = deadline(settings.timeoutMs);
     const startedAt = now();
     try {
       // redirect 'manual': a 307/308 would re-send the token and ClientID to wherever it points.
-      const response = await fetchFn(endpoint, { method: 'POST', headers: request.headers, body: request.body, signal: timer.signal, redirect: 'manual', credentials: 'omit', cache: 'no-store' });
+      const response = await fetchFn(endpoint, {
+        method: 'POST',
+        headers: request.headers,
+        body: request.body,
+        signal: timer.signal,
+        redirect: 'manual',
+        credentials: 'omit',
+        cache: 'no-store',
+      });
       const headersAt = now();
       const serverDate = Date.parse(response.headers.get('date') ?? '');
       // The server stamps Date while answering: compare it with the middle of the round trip.
-      const clockSkewMs = Number.isFinite(serverDate) ? Math.round(serverDate - (startedAt + (headersAt - startedAt) / 2)) : null;
+      const clockSkewMs = Number.isFinite(serverDate)
+        ? Math.round(serverDate - (startedAt + (headersAt - startedAt) / 2))
+        : null;
       if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) {
         const location = response.headers.get('location');
         await response.body?.cancel().catch(() => undefined);
@@ -111,18 +142,37 @@ export function createVerifier(deps: VerifierDeps): Verifier {
           checkedAt: now(),
           roundTripMs: headersAt - startedAt,
           clockSkewMs,
-          outcome: failure('http-status', `The service redirected${location ? ` to ${redactText(location)}` : ''}; not followed, so the token is not sent elsewhere. Use the final address as the endpoint.`, response.status ? { httpStatus: response.status } : {}),
+          outcome: failure(
+            'http-status',
+            `The service redirected${location ? ` to ${redactText(location)}` : ''}; not followed, so the token is not sent elsewhere. Use the final address as the endpoint.`,
+            response.status ? { httpStatus: response.status } : {},
+          ),
         };
       }
       let body: string;
       try {
         body = await readCapped(response, MAX_ANSWER_BYTES);
       } catch (error) {
-        if (error instanceof TooLarge) return { endpoint, checkedAt: now(), roundTripMs: now() - startedAt, clockSkewMs, outcome: failure('too-large', `The answer was ${error.message}; reading stopped.`, { httpStatus: response.status }) };
+        if (error instanceof TooLarge)
+          return {
+            endpoint,
+            checkedAt: now(),
+            roundTripMs: now() - startedAt,
+            clockSkewMs,
+            outcome: failure('too-large', `The answer was ${error.message}; reading stopped.`, {
+              httpStatus: response.status,
+            }),
+          };
         throw error;
       }
       const roundTripMs = now() - startedAt;
-      return { endpoint, checkedAt: now(), roundTripMs, clockSkewMs, outcome: readAnswer(response.status, response.headers.get('content-type'), body) };
+      return {
+        endpoint,
+        checkedAt: now(),
+        roundTripMs,
+        clockSkewMs,
+        outcome: readAnswer(response.status, response.headers.get('content-type'), body),
+      };
     } catch (error) {
       const outcome = await explainFetchError(error, timer.timedOut(), settings.timeoutMs, endpoint, startedAt);
       return { ...base, checkedAt: now(), outcome };
@@ -133,16 +183,27 @@ export function createVerifier(deps: VerifierDeps): Verifier {
 
   // Whatever the service said (it can echo the request: the token, the ClientID) is kept and shown
   // only once the one redactor has taken the ClientID, tokens and ID numbers out of it.
-  const redacted = (result: VerificationResult, settings: VerificationSettings) => redactVerificationResult(result, { clientId: settings.clientId.trim() });
+  const redacted = (result: VerificationResult, settings: VerificationSettings) =>
+    redactVerificationResult(result, { clientId: settings.clientId.trim() });
 
-  async function verify(token: string, settings: VerificationSettings, tokenClaims: TokenClaimsForComparison): Promise<VerificationResult> {
+  async function verify(
+    token: string,
+    settings: VerificationSettings,
+    tokenClaims: TokenClaimsForComparison,
+  ): Promise<VerificationResult> {
     const result = await call(token, settings);
-    return redacted({ ...result, findings: explainVerification(result.outcome, tokenClaims, { clockSkewMs: result.clockSkewMs }) }, settings);
+    return redacted(
+      { ...result, findings: explainVerification(result.outcome, tokenClaims, { clockSkewMs: result.clockSkewMs }) },
+      settings,
+    );
   }
 
   async function testConnection(settings: VerificationSettings): Promise<VerificationResult> {
     const result = await call(TEST_CONNECTION_TOKEN, settings);
-    return redacted({ ...result, findings: explainTestConnection(result.outcome, { clockSkewMs: result.clockSkewMs }) }, settings);
+    return redacted(
+      { ...result, findings: explainTestConnection(result.outcome, { clockSkewMs: result.clockSkewMs }) },
+      settings,
+    );
   }
 
   return { verify, loadWsdl, testConnection };

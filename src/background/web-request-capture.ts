@@ -69,7 +69,8 @@ export function sightingsFromRequest(details: RequestDetails): Sighting[] {
   const body = details.method === 'POST' ? details.requestBody : null;
   if (body && !body.error) {
     const inBody = body.formData ? findTokensInForm(body.formData) : body.raw ? candidatesFromRawBody(body.raw) : [];
-    if (inBody.length > 0) sightings.push({ tabId: details.tabId, url: details.url, source: 'form-post', candidates: inBody });
+    if (inBody.length > 0)
+      sightings.push({ tabId: details.tabId, url: details.url, source: 'form-post', candidates: inBody });
   }
   return sightings;
 }
@@ -78,5 +79,7 @@ export function sightingsFromRequest(details: RequestDetails): Sighting[] {
 export function sightingFromRedirect(details: RedirectDetails): Sighting | null {
   if (details.tabId < 0) return null;
   const candidates = findTokensInUrl(details.redirectUrl);
-  return candidates.length > 0 ? { tabId: details.tabId, url: details.redirectUrl, source: 'redirect', candidates } : null;
+  return candidates.length > 0
+    ? { tabId: details.tabId, url: details.redirectUrl, source: 'redirect', candidates }
+    : null;
 }

@@ -35,23 +35,49 @@ export function createWsdlLoader(deps: WsdlLoaderDeps): (url: string) => Promise
   async function fetchDocument(url: string): Promise<ActionResult<string>> {
     if (!(await hasHostPermission(url))) {
       const origin = new URL(url).origin;
-      return { ok: false, error: text(`ยังไม่ได้อนุญาตให้ส่วนขยายเข้าถึง ${origin} กดอนุญาตในหน้าตั้งค่าก่อน`, `This extension has no permission for ${origin}; grant it on the options page first.`) };
+      return {
+        ok: false,
+        error: text(
+          `ยังไม่ได้อนุญาตให้ส่วนขยายเข้าถึง ${origin} กดอนุญาตในหน้าตั้งค่าก่อน`,
+          `This extension has no permission for ${origin}; grant it on the options page first.`,
+        ),
+      };
     }
     const timer = deadline(WSDL_TIMEOUT_MS);
     const startedAt = now();
     try {
-      const response = await deps.fetch(url, { method: 'GET', signal: timer.signal, credentials: 'omit', cache: 'no-store' });
-      if (!response.ok) return { ok: false, error: text(`โหลด ${url} ไม่ได้: เซิร์ฟเวอร์ตอบ HTTP ${response.status}`, `Could not load ${url}: the server answered HTTP ${response.status}.`) };
+      const response = await deps.fetch(url, {
+        method: 'GET',
+        signal: timer.signal,
+        credentials: 'omit',
+        cache: 'no-store',
+      });
+      if (!response.ok)
+        return {
+          ok: false,
+          error: text(
+            `โหลด ${url} ไม่ได้: เซิร์ฟเวอร์ตอบ HTTP ${response.status}`,
+            `Could not load ${url}: the server answered HTTP ${response.status}.`,
+          ),
+        };
       return { ok: true, value: await readCapped(response, MAX_WSDL_BYTES) };
     } catch (error) {
-      if (error instanceof TooLarge) return { ok: false, error: text(`เอกสารที่ ${url} ใหญ่เกิน 5 MB จึงไม่ใช่ WSDL ของบริการนี้`, `The document at ${url} is over 5 MB: not this service's WSDL.`) };
+      if (error instanceof TooLarge)
+        return {
+          ok: false,
+          error: text(
+            `เอกสารที่ ${url} ใหญ่เกิน 5 MB จึงไม่ใช่ WSDL ของบริการนี้`,
+            `The document at ${url} is over 5 MB: not this service's WSDL.`,
+          ),
+        };
       const failed = await explainFetchError(error, timer.timedOut(), WSDL_TIMEOUT_MS, url, startedAt);
       const why: Record<string, Localized> = {
         'connection-refused': text('เครื่องปลายทางปฏิเสธการเชื่อมต่อ', 'the connection was refused'),
         dns: text('หาชื่อเครื่องไม่พบ (DNS)', 'the host name did not resolve (DNS)'),
         timeout: text('ไม่ตอบภายในเวลาที่กำหนด', 'no answer in time'),
       };
-      const reason = why[failed.code] ?? text('เชื่อมต่อไม่ได้ (ถูกปฏิเสธ, DNS หรือออฟไลน์)', 'could not connect (refused, DNS or offline)');
+      const reason =
+        why[failed.code] ?? text('เชื่อมต่อไม่ได้ (ถูกปฏิเสธ, DNS หรือออฟไลน์)', 'could not connect (refused, DNS or offline)');
       return { ok: false, error: text(`โหลด ${url} ไม่ได้: ${reason.th}`, `Could not load ${url}: ${reason.en}.`) };
     } finally {
       timer.clear();
@@ -60,7 +86,14 @@ export function createWsdlLoader(deps: WsdlLoaderDeps): (url: string) => Promise
 
   return async function loadWsdl(url: string): Promise<ActionResult<WsdlDescription>> {
     const wsdlUrl = httpUrl(url);
-    if (!wsdlUrl) return { ok: false, error: text('ที่อยู่ WSDL ต้องขึ้นต้นด้วย http:// หรือ https://', 'The WSDL address must start with http:// or https://.') };
+    if (!wsdlUrl)
+      return {
+        ok: false,
+        error: text(
+          'ที่อยู่ WSDL ต้องขึ้นต้นด้วย http:// หรือ https://',
+          'The WSDL address must start with http:// or https://.',
+        ),
+      };
     const main = await fetchDocument(wsdlUrl.href);
     if (!main.ok) return main;
     // Imported schemas and WSDL parts, breadth first, resolved against the document naming them,

@@ -8,13 +8,19 @@ describe('boundedJson', () => {
     fc.assert(
       fc.property(fc.jsonValue({ maxDepth: 6 }), fc.constantFrom(0, 2), (value, indent) => {
         const printed = boundedJson(value, { indent, maxCharacters: 1e9 });
-        expect(printed).toEqual({ text: JSON.stringify(value, null, indent), omittedCharacters: 0, depthCapped: false });
+        expect(printed).toEqual({
+          text: JSON.stringify(value, null, indent),
+          omittedCharacters: 0,
+          depthCapped: false,
+        });
       }),
     );
   });
 
   it('leaves out what JSON.stringify leaves out', () => {
-    expect(boundedJson({ a: undefined, b: [undefined, 1], c: Number.NaN }, { indent: 0 }).text).toBe('{"b":[null,1],"c":null}');
+    expect(boundedJson({ a: undefined, b: [undefined, 1], c: Number.NaN }, { indent: 0 }).text).toBe(
+      '{"b":[null,1],"c":null}',
+    );
     expect(boundedJson(undefined).text).toBe('undefined');
   });
 
@@ -41,6 +47,8 @@ describe('boundedJson', () => {
   });
 
   it('applies mapString to keys and string values, then quotes', () => {
-    expect(boundedJson({ 'k\u202e': 'v\u202e' }, { indent: 0, mapString: (text) => text.replace('\u202e', '!') }).text).toBe('{"k!":"v!"}');
+    expect(
+      boundedJson({ 'k\u202e': 'v\u202e' }, { indent: 0, mapString: (text) => text.replace('\u202e', '!') }).text,
+    ).toBe('{"k!":"v!"}');
   });
 });

@@ -44,7 +44,9 @@ function isContainer(value: unknown): value is object {
 
 /** Object members JSON.stringify keeps: undefined, functions and symbols are left out. */
 function printableEntries(value: object): Array<[string, unknown]> {
-  return Object.entries(value).filter(([, item]) => item !== undefined && typeof item !== 'function' && typeof item !== 'symbol');
+  return Object.entries(value).filter(
+    ([, item]) => item !== undefined && typeof item !== 'function' && typeof item !== 'symbol',
+  );
 }
 
 /** Bounded, stack-safe JSON text of `value`. Never throws. */

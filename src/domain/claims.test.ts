@@ -4,7 +4,18 @@ import { samplePayload } from '../test-support/tokens';
 
 describe('MANUAL_CLAIMS', () => {
   it('lists the ten claims in the manual’s table order with its Thai descriptions', () => {
-    expect(MANUAL_CLAIMS.map((c) => c.name)).toEqual(['sid', 'username', 'idcard', 'firstname', 'lastname', 'email', 'iss', 'org', 'exp', 'nbf']);
+    expect(MANUAL_CLAIMS.map((c) => c.name)).toEqual([
+      'sid',
+      'username',
+      'idcard',
+      'firstname',
+      'lastname',
+      'email',
+      'iss',
+      'org',
+      'exp',
+      'nbf',
+    ]);
     expect(MANUAL_CLAIMS.map((c) => c.manualRow)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
     expect(MANUAL_CLAIMS.find((c) => c.name === 'idcard')?.label.th).toBe('รหัสประจำตัวประชาชน');
     expect(MANUAL_CLAIMS.find((c) => c.name === 'nbf')?.label.th).toBe('วันที่สร้าง Token');
@@ -27,7 +38,10 @@ describe('readClaims', () => {
   });
 
   it('counts a claim whose value is null as present (its value is then reported as wrong, not missing)', () => {
-    expect(readClaims({ email: null }).claims.find((c) => c.definition.name === 'email')).toMatchObject({ present: true, value: null });
+    expect(readClaims({ email: null }).claims.find((c) => c.definition.name === 'email')).toMatchObject({
+      present: true,
+      value: null,
+    });
   });
 });
 

@@ -99,7 +99,10 @@ function hasClaim(payload: Record<string, unknown>, name: string): boolean {
 }
 
 /** The manual's claims, each present or not, and every other claim kept as it is. */
-export function readClaims(payload: Record<string, unknown>): { claims: ClaimReading[]; extraClaims: Array<[string, unknown]> } {
+export function readClaims(payload: Record<string, unknown>): {
+  claims: ClaimReading[];
+  extraClaims: Array<[string, unknown]>;
+} {
   const source = payload !== null && typeof payload === 'object' ? payload : {};
   const claims = MANUAL_CLAIMS.map((definition) => {
     const present = hasClaim(source, definition.name);

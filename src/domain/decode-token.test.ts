@@ -54,11 +54,15 @@ describe('decodeToken', () => {
   });
 
   it('explains bad base64url: truncation, standard base64, percent-encoding, stray characters', () => {
-    const truncated = failure(`${headerPart}.${payloadPart.slice(0, payloadPart.length - ((payloadPart.length - 1) % 4))}.${signaturePart}`);
+    const truncated = failure(
+      `${headerPart}.${payloadPart.slice(0, payloadPart.length - ((payloadPart.length - 1) % 4))}.${signaturePart}`,
+    );
     expect(truncated).toMatchObject({ code: 'bad-base64url', part: 'payload' });
     expect(truncated.message.en).toMatch(/truncated/);
 
-    const standard = failure(`${headerPart}.${Buffer.from(JSON.stringify(samplePayload({ x: '??>>' }))).toString('base64')}.${signaturePart}`);
+    const standard = failure(
+      `${headerPart}.${Buffer.from(JSON.stringify(samplePayload({ x: '??>>' }))).toString('base64')}.${signaturePart}`,
+    );
     expect(standard).toMatchObject({ code: 'bad-base64url', part: 'payload' });
     expect(standard.message.en).toMatch(/standard base64/);
 
@@ -73,17 +77,29 @@ describe('decodeToken', () => {
   });
 
   it('classifies JSON problems: not JSON, and JSON that is not an object', () => {
-    expect(failure(`${headerPart}.${base64url('not json')}.${signaturePart}`)).toMatchObject({ code: 'not-json', part: 'payload' });
-    expect(failure(`${base64url('{"alg":')}.${payloadPart}.${signaturePart}`)).toMatchObject({ code: 'not-json', part: 'header' });
+    expect(failure(`${headerPart}.${base64url('not json')}.${signaturePart}`)).toMatchObject({
+      code: 'not-json',
+      part: 'payload',
+    });
+    expect(failure(`${base64url('{"alg":')}.${payloadPart}.${signaturePart}`)).toMatchObject({
+      code: 'not-json',
+      part: 'header',
+    });
     const array = failure(`${headerPart}.${base64url('[1,2]')}.${signaturePart}`);
     expect(array).toMatchObject({ code: 'not-object', part: 'payload' });
     expect(array.message.en).toMatch(/array/);
-    expect(failure(`${base64url('42')}.${payloadPart}.${signaturePart}`)).toMatchObject({ code: 'not-object', part: 'header' });
+    expect(failure(`${base64url('42')}.${payloadPart}.${signaturePart}`)).toMatchObject({
+      code: 'not-object',
+      part: 'header',
+    });
   });
 
   it('never throws on arbitrary text and always explains a failure in both languages', () => {
     const tokenish = fc
-      .array(fc.oneof(fc.string(), fc.base64String(), fc.constantFrom(headerPart, payloadPart, 'eyJ', '')), { minLength: 1, maxLength: 6 })
+      .array(fc.oneof(fc.string(), fc.base64String(), fc.constantFrom(headerPart, payloadPart, 'eyJ', '')), {
+        minLength: 1,
+        maxLength: 6,
+      })
       .map((parts) => parts.join('.'));
     fc.assert(
       fc.property(fc.oneof(fc.string(), tokenish), (text) => {

@@ -25,13 +25,18 @@ function fail(code: DecodeFailure['code'], message: Localized, part?: PartName):
 function base64urlProblem(part: string, name: PartName): Localized | null {
   const label = PART_LABEL[name];
   if (part === '') {
-    return { th: `${label.th} ว่างเปล่า โทเค็นอาจถูกตัดหรือคัดลอกมาไม่ครบ`, en: `The ${label.en} is empty: the token may have been cut or copied incompletely.` };
+    return {
+      th: `${label.th} ว่างเปล่า โทเค็นอาจถูกตัดหรือคัดลอกมาไม่ครบ`,
+      en: `The ${label.en} is empty: the token may have been cut or copied incompletely.`,
+    };
   }
   const illegal = [...new Set(part.replace(/[A-Za-z0-9_-]/g, ''))];
   if (illegal.length > 0) {
     const shown = illegal
       .slice(0, 8)
-      .map((c) => (/^[\x21-\x7e]$/.test(c) ? `"${c}"` : `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`))
+      .map((c) =>
+        /^[\x21-\x7e]$/.test(c) ? `"${c}"` : `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`,
+      )
       .join(' ');
     if (illegal.includes('%')) {
       return {
@@ -74,7 +79,10 @@ function describeJsonKind(value: unknown): Localized {
 }
 
 /** Decodes one part with jwt-decode (header: part #1, payload: part #2) and checks it is an object. */
-function decodePart(compact: string, name: PartName): { ok: true; value: Record<string, unknown> } | { ok: false; result: DecodeResult } {
+function decodePart(
+  compact: string,
+  name: PartName,
+): { ok: true; value: Record<string, unknown> } | { ok: false; result: DecodeResult } {
   const label = PART_LABEL[name];
   let value: unknown;
   try {
@@ -82,7 +90,14 @@ function decodePart(compact: string, name: PartName): { ok: true; value: Record<
   } catch (error) {
     const text = error instanceof Error ? error.message : String(error);
     if (/invalid base64/i.test(text)) {
-      return { ok: false, result: fail('bad-base64url', { th: `ถอดรหัส base64url ของ${label.th}ไม่ได้`, en: `The ${label.en} is not valid base64url.` }, name) };
+      return {
+        ok: false,
+        result: fail(
+          'bad-base64url',
+          { th: `ถอดรหัส base64url ของ${label.th}ไม่ได้`, en: `The ${label.en} is not valid base64url.` },
+          name,
+        ),
+      };
     }
     return {
       ok: false,
@@ -129,7 +144,10 @@ export function decodeToken(text: string): DecodeResult {
   }
   const compact = normaliseTokenText(text);
   if (compact === '') {
-    return fail('empty', { th: 'ไม่มีโทเค็น: มีแต่ช่องว่างหรือคำว่า Bearer', en: 'There is no token: only spaces or the word Bearer.' });
+    return fail('empty', {
+      th: 'ไม่มีโทเค็น: มีแต่ช่องว่างหรือคำว่า Bearer',
+      en: 'There is no token: only spaces or the word Bearer.',
+    });
   }
   if (compact.length > MAX_TOKEN_LENGTH) {
     return fail('too-large', {
@@ -171,18 +189,17 @@ export function decodeToken(text: string): DecodeResult {
   if (!payload.ok) return payload.result;
   return {
     ok: true,
-    token: { compact, header: header.value, payload: payload.value, isIndustrySso: isIndustrySsoPayload(payload.value) },
+    token: {
+      compact,
+      header: header.value,
+      payload: payload.value,
+      isIndustrySso: isIndustrySsoPayload(payload.value),
+    },
   };
 }
 
 export type DecodeFailureCode =
-  | 'empty'
-  | 'too-large'
-  | 'wrong-part-count'
-  | 'encrypted-jwe'
-  | 'bad-base64url'
-  | 'not-json'
-  | 'not-object';
+  'empty' | 'too-large' | 'wrong-part-count' | 'encrypted-jwe' | 'bad-base64url' | 'not-json' | 'not-object';
 
 export interface DecodeFailure {
   code: DecodeFailureCode;

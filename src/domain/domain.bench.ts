@@ -29,7 +29,8 @@ const CASES: Record<string, () => unknown> = {
   'inspectToken (Industry SSO token)': () => inspectToken(TOKEN, NOW),
   'findTokensInUrl (callback URL)': () => findTokensInUrl(CALLBACK_URL),
   'resolveOrg 9/60/73': () => resolveOrg('9/60/73'),
-  'buildTicketReport (markdown)': () => buildTicketReport({ inspection: inspectToken(TOKEN, NOW), nowMs: NOW, language: 'th', format: 'markdown' }),
+  'buildTicketReport (markdown)': () =>
+    buildTicketReport({ inspection: inspectToken(TOKEN, NOW), nowMs: NOW, language: 'th', format: 'markdown' }),
   'decodeToken on 64 KB of junk': () => decodeToken(HOSTILE_64K),
   'readSoapAnswer (structure answer)': () => readSoapAnswer(200, 'text/xml; charset=utf-8', ANSWER),
   'parseWsdl (demo DiwAppChk WSDL)': () => parseWsdl(WSDL),
@@ -40,7 +41,8 @@ const KB = 1024;
 const SIZES = (process.env.BENCH_SIZES ?? `${64 * KB},${256 * KB}`).split(',').map(Number);
 /** The unit repeated to `size` characters, then one other character (an end-anchored pattern fails only there). */
 const run = (unit: string, size: number) => `${unit.repeat(Math.ceil(size / unit.length)).slice(0, size - 1)}x`;
-const envelope = (inner: string) => `<S:Envelope xmlns:S="http://schemas.xmlsoap.org/soap/envelope/"><S:Body>${inner}</S:Body></S:Envelope>`;
+const envelope = (inner: string) =>
+  `<S:Envelope xmlns:S="http://schemas.xmlsoap.org/soap/envelope/"><S:Body>${inner}</S:Body></S:Envelope>`;
 const inspection = inspectToken(TOKEN, NOW);
 const failedWith = (text: string): VerificationResult => ({
   checkedAt: NOW,
@@ -74,7 +76,9 @@ const GROWTH: Record<string, (size: number) => () => unknown> = {
     return () => readSoapAnswer(200, 'text/xml', body);
   },
   'readSoapAnswer (faultstring of letters)': (size) => {
-    const body = envelope(`<S:Fault><faultcode>S:Server</faultcode><faultstring>${run('a', size)}</faultstring></S:Fault>`);
+    const body = envelope(
+      `<S:Fault><faultcode>S:Server</faultcode><faultstring>${run('a', size)}</faultstring></S:Fault>`,
+    );
     return () => readSoapAnswer(500, 'text/xml', body);
   },
   'readSoapAnswer (HTML page of <title)': (size) => {
@@ -125,7 +129,8 @@ test('growth of the readers of hostile input', () => {
     const times = SIZES.map((size) => timeOf(make(size)));
     const row: Record<string, string> = { reader: name };
     SIZES.forEach((size, i) => (row[`${size / KB} KB (ms)`] = times[i]!.toFixed(1)));
-    if (SIZES.length > 1) row[`× for ${SIZES.at(-1)! / SIZES[0]!}× input`] = (times.at(-1)! / Math.max(times[0]!, 0.01)).toFixed(1);
+    if (SIZES.length > 1)
+      row[`× for ${SIZES.at(-1)! / SIZES[0]!}× input`] = (times.at(-1)! / Math.max(times[0]!, 0.01)).toFixed(1);
     return row;
   });
   console.table(rows);

@@ -6,7 +6,9 @@ describe('echoesIdNumber', () => {
   it('compares digits only', () => {
     expect(echoesIdNumber(SAMPLE_ID, SAMPLE_ID)).toBe(true);
     expect(echoesIdNumber(`u${SAMPLE_ID}`, SAMPLE_ID)).toBe(true);
-    expect(echoesIdNumber(`${SAMPLE_ID.slice(0, 1)}-${SAMPLE_ID.slice(1, 5)}-${SAMPLE_ID.slice(5)}`, SAMPLE_ID)).toBe(true);
+    expect(echoesIdNumber(`${SAMPLE_ID.slice(0, 1)}-${SAMPLE_ID.slice(1, 5)}-${SAMPLE_ID.slice(5)}`, SAMPLE_ID)).toBe(
+      true,
+    );
     expect(echoesIdNumber(Number(SAMPLE_ID), SAMPLE_ID)).toBe(true);
   });
 

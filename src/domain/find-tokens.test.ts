@@ -4,19 +4,29 @@ import { findTokenInText, findTokensInForm, findTokensInUrl, isJwtShaped, stripT
 import { base64url, makeToken, samplePayload } from '../test-support/tokens';
 
 const token = makeToken(samplePayload());
-const [headerPart, payloadPart, signaturePart] = token.split('.') as [string, string, string];
+const [, payloadPart, signaturePart] = token.split('.') as [string, string, string];
 
 describe('findTokensInUrl', () => {
   it('finds a token in the query under any parameter name, percent-decoded', () => {
-    expect(findTokensInUrl(`https://app.example/cb?x=1&whatever=${token}`)).toEqual([{ location: 'query', parameter: 'whatever', value: token }]);
+    expect(findTokensInUrl(`https://app.example/cb?x=1&whatever=${token}`)).toEqual([
+      { location: 'query', parameter: 'whatever', value: token },
+    ]);
     const encoded = token.replace(/\./g, '%2E');
-    expect(findTokensInUrl(`https://app.example/cb?access_token=${encoded}`)).toEqual([{ location: 'query', parameter: 'access_token', value: token }]);
+    expect(findTokensInUrl(`https://app.example/cb?access_token=${encoded}`)).toEqual([
+      { location: 'query', parameter: 'access_token', value: token },
+    ]);
   });
 
   it('finds tokens in the fragment: parameters, a bare token, and a SPA route query', () => {
-    expect(findTokensInUrl(`https://app.example/#id_token=${token}&state=abc`)).toEqual([{ location: 'fragment', parameter: 'id_token', value: token }]);
-    expect(findTokensInUrl(`https://app.example/#${token}`)).toEqual([{ location: 'fragment', parameter: null, value: token }]);
-    expect(findTokensInUrl(`https://app.example/#/callback?token=${token}`)).toEqual([{ location: 'fragment', parameter: 'token', value: token }]);
+    expect(findTokensInUrl(`https://app.example/#id_token=${token}&state=abc`)).toEqual([
+      { location: 'fragment', parameter: 'id_token', value: token },
+    ]);
+    expect(findTokensInUrl(`https://app.example/#${token}`)).toEqual([
+      { location: 'fragment', parameter: null, value: token },
+    ]);
+    expect(findTokensInUrl(`https://app.example/#/callback?token=${token}`)).toEqual([
+      { location: 'fragment', parameter: 'token', value: token },
+    ]);
   });
 
   it('finds a 5-part JWE shape and several tokens at once', () => {
@@ -47,17 +57,27 @@ describe('findTokensInUrl', () => {
 
   it('finds a token placed anywhere in an otherwise arbitrary query', () => {
     fc.assert(
-      fc.property(fc.stringMatching(/^[a-z_]{1,12}$/), fc.array(fc.stringMatching(/^[a-z0-9]{0,8}$/), { maxLength: 3 }), (name, junk) => {
-        const query = [...junk.map((j, i) => `p${i}=${j}`), `${name}=${token}`].join('&');
-        expect(findTokensInUrl(`https://x.example/?${query}`)).toContainEqual({ location: 'query', parameter: name, value: token });
-      }),
+      fc.property(
+        fc.stringMatching(/^[a-z_]{1,12}$/),
+        fc.array(fc.stringMatching(/^[a-z0-9]{0,8}$/), { maxLength: 3 }),
+        (name, junk) => {
+          const query = [...junk.map((j, i) => `p${i}=${j}`), `${name}=${token}`].join('&');
+          expect(findTokensInUrl(`https://x.example/?${query}`)).toContainEqual({
+            location: 'query',
+            parameter: name,
+            value: token,
+          });
+        },
+      ),
     );
   });
 });
 
 describe('findTokensInForm', () => {
   it('finds JWT-shaped values among form fields', () => {
-    expect(findTokensInForm({ state: ['abc'], token: [` ${token} `], other: ['1.2.3'] })).toEqual([{ location: 'form', parameter: 'token', value: token }]);
+    expect(findTokensInForm({ state: ['abc'], token: [` ${token} `], other: ['1.2.3'] })).toEqual([
+      { location: 'form', parameter: 'token', value: token },
+    ]);
     expect(findTokensInForm({})).toEqual([]);
   });
 });
@@ -108,7 +128,11 @@ describe('stripTokensFromUrl', () => {
   });
 
   it('gives an empty origin and a best-effort path for a bad URL, never throwing', () => {
-    expect(stripTokensFromUrl(`not a url/cb?t=${token}`)).toEqual({ origin: '', path: 'not a url/cb', display: 'not a url/cb?t=[token]' });
+    expect(stripTokensFromUrl(`not a url/cb?t=${token}`)).toEqual({
+      origin: '',
+      path: 'not a url/cb',
+      display: 'not a url/cb?t=[token]',
+    });
     fc.assert(
       fc.property(fc.string(), fc.constantFrom('?t=', '#', '#a=', '/'), fc.string(), (before, joiner, after) => {
         const result = stripTokensFromUrl(`${before}${joiner}${token}${after.replace(/[A-Za-z0-9_.-]/g, '')}`);

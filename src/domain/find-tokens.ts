@@ -24,7 +24,9 @@ const JOSE_START = 'ey[A-DI-L]';
  * runs are separated by dots they cannot match, so matching is linear in the text's length.
  */
 const JWS_SHAPE = new RegExp(`^${JOSE_START}${BASE64URL_RUN}*\\.${BASE64URL_RUN}+\\.${BASE64URL_RUN}*$`);
-const JWE_SHAPE = new RegExp(`^${JOSE_START}${BASE64URL_RUN}*\\.${BASE64URL_RUN}*\\.${BASE64URL_RUN}+\\.${BASE64URL_RUN}+\\.${BASE64URL_RUN}*$`);
+const JWE_SHAPE = new RegExp(
+  `^${JOSE_START}${BASE64URL_RUN}*\\.${BASE64URL_RUN}*\\.${BASE64URL_RUN}+\\.${BASE64URL_RUN}+\\.${BASE64URL_RUN}*$`,
+);
 /**
  * The same shapes, found inside longer text (not preceded or followed by more token characters).
  * The look-behind lets a match start only at the first character of a run of token characters,
@@ -45,7 +47,8 @@ export function isJwtShaped(value: string): boolean {
  */
 function fragmentParameters(fragment: string): Array<[string, string]> {
   const routeQueryAt = fragment.indexOf('?');
-  if (routeQueryAt >= 0) return [...parseParameters(fragment.slice(0, routeQueryAt)), ...parseParameters(fragment.slice(routeQueryAt + 1))];
+  if (routeQueryAt >= 0)
+    return [...parseParameters(fragment.slice(0, routeQueryAt)), ...parseParameters(fragment.slice(routeQueryAt + 1))];
   return parseParameters(fragment);
 }
 
@@ -161,7 +164,8 @@ function stripParameterList(text: string): string {
 function stripFragment(fragment: string): string {
   if (isJwtShaped(safeDecode(fragment).trim())) return TOKEN_PLACEHOLDER;
   const routeQueryAt = fragment.indexOf('?');
-  if (routeQueryAt >= 0) return `${stripParameterList(fragment.slice(0, routeQueryAt))}?${stripParameterList(fragment.slice(routeQueryAt + 1))}`;
+  if (routeQueryAt >= 0)
+    return `${stripParameterList(fragment.slice(0, routeQueryAt))}?${stripParameterList(fragment.slice(routeQueryAt + 1))}`;
   return stripParameterList(fragment);
 }
 
@@ -187,7 +191,7 @@ export function stripTokensFromUrl(url: string): { origin: string; path: string;
   if (typeof url !== 'string') return { origin: '', path: '', display: '' };
   const { beforeQuery, query, fragment } = splitUrl(url);
   const tail = `${query === null ? '' : `?${stripParameterList(query)}`}${fragment === null ? '' : `#${stripFragment(fragment)}`}`;
-  let parsed: URL | null = null;
+  let parsed: URL | null;
   try {
     parsed = new URL(url);
   } catch {

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { decodeToken } from './decode-token';
-import { findTokenInText, findTokensInForm, findTokensInUrl, normaliseTokenText, stripTokensFromUrl } from './find-tokens';
+import {
+  findTokenInText,
+  findTokensInForm,
+  findTokensInUrl,
+  normaliseTokenText,
+  stripTokensFromUrl,
+} from './find-tokens';
 import { readSoapAnswer, MAX_ANSWER_BYTES } from './soap/answer';
 import { parseWsdl } from './soap/wsdl';
 import { readXml } from './soap/xml-tree';
@@ -30,7 +36,12 @@ const NOW = (NBF_SECONDS + 600) * 1000;
  */
 function shapes(size: number): Record<string, string> {
   const runs = baseShapes(size - 1);
-  return Object.fromEntries(Object.entries(runs).flatMap(([name, text]) => [[name, text], [`${name}, then x`, `${text}x`]]));
+  return Object.fromEntries(
+    Object.entries(runs).flatMap(([name, text]) => [
+      [name, text],
+      [`${name}, then x`, `${text}x`],
+    ]),
+  );
 }
 
 function baseShapes(size: number): Record<string, string> {
@@ -51,7 +62,8 @@ function baseShapes(size: number): Record<string, string> {
   };
 }
 
-const envelope = (inner: string) => `<?xml version="1.0" encoding="UTF-8"?><S:Envelope xmlns:S="${S11}"><S:Body>${inner}</S:Body></S:Envelope>`;
+const envelope = (inner: string) =>
+  `<?xml version="1.0" encoding="UTF-8"?><S:Envelope xmlns:S="${S11}"><S:Body>${inner}</S:Body></S:Envelope>`;
 const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 describe.each(SIZES)('token readers at %i characters', (size) => {
@@ -76,7 +88,13 @@ describe.each(SIZES)('token readers at %i characters', (size) => {
 
   it('findTokensInUrl and stripTokensFromUrl', () => {
     for (const [, text] of all) {
-      for (const url of [`https://app.example/${text}`, `https://app.example/cb?t=${text}&u=${text}`, `https://app.example/cb#${text}`, `https://app.example/#/r?${text}`, text]) {
+      for (const url of [
+        `https://app.example/${text}`,
+        `https://app.example/cb?t=${text}&u=${text}`,
+        `https://app.example/cb#${text}`,
+        `https://app.example/#/r?${text}`,
+        text,
+      ]) {
         expect(findTokensInUrl(url)).toEqual([]);
         // `new URL` percent-encodes what a URL may not hold, three characters for one.
         expect(stripTokensFromUrl(url).display.length).toBeLessThanOrEqual(3 * url.length + 16);
@@ -106,9 +124,14 @@ describe.each(SIZES)('SOAP readers at %i characters', (size) => {
       // 256 KB of `<` is 1 MiB once escaped: over the limit, and refused as such.
       expect(message.kind === 'answered' || body.length > MAX_ANSWER_BYTES).toBe(true);
       if (message.kind === 'answered') expect(message.answer.message!.length).toBeLessThanOrEqual(4 * KB + 1);
-      const faultBody = envelope(`<S:Fault><faultcode>${escaped}</faultcode><faultstring>${escaped}</faultstring></S:Fault>`);
+      const faultBody = envelope(
+        `<S:Fault><faultcode>${escaped}</faultcode><faultstring>${escaped}</faultstring></S:Fault>`,
+      );
       const fault = readSoapAnswer(500, XML, faultBody);
-      expect(fault).toMatchObject({ kind: 'failed', code: faultBody.length > MAX_ANSWER_BYTES ? 'too-large' : 'soap-fault' });
+      expect(fault).toMatchObject({
+        kind: 'failed',
+        code: faultBody.length > MAX_ANSWER_BYTES ? 'too-large' : 'soap-fault',
+      });
       if (fault.kind === 'failed' && fault.code === 'soap-fault') {
         expect(fault.faultString!.length).toBeLessThanOrEqual(4 * KB + 1);
         expect(fault.faultCode!.length).toBeLessThanOrEqual(4 * KB + 1);
@@ -141,7 +164,9 @@ describe.each(SIZES)('SOAP readers at %i characters', (size) => {
       const escaped = escapeXml(text);
       expect(parseWsdl(text).ok).toBe(false);
       expect(parseWsdl(`<html>${text}`).ok).toBe(false);
-      const stuffed = wsdl.replace('<types>', `<documentation>${escaped}</documentation><types>`).replace('REPLACED_AT_RUNTIME', `http://x/${encodeURIComponent(text)}`);
+      const stuffed = wsdl
+        .replace('<types>', `<documentation>${escaped}</documentation><types>`)
+        .replace('REPLACED_AT_RUNTIME', `http://x/${encodeURIComponent(text)}`);
       expect(stuffed.length).toBeGreaterThan(wsdl.length + size);
       expect(parseWsdl(stuffed).ok).toBe(true);
     }
@@ -155,10 +180,20 @@ describe('SOAP readers at the 1 MiB the verifier accepts', () => {
   it('a Message, a faultstring, an HTML page and plain text of letters, dots, digits or "<"', () => {
     for (const unit of ['a', '.', '1', 'abcdefg.', 'eyJa.']) {
       const text = fill(unit, room);
-      expect(readSoapAnswer(200, XML, envelope(`<R><Status>false</Status><Message>${text}</Message></R>`)).kind).toBe('answered');
-      expect(readSoapAnswer(500, XML, envelope(`<S:Fault><faultcode>c</faultcode><faultstring>${text}</faultstring></S:Fault>`))).toMatchObject({ code: 'soap-fault' });
+      expect(readSoapAnswer(200, XML, envelope(`<R><Status>false</Status><Message>${text}</Message></R>`)).kind).toBe(
+        'answered',
+      );
+      expect(
+        readSoapAnswer(
+          500,
+          XML,
+          envelope(`<S:Fault><faultcode>c</faultcode><faultstring>${text}</faultstring></S:Fault>`),
+        ),
+      ).toMatchObject({ code: 'soap-fault' });
       const half = text.slice(0, room / 2);
-      expect(readSoapAnswer(502, 'text/html', `<html><title>${half}</title>${half}`)).toMatchObject({ code: 'http-status' });
+      expect(readSoapAnswer(502, 'text/html', `<html><title>${half}</title>${half}`)).toMatchObject({
+        code: 'http-status',
+      });
       expect(readSoapAnswer(200, null, text)).toMatchObject({ code: 'not-xml' });
     }
     expect(readSoapAnswer(200, 'text/html', fill('<', room))).toMatchObject({ code: 'not-xml' });
@@ -172,7 +207,9 @@ describe('SOAP readers at the 1 MiB the verifier accepts', () => {
     expect(reading).toMatchObject({ kind: 'failed', code: 'not-xml' });
     if (reading.kind === 'failed') expect(reading.detail).toMatch(/too many elements/i);
     expect(readXml(body)).toMatchObject({ ok: false, problem: 'too-many-elements' });
-    expect(parseWsdl(`<definitions xmlns="http://schemas.xmlsoap.org/wsdl/">${'<a/>'.repeat(200_000)}</definitions>`).ok).toBe(false);
+    expect(
+      parseWsdl(`<definitions xmlns="http://schemas.xmlsoap.org/wsdl/">${'<a/>'.repeat(200_000)}</definitions>`).ok,
+    ).toBe(false);
   });
 
   it('nesting thousands deep comes back as a reading', () => {
@@ -195,13 +232,35 @@ describe.each(SIZES)('buildTicketReport at %i characters', (size) => {
         roundTripMs: 1,
         clockSkewMs: null,
         endpoint: `https://svc.example/${text}`,
-        outcome: { kind: 'answered', answer: { manualCase: null, status: null, message: text, username: text, idCard: text } },
-        findings: [{ code: 'verify-unrecognised', severity: 'info', title: { th: text, en: text }, detail: { th: text, en: text }, nextStep: { th: text, en: text } }],
+        outcome: {
+          kind: 'answered',
+          answer: { manualCase: null, status: null, message: text, username: text, idCard: text },
+        },
+        findings: [
+          {
+            code: 'verify-unrecognised',
+            severity: 'info',
+            title: { th: text, en: text },
+            detail: { th: text, en: text },
+            nextStep: { th: text, en: text },
+          },
+        ],
       };
-      const failed: VerificationResult = { ...answered, outcome: { kind: 'failed', code: 'soap-fault', detail: text, faultCode: text, faultString: text } };
+      const failed: VerificationResult = {
+        ...answered,
+        outcome: { kind: 'failed', code: 'soap-fault', detail: text, faultCode: text, faultString: text },
+      };
       for (const verification of [answered, failed]) {
-        const capture = { source: text, parameter: text, pageOrigin: 'https://app.example', pagePath: `/${text}`, capturedAt: NOW };
-        expect(buildTicketReport({ inspection, capture, verification, nowMs: NOW, language: 'en', format: 'markdown' })).toContain('Industry SSO');
+        const capture = {
+          source: text,
+          parameter: text,
+          pageOrigin: 'https://app.example',
+          pagePath: `/${text}`,
+          capturedAt: NOW,
+        };
+        expect(
+          buildTicketReport({ inspection, capture, verification, nowMs: NOW, language: 'en', format: 'markdown' }),
+        ).toContain('Industry SSO');
       }
     }
   });
@@ -209,8 +268,16 @@ describe.each(SIZES)('buildTicketReport at %i characters', (size) => {
   it('a token whose claims are of every shape', () => {
     for (const [, text] of all) {
       const claim = text.slice(0, 40 * KB);
-      const compact = makeToken(samplePayload({ email: claim, sub: claim, org: claim, exp: claim }), { alg: 'none', kid: claim });
-      const report = buildTicketReport({ inspection: inspectToken(compact, NOW), nowMs: NOW, language: 'th', format: 'text' });
+      const compact = makeToken(samplePayload({ email: claim, sub: claim, org: claim, exp: claim }), {
+        alg: 'none',
+        kid: claim,
+      });
+      const report = buildTicketReport({
+        inspection: inspectToken(compact, NOW),
+        nowMs: NOW,
+        language: 'th',
+        format: 'text',
+      });
       expect(report).not.toContain(compact);
     }
   });

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { checkIdCard, isValidThaiIdChecksum, looksLikeIdNumber, maskIdCard, maskIdNumbersIn, maskIdNumbersInPayload, maskIdNumbersInText } from './id-card';
+import {
+  checkIdCard,
+  isValidThaiIdChecksum,
+  looksLikeIdNumber,
+  maskIdCard,
+  maskIdNumbersIn,
+  maskIdNumbersInPayload,
+  maskIdNumbersInText,
+} from './id-card';
 import { withCheckDigit } from '../test-support/tokens';
 
 const valid = withCheckDigit('310060012345');
@@ -21,11 +29,13 @@ describe('isValidThaiIdChecksum', () => {
   });
 
   it('rejects what is not 13 digits', () => {
-    for (const bad of ['', '123', `${valid}0`, valid.slice(1), `${valid.slice(0, 12)}a`, ' '.repeat(13)]) expect(isValidThaiIdChecksum(bad)).toBe(false);
+    for (const bad of ['', '123', `${valid}0`, valid.slice(1), `${valid.slice(0, 12)}a`, ' '.repeat(13)])
+      expect(isValidThaiIdChecksum(bad)).toBe(false);
   });
 
   it('holds for every generated valid ID', () => {
-    fc.assert(fc.property(fc.stringMatching(/^\d{12}$/), (first12) => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^\d{12}$/), (first12) => {
         expect(isValidThaiIdChecksum(withCheckDigit(first12))).toBe(true);
       }),
     );
@@ -45,15 +55,18 @@ describe('maskIdCard', () => {
 
   it('never reveals more than the last three digits of anything', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.stringMatching(/^[\d -]{0,30}$/), fc.string(), fc.anything(), fc.integer({ min: 0 })), (value) => {
-        const masked = maskIdCard(value);
-        const shownDigits = masked.replace(/\D/g, '');
-        expect(shownDigits.length).toBeLessThanOrEqual(3);
-        if (shownDigits.length > 0) {
-          const digits = typeof value === 'number' ? String(value) : String(value).replace(/\D/g, '');
-          expect(digits.endsWith(shownDigits)).toBe(true);
-        }
-      }),
+      fc.property(
+        fc.oneof(fc.stringMatching(/^[\d -]{0,30}$/), fc.string(), fc.anything(), fc.integer({ min: 0 })),
+        (value) => {
+          const masked = maskIdCard(value);
+          const shownDigits = masked.replace(/\D/g, '');
+          expect(shownDigits.length).toBeLessThanOrEqual(3);
+          if (shownDigits.length > 0) {
+            const digits = typeof value === 'number' ? String(value) : String(value).replace(/\D/g, '');
+            expect(digits.endsWith(shownDigits)).toBe(true);
+          }
+        },
+      ),
       { numRuns: 500 },
     );
   });
@@ -61,7 +74,12 @@ describe('maskIdCard', () => {
 
 describe('checkIdCard', () => {
   it('passes a well-formed ID with a right check digit', () => {
-    expect(checkIdCard(valid)).toEqual({ masked: maskIdCard(valid), wellFormed: true, checksumValid: true, findings: [] });
+    expect(checkIdCard(valid)).toEqual({
+      masked: maskIdCard(valid),
+      wellFormed: true,
+      checksumValid: true,
+      findings: [],
+    });
   });
 
   it('reports a wrong check digit without showing the number', () => {
@@ -83,11 +101,14 @@ describe('checkIdCard', () => {
 
   it('never throws, and no finding ever contains a 13-digit run', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.anything(), fc.stringMatching(/^\d{13}$/), fc.stringMatching(/^[\d-]{10,17}$/)), (value) => {
-        const check = checkIdCard(value);
-        expect(check.masked.length).toBeGreaterThan(0);
-        for (const f of check.findings) expect(JSON.stringify(f)).not.toMatch(/\d{13}/);
-      }),
+      fc.property(
+        fc.oneof(fc.anything(), fc.stringMatching(/^\d{13}$/), fc.stringMatching(/^[\d-]{10,17}$/)),
+        (value) => {
+          const check = checkIdCard(value);
+          expect(check.masked.length).toBeGreaterThan(0);
+          for (const f of check.findings) expect(JSON.stringify(f)).not.toMatch(/\d{13}/);
+        },
+      ),
     );
   });
 });
@@ -97,7 +118,13 @@ describe('masking ID numbers in values and text', () => {
   const thai = valid.replace(/[0-9]/g, (d) => '๐๑๒๓๔๕๖๗๘๙'[Number(d)]!);
 
   it('one separator rule: any of space, dot, dash, underscore, slash, or none; ASCII or Thai digits', () => {
-    for (const written of [valid, `${valid.slice(0, 1)}.${valid.slice(1, 5)}.${valid.slice(5)}`, `${valid.slice(0, 6)}_${valid.slice(6)}`, `${valid.slice(0, 6)}/${valid.slice(6)}`, thai]) {
+    for (const written of [
+      valid,
+      `${valid.slice(0, 1)}.${valid.slice(1, 5)}.${valid.slice(5)}`,
+      `${valid.slice(0, 6)}_${valid.slice(6)}`,
+      `${valid.slice(0, 6)}/${valid.slice(6)}`,
+      thai,
+    ]) {
       expect(looksLikeIdNumber(written)).toBe(true);
       expect(maskIdNumbersIn(written)).toBe(masked);
       expect(maskIdNumbersInText(`mail ${written}@example.go.th`)).toBe(`mail ${masked}@example.go.th`);
@@ -108,14 +135,25 @@ describe('masking ID numbers in values and text', () => {
   });
 
   it('masks an ID inside a string, a key, and a 13-digit number under a key when the check digit is right', () => {
-    expect(maskIdNumbersIn({ kid: `key-${valid}`, [valid]: 1, pid: Number(valid), nested: [{ ref: Number(valid) }] })).toEqual({ kid: `key-${masked}`, [masked]: 1, pid: masked, nested: [{ ref: masked }] });
-    expect(maskIdNumbersInPayload({ other: Number(valid), idcard: Number(valid) })).toEqual({ other: masked, idcard: masked });
+    expect(
+      maskIdNumbersIn({ kid: `key-${valid}`, [valid]: 1, pid: Number(valid), nested: [{ ref: Number(valid) }] }),
+    ).toEqual({ kid: `key-${masked}`, [masked]: 1, pid: masked, nested: [{ ref: masked }] });
+    expect(maskIdNumbersInPayload({ other: Number(valid), idcard: Number(valid) })).toEqual({
+      other: masked,
+      idcard: masked,
+    });
   });
 
   it('leaves times, wrong check digits and a number shown alone', () => {
     let ms = 1_795_000_000_000;
     while (!isValidThaiIdChecksum(String(ms))) ms += 1;
-    expect(maskIdNumbersIn({ exp: ms, iat: ms, updated_at: ms, createdAt: ms, auth_time: ms })).toEqual({ exp: ms, iat: ms, updated_at: ms, createdAt: ms, auth_time: ms });
+    expect(maskIdNumbersIn({ exp: ms, iat: ms, updated_at: ms, createdAt: ms, auth_time: ms })).toEqual({
+      exp: ms,
+      iat: ms,
+      updated_at: ms,
+      createdAt: ms,
+      auth_time: ms,
+    });
     expect(maskIdNumbersIn({ n: Number(wrongCheck) })).toEqual({ n: Number(wrongCheck) });
     expect(maskIdNumbersIn(Number(valid))).toBe(Number(valid));
     expect(maskIdNumbersIn(Number(valid), 0, 'pid')).toBe(masked);

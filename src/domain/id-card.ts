@@ -20,7 +20,9 @@ export function isValidThaiIdChecksum(digits: string): boolean {
  * dash (also the typographic ones), an underscore, a slash, a `+` (a space in form encoding),
  * and the same percent-encoded (`%20`, `%2D`, `%2E`, `%5F`, `%2F`, `%2B`) in a URL.
  */
-const SEPARATOR_CODES = new Set([0x20, 0x09, 0xa0, 0x2e, 0x2d, 0x5f, 0x2f, 0x2b, 0x2010, 0x2011, 0x2012, 0x2013, 0x2212]);
+const SEPARATOR_CODES = new Set([
+  0x20, 0x09, 0xa0, 0x2e, 0x2d, 0x5f, 0x2f, 0x2b, 0x2010, 0x2011, 0x2012, 0x2013, 0x2212,
+]);
 const ENCODED_SEPARATORS = new Set(['20', '2D', '2E', '5F', '2F', '2B']);
 /** At most this many separators between two digits (`1 - 1017`), so prose does not join numbers. */
 const MAX_SEPARATORS_BETWEEN_DIGITS = 3;
@@ -38,7 +40,8 @@ function digitValue(code: number): number {
 function separatorLength(text: string, at: number): number {
   const code = text.charCodeAt(at);
   if (SEPARATOR_CODES.has(code)) return 1;
-  if (code === 0x25 && at + 2 < text.length && ENCODED_SEPARATORS.has(text.slice(at + 1, at + 3).toUpperCase())) return 3;
+  if (code === 0x25 && at + 2 < text.length && ENCODED_SEPARATORS.has(text.slice(at + 1, at + 3).toUpperCase()))
+    return 3;
   return 0;
 }
 
@@ -56,7 +59,7 @@ function forEachDigitRun(text: string, visit: (start: number, end: number, digit
     }
     const start = at;
     let digits = '';
-    let end = at;
+    let end: number;
     for (;;) {
       while (at < text.length) {
         const digit = digitValue(text.charCodeAt(at));
@@ -86,7 +89,11 @@ function forEachDigitRun(text: string, visit: (start: number, end: number, digit
  * digits or more, written with any of the separators above or none, in ASCII or Thai digits.
  * Longer runs are masked whole: a 13-digit ID with a digit typed beside it is still the ID.
  */
-export function maskIdNumbersInText(text: string, mask: (digits: string) => string = maskIdCard, shouldMask: (digits: string) => boolean = (digits) => digits.length >= ID_DIGITS): string {
+export function maskIdNumbersInText(
+  text: string,
+  mask: (digits: string) => string = maskIdCard,
+  shouldMask: (digits: string) => boolean = (digits) => digits.length >= ID_DIGITS,
+): string {
   if (typeof text !== 'string') return text;
   const parts: string[] = [];
   let copied = 0;
@@ -148,13 +155,18 @@ export function maskIdCard(value: unknown): string {
   if (cleaned === null || cleaned === '') return '—';
   if (/^\d{13}$/.test(cleaned)) return `x-xxxx-xxxxx-${cleaned.slice(10, 12)}-${cleaned.slice(12)}`;
   const length = Math.min(cleaned.length, 13);
-  if (/^\d+$/.test(cleaned) && cleaned.length >= 10) return `${'x'.repeat(length - SHOWN_DIGITS)}${cleaned.slice(-SHOWN_DIGITS)}`;
+  if (/^\d+$/.test(cleaned) && cleaned.length >= 10)
+    return `${'x'.repeat(length - SHOWN_DIGITS)}${cleaned.slice(-SHOWN_DIGITS)}`;
   return 'x'.repeat(length);
 }
 
 function describeShape(value: unknown, cleaned: string | null): { th: string; en: string } {
   if (value === undefined) return { th: 'ไม่มีค่า', en: 'it is missing' };
-  if (cleaned === null) return { th: `เป็นชนิด ${value === null ? 'null' : typeof value} ไม่ใช่ข้อความ`, en: `it is ${value === null ? 'null' : `a ${typeof value}`}, not a string` };
+  if (cleaned === null)
+    return {
+      th: `เป็นชนิด ${value === null ? 'null' : typeof value} ไม่ใช่ข้อความ`,
+      en: `it is ${value === null ? 'null' : `a ${typeof value}`}, not a string`,
+    };
   const digits = cleaned.replace(/\D/g, '').length;
   const others = cleaned.length - digits;
   return {
@@ -186,7 +198,10 @@ export function checkIdCard(value: unknown): IdCardCheck {
     findings.push({
       code: 'idcard-bad-checksum',
       severity: 'warning',
-      title: { th: 'เลขตรวจสอบ (หลักที่ 13) ของเลขประจำตัวประชาชนไม่ถูกต้อง', en: "The national ID's check digit (13th) is wrong" },
+      title: {
+        th: 'เลขตรวจสอบ (หลักที่ 13) ของเลขประจำตัวประชาชนไม่ถูกต้อง',
+        en: "The national ID's check digit (13th) is wrong",
+      },
       detail: {
         th: `เลข ${masked} มี 13 หลัก แต่หลักสุดท้ายไม่ตรงกับที่คำนวณได้ อาจพิมพ์ผิดในระบบบัญชีผู้ใช้ หรือเป็นบัญชีทดสอบ`,
         en: `${masked} has 13 digits, but its last digit does not match the computed check digit: a typing error in the user directory, or a test account.`,
@@ -245,7 +260,9 @@ function maskValue(value: unknown, key: string | null, depth: number): unknown {
   if (typeof value === 'number') return isIdNumberValue(value, key) ? maskIdCard(value) : value;
   if (Array.isArray(value)) return value.map((item) => maskValue(item, key, depth + 1));
   if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([name, item]) => [maskIdNumbersInText(name), maskValue(item, name, depth + 1)]));
+    return Object.fromEntries(
+      Object.entries(value).map(([name, item]) => [maskIdNumbersInText(name), maskValue(item, name, depth + 1)]),
+    );
   }
   return value;
 }
@@ -263,7 +280,12 @@ export function maskIdNumbersIn(value: unknown, depth = 0, key: string | null = 
 
 /** A payload with `idcard` masked whatever its form, and any ID number elsewhere masked too. */
 export function maskIdNumbersInPayload(payload: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(payload).map(([key, value]) => [maskIdNumbersInText(key), key === 'idcard' ? maskIdCard(value) : maskValue(value, key, 0)]));
+  return Object.fromEntries(
+    Object.entries(payload).map(([key, value]) => [
+      maskIdNumbersInText(key),
+      key === 'idcard' ? maskIdCard(value) : maskValue(value, key, 0),
+    ]),
+  );
 }
 
 export interface IdCardCheck {

@@ -41,9 +41,17 @@ describe('inspectToken', () => {
 
   it('collects org and ID findings and sorts them most serious first', () => {
     const wrongCheck = `${SAMPLE_ID.slice(0, 12)}${(Number(SAMPLE_ID[12]) + 1) % 10}`;
-    const inspection = inspectToken(makeToken(samplePayload({ org: '9/59/74', idcard: wrongCheck, exp: EXP_SECONDS * 1000 })), (EXP_SECONDS + 10) * 1000);
+    const inspection = inspectToken(
+      makeToken(samplePayload({ org: '9/59/74', idcard: wrongCheck, exp: EXP_SECONDS * 1000 })),
+      (EXP_SECONDS + 10) * 1000,
+    );
     expect(inspection.verdict).toBe('expired');
-    expect(codes(inspection.findings)).toEqual(['token-expired', 'exp-nonstandard-form', 'org-province-mismatch', 'idcard-bad-checksum']);
+    expect(codes(inspection.findings)).toEqual([
+      'token-expired',
+      'exp-nonstandard-form',
+      'org-province-mismatch',
+      'idcard-bad-checksum',
+    ]);
     expect(JSON.stringify(inspection.findings)).not.toContain(wrongCheck);
   });
 
@@ -54,33 +62,68 @@ describe('inspectToken', () => {
   });
 
   it('marks a decodable foreign token not-sso', () => {
-    const inspection = inspectToken(makeToken({ sub: '42', iss: 'elsewhere', exp: EXP_SECONDS }), (EXP_SECONDS + 1) * 1000);
+    const inspection = inspectToken(
+      makeToken({ sub: '42', iss: 'elsewhere', exp: EXP_SECONDS }),
+      (EXP_SECONDS + 1) * 1000,
+    );
     expect(inspection.verdict).toBe('not-sso');
     expect(codes(inspection.findings)).toEqual(['token-expired', 'not-industry-sso']);
   });
 
   it('explains an unreadable token with a next step', () => {
     const inspection = inspectToken('eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0', DURING);
-    expect(inspection).toMatchObject({ kind: 'unreadable', verdict: 'unreadable', failure: { code: 'wrong-part-count' } });
+    expect(inspection).toMatchObject({
+      kind: 'unreadable',
+      verdict: 'unreadable',
+      failure: { code: 'wrong-part-count' },
+    });
     expect(codes(inspection.findings)).toEqual(['decode-wrong-part-count']);
     expect(inspection.findings[0]?.nextStep.en).toMatch(/Copy the whole token again/);
   });
 
   it('never throws, and always gives a verdict and findings worded in both languages', () => {
     const payloads = fc.oneof(
-      fc.dictionary(fc.constantFrom('sid', 'username', 'idcard', 'firstname', 'lastname', 'email', 'iss', 'org', 'exp', 'nbf', 'iat', 'x'), fc.anything()),
-      fc.record({ idcard: fc.anything(), org: fc.anything(), exp: fc.anything(), nbf: fc.anything() }).map((p) => samplePayload(p)),
+      fc.dictionary(
+        fc.constantFrom(
+          'sid',
+          'username',
+          'idcard',
+          'firstname',
+          'lastname',
+          'email',
+          'iss',
+          'org',
+          'exp',
+          'nbf',
+          'iat',
+          'x',
+        ),
+        fc.anything(),
+      ),
+      fc
+        .record({ idcard: fc.anything(), org: fc.anything(), exp: fc.anything(), nbf: fc.anything() })
+        .map((p) => samplePayload(p)),
     );
     fc.assert(
-      fc.property(fc.oneof(fc.string(), payloads.map((p) => makeToken(p))), fc.integer({ min: 0, max: 4e12 }), (text, now) => {
-        const inspection = inspectToken(text, now);
-        expect(['valid', 'expired', 'not-yet-valid', 'expiry-unknown', 'not-sso', 'unreadable']).toContain(inspection.verdict);
-        const ranks = inspection.findings.map((f) => ['error', 'warning', 'info'].indexOf(f.severity));
-        expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
-        for (const f of inspection.findings) {
-          for (const text of [f.title, f.detail, f.nextStep]) expect(text.th.length * text.en.length).toBeGreaterThan(0);
-        }
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          payloads.map((p) => makeToken(p)),
+        ),
+        fc.integer({ min: 0, max: 4e12 }),
+        (text, now) => {
+          const inspection = inspectToken(text, now);
+          expect(['valid', 'expired', 'not-yet-valid', 'expiry-unknown', 'not-sso', 'unreadable']).toContain(
+            inspection.verdict,
+          );
+          const ranks = inspection.findings.map((f) => ['error', 'warning', 'info'].indexOf(f.severity));
+          expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
+          for (const f of inspection.findings) {
+            for (const text of [f.title, f.detail, f.nextStep])
+              expect(text.th.length * text.en.length).toBeGreaterThan(0);
+          }
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -88,15 +131,29 @@ describe('inspectToken', () => {
 
 describe('sortFindings', () => {
   it('puts errors before warnings before info, keeping order among equals', () => {
-    const f = (code: Finding['code'], severity: Finding['severity']): Finding => ({ code, severity, title: { th: code, en: code }, detail: { th: '', en: '' }, nextStep: { th: '', en: '' } });
-    const sorted = sortFindings([f('clock-skew', 'info'), f('token-expired', 'error'), f('org-cycle', 'warning'), f('org-unparseable', 'error')]);
+    const f = (code: Finding['code'], severity: Finding['severity']): Finding => ({
+      code,
+      severity,
+      title: { th: code, en: code },
+      detail: { th: '', en: '' },
+      nextStep: { th: '', en: '' },
+    });
+    const sorted = sortFindings([
+      f('clock-skew', 'info'),
+      f('token-expired', 'error'),
+      f('org-cycle', 'warning'),
+      f('org-unparseable', 'error'),
+    ]);
     expect(codes(sorted)).toEqual(['token-expired', 'org-unparseable', 'org-cycle', 'clock-skew']);
   });
 });
 
 describe('inspectToken: hostile nesting', () => {
   it('a 13.7 KB token whose exp is an array nested 5,000 deep is read, not thrown on', () => {
-    const token = makeRawToken('{"alg":"HS256"}', objectJson({ ...samplePayload(), exp: undefined }, `"exp":${deepArrayJson(5000)}`));
+    const token = makeRawToken(
+      '{"alg":"HS256"}',
+      objectJson({ ...samplePayload(), exp: undefined }, `"exp":${deepArrayJson(5000)}`),
+    );
     expect(token.length).toBeGreaterThan(13_000);
     const inspection = inspectToken(token, DURING);
     expect(inspection.kind).toBe('decoded');
@@ -106,14 +163,20 @@ describe('inspectToken: hostile nesting', () => {
   });
 
   it('an org claim nested 5,000 deep is read, not thrown on', () => {
-    const inspection = inspectToken(makeRawToken('{"alg":"HS256"}', objectJson(samplePayload(), `"org":${deepArrayJson(5000)}`)), DURING);
+    const inspection = inspectToken(
+      makeRawToken('{"alg":"HS256"}', objectJson(samplePayload(), `"org":${deepArrayJson(5000)}`)),
+      DURING,
+    );
     expect(inspection.kind).toBe('decoded');
     if (inspection.kind !== 'decoded') return;
     expect(inspection.org?.raw.length).toBeLessThan(110);
   });
 
   it('says which part nests absurdly deep, with a next step in both languages', () => {
-    const inspection = inspectToken(makeRawToken(`{"alg":"HS256","x":${deepObjectJson(1000)}}`, JSON.stringify(samplePayload())), DURING);
+    const inspection = inspectToken(
+      makeRawToken(`{"alg":"HS256","x":${deepObjectJson(1000)}}`, JSON.stringify(samplePayload())),
+      DURING,
+    );
     const finding = inspection.findings.find((f) => f.code === 'token-absurd-nesting')!;
     expect(finding.severity).toBe('warning');
     expect(finding.detail.en).toContain('header');
@@ -130,7 +193,13 @@ describe('inspectToken: hostile nesting', () => {
 
 describe('decodeFinding', () => {
   it('every decode failure carries a next step in both languages', () => {
-    for (const text of ['', 'abc', 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0', 'eyJhbGciOiJSU0EtT0FFUCJ9.a.b.c.d', 'eyJhbGciOiJIUzI1NiJ9.@@@.x']) {
+    for (const text of [
+      '',
+      'abc',
+      'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0',
+      'eyJhbGciOiJSU0EtT0FFUCJ9.a.b.c.d',
+      'eyJhbGciOiJIUzI1NiJ9.@@@.x',
+    ]) {
       const inspection = inspectToken(text, DURING);
       expect(inspection.kind).toBe('unreadable');
       if (inspection.kind !== 'unreadable') continue;

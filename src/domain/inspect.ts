@@ -29,7 +29,10 @@ export const DECODE_NEXT_STEP: Record<DecodeFailureCode, Localized> = {
     th: 'วางโทเค็น หรือให้ผู้ใช้ล็อกอินผ่าน Industry SSO ขณะเปิดส่วนขยายไว้ เพื่อให้จับโทเค็นได้',
     en: 'Paste a token, or have the user log in through the Industry SSO with the extension installed so it captures one.',
   },
-  'too-large': { th: 'คัดลอกเฉพาะตัวโทเค็น (ข้อความที่ขึ้นต้นด้วย eyJ)', en: 'Copy only the token itself (the text starting with eyJ).' },
+  'too-large': {
+    th: 'คัดลอกเฉพาะตัวโทเค็น (ข้อความที่ขึ้นต้นด้วย eyJ)',
+    en: 'Copy only the token itself (the text starting with eyJ).',
+  },
   'wrong-part-count': RECOPY,
   'bad-base64url': RECOPY,
   'encrypted-jwe': {
@@ -54,7 +57,13 @@ export function decodeFinding(failure: DecodeFailure): Finding {
       : failure.code === 'empty'
         ? { th: 'ไม่มีโทเค็น', en: 'There is no token' }
         : { th: 'อ่านโทเค็นไม่ได้', en: 'The token cannot be read' };
-  return { code: `decode-${failure.code}`, severity: 'error', title, detail: failure.message, nextStep: DECODE_NEXT_STEP[failure.code] };
+  return {
+    code: `decode-${failure.code}`,
+    severity: 'error',
+    title,
+    detail: failure.message,
+    nextStep: DECODE_NEXT_STEP[failure.code],
+  };
 }
 
 function notSsoFinding(presentCount: number): Finding {
@@ -169,7 +178,12 @@ function verdictFor(times: TokenTimes): InspectionVerdict {
 export function inspectToken(compact: string, nowMs: number): TokenInspection {
   const decoded = decodeToken(compact);
   if (!decoded.ok) {
-    return { kind: 'unreadable', verdict: 'unreadable', failure: decoded.failure, findings: [decodeFinding(decoded.failure)] };
+    return {
+      kind: 'unreadable',
+      verdict: 'unreadable',
+      failure: decoded.failure,
+      findings: [decodeFinding(decoded.failure)],
+    };
   }
   const { token } = decoded;
   const { payload } = token;
@@ -194,7 +208,9 @@ export function inspectToken(compact: string, nowMs: number): TokenInspection {
     if (times.state === 'unknown') findings.push(EXPIRY_UNKNOWN);
     findings.push(...timeFindings(times));
   }
-  const tooDeep = (['header', 'payload'] as const).filter((part) => jsonDepth(token[part], ABSURD_NESTING_DEPTH + 1) > ABSURD_NESTING_DEPTH);
+  const tooDeep = (['header', 'payload'] as const).filter(
+    (part) => jsonDepth(token[part], ABSURD_NESTING_DEPTH + 1) > ABSURD_NESTING_DEPTH,
+  );
   if (tooDeep.length > 0) findings.push(absurdNestingFinding(tooDeep));
   if (org) findings.push(...org.findings);
   if (idCard) findings.push(...idCard.findings);

@@ -15,7 +15,8 @@ export function jsonDepth(value: unknown, stopAt: number): number {
     if (children.length === 0) continue;
     deepest = Math.max(deepest, depth + 1);
     if (deepest >= stopAt) return stopAt;
-    for (const child of children) if (typeof child === 'object' && child !== null) stack.push({ value: child, depth: depth + 1 });
+    for (const child of children)
+      if (typeof child === 'object' && child !== null) stack.push({ value: child, depth: depth + 1 });
   }
   return deepest;
 }

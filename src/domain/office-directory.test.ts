@@ -11,12 +11,42 @@ describe('office directory (generated from the manual)', () => {
   });
 
   it('keeps spot rows exactly as the manual prints them', () => {
-    expect(byId.get(2)).toEqual({ officeId: 2, parentId: null, name: 'กลุ่มสนับสนุนการตรวจราชการ 1', orgId: 1, provinceId: null });
-    expect(byId.get(59)).toEqual({ officeId: 59, parentId: 2, name: 'สำนักงานอุตสาหกรรมจังหวัดนครปฐม', orgId: 9, provinceId: 73 });
+    expect(byId.get(2)).toEqual({
+      officeId: 2,
+      parentId: null,
+      name: 'กลุ่มสนับสนุนการตรวจราชการ 1',
+      orgId: 1,
+      provinceId: null,
+    });
+    expect(byId.get(59)).toEqual({
+      officeId: 59,
+      parentId: 2,
+      name: 'สำนักงานอุตสาหกรรมจังหวัดนครปฐม',
+      orgId: 9,
+      provinceId: 73,
+    });
     expect(byId.get(60)).toEqual({ officeId: 60, parentId: 59, name: 'กลุ่มนโยบายและแผน', orgId: 9, provinceId: 73 });
-    expect(byId.get(281)).toEqual({ officeId: 281, parentId: 220, name: 'สำนักงานอุตสาหกรรมจังหวัดปัตตานี', orgId: 9, provinceId: 94 });
-    expect(byId.get(435)).toEqual({ officeId: 435, parentId: null, name: 'ศูนย์เทคโนโลยีสารสนเทศและการสื่อสาร', orgId: 1, provinceId: null });
-    expect(byId.get(409)).toEqual({ officeId: 409, parentId: 408, name: 'กลุ่มดูแลเรื่องร้องเรียน กรอ.', orgId: 2, provinceId: null });
+    expect(byId.get(281)).toEqual({
+      officeId: 281,
+      parentId: 220,
+      name: 'สำนักงานอุตสาหกรรมจังหวัดปัตตานี',
+      orgId: 9,
+      provinceId: 94,
+    });
+    expect(byId.get(435)).toEqual({
+      officeId: 435,
+      parentId: null,
+      name: 'ศูนย์เทคโนโลยีสารสนเทศและการสื่อสาร',
+      orgId: 1,
+      provinceId: null,
+    });
+    expect(byId.get(409)).toEqual({
+      officeId: 409,
+      parentId: 408,
+      name: 'กลุ่มดูแลเรื่องร้องเรียน กรอ.',
+      orgId: 2,
+      provinceId: null,
+    });
     expect(OFFICE_DIRECTORY.at(-1)?.officeId).toBe(449);
   });
 
@@ -27,7 +57,9 @@ describe('office directory (generated from the manual)', () => {
   });
 
   it('has 76 provincial industry offices, one per province, and a name for each province plus Bangkok', () => {
-    const provincial = OFFICE_DIRECTORY.filter((row) => row.orgId === 9 && row.name.startsWith('สำนักงานอุตสาหกรรมจังหวัด'));
+    const provincial = OFFICE_DIRECTORY.filter(
+      (row) => row.orgId === 9 && row.name.startsWith('สำนักงานอุตสาหกรรมจังหวัด'),
+    );
     expect(provincial).toHaveLength(76);
     expect(new Set(provincial.map((row) => row.provinceId)).size).toBe(76);
     expect(PROVINCE_NAMES.size).toBe(77);

@@ -50,7 +50,10 @@ describe('parseOrgCode', () => {
     );
     fc.assert(
       fc.property(fc.nat(99_999), fc.nat(99_999), fc.option(fc.nat(99_999)), (orgId, officeId, provinceId) => {
-        expect(parseOrgCode(`${orgId}/${officeId}/${provinceId ?? ''}`)).toEqual({ ok: true, code: { orgId, officeId, provinceId } });
+        expect(parseOrgCode(`${orgId}/${officeId}/${provinceId ?? ''}`)).toEqual({
+          ok: true,
+          code: { orgId, officeId, provinceId },
+        });
       }),
     );
   });
@@ -119,7 +122,9 @@ describe('resolveOrg against the manual’s directory', () => {
     expect([...ORG_NAMES.keys()].sort((a, b) => a - b)).toEqual([2, 3, 4, 5, 6, 7, 9]);
     for (const [orgId, { abbreviation }] of ORG_NAMES) {
       if (orgId === 9) continue; // named in the claim table ("9 = สอจ.")
-      expect(OFFICE_DIRECTORY.some((o) => o.orgId === orgId && o.name === `กลุ่มดูแลเรื่องร้องเรียน ${abbreviation}`)).toBe(true);
+      expect(OFFICE_DIRECTORY.some((o) => o.orgId === orgId && o.name === `กลุ่มดูแลเรื่องร้องเรียน ${abbreviation}`)).toBe(
+        true,
+      );
     }
     for (const orgId of [1, 8, 11]) expect(resolveOrg(`${orgId}/1/`).orgName).toBeNull();
   });
@@ -134,7 +139,13 @@ describe('resolveOrg against the manual’s directory', () => {
 });
 
 describe('resolveOrg with an injected directory', () => {
-  const row = (officeId: number, parentId: number | null): OfficeRow => ({ officeId, parentId, name: `office ${officeId}`, orgId: 9, provinceId: 73 });
+  const row = (officeId: number, parentId: number | null): OfficeRow => ({
+    officeId,
+    parentId,
+    name: `office ${officeId}`,
+    orgId: 9,
+    provinceId: 73,
+  });
 
   it('stops at a cycle and says so', () => {
     const directory = [row(1, 3), row(2, 1), row(3, 2)];
@@ -146,17 +157,30 @@ describe('resolveOrg with an injected directory', () => {
 
   it('never throws on arbitrary codes or directories', () => {
     const directories = fc.array(
-      fc.record({ officeId: fc.nat(20), parentId: fc.option(fc.nat(20)), name: fc.string(), orgId: fc.nat(12), provinceId: fc.option(fc.nat(99)) }),
+      fc.record({
+        officeId: fc.nat(20),
+        parentId: fc.option(fc.nat(20)),
+        name: fc.string(),
+        orgId: fc.nat(12),
+        provinceId: fc.option(fc.nat(99)),
+      }),
       { maxLength: 25 },
     );
     fc.assert(
-      fc.property(fc.oneof(fc.anything(), fc.tuple(fc.nat(12), fc.nat(20), fc.nat(99)).map((t) => t.join('/'))), directories, (raw, directory) => {
-        const r = resolveOrg(raw, directory);
-        expect(typeof r.raw).toBe('string');
-        expect(r.path.length).toBeLessThanOrEqual(directory.length);
-        expect(new Set(r.path.map((o) => o.officeId)).size).toBe(r.path.length);
-        for (const f of r.findings) expect(f.title.en.length * f.title.th.length).toBeGreaterThan(0);
-      }),
+      fc.property(
+        fc.oneof(
+          fc.anything(),
+          fc.tuple(fc.nat(12), fc.nat(20), fc.nat(99)).map((t) => t.join('/')),
+        ),
+        directories,
+        (raw, directory) => {
+          const r = resolveOrg(raw, directory);
+          expect(typeof r.raw).toBe('string');
+          expect(r.path.length).toBeLessThanOrEqual(directory.length);
+          expect(new Set(r.path.map((o) => o.officeId)).size).toBe(r.path.length);
+          for (const f of r.findings) expect(f.title.en.length * f.title.th.length).toBeGreaterThan(0);
+        },
+      ),
     );
   });
 });

@@ -15,11 +15,41 @@ import { boundedJson } from './bounded-json';
  */
 export const ORG_NAMES: ReadonlyMap<number, { abbreviation: string; name: Localized }> = new Map([
   [2, { abbreviation: 'กรอ.', name: { th: 'กรอ. (กรมโรงงานอุตสาหกรรม)', en: 'Department of Industrial Works (กรอ.)' } }],
-  [3, { abbreviation: 'กสอ.', name: { th: 'กสอ. (กรมส่งเสริมอุตสาหกรรม)', en: 'Department of Industrial Promotion (กสอ.)' } }],
-  [4, { abbreviation: 'กพร.', name: { th: 'กพร. (กรมอุตสาหกรรมพื้นฐานและการเหมืองแร่)', en: 'Department of Primary Industries and Mines (กพร.)' } }],
-  [5, { abbreviation: 'สอน.', name: { th: 'สอน. (สำนักงานคณะกรรมการอ้อยและน้ำตาลทราย)', en: 'Office of the Cane and Sugar Board (สอน.)' } }],
-  [6, { abbreviation: 'สมอ.', name: { th: 'สมอ. (สำนักงานมาตรฐานผลิตภัณฑ์อุตสาหกรรม)', en: 'Thai Industrial Standards Institute (สมอ.)' } }],
-  [7, { abbreviation: 'สศอ.', name: { th: 'สศอ. (สำนักงานเศรษฐกิจอุตสาหกรรม)', en: 'Office of Industrial Economics (สศอ.)' } }],
+  [
+    3,
+    {
+      abbreviation: 'กสอ.',
+      name: { th: 'กสอ. (กรมส่งเสริมอุตสาหกรรม)', en: 'Department of Industrial Promotion (กสอ.)' },
+    },
+  ],
+  [
+    4,
+    {
+      abbreviation: 'กพร.',
+      name: { th: 'กพร. (กรมอุตสาหกรรมพื้นฐานและการเหมืองแร่)', en: 'Department of Primary Industries and Mines (กพร.)' },
+    },
+  ],
+  [
+    5,
+    {
+      abbreviation: 'สอน.',
+      name: { th: 'สอน. (สำนักงานคณะกรรมการอ้อยและน้ำตาลทราย)', en: 'Office of the Cane and Sugar Board (สอน.)' },
+    },
+  ],
+  [
+    6,
+    {
+      abbreviation: 'สมอ.',
+      name: { th: 'สมอ. (สำนักงานมาตรฐานผลิตภัณฑ์อุตสาหกรรม)', en: 'Thai Industrial Standards Institute (สมอ.)' },
+    },
+  ],
+  [
+    7,
+    {
+      abbreviation: 'สศอ.',
+      name: { th: 'สศอ. (สำนักงานเศรษฐกิจอุตสาหกรรม)', en: 'Office of Industrial Economics (สศอ.)' },
+    },
+  ],
   [9, { abbreviation: 'สอจ.', name: { th: 'สอจ. (สำนักงานอุตสาหกรรมจังหวัด)', en: 'Provincial Industry Office (สอจ.)' } }],
 ]);
 
@@ -48,17 +78,26 @@ const PART_NAMES = ['OrgID', 'OfficeID', 'ProvinceID'] as const;
  */
 export function parseOrgCode(raw: unknown): ParseResult {
   if (typeof raw !== 'string') {
-    return reject(`รหัสหน่วยงานต้องเป็นข้อความ แต่ได้ ${raw === null ? 'null' : typeof raw}`, `The office code must be text, but it is ${raw === null ? 'null' : `a ${typeof raw}`}.`);
+    return reject(
+      `รหัสหน่วยงานต้องเป็นข้อความ แต่ได้ ${raw === null ? 'null' : typeof raw}`,
+      `The office code must be text, but it is ${raw === null ? 'null' : `a ${typeof raw}`}.`,
+    );
   }
   const text = toAsciiDigits(raw).trim();
   if (text === '') return reject('รหัสหน่วยงานว่างเปล่า', 'The office code is empty.');
   if (text.length > MAX_RAW_LENGTH) return reject('รหัสหน่วยงานยาวเกินไป', 'The office code is far too long.');
   const parts = text.split('/').map((part) => part.trim());
   if (parts.length < 2) {
-    return reject('รหัสหน่วยงานต้องอยู่ในรูป OrgID/OfficeID/ProvinceID เช่น "9/59/73" แต่ไม่มีเครื่องหมาย /', 'The office code must look like OrgID/OfficeID/ProvinceID, e.g. "9/59/73", but it has no "/".');
+    return reject(
+      'รหัสหน่วยงานต้องอยู่ในรูป OrgID/OfficeID/ProvinceID เช่น "9/59/73" แต่ไม่มีเครื่องหมาย /',
+      'The office code must look like OrgID/OfficeID/ProvinceID, e.g. "9/59/73", but it has no "/".',
+    );
   }
   if (parts.length > 3) {
-    return reject(`รหัสหน่วยงานมี ${parts.length} ส่วน มากกว่า 3 ส่วน (OrgID/OfficeID/ProvinceID)`, `The office code has ${parts.length} parts, more than the 3 of OrgID/OfficeID/ProvinceID.`);
+    return reject(
+      `รหัสหน่วยงานมี ${parts.length} ส่วน มากกว่า 3 ส่วน (OrgID/OfficeID/ProvinceID)`,
+      `The office code has ${parts.length} parts, more than the 3 of OrgID/OfficeID/ProvinceID.`,
+    );
   }
   const numbers: Array<number | null> = [];
   for (const [index, part] of parts.entries()) {
@@ -71,9 +110,17 @@ export function parseOrgCode(raw: unknown): ParseResult {
       return reject(`${name} ในรหัสหน่วยงานว่างเปล่า`, `The ${name} in the office code is empty.`);
     }
     if (/^-\s*\d+$/.test(part)) return reject(`${name} ติดลบ (${part})`, `The ${name} is negative (${part}).`);
-    if (!/^\d+$/.test(part)) return reject(`${name} ไม่ใช่ตัวเลข (${JSON.stringify(part.slice(0, 20))})`, `The ${name} is not a number (${JSON.stringify(part.slice(0, 20))}).`);
+    if (!/^\d+$/.test(part))
+      return reject(
+        `${name} ไม่ใช่ตัวเลข (${JSON.stringify(part.slice(0, 20))})`,
+        `The ${name} is not a number (${JSON.stringify(part.slice(0, 20))}).`,
+      );
     const value = Number(part);
-    if (value > MAX_ID) return reject(`${name} ใหญ่เกินกว่าจะเป็นรหัสจริง (${part.slice(0, 20)})`, `The ${name} is too large to be a real code (${part.slice(0, 20)}).`);
+    if (value > MAX_ID)
+      return reject(
+        `${name} ใหญ่เกินกว่าจะเป็นรหัสจริง (${part.slice(0, 20)})`,
+        `The ${name} is too large to be a real code (${part.slice(0, 20)}).`,
+      );
     numbers.push(value);
   }
   return { ok: true, code: { orgId: numbers[0]!, officeId: numbers[1]!, provinceId: numbers[2] ?? null } };
@@ -100,12 +147,16 @@ function rawText(raw: unknown): string {
 function provinceLabel(provinceId: number | null): Localized {
   if (provinceId === null) return { th: 'ไม่มีจังหวัด', en: 'no province' };
   const name = PROVINCE_NAMES.get(provinceId);
-  return name === undefined ? { th: `จังหวัดรหัส ${provinceId}`, en: `province ${provinceId}` } : { th: `${provinceId} (${name})`, en: `${provinceId} (${name})` };
+  return name === undefined
+    ? { th: `จังหวัดรหัส ${provinceId}`, en: `province ${provinceId}` }
+    : { th: `${provinceId} (${name})`, en: `${provinceId} (${name})` };
 }
 
 function orgLabel(orgId: number): Localized {
   const known = ORG_NAMES.get(orgId);
-  return known === undefined ? { th: `OrgID ${orgId}`, en: `OrgID ${orgId}` } : { th: `${orgId} (${known.abbreviation})`, en: `${orgId} (${known.abbreviation})` };
+  return known === undefined
+    ? { th: `OrgID ${orgId}`, en: `OrgID ${orgId}` }
+    : { th: `${orgId} (${known.abbreviation})`, en: `${orgId} (${known.abbreviation})` };
 }
 
 const FIX_USER_RECORD: Localized = {

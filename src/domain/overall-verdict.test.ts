@@ -8,7 +8,17 @@ const DURING = (NBF_SECONDS + 60) * 1000;
 const token = makeToken(samplePayload());
 
 function answered(manualCase: ManualCase | null): VerificationResult {
-  return { checkedAt: DURING, roundTripMs: 10, clockSkewMs: null, endpoint: 'http://127.0.0.1:1/s', outcome: { kind: 'answered', answer: { manualCase, status: manualCase === 1, message: 'm', username: null, idCard: null } }, findings: [] };
+  return {
+    checkedAt: DURING,
+    roundTripMs: 10,
+    clockSkewMs: null,
+    endpoint: 'http://127.0.0.1:1/s',
+    outcome: {
+      kind: 'answered',
+      answer: { manualCase, status: manualCase === 1, message: 'm', username: null, idCard: null },
+    },
+    findings: [],
+  };
 }
 const failed: VerificationResult = { ...answered(1), outcome: { kind: 'failed', code: 'timeout', detail: 'slow' } };
 

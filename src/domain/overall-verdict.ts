@@ -14,7 +14,10 @@ export type OverallVerdict = InspectionVerdict | 'not-genuine';
  * Case 1 does not clear a local problem (e.g. `nbf` in the future), and case 4 (wrong
  * ClientID) says nothing about the token itself.
  */
-export function overallVerdict(inspection: TokenInspection, verification: VerificationResult | null | undefined): OverallVerdict {
+export function overallVerdict(
+  inspection: TokenInspection,
+  verification: VerificationResult | null | undefined,
+): OverallVerdict {
   const local = inspection.verdict;
   if (inspection.kind !== 'decoded' || verification?.outcome.kind !== 'answered') return local;
   const manualCase = verification.outcome.answer.manualCase;

@@ -19,7 +19,10 @@ function sourceFiles(dir: string): string[] {
 
 function importsOf(file: string): string[] {
   const text = readFileSync(file, 'utf8');
-  return [...text.matchAll(/(?:^|\n)\s*(?:import|export)[^'"]*?from\s*['"]([^'"]+)['"]/g), ...text.matchAll(/import\(\s*['"]([^'"]+)['"]\s*\)/g)].map((m) => m[1]!);
+  return [
+    ...text.matchAll(/(?:^|\n)\s*(?:import|export)[^'"]*?from\s*['"]([^'"]+)['"]/g),
+    ...text.matchAll(/import\(\s*['"]([^'"]+)['"]\s*\)/g),
+  ].map((m) => m[1]!);
 }
 
 function contextOf(path: string): string {
@@ -32,7 +35,11 @@ describe('module boundaries', () => {
     for (const file of sourceFiles(join(SRC, 'domain'))) {
       const text = readFileSync(file, 'utf8');
       for (const spec of importsOf(file)) {
-        if (spec === 'webextension-polyfill' || /\/(shared|background|content|popup|options|ui)\//.test(spec) || spec.startsWith('../shared')) {
+        if (
+          spec === 'webextension-polyfill' ||
+          /\/(shared|background|content|popup|options|ui)\//.test(spec) ||
+          spec.startsWith('../shared')
+        ) {
           offenders.push(`${relative(SRC, file)} imports ${spec}`);
         }
       }

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { CLIENT_ID_MARK, ID_NUMBER_MARK, MAX_REDACTED_LENGTH, TOKEN_MARK, redactText, redactVerificationResult } from './redact';
+import {
+  CLIENT_ID_MARK,
+  ID_NUMBER_MARK,
+  MAX_REDACTED_LENGTH,
+  TOKEN_MARK,
+  redactText,
+  redactVerificationResult,
+} from './redact';
 import { makeToken, withCheckDigit } from '../test-support/tokens';
 import type { VerificationResult } from './soap/answer';
 
@@ -53,9 +60,13 @@ describe('redactText', () => {
 
   it('removes the ClientID, also URL-encoded or in another letter case, when it has 4 characters or more', () => {
     const spaced = 'my office id';
-    expect(redactText(`ClientID=${CLIENT_ID} rejected`, { clientId: CLIENT_ID })).toBe(`ClientID=${CLIENT_ID_MARK} rejected`);
+    expect(redactText(`ClientID=${CLIENT_ID} rejected`, { clientId: CLIENT_ID })).toBe(
+      `ClientID=${CLIENT_ID_MARK} rejected`,
+    );
     expect(redactText(`x=${CLIENT_ID.toUpperCase()}`, { clientId: CLIENT_ID })).toBe(`x=${CLIENT_ID_MARK}`);
-    expect(redactText(`q=${encodeURIComponent(spaced)} f=${spaced.replace(/ /g, '+')} ${spaced}`, { clientId: spaced })).toBe(`q=${CLIENT_ID_MARK} f=${CLIENT_ID_MARK} ${CLIENT_ID_MARK}`);
+    expect(
+      redactText(`q=${encodeURIComponent(spaced)} f=${spaced.replace(/ /g, '+')} ${spaced}`, { clientId: spaced }),
+    ).toBe(`q=${CLIENT_ID_MARK} f=${CLIENT_ID_MARK} ${CLIENT_ID_MARK}`);
     expect(redactText('a/b', { clientId: 'a/b&c' })).toBe('a/b');
     expect(redactText('path a%2Fb%26c', { clientId: 'a/b&c' })).toBe(`path ${CLIENT_ID_MARK}`);
     expect(redactText('path a%2fb%26c', { clientId: 'a/b&c' })).toBe(`path ${CLIENT_ID_MARK}`);
@@ -71,7 +82,11 @@ describe('redactText', () => {
     expect(out.endsWith('…')).toBe(true);
     for (let shift = 0; shift < 40; shift += 1) {
       const pad = 'x '.repeat((MAX_REDACTED_LENGTH - 20 + shift) / 2) + (shift % 2 ? 'x' : '');
-      for (const secret of [`${ID[0]}-${ID.slice(1, 5)}-${ID.slice(5, 10)}-${ID.slice(10, 12)}-${ID[12]}`, TOKEN, CLIENT_ID]) {
+      for (const secret of [
+        `${ID[0]}-${ID.slice(1, 5)}-${ID.slice(5, 10)}-${ID.slice(10, 12)}-${ID[12]}`,
+        TOKEN,
+        CLIENT_ID,
+      ]) {
         const cut = redactText(`${pad}${secret} and more text after it`, { clientId: CLIENT_ID });
         expect(cut.length).toBeLessThanOrEqual(MAX_REDACTED_LENGTH + 1);
         expect(digitsOf(cut)).not.toContain(ID.slice(0, 5));
@@ -90,7 +105,13 @@ describe('redactText', () => {
 describe('redactVerificationResult', () => {
   const dirty = `${TOKEN} ${CLIENT_ID} ${ID}`;
   const clean = `${TOKEN_MARK} ${CLIENT_ID_MARK} ${ID_NUMBER_MARK}`;
-  const finding = { code: 'verify-soap-fault' as const, severity: 'error' as const, title: { th: dirty, en: dirty }, detail: { th: dirty, en: dirty }, nextStep: { th: dirty, en: dirty } };
+  const finding = {
+    code: 'verify-soap-fault' as const,
+    severity: 'error' as const,
+    title: { th: dirty, en: dirty },
+    detail: { th: dirty, en: dirty },
+    nextStep: { th: dirty, en: dirty },
+  };
 
   it('redacts every free-text field of a failure, and the endpoint', () => {
     const result: VerificationResult = {
@@ -98,13 +119,34 @@ describe('redactVerificationResult', () => {
       roundTripMs: 2,
       clockSkewMs: null,
       endpoint: `https://svc.example/chk?client=${encodeURIComponent(CLIENT_ID)}`,
-      outcome: { kind: 'failed', code: 'soap-fault', detail: dirty, httpStatus: 500, faultCode: dirty, faultString: dirty },
+      outcome: {
+        kind: 'failed',
+        code: 'soap-fault',
+        detail: dirty,
+        httpStatus: 500,
+        faultCode: dirty,
+        faultString: dirty,
+      },
       findings: [finding],
     };
     const out = redactVerificationResult(result, { clientId: CLIENT_ID });
     expect(out.endpoint).toBe(`https://svc.example/chk?client=${CLIENT_ID_MARK}`);
-    expect(out.outcome).toEqual({ kind: 'failed', code: 'soap-fault', detail: clean, httpStatus: 500, faultCode: clean, faultString: clean });
-    expect(out.findings).toEqual([{ ...finding, title: { th: clean, en: clean }, detail: { th: clean, en: clean }, nextStep: { th: clean, en: clean } }]);
+    expect(out.outcome).toEqual({
+      kind: 'failed',
+      code: 'soap-fault',
+      detail: clean,
+      httpStatus: 500,
+      faultCode: clean,
+      faultString: clean,
+    });
+    expect(out.findings).toEqual([
+      {
+        ...finding,
+        title: { th: clean, en: clean },
+        detail: { th: clean, en: clean },
+        nextStep: { th: clean, en: clean },
+      },
+    ]);
     expect(out.checkedAt).toBe(1);
     expect(result.outcome).toMatchObject({ detail: dirty });
   });
@@ -120,9 +162,14 @@ describe('redactVerificationResult', () => {
     });
     const out = redactVerificationResult(answered('somchai.t'), { clientId: CLIENT_ID });
     expect(out.endpoint).toBe('http://127.0.0.1:8080/DiwAppChk/DiwAppChk');
-    expect(out.outcome).toEqual({ kind: 'answered', answer: { manualCase: null, status: false, message: clean, username: 'somchai.t', idCard: ID } });
+    expect(out.outcome).toEqual({
+      kind: 'answered',
+      answer: { manualCase: null, status: false, message: clean, username: 'somchai.t', idCard: ID },
+    });
     const asId = redactVerificationResult(answered(`${OTHER_ID.slice(0, 6)}-${OTHER_ID.slice(6)}`));
-    expect(asId.outcome.kind === 'answered' && asId.outcome.answer.username).toBe(`x-xxxx-xxxxx-${OTHER_ID.slice(10, 12)}-${OTHER_ID[12]}`);
+    expect(asId.outcome.kind === 'answered' && asId.outcome.answer.username).toBe(
+      `x-xxxx-xxxxx-${OTHER_ID.slice(10, 12)}-${OTHER_ID[12]}`,
+    );
     expect(redactVerificationResult(answered(null)).outcome).toMatchObject({ answer: { username: null } });
   });
 });
@@ -140,17 +187,27 @@ describe('redactText properties', () => {
         .join('');
       return { id, written };
     });
-  const clientId = fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9._~-]{7,23}$/).filter((id) => !/client|token|number/i.test(id));
+  const clientId = fc
+    .stringMatching(/^[A-Za-z0-9][A-Za-z0-9._~-]{7,23}$/)
+    .filter((id) => !/client|token|number/i.test(id));
   const around = fc.string({ maxLength: 60 });
 
   it('the output never holds the ID digits in sequence, nor the ClientID', () => {
     fc.assert(
-      fc.property(around, writtenId, around, clientId, around, fc.boolean(), (a, { id, written }, b, client, c, encoded) => {
-        const text = `${a}${written}${b}${encoded ? encodeURIComponent(client) : client}${c}`;
-        const out = redactText(text, { clientId: client });
-        expect(digitsOf(out)).not.toContain(id);
-        expect(out).not.toContain(client);
-      }),
+      fc.property(
+        around,
+        writtenId,
+        around,
+        clientId,
+        around,
+        fc.boolean(),
+        (a, { id, written }, b, client, c, encoded) => {
+          const text = `${a}${written}${b}${encoded ? encodeURIComponent(client) : client}${c}`;
+          const out = redactText(text, { clientId: client });
+          expect(digitsOf(out)).not.toContain(id);
+          expect(out).not.toContain(client);
+        },
+      ),
       { numRuns: 1000 },
     );
   });
@@ -161,8 +218,12 @@ describe('redactText properties', () => {
     const word = fc.oneof(
       label,
       host,
-      fc.tuple(fc.constantFrom('http', 'https'), host, fc.array(label, { maxLength: 4 })).map(([scheme, h, path]) => `${scheme}://${h}/${path.join('/')}`),
-      fc.tuple(fc.stringMatching(/^[a-z]{1,8}$/), fc.integer({ min: 0, max: 999_999_999_999 })).map(([l, n]) => `${l}${n}`),
+      fc
+        .tuple(fc.constantFrom('http', 'https'), host, fc.array(label, { maxLength: 4 }))
+        .map(([scheme, h, path]) => `${scheme}://${h}/${path.join('/')}`),
+      fc
+        .tuple(fc.stringMatching(/^[a-z]{1,8}$/), fc.integer({ min: 0, max: 999_999_999_999 }))
+        .map(([l, n]) => `${l}${n}`),
     );
     fc.assert(
       fc.property(fc.array(word, { maxLength: 12 }), clientId, (words, client) => {

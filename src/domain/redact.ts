@@ -92,7 +92,12 @@ function redactLocalized(text: Localized, secrets: RedactionSecrets | undefined)
 }
 
 function redactFinding(finding: Finding, secrets: RedactionSecrets | undefined): Finding {
-  return { ...finding, title: redactLocalized(finding.title, secrets), detail: redactLocalized(finding.detail, secrets), nextStep: redactLocalized(finding.nextStep, secrets) };
+  return {
+    ...finding,
+    title: redactLocalized(finding.title, secrets),
+    detail: redactLocalized(finding.detail, secrets),
+    nextStep: redactLocalized(finding.nextStep, secrets),
+  };
 }
 
 /**
@@ -107,8 +112,16 @@ export function redactVerificationResult(result: VerificationResult, secrets?: R
   let redacted: VerificationResult['outcome'];
   if (outcome.kind === 'answered') {
     const { answer } = outcome;
-    const username = answer.username === null ? null : looksLikeIdNumber(answer.username) ? maskIdCard(answer.username) : redactText(answer.username, secrets);
-    redacted = { kind: 'answered', answer: { ...answer, message: answer.message === null ? null : redactText(answer.message, secrets), username } };
+    const username =
+      answer.username === null
+        ? null
+        : looksLikeIdNumber(answer.username)
+          ? maskIdCard(answer.username)
+          : redactText(answer.username, secrets);
+    redacted = {
+      kind: 'answered',
+      answer: { ...answer, message: answer.message === null ? null : redactText(answer.message, secrets), username },
+    };
   } else {
     redacted = {
       ...outcome,
@@ -117,5 +130,10 @@ export function redactVerificationResult(result: VerificationResult, secrets?: R
       ...(outcome.faultString !== undefined ? { faultString: redactText(outcome.faultString, secrets) } : {}),
     };
   }
-  return { ...result, endpoint: redactText(result.endpoint, secrets), outcome: redacted, findings: result.findings.map((finding) => redactFinding(finding, secrets)) };
+  return {
+    ...result,
+    endpoint: redactText(result.endpoint, secrets),
+    outcome: redacted,
+    findings: result.findings.map((finding) => redactFinding(finding, secrets)),
+  };
 }

@@ -10,18 +10,35 @@ import type { VerificationResult } from './soap/answer';
 const NOW = (NBF_SECONDS + 600) * 1000;
 const SIGNATURE = 'QmVzdFNpZ25hdHVyZUV2ZXJfMTIzNDU2Nzg5MA';
 const token = makeToken(samplePayload(), undefined, SIGNATURE);
-const capture = { source: 'query', parameter: 'token', pageOrigin: 'https://app.example', pagePath: '/sso/callback', capturedAt: NOW - 5000 };
+const capture = {
+  source: 'query',
+  parameter: 'token',
+  pageOrigin: 'https://app.example',
+  pagePath: '/sso/callback',
+  capturedAt: NOW - 5000,
+};
 const verified: VerificationResult = {
   checkedAt: NOW,
   roundTripMs: 123.4,
   clockSkewMs: -2000,
   endpoint: 'http://127.0.0.1:8080/DiwAppChk/DiwAppChk',
-  outcome: { kind: 'answered', answer: { manualCase: 1, status: true, message: 'Token is valid', username: 'somchai.t', idCard: SAMPLE_ID } },
+  outcome: {
+    kind: 'answered',
+    answer: { manualCase: 1, status: true, message: 'Token is valid', username: 'somchai.t', idCard: SAMPLE_ID },
+  },
   findings: [],
 };
 
 function report(overrides: Partial<Parameters<typeof buildTicketReport>[0]> = {}): string {
-  return buildTicketReport({ inspection: inspectToken(token, NOW), capture, verification: verified, nowMs: NOW, language: 'en', format: 'markdown', ...overrides });
+  return buildTicketReport({
+    inspection: inspectToken(token, NOW),
+    capture,
+    verification: verified,
+    nowMs: NOW,
+    language: 'en',
+    format: 'markdown',
+    ...overrides,
+  });
 }
 
 describe('buildTicketReport', () => {
@@ -57,7 +74,13 @@ describe('buildTicketReport', () => {
     const other = withCheckDigit('510090054321');
     const grouped = `${other[0]}-${other.slice(1, 5)}-${other.slice(5, 10)}-${other.slice(10, 12)}-${other[12]}`;
     const inspection = inspectToken(makeToken(samplePayload({ legacy: { pid: grouped }, idcard: grouped })), NOW);
-    const answer: VerificationResult = { ...verified, outcome: { kind: 'answered', answer: { manualCase: 1, status: true, message: `ok ${other}`, username: 'u', idCard: other } } };
+    const answer: VerificationResult = {
+      ...verified,
+      outcome: {
+        kind: 'answered',
+        answer: { manualCase: 1, status: true, message: `ok ${other}`, username: 'u', idCard: other },
+      },
+    };
     const text = buildTicketReport({ inspection, verification: answer, nowMs: NOW, language: 'th', format: 'text' });
     expect(text.replace(/\D/g, ' ')).not.toMatch(/\d{13}/);
     expect(text).not.toContain(grouped);
@@ -65,14 +88,24 @@ describe('buildTicketReport', () => {
   });
 
   it('drops a token from the page URL and says when it is not verified', () => {
-    const text = report({ capture: { ...capture, pagePath: `/cb/${token}` }, verification: null, language: 'en', format: 'text' });
+    const text = report({
+      capture: { ...capture, pagePath: `/cb/${token}` },
+      verification: null,
+      language: 'en',
+      format: 'text',
+    });
     expect(text).toContain('https://app.example/cb/[token]');
     expect(text).toContain('Not verified with the DiwLoginChk service');
   });
 
   it('lists findings with their next steps, in Thai by default wording', () => {
     const expiredAt = (EXP_SECONDS + 300) * 1000;
-    const text = buildTicketReport({ inspection: inspectToken(token, expiredAt), nowMs: expiredAt, language: 'th', format: 'text' });
+    const text = buildTicketReport({
+      inspection: inspectToken(token, expiredAt),
+      nowMs: expiredAt,
+      language: 'th',
+      format: 'text',
+    });
     expect(text).toContain('หมดอายุแล้ว');
     expect(text).toContain('(token-expired)');
     expect(text).toContain('สิ่งที่ควรทำ: ให้ผู้ใช้ล็อกอินใหม่');
@@ -80,8 +113,19 @@ describe('buildTicketReport', () => {
   });
 
   it('reports a failed verification and an unreadable token', () => {
-    const failed: VerificationResult = { ...verified, roundTripMs: null, clockSkewMs: null, outcome: { kind: 'failed', code: 'connection-refused', detail: 'ECONNREFUSED 127.0.0.1:8080' } };
-    const text = buildTicketReport({ inspection: inspectToken(`${token.split('.').slice(0, 2).join('.')}`, NOW), verification: failed, nowMs: NOW, language: 'en', format: 'markdown' });
+    const failed: VerificationResult = {
+      ...verified,
+      roundTripMs: null,
+      clockSkewMs: null,
+      outcome: { kind: 'failed', code: 'connection-refused', detail: 'ECONNREFUSED 127.0.0.1:8080' },
+    };
+    const text = buildTicketReport({
+      inspection: inspectToken(`${token.split('.').slice(0, 2).join('.')}`, NOW),
+      verification: failed,
+      nowMs: NOW,
+      language: 'en',
+      format: 'markdown',
+    });
     expect(text).toContain('The token cannot be read');
     expect(text).toContain('(decode-wrong-part-count)');
     expect(text).toContain('connection-refused');
@@ -89,15 +133,29 @@ describe('buildTicketReport', () => {
 
   it('never leaks the ID or signature, whatever the payload holds', () => {
     fc.assert(
-      fc.property(fc.stringMatching(/^[1-8]\d{11}$/), fc.dictionary(fc.string({ maxLength: 8 }), fc.jsonValue({ maxDepth: 2 })), fc.boolean(), (first12, extra, grouped) => {
-        const id = withCheckDigit(first12);
-        const shown = grouped ? `${id.slice(0, 1)} ${id.slice(1, 5)} ${id.slice(5, 10)} ${id.slice(10)}` : id;
-        const compact = makeToken({ ...extra, ...samplePayload({ idcard: shown, note: `id ${id}` }) }, undefined, SIGNATURE);
-        const text = buildTicketReport({ inspection: inspectToken(compact, NOW), nowMs: NOW, language: 'en', format: 'markdown' });
-        expect(text).not.toContain(id);
-        expect(text).not.toContain(SIGNATURE);
-        expect(text).not.toContain(compact);
-      }),
+      fc.property(
+        fc.stringMatching(/^[1-8]\d{11}$/),
+        fc.dictionary(fc.string({ maxLength: 8 }), fc.jsonValue({ maxDepth: 2 })),
+        fc.boolean(),
+        (first12, extra, grouped) => {
+          const id = withCheckDigit(first12);
+          const shown = grouped ? `${id.slice(0, 1)} ${id.slice(1, 5)} ${id.slice(5, 10)} ${id.slice(10)}` : id;
+          const compact = makeToken(
+            { ...extra, ...samplePayload({ idcard: shown, note: `id ${id}` }) },
+            undefined,
+            SIGNATURE,
+          );
+          const text = buildTicketReport({
+            inspection: inspectToken(compact, NOW),
+            nowMs: NOW,
+            language: 'en',
+            format: 'markdown',
+          });
+          expect(text).not.toContain(id);
+          expect(text).not.toContain(SIGNATURE);
+          expect(text).not.toContain(compact);
+        },
+      ),
       { numRuns: 100 },
     );
   });
@@ -107,8 +165,18 @@ describe('buildTicketReport', () => {
     const id = withCheckDigit('470030011223');
     const dotted = `${id[0]}.${id.slice(1, 5)}.${id.slice(5, 10)}.${id.slice(10, 12)}.${id[12]}`;
     const digitsOf = (text: string) => text.replace(/[^0-9]/g, '');
-    const build = (payload: Record<string, unknown>, header?: Record<string, unknown>, extra: Partial<Parameters<typeof buildTicketReport>[0]> = {}) =>
-      buildTicketReport({ inspection: inspectToken(makeToken(samplePayload(payload), header ?? { alg: 'HS256' }), NOW), nowMs: NOW, language: 'en', format: 'markdown', ...extra });
+    const build = (
+      payload: Record<string, unknown>,
+      header?: Record<string, unknown>,
+      extra: Partial<Parameters<typeof buildTicketReport>[0]> = {},
+    ) =>
+      buildTicketReport({
+        inspection: inspectToken(makeToken(samplePayload(payload), header ?? { alg: 'HS256' }), NOW),
+        nowMs: NOW,
+        language: 'en',
+        format: 'markdown',
+        ...extra,
+      });
 
     it.each([
       ['dotted, in a claim', { note: dotted }],
@@ -129,14 +197,37 @@ describe('buildTicketReport', () => {
     });
 
     it("in the capture's page path and parameter name", () => {
-      const text = build({}, undefined, { capture: { source: 'query', parameter: `p${dotted}`, pageOrigin: 'https://app.example', pagePath: `/u/${dotted}/cb`, capturedAt: NOW } });
+      const text = build({}, undefined, {
+        capture: {
+          source: 'query',
+          parameter: `p${dotted}`,
+          pageOrigin: 'https://app.example',
+          pagePath: `/u/${dotted}/cb`,
+          capturedAt: NOW,
+        },
+      });
       expect(digitsOf(text)).not.toContain(id);
     });
 
     it('in a faultcode, a faultstring, a detail quoting a Status value, and a Message', () => {
-      const failed: VerificationResult = { ...verified, outcome: { kind: 'failed', code: 'soap-fault', detail: `Status "${dotted}" says nothing`, faultCode: `S:${dotted}`, faultString: `no user ${id}` } };
+      const failed: VerificationResult = {
+        ...verified,
+        outcome: {
+          kind: 'failed',
+          code: 'soap-fault',
+          detail: `Status "${dotted}" says nothing`,
+          faultCode: `S:${dotted}`,
+          faultString: `no user ${id}`,
+        },
+      };
       expect(digitsOf(build({}, undefined, { verification: failed }))).not.toContain(id);
-      const answered: VerificationResult = { ...verified, outcome: { kind: 'answered', answer: { manualCase: null, status: false, message: `user ${dotted}`, username: dotted, idCard: dotted } } };
+      const answered: VerificationResult = {
+        ...verified,
+        outcome: {
+          kind: 'answered',
+          answer: { manualCase: null, status: false, message: `user ${dotted}`, username: dotted, idCard: dotted },
+        },
+      };
       expect(digitsOf(build({}, undefined, { verification: answered }))).not.toContain(id);
     });
 
@@ -144,7 +235,14 @@ describe('buildTicketReport', () => {
       // A millisecond time that passes the ID check digit by chance is still a time under exp.
       let ms = NOW + 3_600_000;
       while (!isValidThaiIdChecksum(String(ms))) ms += 1;
-      const redirected: VerificationResult = { ...verified, outcome: { kind: 'failed', code: 'http-status', detail: 'The service redirected to http://attacker.example.com/steal; not followed.' } };
+      const redirected: VerificationResult = {
+        ...verified,
+        outcome: {
+          kind: 'failed',
+          code: 'http-status',
+          detail: 'The service redirected to http://attacker.example.com/steal; not followed.',
+        },
+      };
       const text = build({ exp: ms, updated_at: ms }, undefined, { verification: redirected });
       expect(text).toContain(`"exp": ${ms}`);
       expect(text).toContain(`"updated_at": ${ms}`);
@@ -153,7 +251,11 @@ describe('buildTicketReport', () => {
 
     it('takes the ClientID out when the caller gives it', () => {
       const clientId = 'office-client-0042';
-      const failed: VerificationResult = { ...verified, endpoint: `https://svc.example/chk?c=${clientId}`, outcome: { kind: 'failed', code: 'soap-fault', detail: `bad ClientID ${clientId}`, faultString: clientId } };
+      const failed: VerificationResult = {
+        ...verified,
+        endpoint: `https://svc.example/chk?c=${clientId}`,
+        outcome: { kind: 'failed', code: 'soap-fault', detail: `bad ClientID ${clientId}`, faultString: clientId },
+      };
       const text = build({}, undefined, { verification: failed, secrets: { clientId } });
       expect(text).not.toContain(clientId);
       expect(text).toContain('[ClientID]');

@@ -9,7 +9,14 @@
  * is written; the whole report then passes a last check for this token and this person's ID.
  */
 import { MANUAL_LIFETIME_MS, formatDuration, formatIsoUtc, formatThaiDateTime } from './time';
-import { digitRunsIn, looksLikeIdNumber, maskIdCard, maskIdNumbersIn, maskIdNumbersInPayload, maskIdNumbersInText } from './id-card';
+import {
+  digitRunsIn,
+  looksLikeIdNumber,
+  maskIdCard,
+  maskIdNumbersIn,
+  maskIdNumbersInPayload,
+  maskIdNumbersInText,
+} from './id-card';
 import { formatOfficePath } from './org';
 import { replaceJwtRuns, stripTokensFromUrl } from './find-tokens';
 import { redactText, type RedactionSecrets } from './redact';
@@ -52,8 +59,14 @@ const SEVERITY_WORDS: Record<Severity, Localized> = {
 const MANUAL_CASE_WORDS: Record<ManualCase, Localized> = {
   1: { th: '1: Token is valid — โทเค็นถูกต้อง และยังไม่หมดอายุ', en: '1: Token is valid — genuine and not expired' },
   2: { th: '2: Token is expired — โทเค็นถูกต้อง แต่หมดอายุแล้ว', en: '2: Token is expired — genuine but expired' },
-  3: { th: '3: Mismatch data in received token — โทเค็นไม่ถูกต้อง', en: '3: Mismatch data in received token — not a genuine token' },
-  4: { th: '4: Unable to Authenticate Please Try Again — ClientID ไม่ถูกต้อง', en: '4: Unable to Authenticate Please Try Again — the ClientID is wrong' },
+  3: {
+    th: '3: Mismatch data in received token — โทเค็นไม่ถูกต้อง',
+    en: '3: Mismatch data in received token — not a genuine token',
+  },
+  4: {
+    th: '4: Unable to Authenticate Please Try Again — ClientID ไม่ถูกต้อง',
+    en: '4: Unable to Authenticate Please Try Again — the ClientID is wrong',
+  },
 };
 
 const LABELS = {
@@ -96,8 +109,14 @@ const LABELS = {
   clockSkew: { th: 'นาฬิกาเซิร์ฟเวอร์ − นาฬิกาเครื่องนี้', en: 'Server clock − this PC' },
   failed: { th: 'ตรวจสอบไม่สำเร็จ', en: 'Verification failed' },
   header: { th: 'ส่วนหัว (header)', en: 'Header' },
-  payload: { th: 'ข้อมูลในโทเค็น (เลขประจำตัวประชาชนถูกปิดบัง ไม่รวมลายเซ็น)', en: 'Payload (national ID masked, signature left out)' },
-  signatureDropped: { th: 'ลายเซ็นของโทเค็นไม่ถูกใส่ในรายงานนี้', en: "The token's signature is not included in this report." },
+  payload: {
+    th: 'ข้อมูลในโทเค็น (เลขประจำตัวประชาชนถูกปิดบัง ไม่รวมลายเซ็น)',
+    en: 'Payload (national ID masked, signature left out)',
+  },
+  signatureDropped: {
+    th: 'ลายเซ็นของโทเค็นไม่ถูกใส่ในรายงานนี้',
+    en: "The token's signature is not included in this report.",
+  },
   decodeFailure: { th: 'สาเหตุ', en: 'Cause' },
 } satisfies Record<string, Localized>;
 
@@ -143,7 +162,10 @@ class ReportWriter {
   }
 
   toString(): string {
-    return `${this.lines.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
+    return `${this.lines
+      .join('\n')
+      .replace(/\n{3,}/g, '\n\n')
+      .trimEnd()}\n`;
   }
 }
 
@@ -154,10 +176,14 @@ class ReportWriter {
  * masked here only when it holds one of `idNumbers`, never because it is merely long (the
  * payload's millisecond times are 13 digits too).
  */
-function scrub(text: string, secrets: { compact: string | null; signature: string | null; idNumbers: string[] }): string {
+function scrub(
+  text: string,
+  secrets: { compact: string | null; signature: string | null; idNumbers: string[] },
+): string {
   let out = text;
   if (secrets.compact) out = out.split(secrets.compact).join('[token]');
-  if (secrets.signature && secrets.signature.length >= 8) out = out.split(secrets.signature).join('[signature removed]');
+  if (secrets.signature && secrets.signature.length >= 8)
+    out = out.split(secrets.signature).join('[signature removed]');
   out = replaceJwtRuns(out, '[token]');
   const known = secrets.idNumbers;
   if (known.length > 0) out = maskIdNumbersInText(out, maskIdCard, (digits) => known.some((id) => digits.includes(id)));
@@ -169,53 +195,86 @@ const MAX_KNOWN_IDS = 4;
 
 /** The runs of digits in an ID value long enough to be one (shorter ones could match inside times). */
 function idDigits(value: unknown): string[] {
-  if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) return String(value).length >= 10 ? [String(value)] : [];
-  return typeof value === 'string' ? digitRunsIn(value).filter((digits) => digits.length >= 10).slice(0, MAX_KNOWN_IDS) : [];
+  if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0)
+    return String(value).length >= 10 ? [String(value)] : [];
+  return typeof value === 'string'
+    ? digitRunsIn(value)
+        .filter((digits) => digits.length >= 10)
+        .slice(0, MAX_KNOWN_IDS)
+    : [];
 }
 
 /** A JSON value with every string and key redacted (ID numbers were masked before, by key). */
 function redactJson(value: unknown, redact: (text: string) => string): unknown {
   if (typeof value === 'string') return redact(value);
   if (Array.isArray(value)) return value.map((item) => redactJson(item, redact));
-  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, item]) => [redact(key), redactJson(item, redact)]));
+  if (value !== null && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [redact(key), redactJson(item, redact)]));
   return value;
 }
 
 function timeLine(reading: TimeReading, t: (l: Localized) => string, redact: (text: string) => string): string {
   if (reading.form === 'missing') return t(LABELS.missing);
-  if (reading.epochMs === null) return `${t(LABELS.unreadable)} (${redact(JSON.stringify(maskIdNumbersIn(reading.raw)) ?? String(reading.raw))})`;
+  if (reading.epochMs === null)
+    return `${t(LABELS.unreadable)} (${redact(JSON.stringify(maskIdNumbersIn(reading.raw)) ?? String(reading.raw))})`;
   return `${formatThaiDateTime(reading.epochMs)} | ${formatIsoUtc(reading.epochMs)} | ${t(LABELS.form)}: ${reading.form}`;
 }
 
 /** Findings quote what they saw (an org value, a Message), so each of their texts is redacted. */
-function writeFindings(w: ReportWriter, findings: readonly Finding[], t: (l: Localized) => string, redact: (text: string) => string): void {
+function writeFindings(
+  w: ReportWriter,
+  findings: readonly Finding[],
+  t: (l: Localized) => string,
+  redact: (text: string) => string,
+): void {
   if (findings.length === 0) {
     w.paragraph(t(LABELS.none));
     return;
   }
   findings.forEach((finding, index) => {
-    w.paragraph(`${index + 1}. ${w.strong(`[${t(SEVERITY_WORDS[finding.severity])}] ${redact(t(finding.title))}`)} (${redact(finding.code)})`);
+    w.paragraph(
+      `${index + 1}. ${w.strong(`[${t(SEVERITY_WORDS[finding.severity])}] ${redact(t(finding.title))}`)} (${redact(finding.code)})`,
+    );
     w.paragraph(`   ${redact(t(finding.detail))}`);
     w.paragraph(`   ${t(LABELS.nextStep)}: ${redact(t(finding.nextStep))}`);
   });
 }
 
-function writeVerification(w: ReportWriter, verification: VerificationResult | null | undefined, language: Language, t: (l: Localized) => string, redact: (text: string) => string): void {
+function writeVerification(
+  w: ReportWriter,
+  verification: VerificationResult | null | undefined,
+  language: Language,
+  t: (l: Localized) => string,
+  redact: (text: string) => string,
+): void {
   w.section(t(LABELS.verification));
   if (!verification) {
     w.paragraph(t(LABELS.notVerified));
     w.end();
     return;
   }
-  w.field(t(LABELS.checkedAt), `${formatThaiDateTime(verification.checkedAt)} | ${formatIsoUtc(verification.checkedAt)}`);
+  w.field(
+    t(LABELS.checkedAt),
+    `${formatThaiDateTime(verification.checkedAt)} | ${formatIsoUtc(verification.checkedAt)}`,
+  );
   w.field(t(LABELS.endpoint), redact(stripTokensFromUrl(verification.endpoint).display || verification.endpoint));
   const { outcome } = verification;
   if (outcome.kind === 'answered') {
     const { answer } = outcome;
     w.field('Status', redact(String(answer.status)));
     w.field('Message', answer.message === null ? '—' : redact(answer.message));
-    w.field(t(LABELS.manualCase), answer.manualCase === null ? t(LABELS.unrecognised) : t(MANUAL_CASE_WORDS[answer.manualCase]));
-    w.field('Username', answer.username === null ? '—' : looksLikeIdNumber(answer.username) ? maskIdCard(answer.username) : redact(answer.username));
+    w.field(
+      t(LABELS.manualCase),
+      answer.manualCase === null ? t(LABELS.unrecognised) : t(MANUAL_CASE_WORDS[answer.manualCase]),
+    );
+    w.field(
+      'Username',
+      answer.username === null
+        ? '—'
+        : looksLikeIdNumber(answer.username)
+          ? maskIdCard(answer.username)
+          : redact(answer.username),
+    );
     w.field('IDCard', answer.idCard === null ? '—' : maskIdCard(answer.idCard));
   } else {
     w.field(t(LABELS.failed), redact(outcome.code));
@@ -225,7 +284,8 @@ function writeVerification(w: ReportWriter, verification: VerificationResult | n
     if (outcome.faultString !== undefined) w.field('faultstring', redact(outcome.faultString));
   }
   if (verification.roundTripMs !== null) w.field(t(LABELS.roundTrip), `${Math.round(verification.roundTripMs)} ms`);
-  if (verification.clockSkewMs !== null) w.field(t(LABELS.clockSkew), formatDuration(verification.clockSkewMs, language));
+  if (verification.clockSkewMs !== null)
+    w.field(t(LABELS.clockSkew), formatDuration(verification.clockSkewMs, language));
   w.end();
   if (verification.findings.length > 0) writeFindings(w, verification.findings, t, redact);
   w.end();
@@ -254,7 +314,8 @@ export function buildTicketReport(input: TicketReportInput): string {
   }
 
   const secrets = { compact: null as string | null, signature: null as string | null, idNumbers: [] as string[] };
-  if (verification?.outcome.kind === 'answered') secrets.idNumbers = secrets.idNumbers.concat(idDigits(verification.outcome.answer.idCard));
+  if (verification?.outcome.kind === 'answered')
+    secrets.idNumbers = secrets.idNumbers.concat(idDigits(verification.outcome.answer.idCard));
 
   if (inspection.kind === 'unreadable') {
     w.section(t(LABELS.decodeFailure));
@@ -283,7 +344,9 @@ export function buildTicketReport(input: TicketReportInput): string {
     const remaining = times.exp.epochMs - nowMs;
     w.field(
       t(LABELS.remaining),
-      remaining > 0 ? formatDuration(remaining, language) : `${t(LABELS.expiredAgo)} ${formatDuration(-remaining, language)} ${t(LABELS.ago)}`.trim(),
+      remaining > 0
+        ? formatDuration(remaining, language)
+        : `${t(LABELS.expiredAgo)} ${formatDuration(-remaining, language)} ${t(LABELS.ago)}`.trim(),
     );
   }
   w.field(
@@ -296,7 +359,8 @@ export function buildTicketReport(input: TicketReportInput): string {
     w.section(t(LABELS.office));
     w.field('org', redact(JSON.stringify(maskIdNumbersIn(org.raw)) ?? ''));
     w.field(t(LABELS.path), org.path.length > 0 ? formatOfficePath(org.path) : t(LABELS.notInDirectory));
-    if (org.code?.provinceId != null) w.field(t(LABELS.province), `${org.provinceName ?? t(LABELS.unknown)} (${org.code.provinceId})`);
+    if (org.code?.provinceId != null)
+      w.field(t(LABELS.province), `${org.provinceName ?? t(LABELS.unknown)} (${org.code.provinceId})`);
     if (org.code) w.field(t(LABELS.organisation), org.orgName ? t(org.orgName) : `OrgID ${org.code.orgId}`);
     w.end();
   }

@@ -3,7 +3,9 @@ import { revealHiddenCharacters } from './reveal-hidden-characters';
 
 describe('revealHiddenCharacters', () => {
   it('marks bidi overrides, embeddings, isolates and marks', () => {
-    for (const code of [0x202a, 0x202b, 0x202c, 0x202d, 0x202e, 0x2066, 0x2067, 0x2068, 0x2069, 0x200e, 0x200f, 0x061c]) {
+    for (const code of [
+      0x202a, 0x202b, 0x202c, 0x202d, 0x202e, 0x2066, 0x2067, 0x2068, 0x2069, 0x200e, 0x200f, 0x061c,
+    ]) {
       const hex = code.toString(16).toUpperCase().padStart(4, '0');
       expect(revealHiddenCharacters(`a${String.fromCodePoint(code)}b`)).toBe(`a⟨U+${hex}⟩b`);
     }

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { MANUAL_LIFETIME_MS, formatDuration, formatIsoUtc, formatThaiDateTime, readTime, readTokenTimes, timeFindings } from './time';
+import {
+  MANUAL_LIFETIME_MS,
+  formatDuration,
+  formatIsoUtc,
+  formatThaiDateTime,
+  readTime,
+  readTokenTimes,
+  timeFindings,
+} from './time';
 
 const NBF = 1_795_000_000; // 2026-11-18T11:06:40Z
 const EXP = NBF + 65 * 60;
@@ -26,11 +34,20 @@ describe('readTime', () => {
 
   it('never throws and gives an instant exactly when the form is readable', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.anything(), fc.double(), fc.integer(), fc.string(), fc.date({ noInvalidDate: true }).map((d) => d.toISOString())), (raw) => {
-        const t = readTime('exp', raw);
-        expect(t.epochMs === null).toBe(t.form === 'missing' || t.form === 'invalid');
-        if (t.epochMs !== null) expect(Number.isFinite(t.epochMs)).toBe(true);
-      }),
+      fc.property(
+        fc.oneof(
+          fc.anything(),
+          fc.double(),
+          fc.integer(),
+          fc.string(),
+          fc.date({ noInvalidDate: true }).map((d) => d.toISOString()),
+        ),
+        (raw) => {
+          const t = readTime('exp', raw);
+          expect(t.epochMs === null).toBe(t.form === 'missing' || t.form === 'invalid');
+          if (t.epochMs !== null) expect(Number.isFinite(t.epochMs)).toBe(true);
+        },
+      ),
     );
   });
 });
@@ -105,22 +122,31 @@ describe('timeFindings', () => {
   });
 
   it('reports a lifetime other than 65 minutes, and one that is negative', () => {
-    expect(codes(timeFindings(readTokenTimes({ exp: NBF + 3600, nbf: NBF }, NBF * 1000)))).toEqual(['lifetime-not-manual']);
+    expect(codes(timeFindings(readTokenTimes({ exp: NBF + 3600, nbf: NBF }, NBF * 1000)))).toEqual([
+      'lifetime-not-manual',
+    ]);
     expect(codes(timeFindings(readTokenTimes({ exp: NBF + 65 * 60 + 1, nbf: NBF }, NBF * 1000)))).toEqual([]);
     expect(codes(timeFindings(readTokenTimes({ exp: NBF - 1, nbf: NBF }, 0)))).toContain('lifetime-negative');
   });
 
   it('reports non-standard forms and missing or unreadable claims', () => {
-    expect(codes(timeFindings(readTokenTimes({ exp: EXP * 1000, nbf: String(NBF) }, NBF * 1000)))).toEqual(['exp-nonstandard-form', 'nbf-nonstandard-form']);
+    expect(codes(timeFindings(readTokenTimes({ exp: EXP * 1000, nbf: String(NBF) }, NBF * 1000)))).toEqual([
+      'exp-nonstandard-form',
+      'nbf-nonstandard-form',
+    ]);
     expect(codes(timeFindings(readTokenTimes({}, 0)))).toEqual(['exp-missing', 'nbf-missing']);
-    expect(codes(timeFindings(readTokenTimes({ exp: 'soon', nbf: NBF, iat: 'x' }, NBF * 1000)))).toEqual(['exp-unreadable', 'iat-unreadable']);
+    expect(codes(timeFindings(readTokenTimes({ exp: 'soon', nbf: NBF, iat: 'x' }, NBF * 1000)))).toEqual([
+      'exp-unreadable',
+      'iat-unreadable',
+    ]);
   });
 
   it('never throws and every finding is worded in both languages', () => {
     fc.assert(
       fc.property(fc.anything(), fc.anything(), fc.integer({ min: -1e13, max: 1e13 }), (exp, nbf, now) => {
         for (const f of timeFindings(readTokenTimes({ exp, nbf }, now))) {
-          for (const text of [f.title, f.detail, f.nextStep]) expect(text.th.length * text.en.length).toBeGreaterThan(0);
+          for (const text of [f.title, f.detail, f.nextStep])
+            expect(text.th.length * text.en.length).toBeGreaterThan(0);
         }
       }),
     );

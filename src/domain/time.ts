@@ -147,7 +147,10 @@ function clockDigits(ms: number): string {
 
 /** "24 พ.ย. 2569 15:08:39 (เวลาประเทศไทย)" / "2026-11-24T08:08:39Z". */
 function instant(epochMs: number): Localized {
-  return { th: `${formatThaiDateTime(epochMs)} (เวลาประเทศไทย)`, en: `${formatIsoUtc(epochMs)} (${formatThaiDateTime(epochMs)} Bangkok, BE)` };
+  return {
+    th: `${formatThaiDateTime(epochMs)} (เวลาประเทศไทย)`,
+    en: `${formatIsoUtc(epochMs)} (${formatThaiDateTime(epochMs)} Bangkok, BE)`,
+  };
 }
 
 function duration(ms: number): Localized {
@@ -310,12 +313,7 @@ export function timeFindings(times: TokenTimes): Finding[] {
 }
 
 export type TimeForm =
-  | 'missing'
-  | 'numeric-seconds'
-  | 'numeric-milliseconds'
-  | 'numeric-string'
-  | 'date-string'
-  | 'invalid';
+  'missing' | 'numeric-seconds' | 'numeric-milliseconds' | 'numeric-string' | 'date-string' | 'invalid';
 
 export interface TimeReading {
   claim: 'exp' | 'nbf' | 'iat';

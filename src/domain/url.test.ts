@@ -20,7 +20,16 @@ describe('http(s) addresses', () => {
   });
 
   it('refuses other schemes, relative text and credentials (fetch could never call those)', () => {
-    for (const text of ['mailto:x@y', 'javascript:alert(1)', 'ftp://x/', '/relative', '', 'not a url', 'http://a:b@10.1.2.3/', 'http://a@10.1.2.3/']) {
+    for (const text of [
+      'mailto:x@y',
+      'javascript:alert(1)',
+      'ftp://x/',
+      '/relative',
+      '',
+      'not a url',
+      'http://a:b@10.1.2.3/',
+      'http://a@10.1.2.3/',
+    ]) {
       expect(httpUrl(text), text).toBeNull();
       expect(isHttpUrl(text), text).toBe(false);
     }
@@ -34,7 +43,9 @@ describe('http(s) addresses', () => {
   });
 
   it('names the document a URL points at, without query or fragment', () => {
-    expect(documentOf('http://127.0.0.1:8080/src/options/index.html?x#y')).toBe('http://127.0.0.1:8080/src/options/index.html');
+    expect(documentOf('http://127.0.0.1:8080/src/options/index.html?x#y')).toBe(
+      'http://127.0.0.1:8080/src/options/index.html',
+    );
     expect(documentOf('not a url')).toBe('');
   });
 });
@@ -60,8 +71,10 @@ describe('origins and match patterns', () => {
 
 describe('loopback and endpoint security', () => {
   it('knows the names of this PC', () => {
-    for (const host of ['localhost', 'app.localhost', '127.0.0.1', '127.9.8.7', '[::1]', '::1', 'LOCALHOST']) expect(isLoopbackHost(host), host).toBe(true);
-    for (const host of ['10.1.2.3', 'localhost.example.com', '128.0.0.1', 'diwinfo.diw.go.th']) expect(isLoopbackHost(host), host).toBe(false);
+    for (const host of ['localhost', 'app.localhost', '127.0.0.1', '127.9.8.7', '[::1]', '::1', 'LOCALHOST'])
+      expect(isLoopbackHost(host), host).toBe(true);
+    for (const host of ['10.1.2.3', 'localhost.example.com', '128.0.0.1', 'diwinfo.diw.go.th'])
+      expect(isLoopbackHost(host), host).toBe(false);
   });
 
   it('calls http to a non-loopback host plain HTTP, and loopback or https not', () => {

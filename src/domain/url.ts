@@ -81,7 +81,8 @@ export function matchesPattern(url: URL, pattern: string): boolean {
   const match = /^(\*|https?):\/\/([^/]+)\//.exec(pattern);
   if (!match) return false;
   const [, scheme, host] = match as unknown as [string, string, string];
-  if (scheme === '*' ? url.protocol !== 'http:' && url.protocol !== 'https:' : url.protocol !== `${scheme}:`) return false;
+  if (scheme === '*' ? url.protocol !== 'http:' && url.protocol !== 'https:' : url.protocol !== `${scheme}:`)
+    return false;
   const hostname = url.hostname;
   const patternHost = host.replace(/:\d+$/, '');
   if (patternHost.startsWith('*.')) {
@@ -94,7 +95,12 @@ export function matchesPattern(url: URL, pattern: string): boolean {
 /** A name for this PC: `localhost` (and its subdomains, RFC 6761 §6.3), `::1`, or 127.0.0.0/8. */
 export function isLoopbackHost(hostname: string): boolean {
   const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
-  return host === 'localhost' || host.endsWith('.localhost') || host === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+  return (
+    host === 'localhost' ||
+    host.endsWith('.localhost') ||
+    host === '::1' ||
+    /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host)
+  );
 }
 
 /**

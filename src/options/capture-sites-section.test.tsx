@@ -61,7 +61,9 @@ describe('Capture sites', () => {
     const client = await renderPage({ answerPrompt: () => false });
     type('capture-site-input', 'http://10.1.2.3:8080');
     fireEvent.click(byTestId('add-capture-site'));
-    await waitFor(() => expect(captureStatus().textContent).toContain('http://10.1.2.3:8080 was not added: permission was not granted'));
+    await waitFor(() =>
+      expect(captureStatus().textContent).toContain('http://10.1.2.3:8080 was not added: permission was not granted'),
+    );
     expect(client.callsTo('saveSettings')).toEqual([]);
     expect(client.callsTo('syncCaptureSites')).toEqual([]);
     expect(screen.queryByTestId('added-capture-sites')).toBeNull();
@@ -69,9 +71,14 @@ describe('Capture sites', () => {
   });
 
   it('removes an origin: gives the permission back, saves without it, re-registers', async () => {
-    const client = await renderPage({ settings: settings({ captureSites: ['http://10.1.2.3:8080'] }), granted: ['http://10.1.2.3:8080'] });
+    const client = await renderPage({
+      settings: settings({ captureSites: ['http://10.1.2.3:8080'] }),
+      granted: ['http://10.1.2.3:8080'],
+    });
     fireEvent.click(screen.getByRole('button', { name: 'Remove http://10.1.2.3:8080' }));
-    await waitFor(() => expect(captureStatus().textContent).toContain('http://10.1.2.3:8080 removed, and its permission given back.'));
+    await waitFor(() =>
+      expect(captureStatus().textContent).toContain('http://10.1.2.3:8080 removed, and its permission given back.'),
+    );
     expect(client.callsTo('removeOrigin')).toEqual([['http://10.1.2.3:8080']]);
     expect(client.settings.captureSites).toEqual([]);
     expect(client.callsTo('syncCaptureSites')).toHaveLength(1);
@@ -80,7 +87,10 @@ describe('Capture sites', () => {
 
   it('keeps a host permission that another site or the verification endpoint still needs', async () => {
     const client = await renderPage({
-      settings: settings({ captureSites: ['http://10.1.2.3:8080', 'http://10.1.2.3:9090'], verification: { endpoint: 'http://10.9.9.9:8088/svc' } }),
+      settings: settings({
+        captureSites: ['http://10.1.2.3:8080', 'http://10.1.2.3:9090'],
+        verification: { endpoint: 'http://10.9.9.9:8088/svc' },
+      }),
       granted: ['http://10.1.2.3:8080', 'http://10.1.2.3:9090'],
     });
     fireEvent.click(screen.getByRole('button', { name: 'Remove http://10.1.2.3:8080' }));

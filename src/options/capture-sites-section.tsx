@@ -52,14 +52,21 @@ export function CaptureSitesSection({ client, saved, save }: CaptureSitesSection
     // `originsKey` stands for `allOrigins`, which is a new array on every render.
   }, [client, originsKey]);
 
-  const setPermission = (origin: string, granted: boolean) => setPermissions((current) => ({ ...current, [origin]: granted }));
+  const setPermission = (origin: string, granted: boolean) =>
+    setPermissions((current) => ({ ...current, [origin]: granted }));
 
   /** Asks the background to register capture where permitted, and says what it did. */
   async function syncLines(): Promise<{ complete: boolean; lines: MessageText[] }> {
     try {
       const reply = await client.syncCaptureSites();
-      const lines: MessageText[] = [{ key: 'sites.syncReport', values: { origins: reply.registered.join(', ') || inBothLanguages(OPTIONS_STRINGS, 'test.none') } }];
-      if (reply.missingPermission.length > 0) lines.push({ key: 'sites.syncMissing', values: { origins: reply.missingPermission.join(', ') } });
+      const lines: MessageText[] = [
+        {
+          key: 'sites.syncReport',
+          values: { origins: reply.registered.join(', ') || inBothLanguages(OPTIONS_STRINGS, 'test.none') },
+        },
+      ];
+      if (reply.missingPermission.length > 0)
+        lines.push({ key: 'sites.syncMissing', values: { origins: reply.missingPermission.join(', ') } });
       return { complete: reply.missingPermission.length === 0, lines };
     } catch (error) {
       return { complete: false, lines: [{ key: 'sites.syncFailed', values: { reason: errorText(error) } }] };
@@ -93,12 +100,17 @@ export function CaptureSitesSection({ client, saved, save }: CaptureSitesSection
     setPermission(origin, answer.granted);
     if (!answer.granted) {
       // Not added: a site the extension may not read would only pretend to be a capture site.
-      const lines: MessageText[] = answer.error ? [{ key: 'status.permissionError', values: { reason: answer.error } }] : [];
+      const lines: MessageText[] = answer.error
+        ? [{ key: 'status.permissionError', values: { reason: answer.error } }]
+        : [];
       setStatus(statusReport('warning', 'sites.denied', { origin }, lines));
       setBusy(false);
       return;
     }
-    const result = await save((current) => ({ ...current, captureSites: [...current.captureSites.filter((site) => site !== origin), origin] }));
+    const result = await save((current) => ({
+      ...current,
+      captureSites: [...current.captureSites.filter((site) => site !== origin), origin],
+    }));
     if (!result.ok) {
       setStatus(statusReport('error', 'status.saveFailed', { reason: result.error }));
       setBusy(false);
@@ -116,19 +128,29 @@ export function CaptureSitesSection({ client, saved, save }: CaptureSitesSection
     // A host permission covers the host on every port (originToPattern: Firefox patterns carry no
     // port), so it stays while another added site or the verification endpoint needs that host.
     const stillNeededBy = [...saved.captureSites.filter((site) => site !== origin), saved.verification.endpoint].filter(
-      (other) => normaliseOrigin(other) !== null && originToPattern(normaliseOrigin(other)!) === originToPattern(origin),
+      (other) =>
+        normaliseOrigin(other) !== null && originToPattern(normaliseOrigin(other)!) === originToPattern(origin),
     );
     if (stillNeededBy.length > 0) {
-      keptBecause = { origin, reason: inBothLanguages(OPTIONS_STRINGS, 'sites.stillNeeded', { others: stillNeededBy.map((other) => normaliseOrigin(other)!).join(', ') }) };
+      keptBecause = {
+        origin,
+        reason: inBothLanguages(OPTIONS_STRINGS, 'sites.stillNeeded', {
+          others: stillNeededBy.map((other) => normaliseOrigin(other)!).join(', '),
+        }),
+      };
     } else {
       try {
-        if (!(await client.removeOrigin(origin))) keptBecause = { origin, reason: inBothLanguages(OPTIONS_STRINGS, 'sites.browserRefused') };
+        if (!(await client.removeOrigin(origin)))
+          keptBecause = { origin, reason: inBothLanguages(OPTIONS_STRINGS, 'sites.browserRefused') };
       } catch (error) {
         // e.g. Chrome's "You cannot remove required permissions" when a manifest pattern covers it.
         keptBecause = { origin, reason: errorText(error) };
       }
     }
-    const result = await save((current) => ({ ...current, captureSites: current.captureSites.filter((site) => site !== origin) }));
+    const result = await save((current) => ({
+      ...current,
+      captureSites: current.captureSites.filter((site) => site !== origin),
+    }));
     if (!result.ok) {
       setStatus(statusReport('error', 'status.saveFailed', { reason: result.error }));
       setBusy(false);
@@ -167,7 +189,12 @@ export function CaptureSitesSection({ client, saved, save }: CaptureSitesSection
       <h3>{t('sites.defaults')}</h3>
       <ul class="sites" data-testid="default-capture-sites">
         {DEFAULT_CAPTURE_SITES.map((site) => (
-          <SiteRow key={site.origin} label={site.label} granted={permissions[site.origin]} onGrant={() => onGrant(site.origin)} />
+          <SiteRow
+            key={site.origin}
+            label={site.label}
+            granted={permissions[site.origin]}
+            onGrant={() => onGrant(site.origin)}
+          />
         ))}
       </ul>
       {defaultMissing && <p class="notice">{t('sites.firefoxNote')}</p>}
@@ -204,7 +231,11 @@ export function CaptureSitesSection({ client, saved, save }: CaptureSitesSection
             placeholder="http://10.1.2.3:8080"
             spellcheck={false}
             aria-invalid={inputError ? true : undefined}
-            aria-describedby={describedBy('capture-site-input', true, inputError && t(inputError.key, inputError.values))}
+            aria-describedby={describedBy(
+              'capture-site-input',
+              true,
+              inputError && t(inputError.key, inputError.values),
+            )}
             onInput={(event) => {
               setInput(event.currentTarget.value);
               setInputError(undefined);
@@ -237,7 +268,12 @@ export function CaptureSitesSection({ client, saved, save }: CaptureSitesSection
   );
 }
 
-function SiteRow(props: { label: string; granted: boolean | undefined; onGrant: () => void; children?: ComponentChildren }) {
+function SiteRow(props: {
+  label: string;
+  granted: boolean | undefined;
+  onGrant: () => void;
+  children?: ComponentChildren;
+}) {
   const { t } = useStrings(OPTIONS_STRINGS);
   const { label, granted, onGrant, children } = props;
   return (
@@ -248,7 +284,12 @@ function SiteRow(props: { label: string; granted: boolean | undefined; onGrant: 
       </span>
       <span class="site__actions">
         {granted === false && (
-          <button type="button" class="button button--quiet" aria-label={`${t('action.grant')} ${label}`} onClick={onGrant}>
+          <button
+            type="button"
+            class="button button--quiet"
+            aria-label={`${t('action.grant')} ${label}`}
+            onClick={onGrant}
+          >
             {t('action.grant')}
           </button>
         )}

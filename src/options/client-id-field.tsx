@@ -25,7 +25,8 @@ export function ClientIdField({ value, savedClientId, error, onInput }: ClientId
       label={t('field.clientId')}
       hint={
         <>
-          {t('field.clientId.hint')} {savedMask ? t('field.clientId.saved', { masked: savedMask }) : t('field.clientId.none')}
+          {t('field.clientId.hint')}{' '}
+          {savedMask ? t('field.clientId.saved', { masked: savedMask }) : t('field.clientId.none')}
         </>
       }
       error={error}
@@ -42,7 +43,13 @@ export function ClientIdField({ value, savedClientId, error, onInput }: ClientId
           onInput={(event) => onInput(event.currentTarget.value)}
         />
         {/* A toggle keeps one name and says its state with aria-pressed (WAI-ARIA APG, Button). */}
-        <button type="button" class="button button--quiet button--toggle" aria-pressed={shown} aria-controls="client-id" onClick={() => setShown((isShown) => !isShown)}>
+        <button
+          type="button"
+          class="button button--quiet button--toggle"
+          aria-pressed={shown}
+          aria-controls="client-id"
+          onClick={() => setShown((isShown) => !isShown)}
+        >
           {t('action.showClientId')}
         </button>
       </div>

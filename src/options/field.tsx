@@ -14,7 +14,9 @@ export interface FieldProps {
 
 /** The `aria-describedby` value a control inside `Field` should carry. */
 export function describedBy(id: string, hasHint: boolean, error: string | undefined): string | undefined {
-  const ids = [hasHint ? `${id}-hint` : null, error ? `${id}-error` : null].filter((value): value is string => value !== null);
+  const ids = [hasHint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(
+    (value): value is string => value !== null,
+  );
   return ids.length > 0 ? ids.join(' ') : undefined;
 }
 

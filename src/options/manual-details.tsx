@@ -20,16 +20,33 @@ export function ManualDetails({ setup, savedOperation }: { setup: VerificationSe
       <EndpointField form={form} errorOf={errorOf} onInput={(value) => update('endpoint', value)} />
       <ManualText id="namespace" field="namespace" form={form} errorOf={errorOf} update={update} />
       <ManualText id="operation" field="operation" form={form} errorOf={errorOf} update={update} />
-      <ManualText id="soap-action" field="soapAction" form={form} errorOf={errorOf} update={update} hint={t('field.soapAction.hint')} />
+      <ManualText
+        id="soap-action"
+        field="soapAction"
+        form={form}
+        errorOf={errorOf}
+        update={update}
+        hint={t('field.soapAction.hint')}
+      />
       <div class="row">
         <Field id="soap-version" label={t('field.soapVersion')}>
-          <select id="soap-version" data-testid="soap-version" value={form.soapVersion} onChange={(event) => update('soapVersion', event.currentTarget.value === '1.2' ? '1.2' : '1.1')}>
+          <select
+            id="soap-version"
+            data-testid="soap-version"
+            value={form.soapVersion}
+            onChange={(event) => update('soapVersion', event.currentTarget.value === '1.2' ? '1.2' : '1.1')}
+          >
             <option value="1.1">SOAP 1.1</option>
             <option value="1.2">SOAP 1.2</option>
           </select>
         </Field>
         <Field id="style" label={t('field.style')}>
-          <select id="style" data-testid="style" value={form.style} onChange={(event) => update('style', event.currentTarget.value === 'rpc' ? 'rpc' : 'document')}>
+          <select
+            id="style"
+            data-testid="style"
+            value={form.style}
+            onChange={(event) => update('style', event.currentTarget.value === 'rpc' ? 'rpc' : 'document')}
+          >
             <option value="document">document/literal</option>
             <option value="rpc">rpc</option>
           </select>

@@ -18,15 +18,18 @@ describe('maskClientId', () => {
 
   it('never shows the middle, and never gives the length away', () => {
     fc.assert(
-      fc.property(fc.string({ minLength: 1, maxLength: 200 }).filter((s) => s.trim().length > 0), (clientId) => {
-        const masked = maskClientId(clientId);
-        const value = clientId.trim();
-        expect(masked).toContain('••••••');
-        // At most 8 characters of the original are visible, and never more than a third of it.
-        const visible = masked.replace('••••••', '').length;
-        expect(visible).toBeLessThanOrEqual(Math.min(8, Math.floor((value.length * 2) / 3)));
-        if (value.length >= 12) expect(masked.length).toBe(14);
-      }),
+      fc.property(
+        fc.string({ minLength: 1, maxLength: 200 }).filter((s) => s.trim().length > 0),
+        (clientId) => {
+          const masked = maskClientId(clientId);
+          const value = clientId.trim();
+          expect(masked).toContain('••••••');
+          // At most 8 characters of the original are visible, and never more than a third of it.
+          const visible = masked.replace('••••••', '').length;
+          expect(visible).toBeLessThanOrEqual(Math.min(8, Math.floor((value.length * 2) / 3)));
+          if (value.length >= 12) expect(masked.length).toBe(14);
+        },
+      ),
     );
   });
 });

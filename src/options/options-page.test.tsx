@@ -23,7 +23,9 @@ describe('Language', () => {
     fireEvent.click(byTestId('add-capture-site'));
     expect(screen.getByTestId('capture-site-error').textContent).toContain('ใช้เป็น origin ไม่ได้');
     choose('language', 'en');
-    await waitFor(() => expect(screen.getByTestId('capture-site-error').textContent).toContain('is not a usable origin'));
+    await waitFor(() =>
+      expect(screen.getByTestId('capture-site-error').textContent).toContain('is not a usable origin'),
+    );
   });
 });
 

@@ -44,7 +44,8 @@ export function OptionsPage({ client }: { client: InspectorClient }) {
     (update) => {
       const run = async (): Promise<ActionResult<Settings>> => {
         const current = latest.current;
-        if (!current) return { ok: false, error: { th: 'ยังไม่ได้อ่านการตั้งค่า', en: 'The settings have not been read yet.' } };
+        if (!current)
+          return { ok: false, error: { th: 'ยังไม่ได้อ่านการตั้งค่า', en: 'The settings have not been read yet.' } };
         const result = await attempt(() => client.saveSettings(update(current)));
         if (result.ok) {
           latest.current = result.value;

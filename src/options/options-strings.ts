@@ -87,13 +87,13 @@ const th = {
   'status.savedPermissionGranted': 'บันทึกการตั้งค่าแล้ว และอนุญาตให้ติดต่อ {origin} แล้ว',
   'status.saveFailed': 'บันทึกไม่ได้: {reason}',
   'status.invalid': 'ยังไม่ได้บันทึก โปรดแก้: {fields}',
-  'status.permissionDenied':
-    'บันทึกการตั้งค่าแล้ว แต่ยังไม่ได้รับอนุญาตให้ติดต่อ {origin} จึงตรวจสอบ Token กับบริการไม่ได้จนกว่าจะอนุญาต',
+  'status.permissionDenied': 'บันทึกการตั้งค่าแล้ว แต่ยังไม่ได้รับอนุญาตให้ติดต่อ {origin} จึงตรวจสอบ Token กับบริการไม่ได้จนกว่าจะอนุญาต',
   'status.permissionError': 'ขอสิทธิ์ไม่สำเร็จ: {reason}',
 
   'warning.noClientId': 'ยังไม่มี ClientID: การตรวจสอบ Token จะไม่ทำงานจนกว่าจะกรอก',
   'warning.noNamespace': 'ยังไม่มี namespace: บริการส่วนใหญ่ต้องใช้',
-  'warning.plainHttp': 'ที่อยู่บริการใช้ http ที่ไม่เข้ารหัส: Token และ ClientID จะถูกส่งผ่านเครือข่ายโดยไม่เข้ารหัส หากบริการมี https โปรดใช้ https',
+  'warning.plainHttp':
+    'ที่อยู่บริการใช้ http ที่ไม่เข้ารหัส: Token และ ClientID จะถูกส่งผ่านเครือข่ายโดยไม่เข้ารหัส หากบริการมี https โปรดใช้ https',
   'warning.autoVerifyHeldBack': 'การตรวจสอบอัตโนมัติจะไม่ทำงานกับที่อยู่ http ที่ไม่เข้ารหัสนี้ จนกว่าจะเลือกช่องให้ตรวจสอบผ่าน http ด้วย',
 
   'error.httpUrl': 'ต้องเป็นที่อยู่ที่ขึ้นต้นด้วย http:// หรือ https://',
@@ -106,16 +106,13 @@ const th = {
 
   'test.running': 'กำลังทดสอบ…',
   'test.unsaved': 'การทดสอบใช้ค่าที่บันทึกไว้ ส่วนที่แก้แต่ยังไม่ได้บันทึกจะไม่ถูกใช้',
-  'test.case1':
-    'ติดต่อบริการได้ แต่บริการตอบกรณีที่ 1 “{message}” ซึ่ง Token ทดสอบไม่ควรได้ — โปรดตรวจบริการ',
-  'test.case2':
-    'ติดต่อบริการได้ แต่บริการตอบกรณีที่ 2 “{message}” ซึ่ง Token ทดสอบไม่ควรได้ — โปรดตรวจบริการ',
+  'test.case1': 'ติดต่อบริการได้ แต่บริการตอบกรณีที่ 1 “{message}” ซึ่ง Token ทดสอบไม่ควรได้ — โปรดตรวจบริการ',
+  'test.case2': 'ติดต่อบริการได้ แต่บริการตอบกรณีที่ 2 “{message}” ซึ่ง Token ทดสอบไม่ควรได้ — โปรดตรวจบริการ',
   'test.case3':
     'ติดต่อบริการได้ บริการตอบกรณีที่ 3 “{message}” ซึ่งเป็นคำตอบที่คาดไว้สำหรับ Token ทดสอบ แสดงว่าเส้นทางการตรวจสอบทำงานครบตั้งแต่ต้นจนจบ',
   'test.case4':
     'ติดต่อบริการได้ แต่บริการตอบกรณีที่ 4 “{message}”: บริการไม่รับ ClientID นี้ — ตรวจ ClientID กับเจ้าหน้าที่ดูแลระบบของ กรอ.',
-  'test.unrecognised':
-    'ติดต่อบริการได้ แต่คำตอบไม่ตรงกับกรณีใดใน 4 กรณีของคู่มือ (Status: {status}, Message: {message})',
+  'test.unrecognised': 'ติดต่อบริการได้ แต่คำตอบไม่ตรงกับกรณีใดใน 4 กรณีของคู่มือ (Status: {status}, Message: {message})',
   'test.failed': 'การทดสอบไม่ได้คำตอบจากบริการ: {detail}',
   'test.answeredBadly': 'ติดต่อที่อยู่ของบริการได้ แต่สิ่งที่ตอบกลับมาไม่ใช่คำตอบของ DiwLoginChk: {detail}',
   'test.httpStatus': 'HTTP {status}',
@@ -133,8 +130,7 @@ const th = {
   'sites.granted': 'ได้รับอนุญาตแล้ว',
   'sites.notGranted': 'ยังไม่ได้รับอนุญาต',
   'sites.checking': 'กำลังตรวจสิทธิ์…',
-  'sites.firefoxNote':
-    'Firefox ให้ผู้ใช้เป็นผู้อนุญาตการเข้าถึงเว็บไซต์ แม้แต่เว็บไซต์เริ่มต้น: กด “ให้สิทธิ์” ที่รายการที่ยังไม่ได้รับอนุญาต',
+  'sites.firefoxNote': 'Firefox ให้ผู้ใช้เป็นผู้อนุญาตการเข้าถึงเว็บไซต์ แม้แต่เว็บไซต์เริ่มต้น: กด “ให้สิทธิ์” ที่รายการที่ยังไม่ได้รับอนุญาต',
   'field.captureSite': 'เพิ่มเว็บไซต์ (origin)',
   'field.captureSite.hint': 'เช่น http://10.1.2.3:8080',
   'sites.empty': 'กรอก origin ก่อน เช่น http://10.1.2.3:8080',
@@ -242,21 +238,26 @@ const en: Record<OptionsStringKey, string> = {
 
   'warning.noClientId': 'No ClientID: verification will not work until one is entered.',
   'warning.noNamespace': 'No namespace: most services need one.',
-  'warning.plainHttp': 'The service address uses unencrypted http: tokens and the ClientID cross the network unencrypted. Use https if the service offers it.',
-  'warning.autoVerifyHeldBack': 'Automatic verification will not run for this unencrypted http address unless you tick the box to allow it.',
+  'warning.plainHttp':
+    'The service address uses unencrypted http: tokens and the ClientID cross the network unencrypted. Use https if the service offers it.',
+  'warning.autoVerifyHeldBack':
+    'Automatic verification will not run for this unencrypted http address unless you tick the box to allow it.',
 
   'error.httpUrl': 'Must be an address starting with http:// or https://.',
   'error.urlCredentials': 'Must not carry a user name or password (browsers refuse to call such an address).',
   'error.required': 'Required.',
-  'error.xmlName': 'Must be an XML name: a letter or _ first, then letters, digits, _, - or ., no spaces, not starting with xml.',
+  'error.xmlName':
+    'Must be an XML name: a letter or _ first, then letters, digits, _, - or ., no spaces, not starting with xml.',
   'error.sameParameter': 'The token and the ClientID need different parameters.',
   'error.timeout': 'Must be a number from 1 to 120.',
   'error.tooLong': 'Too long: at most {max} characters.',
 
   'test.running': 'Testing…',
   'test.unsaved': 'The test uses the saved settings; changes not yet saved are not used.',
-  'test.case1': 'Service reachable, but it answered case 1 “{message}”, which a dummy token should never get: check the service.',
-  'test.case2': 'Service reachable, but it answered case 2 “{message}”, which a dummy token should never get: check the service.',
+  'test.case1':
+    'Service reachable, but it answered case 1 “{message}”, which a dummy token should never get: check the service.',
+  'test.case2':
+    'Service reachable, but it answered case 2 “{message}”, which a dummy token should never get: check the service.',
   'test.case3':
     'Service reachable; it answered case 3 “{message}” — expected for a dummy token, so the path works end to end.',
   'test.case4':

@@ -8,11 +8,21 @@ import type { ErrorOf } from './use-verification-setup';
 import { FIELD_LABELS, isPlainHttp, type VerificationForm } from './verification-form';
 
 /** The endpoint, and beside it, while it is plain HTTP, what that means for the data sent there. */
-export function EndpointField({ form, errorOf, onInput }: { form: VerificationForm; errorOf: ErrorOf; onInput: (value: string) => void }) {
+export function EndpointField({
+  form,
+  errorOf,
+  onInput,
+}: {
+  form: VerificationForm;
+  errorOf: ErrorOf;
+  onInput: (value: string) => void;
+}) {
   const { t } = useStrings(OPTIONS_STRINGS);
   const error = errorOf('endpoint');
   const plain = isPlainHttp(form);
-  const described = [describedBy('endpoint', false, error), plain ? 'endpoint-security' : undefined].filter(Boolean).join(' ');
+  const described = [describedBy('endpoint', false, error), plain ? 'endpoint-security' : undefined]
+    .filter(Boolean)
+    .join(' ');
   return (
     <>
       <Field id="endpoint" label={t('field.endpoint')} error={error}>

@@ -10,10 +10,18 @@ import type { StatusReport } from './status-report';
 export function StatusMessage({ report, testId }: { report: StatusReport | null; testId: string }) {
   const { t, pick } = useStrings(OPTIONS_STRINGS);
   return (
-    <div class={`status status--${report?.tone ?? 'empty'}`} data-testid={testId} data-tone={report?.tone ?? ''} role="status" aria-live="polite">
+    <div
+      class={`status status--${report?.tone ?? 'empty'}`}
+      data-testid={testId}
+      data-tone={report?.tone ?? ''}
+      role="status"
+      aria-live="polite"
+    >
       {report && (
         <>
-          <p class="status__headline">{'raw' in report.headline ? pick(report.headline.raw) : t(report.headline.key, report.headline.values)}</p>
+          <p class="status__headline">
+            {'raw' in report.headline ? pick(report.headline.raw) : t(report.headline.key, report.headline.values)}
+          </p>
           {report.lines.length > 0 && (
             <ul class="status__lines">
               {report.lines.map((line, index) => (

@@ -22,7 +22,12 @@ export interface StatusReport {
   findings: Finding[];
 }
 
-export function statusReport(tone: Tone, key: OptionsStringKey, values?: MessageValues, lines: MessageText[] = []): StatusReport {
+export function statusReport(
+  tone: Tone,
+  key: OptionsStringKey,
+  values?: MessageValues,
+  lines: MessageText[] = [],
+): StatusReport {
   return { tone, headline: values ? { key, values } : { key }, lines, findings: [] };
 }
 

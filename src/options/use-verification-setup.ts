@@ -27,7 +27,15 @@ import {
   type FormField,
   type VerificationForm,
 } from './verification-form';
-import { grantReport, invalidFields, invalidReport, savedReport, testReport, wsdlFailedReport, wsdlLoadedReport } from './verification-reports';
+import {
+  grantReport,
+  invalidFields,
+  invalidReport,
+  savedReport,
+  testReport,
+  wsdlFailedReport,
+  wsdlLoadedReport,
+} from './verification-reports';
 
 /** `none`: nothing set up yet; `wsdl`: choosing from a loaded WSDL; `manual`: typing the details. */
 export type SetupMode = 'none' | 'wsdl' | 'manual';
@@ -62,7 +70,9 @@ export interface VerificationSetup {
 export function useVerificationSetup(client: InspectorClient, saved: Settings, save: SaveSettings): VerificationSetup {
   const { t } = useStrings(OPTIONS_STRINGS);
   const [form, setForm] = useState<VerificationForm>(() => formFromSettings(saved.verification));
-  const [mode, setMode] = useState<SetupMode>(() => (saved.verification.endpoint || saved.verification.operation ? 'manual' : 'none'));
+  const [mode, setMode] = useState<SetupMode>(() =>
+    saved.verification.endpoint || saved.verification.operation ? 'manual' : 'none',
+  );
   const [description, setDescription] = useState<WsdlDescription | null>(null);
   const [descriptionUrl, setDescriptionUrl] = useState('');
   const [wsdlFailure, setWsdlFailure] = useState<Localized | null>(null);
@@ -89,7 +99,9 @@ export function useVerificationSetup(client: InspectorClient, saved: Settings, s
   }
 
   const errorOf: ErrorOf = (field) =>
-    errors[field] ? t(errors[field]!, field in TEXT_LIMITS ? { max: TEXT_LIMITS[field as keyof typeof TEXT_LIMITS] } : undefined) : undefined;
+    errors[field]
+      ? t(errors[field]!, field in TEXT_LIMITS ? { max: TEXT_LIMITS[field as keyof typeof TEXT_LIMITS] } : undefined)
+      : undefined;
   const labelOf = (field: FormField) => t(FIELD_LABELS[field]);
 
   function chooseOperation(name: string) {

@@ -4,7 +4,15 @@ import { readFileSync } from 'node:fs';
 import { DEFAULT_SETTINGS, TEXT_LIMITS, parseSettings, validateSettings } from '../shared/settings';
 import { parseWsdl } from '../domain/soap/wsdl';
 import type { WsdlDescription } from '../domain/soap/wsdl';
-import { checkVerificationForm, formFromSettings, formFromWsdl, formWithOperation, isPlainHttp, plainHttpChoiceShown, type VerificationForm } from './verification-form';
+import {
+  checkVerificationForm,
+  formFromSettings,
+  formFromWsdl,
+  formWithOperation,
+  isPlainHttp,
+  plainHttpChoiceShown,
+  type VerificationForm,
+} from './verification-form';
 
 const demoWsdl = readFileSync(new URL('../../demo/diwappchk.wsdl', import.meta.url), 'utf8').replace(
   'REPLACED_AT_RUNTIME',
@@ -41,7 +49,10 @@ const filled: VerificationForm = {
 
 describe('formFromWsdl', () => {
   it('fills the address, the guessed operation and its parameters from the demo WSDL', () => {
-    const form = formFromWsdl({ ...formFromSettings(DEFAULT_SETTINGS.verification), clientId: 'typed' }, demoDescription());
+    const form = formFromWsdl(
+      { ...formFromSettings(DEFAULT_SETTINGS.verification), clientId: 'typed' },
+      demoDescription(),
+    );
     expect(form).toMatchObject({
       clientId: 'typed',
       endpoint: 'http://127.0.0.1:8088/DiwAppChk/DiwAppChk',
@@ -63,7 +74,15 @@ describe('formFromWsdl', () => {
 
   it('takes SOAPAction, style and namespace (falling back to the target namespace) from the chosen operation', () => {
     const form = formWithOperation(filled, unguessable, 'Check');
-    expect(form).toMatchObject({ operation: 'Check', soapAction: 'urn:Check', style: 'rpc', namespace: 'urn:example', soapVersion: '1.2', tokenParameter: '', clientIdParameter: '' });
+    expect(form).toMatchObject({
+      operation: 'Check',
+      soapAction: 'urn:Check',
+      style: 'rpc',
+      namespace: 'urn:example',
+      soapVersion: '1.2',
+      tokenParameter: '',
+      clientIdParameter: '',
+    });
   });
 });
 
@@ -80,14 +99,20 @@ describe('checkVerificationForm', () => {
     expect(checkVerificationForm({ ...filled, endpoint: 'ftp://127.0.0.1/x' }).errors.endpoint).toBe('error.httpUrl');
     expect(checkVerificationForm({ ...filled, endpoint: ' ' }).errors.endpoint).toBe('error.required');
     expect(checkVerificationForm({ ...filled, operation: '' }).errors.operation).toBe('error.required');
-    expect(checkVerificationForm({ ...filled, tokenParameter: 'two words' }).errors.tokenParameter).toBe('error.xmlName');
-    expect(checkVerificationForm({ ...filled, clientIdParameter: 'AccessToken' }).errors.clientIdParameter).toBe('error.sameParameter');
+    expect(checkVerificationForm({ ...filled, tokenParameter: 'two words' }).errors.tokenParameter).toBe(
+      'error.xmlName',
+    );
+    expect(checkVerificationForm({ ...filled, clientIdParameter: 'AccessToken' }).errors.clientIdParameter).toBe(
+      'error.sameParameter',
+    );
     expect(checkVerificationForm({ ...filled, endpoint: 'ftp://x' }).settings).toBeNull();
   });
 
   it('refuses a value longer than the settings schema keeps, rather than lose it', () => {
     expect(checkVerificationForm({ ...filled, operation: 'A'.repeat(257) }).errors.operation).toBe('error.tooLong');
-    expect(checkVerificationForm({ ...filled, endpoint: `http://127.0.0.1/${'a'.repeat(2048)}` }).errors.endpoint).toBe('error.tooLong');
+    expect(checkVerificationForm({ ...filled, endpoint: `http://127.0.0.1/${'a'.repeat(2048)}` }).errors.endpoint).toBe(
+      'error.tooLong',
+    );
     expect(checkVerificationForm({ ...filled, clientId: 'C'.repeat(513) }).errors.clientId).toBe('error.tooLong');
     expect(checkVerificationForm({ ...filled, clientId: ` ${'C'.repeat(512)} ` }).errors.clientId).toBeUndefined();
   });
@@ -102,13 +127,19 @@ describe('checkVerificationForm', () => {
   });
 
   it('refuses an address with a user name or password, in its own words', () => {
-    expect(checkVerificationForm({ ...filled, endpoint: 'http://admin:pw@10.1.2.3/svc' }).errors.endpoint).toBe('error.urlCredentials');
-    expect(checkVerificationForm({ ...filled, wsdlUrl: 'https://admin@10.1.2.3/svc?wsdl' }).errors.wsdlUrl).toBe('error.urlCredentials');
+    expect(checkVerificationForm({ ...filled, endpoint: 'http://admin:pw@10.1.2.3/svc' }).errors.endpoint).toBe(
+      'error.urlCredentials',
+    );
+    expect(checkVerificationForm({ ...filled, wsdlUrl: 'https://admin@10.1.2.3/svc?wsdl' }).errors.wsdlUrl).toBe(
+      'error.urlCredentials',
+    );
   });
 
   it('keeps the timeout within 1 to 120 seconds', () => {
-    for (const bad of ['0', '121', '', 'ten', '-5']) expect(checkVerificationForm({ ...filled, timeoutSeconds: bad }).errors.timeoutSeconds).toBe('error.timeout');
-    for (const good of ['1', '10', '120', '2.5']) expect(checkVerificationForm({ ...filled, timeoutSeconds: good }).errors.timeoutSeconds).toBeUndefined();
+    for (const bad of ['0', '121', '', 'ten', '-5'])
+      expect(checkVerificationForm({ ...filled, timeoutSeconds: bad }).errors.timeoutSeconds).toBe('error.timeout');
+    for (const good of ['1', '10', '120', '2.5'])
+      expect(checkVerificationForm({ ...filled, timeoutSeconds: good }).errors.timeoutSeconds).toBeUndefined();
   });
 
   it('warns about a plain-HTTP endpoint, and about auto-verify held back there until chosen', () => {
@@ -145,7 +176,15 @@ describe('checkVerificationForm', () => {
     const text = fc.oneof(
       fc.string(),
       fc.string({ minLength: 250, maxLength: 2100 }),
-      fc.constantFrom('http://127.0.0.1:1/x', 'https://[::1]/', 'http://10.1.2.3/svc', 'http://u:p@10.1.2.3/', 'javascript:alert(1)', 'AccessToken', '10'),
+      fc.constantFrom(
+        'http://127.0.0.1:1/x',
+        'https://[::1]/',
+        'http://10.1.2.3/svc',
+        'http://u:p@10.1.2.3/',
+        'javascript:alert(1)',
+        'AccessToken',
+        '10',
+      ),
       fc.constantFrom(512, 513, 2048, 2049).map((length) => `http://127.0.0.1/${'c'.repeat(length - 17)}`),
       fc.constantFrom(256, 257, 512, 513).map((length) => 'C'.repeat(length)),
     );
@@ -172,7 +211,8 @@ describe('checkVerificationForm', () => {
             expect(validateSettings(candidate)).toEqual({ ok: true, settings: candidate });
             expect(parseSettings(candidate).verification).toEqual(check.settings);
             // Auto-verify over plain HTTP is saved on only where the page showed the choice.
-            if (check.settings.autoVerifyOverPlainHttp) expect(isPlainHttp(check.settings) && check.settings.autoVerify).toBe(true);
+            if (check.settings.autoVerifyOverPlainHttp)
+              expect(isPlainHttp(check.settings) && check.settings.autoVerify).toBe(true);
           } else {
             expect(Object.keys(check.errors).length).toBeGreaterThan(0);
           }

@@ -71,7 +71,11 @@ export function plainHttpChoiceShown(form: Pick<VerificationForm, 'endpoint' | '
  * they are left for the person to choose, because a guess made for one operation says nothing
  * about another's parameters.
  */
-export function formWithOperation(form: VerificationForm, description: WsdlDescription, operationName: string): VerificationForm {
+export function formWithOperation(
+  form: VerificationForm,
+  description: WsdlDescription,
+  operationName: string,
+): VerificationForm {
   const operation = description.operations.find((candidate) => candidate.name === operationName);
   if (!operation) return { ...form, operation: '', soapAction: '', tokenParameter: '', clientIdParameter: '' };
   const guess = description.guess?.operation === operation.name ? description.guess : null;
@@ -93,8 +97,13 @@ export function formWithOperation(form: VerificationForm, description: WsdlDescr
  * ClientID, timeout, auto-verify — stays as it was.
  */
 export function formFromWsdl(form: VerificationForm, description: WsdlDescription): VerificationForm {
-  const withEndpoint = { ...form, endpoint: description.endpoint ?? form.endpoint, soapVersion: description.soapVersion };
-  const chosen = description.guess?.operation ?? (description.operations.length === 1 ? description.operations[0]!.name : '');
+  const withEndpoint = {
+    ...form,
+    endpoint: description.endpoint ?? form.endpoint,
+    soapVersion: description.soapVersion,
+  };
+  const chosen =
+    description.guess?.operation ?? (description.operations.length === 1 ? description.operations[0]!.name : '');
   return formWithOperation(withEndpoint, description, chosen);
 }
 
@@ -126,11 +135,15 @@ export function checkVerificationForm(form: VerificationForm): FormCheck {
     if (trimmed(field).length > limit) errors[field] = 'error.tooLong';
   }
   if (!errors.wsdlUrl && !isHttpUrl(form.wsdlUrl)) errors.wsdlUrl = urlError(form.wsdlUrl);
-  if (!errors.endpoint && !isHttpUrl(form.endpoint)) errors.endpoint = trimmed('endpoint') === '' ? 'error.required' : urlError(form.endpoint);
+  if (!errors.endpoint && !isHttpUrl(form.endpoint))
+    errors.endpoint = trimmed('endpoint') === '' ? 'error.required' : urlError(form.endpoint);
 
   const seconds = Number(trimmed('timeoutSeconds'));
   const timeoutValid =
-    trimmed('timeoutSeconds') !== '' && Number.isFinite(seconds) && seconds >= TIMEOUT_MIN_SECONDS && seconds <= TIMEOUT_MAX_SECONDS;
+    trimmed('timeoutSeconds') !== '' &&
+    Number.isFinite(seconds) &&
+    seconds >= TIMEOUT_MIN_SECONDS &&
+    seconds <= TIMEOUT_MAX_SECONDS;
   if (!timeoutValid) errors.timeoutSeconds = 'error.timeout';
 
   for (const field of ['operation', 'tokenParameter', 'clientIdParameter'] as const) {
@@ -140,7 +153,11 @@ export function checkVerificationForm(form: VerificationForm): FormCheck {
     // The envelope builder refuses names it cannot write safely; say so here, before saving.
     else if (!isXmlName(value)) errors[field] = 'error.xmlName';
   }
-  if (!errors.tokenParameter && !errors.clientIdParameter && trimmed('tokenParameter') === trimmed('clientIdParameter')) {
+  if (
+    !errors.tokenParameter &&
+    !errors.clientIdParameter &&
+    trimmed('tokenParameter') === trimmed('clientIdParameter')
+  ) {
     errors.clientIdParameter = 'error.sameParameter';
   }
 

@@ -11,7 +11,13 @@ import type { WsdlDescription } from '../domain/soap/wsdl';
 import type { PermissionAnswer } from './ask-for-origin';
 import { describeTestResult } from './describe-test-result';
 import { statusReport, type MessageText, type StatusReport } from './status-report';
-import { FIELD_LABELS, checkVerificationForm, type FormCheck, type FormField, type VerificationForm } from './verification-form';
+import {
+  FIELD_LABELS,
+  checkVerificationForm,
+  type FormCheck,
+  type FormField,
+  type VerificationForm,
+} from './verification-form';
 
 /** The fields with an error, in the order the form lists them (FIELD_LABELS follows the form). */
 export function invalidFields(errors: FormCheck['errors']): FormField[] {
@@ -24,7 +30,9 @@ export function invalidReport(errors: FormCheck['errors'], labelOf: (field: Form
 }
 
 export function wsdlLoadedReport(loaded: WsdlDescription): StatusReport {
-  const lines: MessageText[] = loaded.guess ? [{ key: 'status.wsdlGuess', values: { operation: loaded.guess.operation } }] : [];
+  const lines: MessageText[] = loaded.guess
+    ? [{ key: 'status.wsdlGuess', values: { operation: loaded.guess.operation } }]
+    : [];
   return statusReport('success', 'status.wsdlLoaded', { count: loaded.operations.length }, lines);
 }
 
@@ -38,7 +46,12 @@ export function wsdlFailedReport(reason: Localized, origin: string, granted: boo
 export function savedReport(answer: PermissionAnswer, origin: string, warnings: FormCheck['warnings']): StatusReport {
   const warningLines: MessageText[] = warnings.map((key) => ({ key }));
   if (answer.granted) {
-    return statusReport(warningLines.length > 0 ? 'warning' : 'success', 'status.savedPermissionGranted', { origin }, warningLines);
+    return statusReport(
+      warningLines.length > 0 ? 'warning' : 'success',
+      'status.savedPermissionGranted',
+      { origin },
+      warningLines,
+    );
   }
   const lines: MessageText[] = [
     ...(answer.error ? [{ key: 'status.permissionError' as const, values: { reason: answer.error } }] : []),
@@ -59,7 +72,11 @@ function sameVerification(a: VerificationSettings, b: VerificationSettings): boo
 }
 
 /** The test's answer; the background tests what is stored, so say so when the form holds something else. */
-export function testReport(result: ActionResult<VerificationResult>, form: VerificationForm, saved: VerificationSettings): StatusReport {
+export function testReport(
+  result: ActionResult<VerificationResult>,
+  form: VerificationForm,
+  saved: VerificationSettings,
+): StatusReport {
   const report = describeTestResult(result);
   const current = checkVerificationForm(form).settings;
   if (!current || !sameVerification(current, saved)) report.lines.push({ key: 'test.unsaved' });

@@ -2,10 +2,21 @@
 /** The verification section: loading the WSDL, saving, and a save the background refuses. */
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
-import type { Settings } from '../shared/settings';
 import type { WsdlDescription } from '../domain/soap/wsdl';
 import { OptionsTestClient } from '../test-support/options-test-client';
-import { DEMO_ENDPOINT, DEMO_WSDL_URL, demoDescription, settings, DEMO_VERIFICATION, renderPage, byTestId, type, choose, status, savedVerification } from '../test-support/render-options-page';
+import {
+  DEMO_ENDPOINT,
+  DEMO_WSDL_URL,
+  demoDescription,
+  settings,
+  DEMO_VERIFICATION,
+  renderPage,
+  byTestId,
+  type,
+  choose,
+  status,
+  savedVerification,
+} from '../test-support/render-options-page';
 
 afterEach(cleanup);
 
@@ -43,7 +54,13 @@ describe('Load WSDL', () => {
       soapVersion: '1.2',
       operations: [
         { name: 'Ping', style: 'document', soapAction: '', inputNamespace: 'urn:checker', inputParameters: [] },
-        { name: 'Check', style: 'rpc', soapAction: 'urn:checker#Check', inputNamespace: '', inputParameters: ['arg0', 'arg1'] },
+        {
+          name: 'Check',
+          style: 'rpc',
+          soapAction: 'urn:checker#Check',
+          inputNamespace: '',
+          inputParameters: ['arg0', 'arg1'],
+        },
       ],
       guess: null,
     };
@@ -55,7 +72,9 @@ describe('Load WSDL', () => {
     expect(screen.queryByText('guessed from the names — please check')).toBeNull();
 
     choose('operation', 'Check');
-    const tokenOptions = within(byTestId('token-parameter')).getAllByRole('option').map((option) => option.textContent);
+    const tokenOptions = within(byTestId('token-parameter'))
+      .getAllByRole('option')
+      .map((option) => option.textContent);
     expect(tokenOptions).toEqual(['— choose —', 'arg0', 'arg1']);
     choose('token-parameter', 'arg1');
     choose('client-id-parameter', 'arg0');
@@ -85,7 +104,9 @@ describe('Load WSDL', () => {
     fireEvent.click(byTestId('load-wsdl'));
 
     await screen.findByTestId('manual-mode');
-    expect(status().textContent).toContain('Could not load the WSDL: Connection refused by 127.0.0.1:9. You can type the service details below.');
+    expect(status().textContent).toContain(
+      'Could not load the WSDL: Connection refused by 127.0.0.1:9. You can type the service details below.',
+    );
     expect(byTestId('wsdl-url').value).toBe('http://127.0.0.1:9/nothing?wsdl');
     expect(byTestId('client-id').value).toBe('DEMO-CLIENT-7F3A');
     expect(byTestId('timeout').value).toBe('25');
@@ -103,7 +124,9 @@ describe('Load WSDL', () => {
     await waitFor(() => expect(client.callsTo('saveSettings')).toHaveLength(1));
     // The reason stays beside manual mode after the status area has moved on to the save.
     await waitFor(() => expect(status().textContent).toContain('Settings saved'));
-    expect(screen.getByTestId('wsdl-failure').textContent).toBe('The WSDL could not be loaded: Connection refused by 127.0.0.1:9');
+    expect(screen.getByTestId('wsdl-failure').textContent).toBe(
+      'The WSDL could not be loaded: Connection refused by 127.0.0.1:9',
+    );
     expect(savedVerification(client)).toEqual({
       wsdlUrl: 'http://127.0.0.1:9/nothing?wsdl',
       clientId: 'DEMO-CLIENT-7F3A',
@@ -122,7 +145,10 @@ describe('Load WSDL', () => {
   });
 
   it('says when the WSDL host was not allowed, and does not ask for a malformed URL', async () => {
-    const client = await renderPage({ answerPrompt: () => false, wsdlResult: { ok: false, error: { th: 'x', en: 'Failed to fetch' } } });
+    const client = await renderPage({
+      answerPrompt: () => false,
+      wsdlResult: { ok: false, error: { th: 'x', en: 'Failed to fetch' } },
+    });
     type('wsdl-url', 'not a url');
     fireEvent.click(byTestId('load-wsdl'));
     expect(client.callsTo('requestOrigin')).toEqual([]);
@@ -130,7 +156,9 @@ describe('Load WSDL', () => {
 
     type('wsdl-url', 'http://10.1.2.3:8080/svc?wsdl');
     fireEvent.click(byTestId('load-wsdl'));
-    await waitFor(() => expect(status().textContent).toContain('Permission to read http://10.1.2.3:8080 was not granted.'));
+    await waitFor(() =>
+      expect(status().textContent).toContain('Permission to read http://10.1.2.3:8080 was not granted.'),
+    );
   });
 });
 
@@ -144,7 +172,9 @@ describe('Save', () => {
     expect(client.callsTo('requestOrigin')).toEqual([['http://127.0.0.1:8088']]);
     expect(client.callsTo('saveSettings')).toEqual([]);
 
-    await waitFor(() => expect(status().textContent).toContain('Settings saved, and the extension may reach http://127.0.0.1:8088.'));
+    await waitFor(() =>
+      expect(status().textContent).toContain('Settings saved, and the extension may reach http://127.0.0.1:8088.'),
+    );
     const order = client.callOrder();
     expect(order.indexOf('requestOrigin')).toBeLessThan(order.indexOf('saveSettings'));
     expect(savedVerification(client)?.timeoutMs).toBe(30_000);
@@ -153,10 +183,15 @@ describe('Save', () => {
   });
 
   it('explains a denied permission and does not claim access it does not have', async () => {
-    const client = await renderPage({ settings: settings({ verification: DEMO_VERIFICATION }), answerPrompt: () => false });
+    const client = await renderPage({
+      settings: settings({ verification: DEMO_VERIFICATION }),
+      answerPrompt: () => false,
+    });
     fireEvent.click(byTestId('save-settings'));
 
-    await waitFor(() => expect(status().textContent).toContain('permission to reach http://127.0.0.1:8088 was not granted'));
+    await waitFor(() =>
+      expect(status().textContent).toContain('permission to reach http://127.0.0.1:8088 was not granted'),
+    );
     expect(status().textContent).toContain('verification cannot reach the service until it is');
     expect(status().textContent).toContain('about:addons');
     expect(status().getAttribute('data-tone')).toBe('warning');
@@ -167,7 +202,9 @@ describe('Save', () => {
     // Granting later, from the button beside it, is a click of its own.
     client.answerPrompt = () => true;
     fireEvent.click(within(permission).getByRole('button', { name: 'Grant' }));
-    await waitFor(() => expect(screen.getByTestId('endpoint-permission').textContent).toBe('Allowed to reach http://127.0.0.1:8088.'));
+    await waitFor(() =>
+      expect(screen.getByTestId('endpoint-permission').textContent).toBe('Allowed to reach http://127.0.0.1:8088.'),
+    );
   });
 
   it('refuses invalid fields without asking or saving, and keeps every typed value', async () => {
@@ -179,7 +216,9 @@ describe('Save', () => {
 
     expect(client.callsTo('requestOrigin')).toEqual([]);
     expect(client.callsTo('saveSettings')).toEqual([]);
-    expect(status().textContent).toContain('Not saved. Please correct: Timeout (seconds), Service address (endpoint), Parameter that takes the ClientID');
+    expect(status().textContent).toContain(
+      'Not saved. Please correct: Timeout (seconds), Service address (endpoint), Parameter that takes the ClientID',
+    );
     expect(byTestId('endpoint').getAttribute('aria-invalid')).toBe('true');
     expect(screen.getByText('Must be an address starting with http:// or https://.')).toBeTruthy();
     expect(screen.getByText('The token and the ClientID need different parameters.')).toBeTruthy();
@@ -196,21 +235,31 @@ describe('Save', () => {
     expect(client.callsTo('saveSettings')).toEqual([]);
     await waitFor(() => expect(document.activeElement).toBe(byTestId('endpoint')));
     expect(screen.getByTestId('manual-mode')).toBeTruthy();
-    expect(status().textContent).toContain('Not saved. Please correct: Service address (endpoint), Operation that verifies');
+    expect(status().textContent).toContain(
+      'Not saved. Please correct: Service address (endpoint), Operation that verifies',
+    );
   });
 
   it('saves without a ClientID but warns that verification will not work', async () => {
     const client = await renderPage({ settings: settings({ verification: { ...DEMO_VERIFICATION, clientId: '' } }) });
     fireEvent.click(byTestId('save-settings'));
     await waitFor(() => expect(client.callsTo('saveSettings')).toHaveLength(1));
-    await waitFor(() => expect(status().textContent).toContain('No ClientID: verification will not work until one is entered.'));
+    await waitFor(() =>
+      expect(status().textContent).toContain('No ClientID: verification will not work until one is entered.'),
+    );
   });
 });
 
 describe('A refused save', () => {
   it('shows the background’s reason, stores nothing, and keeps every typed value', async () => {
-    const refusal = { th: 'การตั้งค่าไม่ถูกต้อง จึงไม่ได้บันทึกอะไรเลย: ภาษา', en: 'the settings are not valid, so nothing was stored: Language: must be one of: th, en' };
-    const client = await renderPage({ settings: settings({ verification: DEMO_VERIFICATION }), refuseSave: () => refusal });
+    const refusal = {
+      th: 'การตั้งค่าไม่ถูกต้อง จึงไม่ได้บันทึกอะไรเลย: ภาษา',
+      en: 'the settings are not valid, so nothing was stored: Language: must be one of: th, en',
+    };
+    const client = await renderPage({
+      settings: settings({ verification: DEMO_VERIFICATION }),
+      refuseSave: () => refusal,
+    });
     type('client-id', 'NEW-CLIENT-0001');
     type('timeout', '42');
     type('operation', 'DiwLoginChk2');
@@ -243,7 +292,10 @@ describe('A refused save', () => {
 
   it('is what the mock does by default, by the background’s own rules', async () => {
     const client = new OptionsTestClient({ settings: settings() });
-    const result = await client.saveSettings({ ...settings(), verification: { ...settings().verification, endpoint: 'javascript:alert(1)' } });
+    const result = await client.saveSettings({
+      ...settings(),
+      verification: { ...settings().verification, endpoint: 'javascript:alert(1)' },
+    });
     expect(result.ok).toBe(false);
     expect(!result.ok && result.error.en).toContain('Service address (endpoint)');
     expect(client.settings).toEqual(settings());

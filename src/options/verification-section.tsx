@@ -49,7 +49,13 @@ export function VerificationSection({ client, saved, save }: VerificationSection
           />
         </Field>
         <div class="buttons">
-          <button type="button" class="button" data-testid="load-wsdl" onClick={setup.onLoadWsdl} disabled={busy === 'load'}>
+          <button
+            type="button"
+            class="button"
+            data-testid="load-wsdl"
+            onClick={setup.onLoadWsdl}
+            disabled={busy === 'load'}
+          >
             {t('action.loadWsdl')}
           </button>
           {mode !== 'manual' && (
@@ -60,7 +66,12 @@ export function VerificationSection({ client, saved, save }: VerificationSection
         </div>
       </div>
 
-      <ClientIdField value={form.clientId} savedClientId={saved.verification.clientId} error={errorOf('clientId')} onInput={(value) => update('clientId', value)} />
+      <ClientIdField
+        value={form.clientId}
+        savedClientId={saved.verification.clientId}
+        error={errorOf('clientId')}
+        onInput={(value) => update('clientId', value)}
+      />
       <TimeoutAndAutoVerify setup={setup} />
 
       {mode === 'none' && <p class="notice">{t('manual.notSetUp')}</p>}
@@ -68,7 +79,10 @@ export function VerificationSection({ client, saved, save }: VerificationSection
       {mode === 'manual' && <ManualDetails setup={setup} savedOperation={saved.verification.operation} />}
 
       {endpoint.savedOrigin && (
-        <p class={endpoint.allowed === false ? 'permission permission--missing' : 'permission'} data-testid="endpoint-permission">
+        <p
+          class={endpoint.allowed === false ? 'permission permission--missing' : 'permission'}
+          data-testid="endpoint-permission"
+        >
           {endpoint.allowed === false ? (
             <>
               {t('permission.missing', { origin: endpoint.savedOrigin })}{' '}
@@ -83,10 +97,22 @@ export function VerificationSection({ client, saved, save }: VerificationSection
       )}
 
       <div class="buttons buttons--actions">
-        <button type="button" class="button button--primary" data-testid="save-settings" onClick={setup.onSave} disabled={busy === 'save'}>
+        <button
+          type="button"
+          class="button button--primary"
+          data-testid="save-settings"
+          onClick={setup.onSave}
+          disabled={busy === 'save'}
+        >
           {t('action.save')}
         </button>
-        <button type="button" class="button" data-testid="test-connection" onClick={() => void setup.onTest()} disabled={busy === 'test'}>
+        <button
+          type="button"
+          class="button"
+          data-testid="test-connection"
+          onClick={() => void setup.onTest()}
+          disabled={busy === 'test'}
+        >
           {t('action.test')}
         </button>
       </div>

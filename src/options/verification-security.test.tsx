@@ -3,7 +3,18 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
 import type { VerificationResult } from '../domain/soap/answer';
-import { DEMO_ENDPOINT, DEMO_WSDL_URL, demoDescription, settings, DEMO_VERIFICATION, renderPage, byTestId, type, status, savedVerification } from '../test-support/render-options-page';
+import {
+  DEMO_ENDPOINT,
+  DEMO_WSDL_URL,
+  demoDescription,
+  settings,
+  DEMO_VERIFICATION,
+  renderPage,
+  byTestId,
+  type,
+  status,
+  savedVerification,
+} from '../test-support/render-options-page';
 
 afterEach(cleanup);
 
@@ -18,7 +29,9 @@ describe('Plain HTTP', () => {
       'This service address uses unencrypted http to a host other than this PC: every token verified (with its national ID number) and the ClientID cross the network unencrypted, anyone on the path can read them, and the answers can come from anyone on the path. If the service offers https, use an https:// address instead.',
     );
     expect(byTestId('endpoint').getAttribute('aria-describedby')).toContain('endpoint-security');
-    expect(screen.getByTestId('plain-http-auto-verify').textContent).toContain('automatic verification stays off for it unless you also tick the box below');
+    expect(screen.getByTestId('plain-http-auto-verify').textContent).toContain(
+      'automatic verification stays off for it unless you also tick the box below',
+    );
     expect(choice()?.checked).toBe(false);
     expect(screen.getByLabelText(/Verify automatically over this unencrypted http address too/)).toBe(choice());
 
@@ -29,7 +42,9 @@ describe('Plain HTTP', () => {
   });
 
   it('says it in Thai too', async () => {
-    await renderPage({ settings: settings({ language: 'th', verification: { ...DEMO_VERIFICATION, endpoint: PLAIN } }) });
+    await renderPage({
+      settings: settings({ language: 'th', verification: { ...DEMO_VERIFICATION, endpoint: PLAIN } }),
+    });
     expect(warning()?.textContent).toContain('เลขประจำตัวประชาชน');
     expect(warning()?.textContent).toContain('https://');
     expect(screen.getByTestId('plain-http-auto-verify').textContent).toContain('การตรวจสอบอัตโนมัติจึงปิดไว้');
@@ -56,7 +71,9 @@ describe('Plain HTTP', () => {
     await waitFor(() => expect(byTestId('endpoint').value).toBe(PLAIN));
     expect(warning()).not.toBeNull();
     expect(choice()?.checked).toBe(false);
-    expect(screen.getByTestId('wsdl-plain-http').textContent).toContain('check that the service address above is the one DIW gave you');
+    expect(screen.getByTestId('wsdl-plain-http').textContent).toContain(
+      'check that the service address above is the one DIW gave you',
+    );
   });
 
   it('does not ask to check a WSDL read from loopback', async () => {
@@ -68,10 +85,14 @@ describe('Plain HTTP', () => {
   });
 
   it('saves auto-verify over plain HTTP off unless ticked, and says so; ticking it saves the choice', async () => {
-    const client = await renderPage({ settings: settings({ verification: { ...DEMO_VERIFICATION, endpoint: PLAIN } }) });
+    const client = await renderPage({
+      settings: settings({ verification: { ...DEMO_VERIFICATION, endpoint: PLAIN } }),
+    });
     fireEvent.click(byTestId('save-settings'));
     await waitFor(() => expect(client.callsTo('saveSettings')).toHaveLength(1));
-    await waitFor(() => expect(status().textContent).toContain('Automatic verification will not run for this unencrypted http address'));
+    await waitFor(() =>
+      expect(status().textContent).toContain('Automatic verification will not run for this unencrypted http address'),
+    );
     expect(status().textContent).toContain('The service address uses unencrypted http');
     expect(savedVerification(client)).toMatchObject({ autoVerify: true, autoVerifyOverPlainHttp: false });
 
@@ -84,12 +105,17 @@ describe('Plain HTTP', () => {
   });
 
   it('does not keep the choice, unseen, once the endpoint is https', async () => {
-    const client = await renderPage({ settings: settings({ verification: { ...DEMO_VERIFICATION, endpoint: PLAIN, autoVerifyOverPlainHttp: true } }) });
+    const client = await renderPage({
+      settings: settings({ verification: { ...DEMO_VERIFICATION, endpoint: PLAIN, autoVerifyOverPlainHttp: true } }),
+    });
     expect(choice()?.checked).toBe(true);
     type('endpoint', 'https://diwinfo.diw.go.th/DiwAppChk/DiwAppChk');
     fireEvent.click(byTestId('save-settings'));
     await waitFor(() => expect(client.callsTo('saveSettings')).toHaveLength(1));
-    expect(savedVerification(client)).toMatchObject({ endpoint: 'https://diwinfo.diw.go.th/DiwAppChk/DiwAppChk', autoVerifyOverPlainHttp: false });
+    expect(savedVerification(client)).toMatchObject({
+      endpoint: 'https://diwinfo.diw.go.th/DiwAppChk/DiwAppChk',
+      autoVerifyOverPlainHttp: false,
+    });
   });
 });
 
@@ -116,13 +142,22 @@ describe('Test connection', () => {
     endpoint: DEMO_ENDPOINT,
     outcome: {
       kind: 'answered',
-      answer: { manualCase: 3, status: false, message: 'Mismatch data in received token', username: null, idCard: null },
+      answer: {
+        manualCase: 3,
+        status: false,
+        message: 'Mismatch data in received token',
+        username: null,
+        idCard: null,
+      },
     },
     findings: [],
   };
 
   it('reports what came back in plain words', async () => {
-    const client = await renderPage({ settings: settings({ verification: DEMO_VERIFICATION }), testResult: { ok: true, value: caseThree } });
+    const client = await renderPage({
+      settings: settings({ verification: DEMO_VERIFICATION }),
+      testResult: { ok: true, value: caseThree },
+    });
     fireEvent.click(byTestId('test-connection'));
     await waitFor(() =>
       expect(status().textContent).toContain(
@@ -149,10 +184,17 @@ describe('Test connection', () => {
         },
       ],
     };
-    await renderPage({ settings: settings({ verification: DEMO_VERIFICATION }), testResult: { ok: true, value: failed } });
+    await renderPage({
+      settings: settings({ verification: DEMO_VERIFICATION }),
+      testResult: { ok: true, value: failed },
+    });
     type('timeout', '99');
     fireEvent.click(byTestId('test-connection'));
-    await waitFor(() => expect(status().textContent).toContain('The test got no answer from the service: Connection refused: 127.0.0.1:8088'));
+    await waitFor(() =>
+      expect(status().textContent).toContain(
+        'The test got no answer from the service: Connection refused: 127.0.0.1:8088',
+      ),
+    );
     expect(status().textContent).toContain('The service refused the connection');
     expect(status().textContent).toContain('Next step: Check the endpoint address and that the service runs.');
     expect(status().textContent).toContain('The test uses the saved settings; changes not yet saved are not used.');

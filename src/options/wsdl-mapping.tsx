@@ -24,7 +24,12 @@ export function WsdlMapping({ setup, description }: { setup: VerificationSetup; 
       <fieldset class="mapping">
         <legend>{t('mapping.heading')}</legend>
         {!guess && <p class="notice">{t('mapping.noGuess')}</p>}
-        <Field id="operation" label={t('field.operation')} hint={isGuess('operation') ? t('mapping.guess') : undefined} error={errorOf('operation')}>
+        <Field
+          id="operation"
+          label={t('field.operation')}
+          hint={isGuess('operation') ? t('mapping.guess') : undefined}
+          error={errorOf('operation')}
+        >
           <select
             id="operation"
             data-testid="operation"
@@ -43,7 +48,13 @@ export function WsdlMapping({ setup, description }: { setup: VerificationSetup; 
         {(['tokenParameter', 'clientIdParameter'] as const).map((field) => {
           const id = field === 'tokenParameter' ? 'token-parameter' : 'client-id-parameter';
           return (
-            <Field key={field} id={id} label={t(FIELD_LABELS[field])} hint={isGuess(field) ? t('mapping.guess') : undefined} error={errorOf(field)}>
+            <Field
+              key={field}
+              id={id}
+              label={t(FIELD_LABELS[field])}
+              hint={isGuess(field) ? t('mapping.guess') : undefined}
+              error={errorOf(field)}
+            >
               <select
                 id={id}
                 data-testid={id}
@@ -106,7 +117,11 @@ function WsdlSummary({ description, descriptionUrl }: { description: WsdlDescrip
         {description.operations.map((operation) => (
           <li key={operation.name}>
             <span class="code">{operation.name}</span> ({operation.style}):{' '}
-            {operation.inputParameters.length > 0 ? <span class="code">{operation.inputParameters.join(', ')}</span> : t('wsdl.noParameters')}
+            {operation.inputParameters.length > 0 ? (
+              <span class="code">{operation.inputParameters.join(', ')}</span>
+            ) : (
+              t('wsdl.noParameters')
+            )}
           </li>
         ))}
       </ul>

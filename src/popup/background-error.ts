@@ -7,5 +7,7 @@ import { inBothLanguages } from '../ui/strings';
 import { POPUP_STRINGS } from './popup-strings';
 
 export function backgroundError(error: unknown): Localized {
-  return inBothLanguages(POPUP_STRINGS, 'app.backgroundError', { detail: error instanceof Error ? error.message : String(error) });
+  return inBothLanguages(POPUP_STRINGS, 'app.backgroundError', {
+    detail: error instanceof Error ? error.message : String(error),
+  });
 }

@@ -14,8 +14,9 @@ export function captureLabels(captures: readonly Capture[], language: Language):
     const reading = inspectToken(capture.token, capture.capturedAt);
     const who =
       reading.kind === 'decoded'
-        ? [claimText(reading, 'firstname', language), claimText(reading, 'lastname', language)].filter(Boolean).join(' ') ||
-          personalClaimText(reading, 'username', language, false)?.text
+        ? [claimText(reading, 'firstname', language), claimText(reading, 'lastname', language)]
+            .filter(Boolean)
+            .join(' ') || personalClaimText(reading, 'username', language, false)?.text
         : null;
     map.set(capture.id, { who: who || null });
   }

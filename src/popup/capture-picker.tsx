@@ -43,7 +43,9 @@ export function CapturePicker({ view, selectedId, labels, nowMs, onSelect, open,
                 onClick={() => onSelect(capture.id)}
               >
                 <span class="picker__who">{labels.get(capture.id)?.who ?? '—'}</span>
-                <span class="picker__where">{capture.source === 'paste' ? t('source.paste') : capture.pageOrigin || t(`source.${capture.source}`)}</span>
+                <span class="picker__where">
+                  {capture.source === 'paste' ? t('source.paste') : capture.pageOrigin || t(`source.${capture.source}`)}
+                </span>
                 <span class="picker__when">{ago(capture.capturedAt, nowMs, language)}</span>
               </button>
             </li>

@@ -52,7 +52,12 @@ export function idRepeatingClaims(inspection: DecodedInspection): Map<string, st
 }
 
 /** Like `claimText`, but a claim that repeats the ID number is masked unless the person revealed the ID. */
-export function personalClaimText(inspection: DecodedInspection, name: string, language: Language, revealId: boolean): { text: string; masked: boolean } | null {
+export function personalClaimText(
+  inspection: DecodedInspection,
+  name: string,
+  language: Language,
+  revealId: boolean,
+): { text: string; masked: boolean } | null {
   const text = claimText(inspection, name, language);
   if (text === null) return null;
   const masked = revealId ? undefined : idRepeatingClaims(inspection).get(name);
@@ -69,9 +74,16 @@ export function displayValue(value: unknown, language: Language): string {
     text = revealHiddenCharacters(kept);
     omitted = value.length - kept.length;
   } else {
-    const printed = boundedJson(value, { indent: 0, maxDepth: MAX_SHOWN_DEPTH, maxCharacters: MAX_SHOWN_CHARACTERS, mapString: revealHiddenCharacters });
+    const printed = boundedJson(value, {
+      indent: 0,
+      maxDepth: MAX_SHOWN_DEPTH,
+      maxCharacters: MAX_SHOWN_CHARACTERS,
+      mapString: revealHiddenCharacters,
+    });
     text = printed.text;
     omitted = printed.omittedCharacters;
   }
-  return omitted > 0 ? `${text} ${translator(POPUP_STRINGS, language)('text.moreCharacters', { n: omitted.toLocaleString('en-US') })}` : text;
+  return omitted > 0
+    ? `${text} ${translator(POPUP_STRINGS, language)('text.moreCharacters', { n: omitted.toLocaleString('en-US') })}`
+    : text;
 }

@@ -14,7 +14,7 @@ interface ClearActionsProps {
 }
 
 export function ClearActions({ onClearTab, onClearAll, cleared }: ClearActionsProps) {
-  const { t, language } = useStrings(POPUP_STRINGS);
+  const { t } = useStrings(POPUP_STRINGS);
   return (
     <div class="clear">
       {onClearTab && (

@@ -20,7 +20,7 @@ interface EmptyStateProps {
 }
 
 export function EmptyState({ addedSites, notAllowedSites, hasCapturesElsewhere, onOpenOptions }: EmptyStateProps) {
-  const { t, language } = useStrings(POPUP_STRINGS);
+  const { t } = useStrings(POPUP_STRINGS);
   return (
     <section class="card empty" aria-labelledby="empty-heading" data-testid="empty-state">
       <h2 id="empty-heading">{hasCapturesElsewhere ? t('picker.noneOnTab') : t('empty.heading')}</h2>

@@ -12,7 +12,7 @@ interface FindingsSectionProps {
 }
 
 export function FindingsSection({ findings }: FindingsSectionProps) {
-  const { t, language } = useStrings(POPUP_STRINGS);
+  const { t } = useStrings(POPUP_STRINGS);
   return (
     <section class="card" aria-labelledby="findings-heading" data-testid="findings">
       <h2 id="findings-heading">

@@ -12,7 +12,10 @@ afterEach(cleanup);
 const renderOffice = (fixture: FixtureName, language: Language = 'th') =>
   render(<OfficeSection inspection={decodedFixture(fixture)} />, inLanguage(language));
 
-const pathNames = () => within(screen.getByTestId('office-path')).getAllByRole('listitem').map((item) => item.textContent);
+const pathNames = () =>
+  within(screen.getByTestId('office-path'))
+    .getAllByRole('listitem')
+    .map((item) => item.textContent);
 
 describe('OfficeSection', () => {
   it('9/59/73: the path from the root down to the Nakhon Pathom office, its province and organisation', () => {
@@ -34,7 +37,8 @@ describe('OfficeSection', () => {
     expect(screen.getByTestId('office-path').textContent).toBe('This office is not in the manual’s table');
     expect(screen.getByTestId('org-raw').textContent).toBe('9/9999/73');
     expect(inspection.org!.findings.length).toBeGreaterThan(0);
-    for (const finding of inspection.org!.findings) expect(screen.getByText(finding.title.en, { exact: false })).toBeTruthy();
+    for (const finding of inspection.org!.findings)
+      expect(screen.getByText(finding.title.en, { exact: false })).toBeTruthy();
   });
 
   it('dangling parent (9/281/94): shows the Pattani office and the missing-parent finding', () => {

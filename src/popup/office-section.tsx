@@ -16,7 +16,7 @@ interface OfficeSectionProps {
 }
 
 export function OfficeSection({ inspection }: OfficeSectionProps) {
-  const { t, language } = useStrings(POPUP_STRINGS);
+  const { t } = useStrings(POPUP_STRINGS);
   const org = inspection.org;
   return (
     <section class="card" aria-labelledby="office-heading">
@@ -31,7 +31,11 @@ function OrgDetails({ org }: { org: OrgResolution }) {
   const code = org.code;
   const province =
     org.provinceName ??
-    (code === null ? '—' : code.provinceId === null ? t('office.provinceNone') : t('office.provinceUnknown', { n: code.provinceId }));
+    (code === null
+      ? '—'
+      : code.provinceId === null
+        ? t('office.provinceNone')
+        : t('office.provinceUnknown', { n: code.provinceId }));
   const organisation = org.orgName ? org.orgName[language] : code ? t('office.orgNumber', { n: code.orgId }) : '—';
   return (
     <>

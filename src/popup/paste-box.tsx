@@ -31,7 +31,11 @@ type PasteProblem = Pick<Finding, 'title' | 'detail' | 'nextStep'>;
 function refusal(text: string, message: Localized): PasteProblem {
   const read = readPastedText(text);
   if (!read.ok) return { ...decodeFinding(read.failure), detail: message };
-  return { title: inBothLanguages(POPUP_STRINGS, 'paste.refused'), detail: message, nextStep: inBothLanguages(POPUP_STRINGS, 'paste.retry') };
+  return {
+    title: inBothLanguages(POPUP_STRINGS, 'paste.refused'),
+    detail: message,
+    nextStep: inBothLanguages(POPUP_STRINGS, 'paste.retry'),
+  };
 }
 
 export function PasteBox({ open, onPaste }: PasteBoxProps) {
@@ -57,7 +61,11 @@ export function PasteBox({ open, onPaste }: PasteBoxProps) {
         setProblem(refusal(text, result.error));
       }
     } catch (failure) {
-      setProblem({ title: inBothLanguages(POPUP_STRINGS, 'paste.refused'), detail: backgroundError(failure), nextStep: inBothLanguages(POPUP_STRINGS, 'paste.retry') });
+      setProblem({
+        title: inBothLanguages(POPUP_STRINGS, 'paste.refused'),
+        detail: backgroundError(failure),
+        nextStep: inBothLanguages(POPUP_STRINGS, 'paste.retry'),
+      });
     } finally {
       setWorking(false);
     }

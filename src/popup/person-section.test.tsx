@@ -12,7 +12,9 @@ afterEach(cleanup);
 
 function Harness({ fixture }: { fixture: FixtureName }) {
   const [reveal, setReveal] = useState(false);
-  return <PersonSection inspection={decodedFixture(fixture)} revealId={reveal} onToggleReveal={() => setReveal(!reveal)} />;
+  return (
+    <PersonSection inspection={decodedFixture(fixture)} revealId={reveal} onToggleReveal={() => setReveal(!reveal)} />
+  );
 }
 
 describe('PersonSection', () => {

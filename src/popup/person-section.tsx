@@ -27,7 +27,9 @@ export function PersonSection({ inspection, revealId, onToggleReveal }: PersonSe
       </>
     );
   };
-  const fullName = [claimText(inspection, 'firstname', language), claimText(inspection, 'lastname', language)].filter(Boolean).join(' ');
+  const fullName = [claimText(inspection, 'firstname', language), claimText(inspection, 'lastname', language)]
+    .filter(Boolean)
+    .join(' ');
   return (
     <section class="card" aria-labelledby="person-heading">
       <h2 id="person-heading">{t('person.heading')}</h2>
@@ -36,7 +38,9 @@ export function PersonSection({ inspection, revealId, onToggleReveal }: PersonSe
       </p>
       <dl class="facts">
         <dt>{label('username')}</dt>
-        <dd class="break" data-testid="username">{value('username')}</dd>
+        <dd class="break" data-testid="username">
+          {value('username')}
+        </dd>
         <dt>{label('email')}</dt>
         <dd>{value('email')}</dd>
         <dt>{label('idcard')}</dt>
@@ -46,7 +50,9 @@ export function PersonSection({ inspection, revealId, onToggleReveal }: PersonSe
         <dt>
           {label('sid')} <code class="claim-name">sid</code>
         </dt>
-        <dd class="break" data-testid="sid">{value('sid')}</dd>
+        <dd class="break" data-testid="sid">
+          {value('sid')}
+        </dd>
       </dl>
     </section>
   );
@@ -65,7 +71,12 @@ function IdCardValue({ inspection, revealId, onToggleReveal }: PersonSectionProp
         <span class="mono" data-testid="idcard">
           {revealId ? raw : check.masked}
         </span>{' '}
-        <button type="button" class="button button--small button--toggle" aria-pressed={revealId} onClick={onToggleReveal}>
+        <button
+          type="button"
+          class="button button--small button--toggle"
+          aria-pressed={revealId}
+          onClick={onToggleReveal}
+        >
           {t('person.reveal')}
         </button>
       </span>

@@ -39,7 +39,9 @@ describe('popup accessibility (axe-core, happy-dom)', () => {
       await renderPopup({
         settings: DEFAULT_SETTINGS,
         captures: [
-          makeCapture(FIXTURE_TOKENS[fixture], { verification: { result: verifiedValid(), settingsFingerprint: currentSettings } }),
+          makeCapture(FIXTURE_TOKENS[fixture], {
+            verification: { result: verifiedValid(), settingsFingerprint: currentSettings },
+          }),
           makeCapture(FIXTURE_TOKENS.valid, { tabId: 9, capturedAt: FIXED_NOW - 5 * 60_000 }),
         ],
       });
@@ -61,9 +63,21 @@ describe('popup accessibility (axe-core, happy-dom)', () => {
 
   it('a section that could not be drawn, and a forged token’s times: no violations', async () => {
     const case3 = verifiedValid({
-      outcome: { kind: 'answered', answer: { manualCase: 3, status: false, message: 'Mismatch data in received token', username: null, idCard: null } },
+      outcome: {
+        kind: 'answered',
+        answer: {
+          manualCase: 3,
+          status: false,
+          message: 'Mismatch data in received token',
+          username: null,
+          idCard: null,
+        },
+      },
     });
-    await renderPopup({ captures: [makeCapture(FIXTURE_TOKENS.valid, { source: 'carrier-pigeon' as never })], verifyResult: { ok: true, value: case3 } });
+    await renderPopup({
+      captures: [makeCapture(FIXTURE_TOKENS.valid, { source: 'carrier-pigeon' as never })],
+      verifyResult: { ok: true, value: case3 },
+    });
     fireEvent.click(screen.getByRole('button', { name: 'ตรวจสอบ' }));
     await screen.findByTestId('section-failed');
     await screen.findByText(/เชื่อถือไม่ได้ เพราะ DiwLoginChk/);

@@ -113,20 +113,29 @@ describe('PopupApp: empty state and paste', () => {
 
 describe('PopupApp: actions', () => {
   it('verifies through the client and shows the result', async () => {
-    const { client } = await renderPopup({ captures: [makeCapture(FIXTURE_TOKENS.valid)], verifyResult: { ok: true, value: verifiedValid() } });
+    const { client } = await renderPopup({
+      captures: [makeCapture(FIXTURE_TOKENS.valid)],
+      verifyResult: { ok: true, value: verifiedValid() },
+    });
     fireEvent.click(screen.getByRole('button', { name: 'ตรวจสอบ' }));
     await waitFor(() => expect(screen.getByTestId('verification').textContent).toContain('Token is valid'));
     expect(client.callsTo('verify')).toEqual([[client.captures[0]!.id, false]]);
   });
 
   it('hides a "valid" it showed once the verification settings change elsewhere (options page), and offers Verify again', async () => {
-    const { client } = await renderPopup({ captures: [makeCapture(FIXTURE_TOKENS.valid)], verifyResult: { ok: true, value: verifiedValid() } });
+    const { client } = await renderPopup({
+      captures: [makeCapture(FIXTURE_TOKENS.valid)],
+      verifyResult: { ok: true, value: verifiedValid() },
+    });
     fireEvent.click(screen.getByRole('button', { name: 'ตรวจสอบ' }));
     await waitFor(() => expect(screen.getByTestId('verification').textContent).toContain('Token is valid'));
     // Both the popup's own copy and the stored one were made under the old ClientID.
     expect(client.captures[0]!.verification).toBeDefined();
     act(() => {
-      client.settings = { ...client.settings, verification: { ...client.settings.verification, clientId: 'ANOTHER-CLIENT' } };
+      client.settings = {
+        ...client.settings,
+        verification: { ...client.settings.verification, clientId: 'ANOTHER-CLIENT' },
+      };
       client.emitSettingsChanged();
     });
     await waitFor(() => expect(screen.queryByTestId('verification')).toBeNull());
@@ -155,7 +164,10 @@ describe('PopupApp: actions', () => {
   it('saving the language keeps settings changed elsewhere since the popup opened', async () => {
     const { client } = await renderPopup({ captures: [makeCapture(FIXTURE_TOKENS.valid)] });
     // Meanwhile, the options page saves a ClientID.
-    client.settings = { ...client.settings, verification: { ...client.settings.verification, clientId: 'CLIENT-FROM-OPTIONS' } };
+    client.settings = {
+      ...client.settings,
+      verification: { ...client.settings.verification, clientId: 'CLIENT-FROM-OPTIONS' },
+    };
     fireEvent.click(screen.getByRole('button', { name: 'English' }));
     await waitFor(() => expect(client.settings.language).toBe('en'));
     expect(client.settings.verification.clientId).toBe('CLIENT-FROM-OPTIONS');
@@ -163,14 +175,27 @@ describe('PopupApp: actions', () => {
 
   it('says beside Verify when the service is plain HTTP to another host, and not for loopback or https', async () => {
     const { DEFAULT_SETTINGS } = await import('../shared/settings');
-    const withEndpoint = (endpoint: string) => ({ ...DEFAULT_SETTINGS, language: 'en' as const, verification: { ...DEFAULT_SETTINGS.verification, clientId: 'C-1234', endpoint } });
-    await renderPopup({ captures: [makeCapture(FIXTURE_TOKENS.valid)], settings: withEndpoint('http://diwinfo.diw.go.th:8080/DiwAppChk/DiwAppChk') });
+    const withEndpoint = (endpoint: string) => ({
+      ...DEFAULT_SETTINGS,
+      language: 'en' as const,
+      verification: { ...DEFAULT_SETTINGS.verification, clientId: 'C-1234', endpoint },
+    });
+    await renderPopup({
+      captures: [makeCapture(FIXTURE_TOKENS.valid)],
+      settings: withEndpoint('http://diwinfo.diw.go.th:8080/DiwAppChk/DiwAppChk'),
+    });
     expect(screen.getByTestId('plain-http').textContent).toMatch(/unencrypted/);
     cleanup();
-    await renderPopup({ captures: [makeCapture(FIXTURE_TOKENS.valid)], settings: withEndpoint('http://127.0.0.1:18080/DiwAppChk/DiwAppChk') });
+    await renderPopup({
+      captures: [makeCapture(FIXTURE_TOKENS.valid)],
+      settings: withEndpoint('http://127.0.0.1:18080/DiwAppChk/DiwAppChk'),
+    });
     expect(screen.queryByTestId('plain-http')).toBeNull();
     cleanup();
-    await renderPopup({ captures: [makeCapture(FIXTURE_TOKENS.valid)], settings: withEndpoint('https://diwinfo.diw.go.th/DiwAppChk/DiwAppChk') });
+    await renderPopup({
+      captures: [makeCapture(FIXTURE_TOKENS.valid)],
+      settings: withEndpoint('https://diwinfo.diw.go.th/DiwAppChk/DiwAppChk'),
+    });
     expect(screen.queryByTestId('plain-http')).toBeNull();
   });
 
@@ -184,7 +209,10 @@ describe('PopupApp: actions', () => {
   });
 
   it('opens in the remembered language', async () => {
-    await renderPopup({ captures: [makeCapture(FIXTURE_TOKENS.valid)], settings: { ...(await import('../shared/settings')).DEFAULT_SETTINGS, language: 'en' } });
+    await renderPopup({
+      captures: [makeCapture(FIXTURE_TOKENS.valid)],
+      settings: { ...(await import('../shared/settings')).DEFAULT_SETTINGS, language: 'en' },
+    });
     expect(verdict().textContent).toContain('Token is valid');
   });
 
@@ -217,7 +245,16 @@ describe('PopupApp: actions', () => {
 });
 
 describe('PopupApp: every fixture renders a full reading', () => {
-  const cases = ['valid', 'expired', 'notYetValid', 'noExp', 'unknownOffice', 'danglingParent', 'badId', 'notSso'] as const;
+  const cases = [
+    'valid',
+    'expired',
+    'notYetValid',
+    'noExp',
+    'unknownOffice',
+    'danglingParent',
+    'badId',
+    'notSso',
+  ] as const;
   for (const fixture of cases) {
     it(fixture, async () => {
       await renderPopup({ captures: [makeCapture(FIXTURE_TOKENS[fixture])] });

@@ -64,13 +64,29 @@ export function PopupApp({ client, now = Date.now, writeText = clipboardWriteTex
   const buildReport =
     inspection && selected
       ? (format: 'text' | 'markdown') =>
-          buildTicketReport({ inspection, capture: selected, verification: verification ?? undefined, nowMs: now(), language, format })
+          buildTicketReport({
+            inspection,
+            capture: selected,
+            verification: verification ?? undefined,
+            nowMs: now(),
+            language,
+            format,
+          })
       : null;
 
   const picker = allCaptures.length > 0 && (
-    <CapturePicker view={view} selectedId={selected?.id ?? null} labels={labels} nowMs={nowMs} onSelect={select} open={!selected}>
+    <CapturePicker
+      view={view}
+      selectedId={selected?.id ?? null}
+      labels={labels}
+      nowMs={nowMs}
+      onSelect={select}
+      open={!selected}
+    >
       <ClearActions
-        onClearTab={tabId === null || view.currentTab.length === 0 ? null : () => clearCaptures({ scope: 'tab', tabId })}
+        onClearTab={
+          tabId === null || view.currentTab.length === 0 ? null : () => clearCaptures({ scope: 'tab', tabId })
+        }
         onClearAll={() => clearCaptures({ scope: 'all' })}
         cleared={clearedCount}
       />

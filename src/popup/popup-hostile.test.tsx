@@ -18,7 +18,8 @@ afterEach(cleanup);
 
 const HEADER = '{"alg":"HS256","typ":"JWT"}';
 const verdictHeading = () => document.getElementById('verdict-heading')!;
-const findingCodes = () => [...screen.getByTestId('findings').querySelectorAll('[data-code]')].map((item) => item.getAttribute('data-code'));
+const findingCodes = () =>
+  [...screen.getByTestId('findings').querySelectorAll('[data-code]')].map((item) => item.getAttribute('data-code'));
 const openRaw = () => fireEvent.click(screen.getByRole('heading', { level: 2, name: /ข้อมูลดิบ|Raw token/ }));
 const switchTo = (language: 'English' | 'ไทย') => fireEvent.click(screen.getByRole('button', { name: language }));
 
@@ -36,7 +37,11 @@ describe('popup: absurd nesting', () => {
   });
 
   it('a header nested 5,000 deep is printed down to a few levels, not thrown on', async () => {
-    await renderPopup({ captures: [makeCapture(makeRawToken(`{"alg":"HS256","x":${deepObjectJson(5000)}}`, JSON.stringify(ssoPayload())))] });
+    await renderPopup({
+      captures: [
+        makeCapture(makeRawToken(`{"alg":"HS256","x":${deepObjectJson(5000)}}`, JSON.stringify(ssoPayload()))),
+      ],
+    });
     openRaw();
     const header = screen.getByRole('region', { name: /ข้อมูลดิบ/ }).querySelector('pre')!;
     expect(header.textContent).toContain('{…}');
@@ -54,7 +59,9 @@ describe('popup: absurd nesting', () => {
   });
 
   it('revealing the ID with an extra claim nested 5,000 deep does not throw, and the claim is shown bounded', async () => {
-    await renderPopup({ captures: [makeCapture(makeRawToken(HEADER, objectJson(ssoPayload(), `"extra":${deepArrayJson(5000)}`)))] });
+    await renderPopup({
+      captures: [makeCapture(makeRawToken(HEADER, objectJson(ssoPayload(), `"extra":${deepArrayJson(5000)}`)))],
+    });
     fireEvent.click(screen.getByRole('button', { name: 'แสดงเลขบัตรเต็ม' }));
     await waitFor(() => expect(screen.getByTestId('idcard').textContent).toBe(GOOD_ID));
     const extra = screen.getByText('extra').closest('dt')!.nextElementSibling!;
@@ -77,7 +84,25 @@ describe('popup: absurd nesting', () => {
 });
 
 describe('popup: hidden characters in claims', () => {
-  const HIDDEN = ['\u202A', '\u202B', '\u202C', '\u202D', '\u202E', '\u2066', '\u2067', '\u2068', '\u2069', '\u200B', '\u200C', '\u200D', '\u200E', '\u200F', '\uFEFF', '\u2060', '\u061C'];
+  const HIDDEN = [
+    '\u202A',
+    '\u202B',
+    '\u202C',
+    '\u202D',
+    '\u202E',
+    '\u2066',
+    '\u2067',
+    '\u2068',
+    '\u2069',
+    '\u200B',
+    '\u200C',
+    '\u200D',
+    '\u200E',
+    '\u200F',
+    '\uFEFF',
+    '\u2060',
+    '\u061C',
+  ];
 
   it('are shown as ⟨U+…⟩ in every claim name and value on screen, so nothing reads as what it is not', async () => {
     const token = makeToken(
@@ -96,7 +121,9 @@ describe('popup: hidden characters in claims', () => {
     openRaw();
     const text = document.body.textContent!;
     for (const character of HIDDEN) expect(text).not.toContain(character);
-    expect(screen.getByTestId('person-name').textContent).toBe('วิ⟨U+202E⟩ชัย ทด⟨U+202A⟩⟨U+202B⟩⟨U+202C⟩⟨U+202D⟩⟨U+202E⟩⟨U+2066⟩⟨U+2067⟩⟨U+2068⟩⟨U+2069⟩⟨U+200B⟩⟨U+200C⟩⟨U+200D⟩⟨U+200E⟩⟨U+200F⟩⟨U+FEFF⟩⟨U+2060⟩⟨U+061C⟩สอบ');
+    expect(screen.getByTestId('person-name').textContent).toBe(
+      'วิ⟨U+202E⟩ชัย ทด⟨U+202A⟩⟨U+202B⟩⟨U+202C⟩⟨U+202D⟩⟨U+202E⟩⟨U+2066⟩⟨U+2067⟩⟨U+2068⟩⟨U+2069⟩⟨U+200B⟩⟨U+200C⟩⟨U+200D⟩⟨U+200E⟩⟨U+200F⟩⟨U+FEFF⟩⟨U+2060⟩⟨U+061C⟩สอบ',
+    );
     expect(screen.getByTestId('username').textContent).toBe('admin⟨U+202E⟩gnp.exe');
     expect(screen.getByTestId('iss').textContent).toBe('https://sso⟨U+200D⟩.industry.go.th');
     expect(screen.getByText('role⟨U+202E⟩')).toBeTruthy();
@@ -118,7 +145,9 @@ describe('popup: hidden characters in claims', () => {
     });
     await renderPopup({ captures: [makeCapture(makeToken(ssoPayload()))], verifyResult: { ok: true, value: quoting } });
     fireEvent.click(screen.getByRole('button', { name: 'ตรวจสอบ' }));
-    await waitFor(() => expect(screen.getByTestId('findings').textContent).toContain('บริการตอบ Username "ad⟨U+202E⟩min"'));
+    await waitFor(() =>
+      expect(screen.getByTestId('findings').textContent).toContain('บริการตอบ Username "ad⟨U+202E⟩min"'),
+    );
     expect(document.body.textContent).not.toMatch(/[\u202E\u200B]/);
   });
 });
@@ -138,7 +167,9 @@ describe('popup: every problem says what to do, in the language shown', () => {
     expect(problem.textContent).toContain(DECODE_NEXT_STEP['wrong-part-count'].th);
     expect(problem.textContent).toContain('ส่วนลายเซ็นอาจหายไปหรือถูกตัด');
     switchTo('English');
-    await waitFor(() => expect(screen.getByTestId('paste-error').textContent).toContain(DECODE_NEXT_STEP['wrong-part-count'].en));
+    await waitFor(() =>
+      expect(screen.getByTestId('paste-error').textContent).toContain(DECODE_NEXT_STEP['wrong-part-count'].en),
+    );
     expect(screen.getByTestId('paste-error').textContent).toContain('the signature part may be missing or cut off');
   });
 
@@ -176,17 +207,32 @@ describe('popup: every problem says what to do, in the language shown', () => {
     render(<PopupApp client={client} now={() => FIXED_NOW} writeText={async () => undefined} />);
     const alert = await screen.findByText(/ติดต่อส่วนเบื้องหลังของส่วนขยายไม่ได้: Receiving end does not exist\./);
     switchTo('English');
-    await waitFor(() => expect(alert.textContent).toBe('Could not reach the extension background: Receiving end does not exist.'));
+    await waitFor(() =>
+      expect(alert.textContent).toBe('Could not reach the extension background: Receiving end does not exist.'),
+    );
   });
 });
 
 describe('popup: a token DiwLoginChk calls not genuine (case 3)', () => {
   const case3 = verifiedValid({
-    outcome: { kind: 'answered', answer: { manualCase: 3, status: false, message: 'Mismatch data in received token', username: null, idCard: null } },
+    outcome: {
+      kind: 'answered',
+      answer: {
+        manualCase: 3,
+        status: false,
+        message: 'Mismatch data in received token',
+        username: null,
+        idCard: null,
+      },
+    },
   });
 
   it('shows its times only as the token’s claims, greyed: no green bar, no countdown', async () => {
-    await renderPopup({ captures: [makeCapture(makeToken(ssoPayload()))], verifyResult: { ok: true, value: case3 }, settings: undefined });
+    await renderPopup({
+      captures: [makeCapture(makeToken(ssoPayload()))],
+      verifyResult: { ok: true, value: case3 },
+      settings: undefined,
+    });
     fireEvent.click(screen.getByRole('button', { name: 'ตรวจสอบ' }));
     await waitFor(() => expect(verdictHeading().getAttribute('data-verdict')).toBe('not-genuine'));
     expect(screen.queryByRole('meter')).toBeNull();
@@ -199,11 +245,16 @@ describe('popup: a token DiwLoginChk calls not genuine (case 3)', () => {
       expect(cell.querySelector('.check--good')).toBeNull();
     }
     switchTo('English');
-    await waitFor(() => expect(screen.getByTestId('exp').textContent).toContain('claimed by the token, not trustworthy'));
+    await waitFor(() =>
+      expect(screen.getByTestId('exp').textContent).toContain('claimed by the token, not trustworthy'),
+    );
   });
 
   it('a genuine token keeps its countdown and plain times', async () => {
-    await renderPopup({ captures: [makeCapture(makeToken(ssoPayload()))], verifyResult: { ok: true, value: verifiedValid() } });
+    await renderPopup({
+      captures: [makeCapture(makeToken(ssoPayload()))],
+      verifyResult: { ok: true, value: verifiedValid() },
+    });
     fireEvent.click(screen.getByRole('button', { name: 'ตรวจสอบ' }));
     await waitFor(() => expect(screen.getByTestId('verification').textContent).toContain('Token is valid'));
     expect(screen.getByRole('meter')).toBeTruthy();
@@ -215,7 +266,9 @@ describe('popup: a username or sid that is the national ID number', () => {
   const dashed = `${GOOD_ID.slice(0, 1)}-${GOOD_ID.slice(1, 5)}-${GOOD_ID.slice(5, 10)}-${GOOD_ID.slice(10, 12)}-${GOOD_ID.slice(12)}`;
 
   it('is masked like the ID until the person reveals it, everywhere on screen', async () => {
-    const token = makeToken(ssoPayload({ username: GOOD_ID, sid: `u${dashed}`, firstname: undefined, lastname: undefined }));
+    const token = makeToken(
+      ssoPayload({ username: GOOD_ID, sid: `u${dashed}`, firstname: undefined, lastname: undefined }),
+    );
     await renderPopup({ captures: [makeCapture(token)] });
     openRaw();
     const masked = checkIdCard(GOOD_ID).masked;
@@ -238,9 +291,15 @@ describe('popup: a username or sid that is the national ID number', () => {
 
   it('the username DiwLoginChk returns is masked too when it is the ID number', async () => {
     const answer = verifiedValid({
-      outcome: { kind: 'answered', answer: { manualCase: 1, status: true, message: 'Token is valid', username: GOOD_ID, idCard: GOOD_ID } },
+      outcome: {
+        kind: 'answered',
+        answer: { manualCase: 1, status: true, message: 'Token is valid', username: GOOD_ID, idCard: GOOD_ID },
+      },
     });
-    await renderPopup({ captures: [makeCapture(makeToken(ssoPayload({ username: GOOD_ID })))], verifyResult: { ok: true, value: answer } });
+    await renderPopup({
+      captures: [makeCapture(makeToken(ssoPayload({ username: GOOD_ID })))],
+      verifyResult: { ok: true, value: answer },
+    });
     fireEvent.click(screen.getByRole('button', { name: 'ตรวจสอบ' }));
     await waitFor(() => expect(screen.getByTestId('verification').textContent).toContain('Token is valid'));
     expect(document.body.textContent).not.toContain(GOOD_ID);
@@ -250,7 +309,10 @@ describe('popup: a username or sid that is the national ID number', () => {
 describe('popup: one part that cannot be drawn', () => {
   it('says so in its place and leaves the others; the next token starts clean', async () => {
     // A stored capture from an older or broken background: a source the page has no words for.
-    const broken = makeCapture(makeToken(ssoPayload()), { source: 'carrier-pigeon' as never, capturedAt: FIXED_NOW - 60_000 });
+    const broken = makeCapture(makeToken(ssoPayload()), {
+      source: 'carrier-pigeon' as never,
+      capturedAt: FIXED_NOW - 60_000,
+    });
     const good = makeCapture(makeToken(ssoPayload({ firstname: 'สมศรี' })), { capturedAt: FIXED_NOW - 120_000 });
     await renderPopup({ captures: [broken, good] });
     expect(screen.getByTestId('section-failed').textContent).toContain('ส่วนนี้แสดงไม่ได้');
@@ -259,7 +321,9 @@ describe('popup: one part that cannot be drawn', () => {
     expect(screen.getByTestId('findings')).toBeTruthy();
     expect(screen.getByTestId('raw-payload')).toBeTruthy();
     switchTo('English');
-    await waitFor(() => expect(screen.getByTestId('section-failed').textContent).toContain('This part could not be shown'));
+    await waitFor(() =>
+      expect(screen.getByTestId('section-failed').textContent).toContain('This part could not be shown'),
+    );
     fireEvent.click(within(screen.getByTestId('picker-this-tab')).getAllByRole('button')[1]!);
     await waitFor(() => expect(screen.getByTestId('person-name').textContent).toBe('สมศรี ทดสอบ'));
     expect(screen.queryByTestId('section-failed')).toBeNull();

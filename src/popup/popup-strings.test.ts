@@ -5,7 +5,9 @@ import { POPUP_STRINGS } from './popup-strings';
 describe('popup strings', () => {
   it('has the same keys, no empty text and the same placeholders in Thai and English', () => {
     // The popup's Thai shows technical names as they are (Token, Header, Payload, Status: true).
-    const problems = bilingualTableProblems(POPUP_STRINGS).filter((problem) => !problem.endsWith('Thai text without Thai letters'));
+    const problems = bilingualTableProblems(POPUP_STRINGS).filter(
+      (problem) => !problem.endsWith('Thai text without Thai letters'),
+    );
     expect(problems).toEqual([]);
   });
 });

@@ -38,7 +38,8 @@ const th = {
   'verify.notYet': 'ยังไม่ได้ตรวจสอบกับ DiwLoginChk',
   'verify.button': 'ตรวจสอบ',
   'verify.again': 'ตรวจสอบอีกครั้ง',
-  'verify.plainHttp': 'บริการตรวจสอบใช้ http ที่ไม่เข้ารหัส: เมื่อกดตรวจสอบ โทเค็น (ซึ่งมีเลขประจำตัวประชาชน) และ ClientID จะถูกส่งผ่านเครือข่ายโดยไม่เข้ารหัส และคำตอบอาจถูกปลอมระหว่างทาง',
+  'verify.plainHttp':
+    'บริการตรวจสอบใช้ http ที่ไม่เข้ารหัส: เมื่อกดตรวจสอบ โทเค็น (ซึ่งมีเลขประจำตัวประชาชน) และ ClientID จะถูกส่งผ่านเครือข่ายโดยไม่เข้ารหัส และคำตอบอาจถูกปลอมระหว่างทาง',
   'verify.running': 'กำลังตรวจสอบ…',
   'verify.statusTrue': 'Status: true',
   'verify.statusFalse': 'Status: false',
@@ -106,7 +107,6 @@ const th = {
   'raw.copy': 'คัดลอก JSON',
   'raw.masked': 'เลขบัตรถูกปิดบังไว้ กด “แสดงเลขบัตรเต็ม” เพื่อดู',
 
-
   'picker.heading': 'Token ที่จับได้',
   'picker.thisTab': 'แท็บนี้',
   'picker.elsewhere': 'ที่อื่น',
@@ -164,13 +164,15 @@ export const POPUP_STRINGS = {
     'countdown.startsIn': 'Becomes valid in {time}',
     'countdown.unknown': 'Expiry unknown (exp could not be read)',
     'countdown.barLabel': 'Lifetime left out of the manual’s {lifetime}',
-    'countdown.notGenuine': 'The times in this token are claimed by the token, not trustworthy: DiwLoginChk says it is not genuine.',
+    'countdown.notGenuine':
+      'The times in this token are claimed by the token, not trustworthy: DiwLoginChk says it is not genuine.',
 
     'verify.heading': 'DiwLoginChk verification',
     'verify.notYet': 'Not verified with DiwLoginChk yet',
     'verify.button': 'Verify',
     'verify.again': 'Verify again',
-    'verify.plainHttp': 'The verification service is plain http: verifying sends the token (with a national ID number) and the ClientID across the network unencrypted, and the answer could be forged on the way.',
+    'verify.plainHttp':
+      'The verification service is plain http: verifying sends the token (with a national ID number) and the ClientID across the network unencrypted, and the answer could be forged on the way.',
     'verify.running': 'Verifying…',
     'verify.statusTrue': 'Status: true',
     'verify.statusFalse': 'Status: false',
@@ -238,7 +240,6 @@ export const POPUP_STRINGS = {
     'raw.copy': 'Copy JSON',
     'raw.masked': 'The ID number is masked; press “Show full ID number” to see it.',
 
-
     'picker.heading': 'Captured tokens',
     'picker.thisTab': 'This tab',
     'picker.elsewhere': 'Elsewhere',
@@ -251,7 +252,8 @@ export const POPUP_STRINGS = {
     'empty.where': 'Tokens are captured automatically when the SSO returns to: {sites}',
     'empty.added': 'and the sites you added: {sites}',
     'empty.addSite': 'Add a site in the options',
-    'empty.notAllowed': 'This browser has not allowed the extension on: {sites}, so tokens there cannot be captured. Allow it in the options.',
+    'empty.notAllowed':
+      'This browser has not allowed the extension on: {sites}, so tokens there cannot be captured. Allow it in the options.',
 
     'paste.heading': 'Paste a token from anywhere',
     'paste.label': 'Token (JWT), e.g. from an e-mail or a log',

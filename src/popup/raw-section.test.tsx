@@ -14,7 +14,10 @@ afterEach(cleanup);
 describe('RawSection', () => {
   it('shows header and payload as JSON with the ID masked, and copies what it shows', async () => {
     const writeText = vi.fn(async () => undefined);
-    render(<RawSection inspection={decodedFixture('valid')} revealId={false} writeText={writeText} />, inLanguage('en'));
+    render(
+      <RawSection inspection={decodedFixture('valid')} revealId={false} writeText={writeText} />,
+      inLanguage('en'),
+    );
     const payload = JSON.parse(screen.getByTestId('raw-payload').textContent!);
     expect(payload.idcard).toBe(checkIdCard(GOOD_ID).masked);
     expect(payload.username).toBe('wichai.t');
@@ -29,7 +32,10 @@ describe('RawSection', () => {
   it('masks an ID number in any other claim too, unless revealed', () => {
     const inspection = inspectToken(makeToken(ssoPayload({ owner_pid: GOOD_ID })), FIXED_NOW);
     if (inspection.kind !== 'decoded') throw new Error('fixture did not decode');
-    const { rerender } = render(<RawSection inspection={inspection} revealId={false} writeText={vi.fn()} />, inLanguage('en'));
+    const { rerender } = render(
+      <RawSection inspection={inspection} revealId={false} writeText={vi.fn()} />,
+      inLanguage('en'),
+    );
     expect(screen.getByTestId('raw-payload').textContent).not.toContain(GOOD_ID);
     expect(JSON.parse(screen.getByTestId('raw-payload').textContent!).owner_pid).toBe(checkIdCard(GOOD_ID).masked);
     rerender(<RawSection inspection={inspection} revealId={true} writeText={vi.fn()} />);
@@ -45,7 +51,10 @@ describe('RawSection', () => {
     const writeText = vi.fn(async () => {
       throw new Error('denied');
     });
-    render(<RawSection inspection={decodedFixture('valid')} revealId={false} writeText={writeText} />, inLanguage('en'));
+    render(
+      <RawSection inspection={decodedFixture('valid')} revealId={false} writeText={writeText} />,
+      inLanguage('en'),
+    );
     fireEvent.click(screen.getByRole('button', { name: 'Copy JSON' }));
     await waitFor(() => expect(screen.getByText('Could not copy')).toBeTruthy());
   });
@@ -61,7 +70,8 @@ describe('FindingsSection', () => {
     expect(items).toHaveLength(findings.length);
     const rank = { error: 0, warning: 1, info: 2 } as const;
     const shown = items.map((item) => findings.find((f) => f.code === item.getAttribute('data-code'))!);
-    for (let i = 1; i < shown.length; i += 1) expect(rank[shown[i - 1]!.severity]).toBeLessThanOrEqual(rank[shown[i]!.severity]);
+    for (let i = 1; i < shown.length; i += 1)
+      expect(rank[shown[i - 1]!.severity]).toBeLessThanOrEqual(rank[shown[i]!.severity]);
     // The refused connection (an error) comes before the ID warning.
     expect(items[0]!.getAttribute('data-code')).toBe('verify-connection-refused');
     expect(items[0]!.textContent).toContain('Next step: Check the service address in the options.');

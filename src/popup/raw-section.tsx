@@ -37,14 +37,18 @@ function shownJson(value: unknown) {
 }
 
 export function RawSection({ inspection, revealId, writeText }: RawSectionProps) {
-  const { t, language } = useStrings(POPUP_STRINGS);
+  const { t } = useStrings(POPUP_STRINGS);
   // An ID number can hide in the header too; masked there as the report masks it.
   const header = shownJson(revealId ? inspection.token.header : maskIdNumbersIn(inspection.token.header));
   const payload = shownJson(displayedPayload(inspection, revealId));
-  const moreText = (omitted: number) => (omitted > 0 ? t('text.moreCharacters', { n: omitted.toLocaleString('en-US') }) : null);
+  const moreText = (omitted: number) =>
+    omitted > 0 ? t('text.moreCharacters', { n: omitted.toLocaleString('en-US') }) : null;
   const more = (omitted: number) => omitted > 0 && <p class="muted small">{moreText(omitted)}</p>;
   // The copy says where it was cut, as the screen does, so a pasted copy is not taken for all of it.
-  const copied = () => [header.text, moreText(header.omittedCharacters), payload.text, moreText(payload.omittedCharacters)].filter((part) => part !== null).join('\n');
+  const copied = () =>
+    [header.text, moreText(header.omittedCharacters), payload.text, moreText(payload.omittedCharacters)]
+      .filter((part) => part !== null)
+      .join('\n');
   const hasPersonal = inspection.claims.some((reading) => reading.definition.personal && reading.present);
   return (
     <section class="card" aria-labelledby="raw-heading">

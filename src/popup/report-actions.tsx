@@ -12,7 +12,7 @@ interface ReportActionsProps {
 }
 
 export function ReportActions({ writeText, buildReport }: ReportActionsProps) {
-  const { t, language } = useStrings(POPUP_STRINGS);
+  const { t } = useStrings(POPUP_STRINGS);
   return (
     <footer class="actions" aria-label={t('report.heading')}>
       <CopyButton label={t('report.text')} writeText={writeText} text={() => buildReport('text')} />

@@ -20,7 +20,10 @@ export function shownVerification(
   currentFingerprint: string | null,
 ): VerificationResult | null {
   const stored = capture?.verification?.result ?? null;
-  const current = capture && fresh?.captureId === capture.id && fresh.settingsFingerprint === currentFingerprint ? fresh.result : null;
+  const current =
+    capture && fresh?.captureId === capture.id && fresh.settingsFingerprint === currentFingerprint
+      ? fresh.result
+      : null;
   if (stored && current) return current.checkedAt >= stored.checkedAt ? current : stored;
   return stored ?? current;
 }

@@ -3,7 +3,15 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, render, screen } from '@testing-library/preact';
 import { TokenSection } from './token-section';
 import { decodedFixture } from '../test-support/fixture-inspections';
-import { makeCapture, makeToken, ssoPayload, FIXTURE_TOKENS, GOOD_ID, FIXED_NOW, type FixtureName } from '../test-support/fixtures';
+import {
+  makeCapture,
+  makeToken,
+  ssoPayload,
+  FIXTURE_TOKENS,
+  GOOD_ID,
+  FIXED_NOW,
+  type FixtureName,
+} from '../test-support/fixtures';
 import { inspectToken } from '../domain/inspect';
 import { checkIdCard } from '../domain/id-card';
 import { formatIsoUtc, formatThaiDateTime } from '../domain/time';
@@ -13,14 +21,24 @@ import { inLanguage } from '../test-support/in-language';
 afterEach(cleanup);
 
 const renderToken = (fixture: FixtureName, language: Language = 'th') =>
-  render(<TokenSection inspection={decodedFixture(fixture)} capture={makeCapture(FIXTURE_TOKENS[fixture])} revealId={false} />, inLanguage(language));
+  render(
+    <TokenSection
+      inspection={decodedFixture(fixture)}
+      capture={makeCapture(FIXTURE_TOKENS[fixture])}
+      revealId={false}
+    />,
+    inLanguage(language),
+  );
 
 describe('TokenSection', () => {
   it('shows iss, and nbf/exp in Buddhist-era Bangkok time with ISO UTC visible beside', () => {
     const { times } = decodedFixture('valid');
     renderToken('valid');
     expect(screen.getByTestId('iss').textContent).toBe('https://sso.industry.go.th');
-    for (const [id, reading] of [['nbf', times.nbf], ['exp', times.exp]] as const) {
+    for (const [id, reading] of [
+      ['nbf', times.nbf],
+      ['exp', times.exp],
+    ] as const) {
       const cell = screen.getByTestId(id);
       expect(cell.textContent).toContain(formatThaiDateTime(reading.epochMs!));
       expect(cell.textContent).toContain(formatIsoUtc(reading.epochMs!));
@@ -42,11 +60,20 @@ describe('TokenSection', () => {
 
   it('says where the token was captured, without the token', () => {
     renderToken('valid', 'en');
-    expect(screen.getByTestId('source').textContent).toBe('URL query (token) · https://app.industry.go.th/sso/callback');
+    expect(screen.getByTestId('source').textContent).toBe(
+      'URL query (token) · https://app.industry.go.th/sso/callback',
+    );
   });
 
   it('marks a token the page put in its own URL after loading, and not one a navigation brought', () => {
-    render(<TokenSection inspection={decodedFixture('valid')} capture={{ ...makeCapture(FIXTURE_TOKENS.valid), inPage: true }} revealId={false} />, inLanguage('en'));
+    render(
+      <TokenSection
+        inspection={decodedFixture('valid')}
+        capture={{ ...makeCapture(FIXTURE_TOKENS.valid), inPage: true }}
+        revealId={false}
+      />,
+      inLanguage('en'),
+    );
     expect(screen.getByTestId('source-in-page').textContent).toMatch(/put in the URL by the page/);
     cleanup();
     renderToken('valid', 'en');
@@ -57,7 +84,10 @@ describe('TokenSection', () => {
     const token = makeToken(ssoPayload({ citizen: { pid: GOOD_ID }, ms: 1_796_197_091_000 }));
     const inspection = inspectToken(token, FIXED_NOW);
     if (inspection.kind !== 'decoded') throw new Error('fixture did not decode');
-    const { container, rerender } = render(<TokenSection inspection={inspection} capture={makeCapture(token)} revealId={false} />, inLanguage('en'));
+    const { container, rerender } = render(
+      <TokenSection inspection={inspection} capture={makeCapture(token)} revealId={false} />,
+      inLanguage('en'),
+    );
     const extra = () => container.querySelector('details.extra')!.textContent!;
     expect(extra()).not.toContain(GOOD_ID);
     expect(extra()).toContain(checkIdCard(GOOD_ID).masked);

@@ -33,16 +33,13 @@ export function TokenSection({ inspection, capture, revealId, timesClaimedOnly =
   const { times, token } = inspection;
   const label = (name: string) => claimReading(inspection, name)?.definition.label[language] ?? name;
   const lifetime = times.lifetimeMs;
-  const nonStandard = [times.nbf, times.exp, times.iat].filter((reading) => reading.form !== 'numeric-seconds' && reading.form !== 'missing');
+  const nonStandard = [times.nbf, times.exp, times.iat].filter(
+    (reading) => reading.form !== 'numeric-seconds' && reading.form !== 'missing',
+  );
   const alg = displayValue(token.header.alg, language);
   const extraShown = inspection.extraClaims.slice(0, MAX_EXTRA_CLAIMS_SHOWN);
   const extraNotShown = inspection.extraClaims.length - extraShown.length;
-  const claimedNote = timesClaimedOnly && (
-    <span class="claimed-note">
-      {' '}
-      ({t('token.claimedOnly')})
-    </span>
-  );
+  const claimedNote = timesClaimedOnly && <span class="claimed-note"> ({t('token.claimedOnly')})</span>;
   return (
     <section class="card" aria-labelledby="token-heading">
       <h2 id="token-heading">{t('token.heading')}</h2>
@@ -77,10 +74,15 @@ export function TokenSection({ inspection, capture, revealId, timesClaimedOnly =
               {claimedNote}
             </span>
           ) : lifetime === MANUAL_LIFETIME_MS ? (
-            <span class="check check--good">{t('token.lifetimeMatches', { time: formatDuration(lifetime, language) })}</span>
+            <span class="check check--good">
+              {t('token.lifetimeMatches', { time: formatDuration(lifetime, language) })}
+            </span>
           ) : (
             <span class="check check--bad">
-              {t('token.lifetimeDiffers', { time: formatDuration(lifetime, language), manual: formatDuration(MANUAL_LIFETIME_MS, language) })}
+              {t('token.lifetimeDiffers', {
+                time: formatDuration(lifetime, language),
+                manual: formatDuration(MANUAL_LIFETIME_MS, language),
+              })}
             </span>
           )}
         </dd>
@@ -143,7 +145,9 @@ function TimeValue({ reading }: { reading: TimeReading }) {
   if (reading.epochMs === null) {
     return (
       <span class="check check--bad">
-        {reading.form === 'missing' ? t('claim.missing') : `${t('token.unreadableTime')}: ${displayValue(reading.raw, language)}`}
+        {reading.form === 'missing'
+          ? t('claim.missing')
+          : `${t('token.unreadableTime')}: ${displayValue(reading.raw, language)}`}
       </span>
     );
   }

@@ -30,7 +30,18 @@ export interface TokenViewProps {
 }
 
 export function TokenView(props: TokenViewProps) {
-  const { inspection, capture, nowMs, verification, verifyState, onVerify, plainHttp, revealId, onToggleReveal, writeText } = props;
+  const {
+    inspection,
+    capture,
+    nowMs,
+    verification,
+    verifyState,
+    onVerify,
+    plainHttp,
+    revealId,
+    onToggleReveal,
+    writeText,
+  } = props;
   const findings = [...inspection.findings, ...(verification?.findings ?? [])];
   const timesClaimedOnly = overallVerdict(inspection, verification) === 'not-genuine';
   return (
@@ -57,7 +68,12 @@ export function TokenView(props: TokenViewProps) {
       )}
       {inspection.kind === 'decoded' && (
         <SectionBoundary>
-          <TokenSection inspection={inspection} capture={capture} revealId={revealId} timesClaimedOnly={timesClaimedOnly} />
+          <TokenSection
+            inspection={inspection}
+            capture={capture}
+            revealId={revealId}
+            timesClaimedOnly={timesClaimedOnly}
+          />
         </SectionBoundary>
       )}
       <SectionBoundary>

@@ -22,7 +22,11 @@ export interface CaptureSelection {
   clearedCount: number | null;
 }
 
-export function useCaptureSelection(client: InspectorClient, view: CapturesView, refresh: () => Promise<void>): CaptureSelection {
+export function useCaptureSelection(
+  client: InspectorClient,
+  view: CapturesView,
+  refresh: () => Promise<void>,
+): CaptureSelection {
   /** null = follow the newest capture of this tab. */
   const [selectedId, setSelectedId] = useState<string | null>(null);
   /** A just-pasted capture, shown even before the refreshed view lists it. */
@@ -31,7 +35,9 @@ export function useCaptureSelection(client: InspectorClient, view: CapturesView,
 
   const allCaptures = useMemo(() => [...view.currentTab, ...view.elsewhere], [view]);
   const selected: Capture | null =
-    (selectedId !== null ? (allCaptures.find((c) => c.id === selectedId) ?? (pasted?.id === selectedId ? pasted : null)) : null) ??
+    (selectedId !== null
+      ? (allCaptures.find((c) => c.id === selectedId) ?? (pasted?.id === selectedId ? pasted : null))
+      : null) ??
     view.currentTab[0] ??
     null;
 

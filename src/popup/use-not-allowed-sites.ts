@@ -14,7 +14,9 @@ export function useNotAllowedSites(client: InspectorClient, settings: SettingsVi
     let live = true;
     const sites = [...DEFAULT_CAPTURE_SITES, ...settings.captureSites.map((origin) => ({ label: origin, origin }))];
     // A failed check counts as granted: the empty state should not cry wolf over a hiccup.
-    void Promise.all(sites.map(async (site) => ((await client.hasOrigin(site.origin).catch(() => true)) ? [] : [site.label]))).then((missing) => {
+    void Promise.all(
+      sites.map(async (site) => ((await client.hasOrigin(site.origin).catch(() => true)) ? [] : [site.label])),
+    ).then((missing) => {
       if (live) setNotAllowed(missing.flat());
     });
     return () => {

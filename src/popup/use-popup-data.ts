@@ -61,9 +61,12 @@ export function usePopupData(client: InspectorClient): PopupData {
     // Settings changed elsewhere (a new ClientID in the options page): read them again, and the
     // captures too, whose stored results the background hides once made under other settings.
     const unsubscribeSettings = client.onSettingsChanged(() => {
-      void client.getSettingsView().then((next) => {
-        if (live) setSettings(next);
-      }, () => undefined);
+      void client.getSettingsView().then(
+        (next) => {
+          if (live) setSettings(next);
+        },
+        () => undefined,
+      );
       void refresh();
     });
     return () => {

@@ -22,7 +22,11 @@ export interface Verification {
   forget: () => void;
 }
 
-export function useVerification(client: InspectorClient, selected: Capture | null, settings: SettingsView | null): Verification {
+export function useVerification(
+  client: InspectorClient,
+  selected: Capture | null,
+  settings: SettingsView | null,
+): Verification {
   const [verifyState, setVerifyState] = useState<VerifyState>(IDLE);
   const [fresh, setFresh] = useState<FreshVerification | null>(null);
 

@@ -13,7 +13,12 @@ afterEach(cleanup);
 
 function renderVerdict(
   fixture: FixtureName,
-  { language = 'th' as Language, verification = null as VerificationResult | null, nowMs = FIXED_NOW, onVerify = vi.fn() } = {},
+  {
+    language = 'th' as Language,
+    verification = null as VerificationResult | null,
+    nowMs = FIXED_NOW,
+    onVerify = vi.fn(),
+  } = {},
 ) {
   render(
     <VerdictSection
@@ -55,7 +60,16 @@ describe('VerdictSection', () => {
     renderVerdict('valid', {
       language: 'en',
       verification: verifiedValid({
-        outcome: { kind: 'answered', answer: { manualCase: 3, status: false, message: 'Mismatch data in received token', username: null, idCard: null } },
+        outcome: {
+          kind: 'answered',
+          answer: {
+            manualCase: 3,
+            status: false,
+            message: 'Mismatch data in received token',
+            username: null,
+            idCard: null,
+          },
+        },
       }),
     });
     expect(verdictLine().getAttribute('data-verdict')).toBe('not-genuine');
@@ -156,11 +170,22 @@ describe('VerdictSection: a token the central service calls not genuine', () => 
     renderVerdict('valid', {
       language: 'en',
       verification: verifiedValid({
-        outcome: { kind: 'answered', answer: { manualCase: 3, status: false, message: 'Mismatch data in received token', username: null, idCard: null } },
+        outcome: {
+          kind: 'answered',
+          answer: {
+            manualCase: 3,
+            status: false,
+            message: 'Mismatch data in received token',
+            username: null,
+            idCard: null,
+          },
+        },
       }),
     });
     expect(screen.queryByRole('meter')).toBeNull();
     expect(screen.queryByTestId('countdown-clock')).toBeNull();
-    expect(screen.getByTestId('countdown').textContent).toBe('The times in this token are claimed by the token, not trustworthy: DiwLoginChk says it is not genuine.');
+    expect(screen.getByTestId('countdown').textContent).toBe(
+      'The times in this token are claimed by the token, not trustworthy: DiwLoginChk says it is not genuine.',
+    );
   });
 });

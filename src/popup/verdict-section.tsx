@@ -45,7 +45,14 @@ const VERDICT_TONE = {
   unreadable: 'bad',
 } as const;
 
-export function VerdictSection({ inspection, nowMs, verification, onVerify, verifyState, plainHttp = false }: VerdictSectionProps) {
+export function VerdictSection({
+  inspection,
+  nowMs,
+  verification,
+  onVerify,
+  verifyState,
+  plainHttp = false,
+}: VerdictSectionProps) {
   const { t, language } = useStrings(POPUP_STRINGS);
   // The headline follows DiwLoginChk where it says worse than the token's own reading.
   const verdict = overallVerdict(inspection, verification);
@@ -76,7 +83,12 @@ export function VerdictSection({ inspection, nowMs, verification, onVerify, veri
         </>
       )}
       {inspection.kind === 'decoded' && (
-        <VerificationBlock verification={verification} onVerify={onVerify} verifyState={verifyState} plainHttp={plainHttp} />
+        <VerificationBlock
+          verification={verification}
+          onVerify={onVerify}
+          verifyState={verifyState}
+          plainHttp={plainHttp}
+        />
       )}
     </section>
   );
@@ -92,17 +104,30 @@ const SAID_BY_VERDICT = new Set(['token-expired', 'token-not-yet-valid', 'expiry
  */
 function AlsoCheck({ inspection }: { inspection: Extract<TokenInspection, { kind: 'decoded' }> }) {
   const { t, language } = useStrings(POPUP_STRINGS);
-  const problems = inspection.findings.filter((finding) => finding.severity !== 'info' && !SAID_BY_VERDICT.has(finding.code));
+  const problems = inspection.findings.filter(
+    (finding) => finding.severity !== 'info' && !SAID_BY_VERDICT.has(finding.code),
+  );
   const [first] = problems;
   if (!first) return null;
   return (
     <p class={`verdict__also verdict__also--${first.severity}`} data-testid="also-check">
-      <a href="#findings-heading">{t('verdict.alsoCheck', { count: String(problems.length), title: revealHiddenCharacters(first.title[language]) })}</a>
+      <a href="#findings-heading">
+        {t('verdict.alsoCheck', {
+          count: String(problems.length),
+          title: revealHiddenCharacters(first.title[language]),
+        })}
+      </a>
     </p>
   );
 }
 
-function Countdown({ inspection, nowMs }: { inspection: Extract<TokenInspection, { kind: 'decoded' }>; nowMs: number }) {
+function Countdown({
+  inspection,
+  nowMs,
+}: {
+  inspection: Extract<TokenInspection, { kind: 'decoded' }>;
+  nowMs: number;
+}) {
   const { t, language } = useStrings(POPUP_STRINGS);
   const { times } = inspection;
   const remaining = times.remainingMs;
@@ -125,7 +150,11 @@ function Countdown({ inspection, nowMs }: { inspection: Extract<TokenInspection,
   const percent = Math.round(fraction * 100);
   // Amber under 5 minutes, as the toolbar badge is.
   const tone =
-    remaining === null || remaining <= 0 ? 'bad' : times.state === 'not-yet-valid' || remaining < 5 * 60_000 ? 'warn' : 'good';
+    remaining === null || remaining <= 0
+      ? 'bad'
+      : times.state === 'not-yet-valid' || remaining < 5 * 60_000
+        ? 'warn'
+        : 'good';
   const barLabel = t('countdown.barLabel', { lifetime: formatDuration(MANUAL_LIFETIME_MS, language) });
   return (
     <div class="countdown">
@@ -169,7 +198,11 @@ function VerificationBlock({ verification, onVerify, verifyState, plainHttp }: V
   );
   return (
     <div class="verification" aria-label={t('verify.heading')} role="group">
-      {verification ? <VerificationSummary result={verification} /> : <p class="verification__none">{t('verify.notYet')}</p>}
+      {verification ? (
+        <VerificationSummary result={verification} />
+      ) : (
+        <p class="verification__none">{t('verify.notYet')}</p>
+      )}
       {button}
       {plainHttp && (
         <p class="verification__plain-http" data-testid="plain-http">
@@ -188,7 +221,9 @@ function VerificationBlock({ verification, onVerify, verifyState, plainHttp }: V
 /** The Username the service returned; masked like the ID when it is the ID number (as in the person section). */
 function returnedUsername(answer: VerificationAnswer, language: Language): string | null {
   if (answer.username === null) return null;
-  return echoesIdNumber(answer.username, answer.idCard) ? maskIdCard(answer.username) : displayValue(answer.username, language);
+  return echoesIdNumber(answer.username, answer.idCard)
+    ? maskIdCard(answer.username)
+    : displayValue(answer.username, language);
 }
 
 function VerificationSummary({ result }: { result: VerificationResult }) {
@@ -207,20 +242,28 @@ function VerificationSummary({ result }: { result: VerificationResult }) {
     ].filter((part): part is string => Boolean(part));
     tone = answer.manualCase === 1 ? 'good' : answer.manualCase === null ? 'warn' : 'bad';
   } else {
-    headline = [t('verify.failed', { code: outcome.httpStatus ? `${outcome.code} ${outcome.httpStatus}` : outcome.code })];
+    headline = [
+      t('verify.failed', { code: outcome.httpStatus ? `${outcome.code} ${outcome.httpStatus}` : outcome.code }),
+    ];
     tone = 'bad';
   }
   const returned =
     outcome.kind === 'answered' && (outcome.answer.username || outcome.answer.idCard)
-      ? [returnedUsername(outcome.answer, language), outcome.answer.idCard ? maskIdCard(outcome.answer.idCard) : null].filter(Boolean).join(' · ')
+      ? [returnedUsername(outcome.answer, language), outcome.answer.idCard ? maskIdCard(outcome.answer.idCard) : null]
+          .filter(Boolean)
+          .join(' · ')
       : null;
   const facts = [
     // Thai readers get Bangkok time in the Buddhist era; English readers the ISO UTC instant.
-    t('verify.checkedAt', { time: language === 'th' ? formatThaiDateTime(result.checkedAt) : formatIsoUtc(result.checkedAt) }),
+    t('verify.checkedAt', {
+      time: language === 'th' ? formatThaiDateTime(result.checkedAt) : formatIsoUtc(result.checkedAt),
+    }),
     result.roundTripMs === null ? null : t('verify.roundTrip', { ms: Math.round(result.roundTripMs) }),
     result.clockSkewMs === null || Math.abs(result.clockSkewMs) < 1000
       ? null
-      : t('verify.skew', { time: `${result.clockSkewMs > 0 ? '+' : '−'}${formatDuration(Math.abs(result.clockSkewMs), language)}` }),
+      : t('verify.skew', {
+          time: `${result.clockSkewMs > 0 ? '+' : '−'}${formatDuration(Math.abs(result.clockSkewMs), language)}`,
+        }),
   ].filter((fact): fact is string => fact !== null);
   return (
     <div class={`verification__result verification__result--${tone}`} data-testid="verification">

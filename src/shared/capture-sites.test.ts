@@ -11,6 +11,11 @@ describe('DEFAULT_CAPTURE_SITES', () => {
   });
 
   it('reads as a person would say it', () => {
-    expect(DEFAULT_CAPTURE_SITES.map((site) => site.label)).toEqual(['*.industry.go.th', '*.diw.go.th', 'localhost', '127.0.0.1']);
+    expect(DEFAULT_CAPTURE_SITES.map((site) => site.label)).toEqual([
+      '*.industry.go.th',
+      '*.diw.go.th',
+      'localhost',
+      '127.0.0.1',
+    ]);
   });
 });

@@ -48,7 +48,9 @@ export interface StoredVerification {
  * current settings' `verificationFingerprint`): a stale "valid" must never be shown as current.
  */
 export function withCurrentVerification(captures: Capture[], fingerprint: string): Capture[] {
-  return captures.map(({ verification, ...rest }) => (verification && verification.settingsFingerprint === fingerprint ? { ...rest, verification } : rest));
+  return captures.map(({ verification, ...rest }) =>
+    verification && verification.settingsFingerprint === fingerprint ? { ...rest, verification } : rest,
+  );
 }
 
 /** A capture whose verification is under way, or was when its worker stopped. */

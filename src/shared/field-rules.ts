@@ -15,7 +15,10 @@ export const FIELD_REASONS = {
 } satisfies Record<string, Localized>;
 
 const tooLong = (limit: number): Localized => ({ th: `ยาวเกิน ${limit} ตัวอักษร`, en: `longer than ${limit} characters` });
-const notOneOf = (allowed: readonly string[]): Localized => ({ th: `ต้องเป็นค่าใดค่าหนึ่งต่อไปนี้: ${allowed.join(', ')}`, en: `must be one of: ${allowed.join(', ')}` });
+const notOneOf = (allowed: readonly string[]): Localized => ({
+  th: `ต้องเป็นค่าใดค่าหนึ่งต่อไปนี้: ${allowed.join(', ')}`,
+  en: `must be one of: ${allowed.join(', ')}`,
+});
 
 /** Text, trimmed, no longer than `limit`, and (when given) passing `rule`. */
 export function text(limit: number, rule?: { test: (value: string) => boolean; reason: Localized }): Rule<string> {
@@ -29,7 +32,11 @@ export function text(limit: number, rule?: { test: (value: string) => boolean; r
 }
 
 export function oneOf<T extends string>(allowed: readonly T[]): Rule<T> {
-  return (value) => (typeof value === 'string' && (allowed as readonly string[]).includes(value) ? { ok: true, value: value as T } : { ok: false, reason: notOneOf(allowed) });
+  return (value) =>
+    typeof value === 'string' && (allowed as readonly string[]).includes(value)
+      ? { ok: true, value: value as T }
+      : { ok: false, reason: notOneOf(allowed) };
 }
 
-export const boolean: Rule<boolean> = (value) => (typeof value === 'boolean' ? { ok: true, value } : { ok: false, reason: FIELD_REASONS.notBoolean });
+export const boolean: Rule<boolean> = (value) =>
+  typeof value === 'boolean' ? { ok: true, value } : { ok: false, reason: FIELD_REASONS.notBoolean };

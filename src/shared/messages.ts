@@ -56,7 +56,12 @@ export type ReplyOf<T extends MessageType> = MessageMap[T][1];
 export type Message = { [T in MessageType]: { type: T; payload: PayloadOf<T> } }[MessageType];
 
 /** What only the options page may send: the full settings (with the ClientID), and what spends it unasked-for. */
-export const OPTIONS_PAGE_ONLY: ReadonlySet<MessageType> = new Set<MessageType>(['page→bg:get-settings', 'page→bg:save-settings', 'page→bg:load-wsdl', 'page→bg:test-connection']);
+export const OPTIONS_PAGE_ONLY: ReadonlySet<MessageType> = new Set<MessageType>([
+  'page→bg:get-settings',
+  'page→bg:save-settings',
+  'page→bg:load-wsdl',
+  'page→bg:test-connection',
+]);
 
 const MESSAGE_TYPES: ReadonlySet<string> = new Set<MessageType>([
   'content→bg:token-seen',

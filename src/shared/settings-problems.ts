@@ -6,7 +6,10 @@ import type { Localized } from '../domain/finding';
 import type { VerificationSettings } from './settings';
 
 /** What a problem names, in both languages: the words the options page uses where it has them. */
-export const FIELD_NAMES: Record<'settings' | 'version' | 'language' | 'verification' | 'captureSites' | keyof VerificationSettings, Localized> = {
+export const FIELD_NAMES: Record<
+  'settings' | 'version' | 'language' | 'verification' | 'captureSites' | keyof VerificationSettings,
+  Localized
+> = {
   settings: { th: 'การตั้งค่า', en: 'Settings' },
   version: { th: 'รุ่นของการตั้งค่า', en: 'Settings version' },
   language: { th: 'ภาษา', en: 'Language' },

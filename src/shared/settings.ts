@@ -77,7 +77,15 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 // what is read from storage always acceptable to a save, so a language switch that resends the
 // stored settings can never be refused for a field the person did not touch.
 
-type TextField = 'wsdlUrl' | 'clientId' | 'endpoint' | 'namespace' | 'operation' | 'soapAction' | 'tokenParameter' | 'clientIdParameter';
+type TextField =
+  | 'wsdlUrl'
+  | 'clientId'
+  | 'endpoint'
+  | 'namespace'
+  | 'operation'
+  | 'soapAction'
+  | 'tokenParameter'
+  | 'clientIdParameter';
 
 /** The longest text kept in each field, in UTF-16 code units after trimming. The options form checks the same. */
 export const TEXT_LIMITS: Readonly<Record<TextField, number>> = {
@@ -109,7 +117,10 @@ const REASONS = {
 const httpUrlOrEmpty = { test: (value: string) => value === '' || isHttpUrl(value), reason: REASONS.notHttpUrl };
 
 const timeoutMs: Rule<number> = (value) =>
-  typeof value === 'number' && Number.isInteger(value) && value >= TIMEOUT_LIMITS_MS.min && value <= TIMEOUT_LIMITS_MS.max
+  typeof value === 'number' &&
+  Number.isInteger(value) &&
+  value >= TIMEOUT_LIMITS_MS.min &&
+  value <= TIMEOUT_LIMITS_MS.max
     ? { ok: true, value }
     : { ok: false, reason: REASONS.timeout };
 
@@ -174,7 +185,11 @@ export function parseSettings(stored: unknown): Settings {
       clientIdParameter: read('clientIdParameter'),
     },
     captureSites: [
-      ...new Set(sites.flatMap((site) => (typeof site === 'string' ? [normaliseOrigin(site)] : [])).filter((o): o is string => o !== null)),
+      ...new Set(
+        sites
+          .flatMap((site) => (typeof site === 'string' ? [normaliseOrigin(site)] : []))
+          .filter((o): o is string => o !== null),
+      ),
     ],
   };
 }
@@ -239,7 +254,12 @@ export function validateSettings(candidate: unknown): SettingsValidation {
   if (problems.length > 0) return { ok: false, problems };
   return {
     ok: true,
-    settings: { version: SETTINGS_VERSION, language: language.ok ? language.value : DEFAULT_SETTINGS.language, verification: verification as VerificationSettings, captureSites: sites },
+    settings: {
+      version: SETTINGS_VERSION,
+      language: language.ok ? language.value : DEFAULT_SETTINGS.language,
+      verification: verification as VerificationSettings,
+      captureSites: sites,
+    },
   };
 }
 
@@ -270,7 +290,12 @@ function hash64Hex(text: string): string {
  * handed to the pages, and must not carry the ClientID itself.
  */
 export function verificationFingerprint(settings: VerificationSettings): string {
-  const { wsdlUrl: _ignoredBecauseEndpointCounts, autoVerify: _notAboutMeaning, autoVerifyOverPlainHttp: _notAboutMeaningEither, ...meaningful } = settings;
+  const {
+    wsdlUrl: _ignoredBecauseEndpointCounts,
+    autoVerify: _notAboutMeaning,
+    autoVerifyOverPlainHttp: _notAboutMeaningEither,
+    ...meaningful
+  } = settings;
   return hash64Hex(JSON.stringify(meaningful));
 }
 

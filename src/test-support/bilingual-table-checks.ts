@@ -8,7 +8,10 @@ import type { Bilingual } from '../ui/strings';
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
 /** Every problem found, one line each; empty when the table is sound. */
-export function bilingualTableProblems<K extends string>(table: Bilingual<K>, technicalKeys: ReadonlySet<K> = new Set()): string[] {
+export function bilingualTableProblems<K extends string>(
+  table: Bilingual<K>,
+  technicalKeys: ReadonlySet<K> = new Set(),
+): string[] {
   const problems: string[] = [];
   const thKeys = Object.keys(table.th).sort();
   const enKeys = Object.keys(table.en).sort();

@@ -40,7 +40,10 @@ function base64url(text: string): string {
 }
 
 /** A compact JWS with the given payload and a dummy signature. */
-export function makeToken(payload: Record<string, unknown>, header: Record<string, unknown> = { alg: 'HS256', typ: 'JWT' }): string {
+export function makeToken(
+  payload: Record<string, unknown>,
+  header: Record<string, unknown> = { alg: 'HS256', typ: 'JWT' },
+): string {
   return `${base64url(JSON.stringify(header))}.${base64url(JSON.stringify(payload))}.ZmFrZS1zaWduYXR1cmUtZm9yLXRlc3Rz`;
 }
 
@@ -68,8 +71,12 @@ const nbfAt = (ms: number) => Math.floor(ms / 1000);
 /** The fixtures the issue names, each a compact token (or text that is not one). */
 export const FIXTURE_TOKENS = {
   valid: makeToken(ssoPayload()),
-  expired: makeToken(ssoPayload({ nbf: nbfAt(FIXED_NOW - 75 * MINUTE), exp: nbfAt(FIXED_NOW - 75 * MINUTE) + MANUAL_LIFETIME_S })),
-  notYetValid: makeToken(ssoPayload({ nbf: nbfAt(FIXED_NOW + 5 * MINUTE), exp: nbfAt(FIXED_NOW + 5 * MINUTE) + MANUAL_LIFETIME_S })),
+  expired: makeToken(
+    ssoPayload({ nbf: nbfAt(FIXED_NOW - 75 * MINUTE), exp: nbfAt(FIXED_NOW - 75 * MINUTE) + MANUAL_LIFETIME_S }),
+  ),
+  notYetValid: makeToken(
+    ssoPayload({ nbf: nbfAt(FIXED_NOW + 5 * MINUTE), exp: nbfAt(FIXED_NOW + 5 * MINUTE) + MANUAL_LIFETIME_S }),
+  ),
   /** OfficeID 9999 is not in the manual's table. */
   unknownOffice: makeToken(ssoPayload({ org: '9/9999/73' })),
   /** OfficeID 281 (Pattani) names parent 220, which the table lacks. */

@@ -8,6 +8,8 @@ import { LanguageContext, type Language } from '../ui/strings';
 
 export function inLanguage(language: Language) {
   return {
-    wrapper: ({ children }: { children?: ComponentChildren }) => <LanguageContext.Provider value={language}>{children}</LanguageContext.Provider>,
+    wrapper: ({ children }: { children?: ComponentChildren }) => (
+      <LanguageContext.Provider value={language}>{children}</LanguageContext.Provider>
+    ),
   };
 }

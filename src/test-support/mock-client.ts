@@ -7,7 +7,13 @@
 import type { InspectorClient } from '../ui/extension-client';
 import type { ActionResult, CapturesView } from '../shared/messages';
 import { withCurrentVerification, type Capture } from '../shared/capture';
-import { DEFAULT_SETTINGS, settingsView, verificationFingerprint, type Settings, type SettingsView } from '../shared/settings';
+import {
+  DEFAULT_SETTINGS,
+  settingsView,
+  verificationFingerprint,
+  type Settings,
+  type SettingsView,
+} from '../shared/settings';
 import type { Localized } from '../domain/finding';
 import type { VerificationResult } from '../domain/soap/answer';
 import type { WsdlDescription } from '../domain/soap/wsdl';
@@ -72,7 +78,10 @@ export class MockClient implements InspectorClient {
   async getCaptures(tabId: number | null): Promise<CapturesView> {
     this.record('getCaptures', tabId);
     // Like the background: results made under other verification settings are not handed out.
-    const newestFirst = withCurrentVerification(this.captures, verificationFingerprint(this.settings.verification)).sort((a, b) => b.capturedAt - a.capturedAt);
+    const newestFirst = withCurrentVerification(
+      this.captures,
+      verificationFingerprint(this.settings.verification),
+    ).sort((a, b) => b.capturedAt - a.capturedAt);
     return {
       currentTab: newestFirst.filter((c) => tabId !== null && c.tabId === tabId),
       elsewhere: newestFirst.filter((c) => tabId === null || c.tabId !== tabId),
@@ -117,10 +126,19 @@ export class MockClient implements InspectorClient {
   async verify(captureId: string, force: boolean): Promise<ActionResult<VerificationResult>> {
     this.record('verify', captureId, force);
     const answer = this.options.verifyResult;
-    const result = typeof answer === 'function' ? answer(captureId) : (answer ?? { ok: false as const, error: NOT_IN_MOCK });
+    const result =
+      typeof answer === 'function' ? answer(captureId) : (answer ?? { ok: false as const, error: NOT_IN_MOCK });
     if (result.ok) {
       this.captures = this.captures.map((c) =>
-        c.id === captureId ? { ...c, verification: { result: result.value, settingsFingerprint: verificationFingerprint(this.settings.verification) } } : c,
+        c.id === captureId
+          ? {
+              ...c,
+              verification: {
+                result: result.value,
+                settingsFingerprint: verificationFingerprint(this.settings.verification),
+              },
+            }
+          : c,
       );
     }
     return result;

@@ -16,13 +16,18 @@ export const DEMO_WSDL_URL = `${DEMO_ENDPOINT}?wsdl`;
 
 /** The demo service's WSDL, read by the real parser: what the background would hand back. */
 export function demoDescription(): WsdlDescription {
-  const xml = readFileSync(join(process.cwd(), 'demo/diwappchk.wsdl'), 'utf8').replace('REPLACED_AT_RUNTIME', DEMO_ENDPOINT);
+  const xml = readFileSync(join(process.cwd(), 'demo/diwappchk.wsdl'), 'utf8').replace(
+    'REPLACED_AT_RUNTIME',
+    DEMO_ENDPOINT,
+  );
   const parsed = parseWsdl(xml);
   if (!parsed.ok) throw new Error(parsed.reason.en);
   return parsed.description;
 }
 
-export function settings(overrides: { language?: 'th' | 'en'; verification?: Partial<Settings['verification']>; captureSites?: string[] } = {}): Settings {
+export function settings(
+  overrides: { language?: 'th' | 'en'; verification?: Partial<Settings['verification']>; captureSites?: string[] } = {},
+): Settings {
   return {
     ...DEFAULT_SETTINGS,
     language: overrides.language ?? 'en',
@@ -51,7 +56,8 @@ export async function renderPage(options: OptionsTestClientOptions = {}) {
 
 export const byTestId = <T extends HTMLElement = HTMLInputElement>(id: string) => screen.getByTestId(id) as T;
 export const type = (id: string, value: string) => fireEvent.input(byTestId(id), { target: { value } });
-export const choose = (id: string, value: string) => fireEvent.change(byTestId<HTMLSelectElement>(id), { target: { value } });
+export const choose = (id: string, value: string) =>
+  fireEvent.change(byTestId<HTMLSelectElement>(id), { target: { value } });
 export const status = () => screen.getByTestId('status-message');
 
 export function savedVerification(client: OptionsTestClient) {

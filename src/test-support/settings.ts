@@ -9,16 +9,38 @@ import { SETTINGS_VERSION, TEXT_LIMITS } from '../shared/settings';
 
 const hostile: fc.Arbitrary<unknown> = fc.oneof(
   fc.anything(),
-  fc.constantFrom(undefined, null, '', ' ', 'javascript:alert(1)', 'http://user:pass@10.1.2.3/svc', 10_000, 1_000.5, 'true', true, [], {}),
+  fc.constantFrom(
+    undefined,
+    null,
+    '',
+    ' ',
+    'javascript:alert(1)',
+    'http://user:pass@10.1.2.3/svc',
+    10_000,
+    1_000.5,
+    'true',
+    true,
+    [],
+    {},
+  ),
 );
 
 /** Mostly `valid`, sometimes hostile. */
-const mostly = <T>(valid: fc.Arbitrary<T>): fc.Arbitrary<unknown> => fc.oneof({ weight: 30, arbitrary: valid }, { weight: 1, arbitrary: hostile });
+const mostly = <T>(valid: fc.Arbitrary<T>): fc.Arbitrary<unknown> =>
+  fc.oneof({ weight: 30, arbitrary: valid }, { weight: 1, arbitrary: hostile });
 
 const text = (limit: number) =>
   fc.oneof(
     { weight: 6, arbitrary: fc.string({ maxLength: 40 }) },
-    { weight: 1, arbitrary: fc.constantFrom('x'.repeat(limit), 'x'.repeat(limit + 1), ` ${'x'.repeat(limit)} `, ` ${'y'.repeat(limit - 1)}\t`) },
+    {
+      weight: 1,
+      arbitrary: fc.constantFrom(
+        'x'.repeat(limit),
+        'x'.repeat(limit + 1),
+        ` ${'x'.repeat(limit)} `,
+        ` ${'y'.repeat(limit - 1)}\t`,
+      ),
+    },
   );
 
 const url = fc.oneof(
@@ -41,7 +63,16 @@ const url = fc.oneof(
 
 const origin = fc.oneof(
   { weight: 4, arbitrary: fc.webUrl().map((u) => new URL(u).origin) },
-  { weight: 1, arbitrary: fc.constantFrom('http://10.1.2.3:8080', 'http://10.1.2.3:8080/path', ' http://10.1.2.3', 'HTTP://EXAMPLE.go.th', '*://*.diw.go.th') },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(
+      'http://10.1.2.3:8080',
+      'http://10.1.2.3:8080/path',
+      ' http://10.1.2.3',
+      'HTTP://EXAMPLE.go.th',
+      '*://*.diw.go.th',
+    ),
+  },
 );
 
 export function settingsCandidate(): fc.Arbitrary<Record<string, unknown>> {
@@ -52,7 +83,12 @@ export function settingsCandidate(): fc.Arbitrary<Record<string, unknown>> {
       fc.record({
         wsdlUrl: mostly(url),
         clientId: mostly(text(TEXT_LIMITS.clientId)),
-        timeoutMs: mostly(fc.oneof({ weight: 5, arbitrary: fc.integer({ min: 1_000, max: 120_000 }) }, { weight: 1, arbitrary: fc.double() })),
+        timeoutMs: mostly(
+          fc.oneof(
+            { weight: 5, arbitrary: fc.integer({ min: 1_000, max: 120_000 }) },
+            { weight: 1, arbitrary: fc.double() },
+          ),
+        ),
         autoVerify: mostly(fc.boolean()),
         autoVerifyOverPlainHttp: mostly(fc.boolean()),
         endpoint: mostly(url),

@@ -6,7 +6,11 @@
 export const base64url = (text: string): string => Buffer.from(text, 'utf8').toString('base64url');
 
 /** A compact JWS from header and payload; the signature is fixed junk (nothing here checks it). */
-export function makeToken(payload: unknown, header: unknown = { alg: 'HS256', typ: 'JWT' }, signature = 'c2lnbmF0dXJlLW5vdC1jaGVja2Vk'): string {
+export function makeToken(
+  payload: unknown,
+  header: unknown = { alg: 'HS256', typ: 'JWT' },
+  signature = 'c2lnbmF0dXJlLW5vdC1jaGVja2Vk',
+): string {
   return `${base64url(JSON.stringify(header))}.${base64url(JSON.stringify(payload))}.${signature}`;
 }
 

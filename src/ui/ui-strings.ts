@@ -19,7 +19,8 @@ export type UiStringKey = keyof typeof th;
 export const UI_STRINGS = {
   th,
   en: {
-    'section.failed': 'This part could not be shown: the token holds malformed data. The other parts are unaffected — copy the report below into a ticket.',
+    'section.failed':
+      'This part could not be shown: the token holds malformed data. The other parts are unaffected — copy the report below into a ticket.',
     'findings.nextStep': 'Next step',
     'severity.error': 'Error',
     'severity.warning': 'Warning',

@@ -7,7 +7,15 @@ import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describeEachBrowser, useBrowser, useDemoWorld } from '../helpers/browsers';
-import { clearSession, openStoragePage, payloadOf, readStorage, stopExtensionServiceWorker, storedCaptures, waitForCapture } from '../helpers/extension-state';
+import {
+  clearSession,
+  openStoragePage,
+  payloadOf,
+  readStorage,
+  stopExtensionServiceWorker,
+  storedCaptures,
+  waitForCapture,
+} from '../helpers/extension-state';
 import { pollUntil } from '../../demo/launch-browser.mjs';
 import type { DemoPage } from '../../demo/launch-browser.mjs';
 import type { CaptureSource } from '../../src/shared/capture';
@@ -34,7 +42,9 @@ const ADDED_ORIGIN_HOST = '127.0.0.2';
 function startOtherOriginServer(): Promise<Server> {
   const server = createServer((request, response) => {
     response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-    response.end(`<!doctype html><title>integrator app</title><main data-ready="yes">callback ${request.url?.length ?? 0}</main>`);
+    response.end(
+      `<!doctype html><title>integrator app</title><main data-ready="yes">callback ${request.url?.length ?? 0}</main>`,
+    );
   });
   return new Promise((resolve) => server.listen(0, ADDED_ORIGIN_HOST, () => resolve(server)));
 }
@@ -53,18 +63,28 @@ describeEachBrowser('capture', (kind) => {
 
   for (const { handover, source, parameter, pagePath } of HANDOVERS) {
     it(`catches a token handed over by ${handover}, as ${source} (${parameter})`, async () => {
-      const page = await browser().openPage(world().loginUrl({ user: 'somchai', handover: handover as never, scenario: 'normal' }));
+      const page = await browser().openPage(
+        world().loginUrl({ user: 'somchai', handover: handover as never, scenario: 'normal' }),
+      );
       try {
         // A 302 to the callback is first seen as the redirect's Location, and refined to where the
         // token landed when the callback's own request is seen (capture-store's isMoreSpecific):
         // wait for the settled record, not the first one.
-        const capture = await waitForCapture(storagePage, (c) => c.parameter === parameter && c.source === source, `the ${handover} capture as ${source}`);
+        const capture = await waitForCapture(
+          storagePage,
+          (c) => c.parameter === parameter && c.source === source,
+          `the ${handover} capture as ${source}`,
+        );
         expect(capture).toMatchObject({ source, parameter, pagePath, pageOrigin: world().appUrl, isIndustrySso: true });
         expect(payloadOf(capture.token)).toMatchObject({ username: 'somchai.t', org: '9/59/73' });
         // The page URL that is kept never carries the token.
         expect(capture.pagePath).not.toContain(capture.token.split('.')[1]!);
         // One flow, one capture, however many times the token passed by (redirect, request, page).
-        await page.waitUntil(() => document.readyState === 'complete' && /\/(callback|welcome)/.test(location.pathname), undefined, { what: 'the app page' });
+        await page.waitUntil(
+          () => document.readyState === 'complete' && /\/(callback|welcome)/.test(location.pathname),
+          undefined,
+          { what: 'the app page' },
+        );
         expect((await storedCaptures(storagePage)).filter((c) => c.token === capture.token)).toHaveLength(1);
       } finally {
         await page.close();
@@ -88,26 +108,53 @@ describeEachBrowser('capture', (kind) => {
   });
 
   it('shows the minutes left on the badge of the tab, green, and red for an expired token; Clear all empties both', async () => {
-    type ActionApi = { action: { getBadgeText(d: { tabId: number }): Promise<string>; getBadgeBackgroundColor(d: { tabId: number }): Promise<number[]> } };
+    type ActionApi = {
+      action: {
+        getBadgeText(d: { tabId: number }): Promise<string>;
+        getBadgeBackgroundColor(d: { tabId: number }): Promise<number[]>;
+      };
+    };
     const readBadge = (tabId: number) =>
       storagePage.evaluate(async (id: number) => {
-        const api = (globalThis as { browser?: ActionApi }).browser ?? (globalThis as unknown as { chrome: ActionApi }).chrome;
-        const [text, [r, g, b] = []] = await Promise.all([api.action.getBadgeText({ tabId: id }), api.action.getBadgeBackgroundColor({ tabId: id })]);
+        const api =
+          (globalThis as { browser?: ActionApi }).browser ?? (globalThis as unknown as { chrome: ActionApi }).chrome;
+        const [text, [r, g, b] = []] = await Promise.all([
+          api.action.getBadgeText({ tabId: id }),
+          api.action.getBadgeBackgroundColor({ tabId: id }),
+        ]);
         return { text, colour: `#${[r, g, b].map((c) => (c ?? 0).toString(16).padStart(2, '0')).join('')}` };
       }, tabId);
-    const fresh = await browser().openPage(world().loginUrl({ user: 'somchai', handover: 'query', scenario: 'normal' }));
-    const expired = await browser().openPage(world().loginUrl({ user: 'somchai', handover: 'query', scenario: 'expired' }));
+    const fresh = await browser().openPage(
+      world().loginUrl({ user: 'somchai', handover: 'query', scenario: 'normal' }),
+    );
+    const expired = await browser().openPage(
+      world().loginUrl({ user: 'somchai', handover: 'query', scenario: 'expired' }),
+    );
     try {
-      const freshCapture = await waitForCapture(storagePage, (c) => (payloadOf(c.token).exp as number) * 1000 > Date.now(), 'the fresh capture');
-      const expiredCapture = await waitForCapture(storagePage, (c) => (payloadOf(c.token).exp as number) * 1000 < Date.now(), 'the expired capture');
-      await pollUntil(async () => /^6[45]m$/.test((await readBadge(freshCapture.tabId!)).text), { what: 'the fresh tab’s badge to show 64–65 minutes' });
+      const freshCapture = await waitForCapture(
+        storagePage,
+        (c) => (payloadOf(c.token).exp as number) * 1000 > Date.now(),
+        'the fresh capture',
+      );
+      const expiredCapture = await waitForCapture(
+        storagePage,
+        (c) => (payloadOf(c.token).exp as number) * 1000 < Date.now(),
+        'the expired capture',
+      );
+      await pollUntil(async () => /^6[45]m$/.test((await readBadge(freshCapture.tabId!)).text), {
+        what: 'the fresh tab’s badge to show 64–65 minutes',
+      });
       expect((await readBadge(freshCapture.tabId!)).colour).toBe(BADGE_COLOURS.valid);
-      await pollUntil(async () => (await readBadge(expiredCapture.tabId!)).text === 'exp', { what: 'the expired tab’s badge to say exp' });
+      await pollUntil(async () => (await readBadge(expiredCapture.tabId!)).text === 'exp', {
+        what: 'the expired tab’s badge to say exp',
+      });
       expect((await readBadge(expiredCapture.tabId!)).colour).toBe(BADGE_COLOURS.expired);
 
       await sendFromPage(storagePage, 'page→bg:clear-captures', { scope: 'all' });
       for (const tabId of [freshCapture.tabId!, expiredCapture.tabId!]) {
-        await pollUntil(async () => (await readBadge(tabId)).text === '', { what: `tab ${tabId}’s badge to clear after Clear all` });
+        await pollUntil(async () => (await readBadge(tabId)).text === '', {
+          what: `tab ${tabId}’s badge to clear after Clear all`,
+        });
       }
     } finally {
       await Promise.all([fresh.close(), expired.close()]);
@@ -120,7 +167,11 @@ describeEachBrowser('capture', (kind) => {
     await configureVerification(browser(), world().soapWsdlUrl, world().clientId);
     const page = await browser().openPage(world().loginUrl({ user: 'somchai', handover: 'query', scenario: 'normal' }));
     try {
-      const capture = await waitForCapture(storagePage, (c) => c.parameter === 'token' && c.verification !== undefined, 'a verified capture');
+      const capture = await waitForCapture(
+        storagePage,
+        (c) => c.parameter === 'token' && c.verification !== undefined,
+        'a verified capture',
+      );
       const local = JSON.stringify(await readStorage(storagePage, 'local'));
       expect(local).toContain(world().clientId);
       expect(local).not.toContain(capture.token.split('.')[1]!);
@@ -134,20 +185,28 @@ describeEachBrowser('capture', (kind) => {
   });
 
   it('clears a tab’s captures when the tab closes', async () => {
-    const page = await browser().openPage(world().loginUrl({ user: 'somchai', handover: 'fragment', scenario: 'normal' }));
+    const page = await browser().openPage(
+      world().loginUrl({ user: 'somchai', handover: 'fragment', scenario: 'normal' }),
+    );
     await waitForCapture(storagePage, (c) => c.parameter === 'access_token', 'a capture');
     await page.close();
-    await pollUntil(async () => (await storedCaptures(storagePage)).length === 0, { what: 'the closed tab’s captures to go' });
+    await pollUntil(async () => (await storedCaptures(storagePage)).length === 0, {
+      what: 'the closed tab’s captures to go',
+    });
   });
 
   if (kind === 'chromium') {
     it('loses no capture when Chrome stops the service worker, and captures again after', async () => {
-      const first = await browser().openPage(world().loginUrl({ user: 'somchai', handover: 'query', scenario: 'normal' }));
+      const first = await browser().openPage(
+        world().loginUrl({ user: 'somchai', handover: 'query', scenario: 'normal' }),
+      );
       const before = await waitForCapture(storagePage, (c) => c.parameter === 'token', 'the first capture');
       await stopExtensionServiceWorker(storagePage, browser().extensionBaseUrl);
       expect((await storedCaptures(storagePage)).map((c) => c.id)).toContain(before.id);
       // The next login wakes the worker through its top-level listeners.
-      const second = await browser().openPage(world().loginUrl({ user: 'somchai', handover: 'form-post', scenario: 'expired' }));
+      const second = await browser().openPage(
+        world().loginUrl({ user: 'somchai', handover: 'form-post', scenario: 'expired' }),
+      );
       await waitForCapture(storagePage, (c) => c.source === 'form-post', 'a capture after the worker restarted');
       await Promise.all([first.close(), second.close()]);
     });
@@ -188,7 +247,9 @@ describeEachBrowser('capture on an added origin', (kind) => {
     // Kept open until checked: closing a tab clears its captures, which would hide one.
     const pagesBefore = [await browser().openPage(fragmentUrl), await browser().openPage(queryUrl)];
     for (const before of pagesBefore) {
-      await before.waitUntil(() => document.querySelector('main')?.dataset.ready === 'yes', undefined, { what: 'the integrator page' });
+      await before.waitUntil(() => document.querySelector('main')?.dataset.ready === 'yes', undefined, {
+        what: 'the integrator page',
+      });
     }
 
     const options = await browser().openExtensionPage('src/options/index.html');
@@ -196,7 +257,10 @@ describeEachBrowser('capture on an added origin', (kind) => {
       await options.fill('[data-testid="capture-site-input"]', origin);
       await options.click('[data-testid="add-capture-site"]');
       await options.waitUntil(
-        (expected: string) => document.querySelector(`[data-testid="added-capture-sites"] [data-origin="${expected}"]`)?.getAttribute('data-granted') === 'true',
+        (expected: string) =>
+          document
+            .querySelector(`[data-testid="added-capture-sites"] [data-origin="${expected}"]`)
+            ?.getAttribute('data-granted') === 'true',
         origin,
         { what: 'the added origin to be listed as granted' },
       );
@@ -210,9 +274,17 @@ describeEachBrowser('capture on an added origin', (kind) => {
     const afterFragment = await browser().openPage(fragmentUrl);
     const afterQuery = await browser().openPage(queryUrl);
     try {
-      const byScript = await waitForCapture(storagePage, (c) => c.pageOrigin === origin && c.source === 'fragment', 'the content script’s capture on the added origin');
+      const byScript = await waitForCapture(
+        storagePage,
+        (c) => c.pageOrigin === origin && c.source === 'fragment',
+        'the content script’s capture on the added origin',
+      );
       expect(byScript).toMatchObject({ parameter: 'id_token', isIndustrySso: false, pagePath: '/callback' });
-      const byWebRequest = await waitForCapture(storagePage, (c) => c.pageOrigin === origin && c.source === 'query', 'the webRequest capture on the added origin');
+      const byWebRequest = await waitForCapture(
+        storagePage,
+        (c) => c.pageOrigin === origin && c.source === 'query',
+        'the webRequest capture on the added origin',
+      );
       expect(byWebRequest).toMatchObject({ parameter: 'token', isIndustrySso: false, pagePath: '/callback' });
     } finally {
       await Promise.all([afterFragment.close(), afterQuery.close()]);

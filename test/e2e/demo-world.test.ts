@@ -13,7 +13,9 @@ describeEachBrowser('demo world launchers', (kind) => {
 
   it('loads the extension and renders its popup page', async () => {
     const { extensionBaseUrl } = browser();
-    expect(extensionBaseUrl).toMatch(kind === 'firefox' ? /^moz-extension:\/\/[0-9a-f-]{36}\/$/ : /^chrome-extension:\/\/[a-p]{32}\/$/);
+    expect(extensionBaseUrl).toMatch(
+      kind === 'firefox' ? /^moz-extension:\/\/[0-9a-f-]{36}\/$/ : /^chrome-extension:\/\/[a-p]{32}\/$/,
+    );
     const popup = await browser().openExtensionPage('src/popup/index.html');
     try {
       expect(await popup.url()).toBe(`${extensionBaseUrl}src/popup/index.html`);
@@ -27,9 +29,15 @@ describeEachBrowser('demo world launchers', (kind) => {
   });
 
   it('is set up through the options page like a person would, then shows a verified login in the popup (what npm start does)', async () => {
-    const configured = await configureVerification(browser(), { wsdlUrl: world().soapWsdlUrl, clientId: world().clientId, testConnection: false });
+    const configured = await configureVerification(browser(), {
+      wsdlUrl: world().soapWsdlUrl,
+      clientId: world().clientId,
+      testConnection: false,
+    });
     expect(configured.saved).not.toBe('');
-    const login = await browser().openPage(world().loginUrl({ user: 'fatima', handover: 'form-post', scenario: 'expired' }));
+    const login = await browser().openPage(
+      world().loginUrl({ user: 'fatima', handover: 'form-post', scenario: 'expired' }),
+    );
     try {
       await login.waitUntil(() => document.querySelector('main[data-demo-page="app-landing"]') !== null, undefined, {
         what: 'the demo app landing after the form POST',
@@ -48,9 +56,13 @@ describeEachBrowser('demo world launchers', (kind) => {
   it('logs in at the demo SSO by GET URL and lands on the demo app without the token in the address bar', async () => {
     const page = await browser().openPage(world().loginUrl({ user: 'somying', handover: 'query', scenario: 'normal' }));
     try {
-      await page.waitUntil(() => document.querySelector('main')?.getAttribute('data-demo-outcome') === 'logged-in', undefined, {
-        what: 'the demo app to say "logged in"',
-      });
+      await page.waitUntil(
+        () => document.querySelector('main')?.getAttribute('data-demo-outcome') === 'logged-in',
+        undefined,
+        {
+          what: 'the demo app to say "logged in"',
+        },
+      );
       expect(await page.text()).toContain('logged in as สมหญิง ตัวอย่าง (somying.t)');
       // The app strips the token from the address bar, as real applications do.
       expect(await page.url()).toBe(`${world().appUrl}/callback`);

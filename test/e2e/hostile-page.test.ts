@@ -68,7 +68,11 @@ describeEachBrowser('a hostile page on a capture site', (kind) => {
   it('pushes 300 forged tokens into its #fragment after the login: none is verified, and the login is kept', async () => {
     const page = await browser().openPage(world().loginUrl({ user: 'somchai', handover: 'query', scenario: 'normal' }));
     try {
-      const login = await waitForCapture(storagePage, (c) => c.parameter === 'token' && c.verification !== undefined, 'the verified login');
+      const login = await waitForCapture(
+        storagePage,
+        (c) => c.parameter === 'token' && c.verification !== undefined,
+        'the verified login',
+      );
       const callsAfterLogin = world().soapCalls();
       const forged = Array.from({ length: 300 }, (_, i) => forgedToken(i));
       // Paced, one push read before the next: more than the tab keeps, so eviction must choose.
@@ -86,7 +90,9 @@ describeEachBrowser('a hostile page on a capture site', (kind) => {
       const after = (await storedCaptures(storagePage)).filter((c) => c.tabId === login.tabId);
       expect(after).toHaveLength(MAX_CAPTURES_PER_TAB);
       expect(after.map((c) => c.token)).toContain(login.token);
-      expect(after.filter((c) => c.token !== login.token).every((c) => c.inPage === true && c.verification === undefined)).toBe(true);
+      expect(
+        after.filter((c) => c.token !== login.token).every((c) => c.inPage === true && c.verification === undefined),
+      ).toBe(true);
       expect(world().soapCalls()).toBe(callsAfterLogin);
     } finally {
       await page.close();
@@ -102,11 +108,17 @@ describeEachBrowser('a hostile page on a capture site', (kind) => {
         await page.goto(`${world().appUrl}/no-token?token=${token}`);
         await waitForCapture(storagePage, (c) => c.token === token, 'a forged navigation’s capture');
       }
-      await pollUntil(async () => (await storedCaptures(storagePage)).filter((c) => c.verification !== undefined).length >= AUTO_VERIFY_PER_TAB, {
-        what: 'the allowed verifications to finish',
-      });
+      await pollUntil(
+        async () =>
+          (await storedCaptures(storagePage)).filter((c) => c.verification !== undefined).length >= AUTO_VERIFY_PER_TAB,
+        {
+          what: 'the allowed verifications to finish',
+        },
+      );
       expect(world().soapCalls() - before).toBe(AUTO_VERIFY_PER_TAB);
-      expect((await storedCaptures(storagePage)).filter((c) => c.verification !== undefined)).toHaveLength(AUTO_VERIFY_PER_TAB);
+      expect((await storedCaptures(storagePage)).filter((c) => c.verification !== undefined)).toHaveLength(
+        AUTO_VERIFY_PER_TAB,
+      );
     } finally {
       await page.close();
     }
@@ -120,19 +132,29 @@ describeEachBrowser('a hostile page on a capture site', (kind) => {
       for (let tab = 0; tab < 16; tab++) {
         const page = await browser().openPage(`${world().appUrl}/no-token`);
         pages.push(page);
-        const forged = Array.from({ length: MAX_CAPTURES_PER_TAB }, (_, i) => forgedToken(5000 + tab * 100 + i, padding));
+        const forged = Array.from({ length: MAX_CAPTURES_PER_TAB }, (_, i) =>
+          forgedToken(5000 + tab * 100 + i, padding),
+        );
         await pushIntoFragment(page, forged);
         await waitForCapture(storagePage, (c) => c.token === forged.at(-1), `tab ${tab}’s last token`);
       }
-      const login = await browser().openPage(world().loginUrl({ user: 'somying', handover: 'fragment', scenario: 'normal' }));
+      const login = await browser().openPage(
+        world().loginUrl({ user: 'somying', handover: 'fragment', scenario: 'normal' }),
+      );
       pages.push(login);
-      const real = await waitForCapture(storagePage, (c) => c.parameter === 'access_token' && c.verification !== undefined, 'the real login, verified');
+      const real = await waitForCapture(
+        storagePage,
+        (c) => c.parameter === 'access_token' && c.verification !== undefined,
+        'the real login, verified',
+      );
       expect(real.verification?.result.outcome).toMatchObject({ kind: 'answered', answer: { manualCase: 1 } });
       const session = await readStorage(storagePage, 'session');
       const bytes = new TextEncoder().encode(JSON.stringify(session)).length;
       expect(bytes).toBeLessThanOrEqual(CAPTURE_BUDGET_BYTES + 64 * 1024);
       // The budget was really reached: some forged captures had to go.
-      expect((await storedCaptures(storagePage)).filter((c) => c.inPage === true).length).toBeLessThan(16 * MAX_CAPTURES_PER_TAB);
+      expect((await storedCaptures(storagePage)).filter((c) => c.inPage === true).length).toBeLessThan(
+        16 * MAX_CAPTURES_PER_TAB,
+      );
     } finally {
       await Promise.all(pages.map((page) => page.close()));
     }
@@ -153,9 +175,15 @@ describeEachBrowser('a hostile page on a capture site', (kind) => {
         document.body.append(form);
         form.submit();
       });
-      const login = await browser().openPage(world().loginUrl({ user: 'somchai', handover: 'form-post', scenario: 'normal' }));
+      const login = await browser().openPage(
+        world().loginUrl({ user: 'somchai', handover: 'form-post', scenario: 'normal' }),
+      );
       try {
-        await waitForCapture(storagePage, (c) => c.source === 'form-post', 'the real form-post login after the hostile post');
+        await waitForCapture(
+          storagePage,
+          (c) => c.source === 'form-post',
+          'the real form-post login after the hostile post',
+        );
       } finally {
         await login.close();
       }

@@ -28,9 +28,21 @@ interface AxeViolation {
 async function axeViolations(page: DemoPage): Promise<AxeViolation[]> {
   await page.native.evaluate(AXE_SOURCE);
   return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: Document) => Promise<{ violations: Array<{ id: string; impact: string | null; nodes: Array<{ target: string[] }> }> }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (context: Document) => Promise<{
+            violations: Array<{ id: string; impact: string | null; nodes: Array<{ target: string[] }> }>;
+          }>;
+        };
+      }
+    ).axe;
     const { violations } = await axe.run(document);
-    return violations.map((violation) => ({ id: violation.id, impact: violation.impact, targets: violation.nodes.map((node) => node.target.join(' ')) }));
+    return violations.map((violation) => ({
+      id: violation.id,
+      impact: violation.impact,
+      targets: violation.nodes.map((node) => node.target.join(' ')),
+    }));
   });
 }
 
@@ -40,13 +52,17 @@ function textOf(page: DemoPage, testId: string): Promise<string> {
 }
 
 function valueOf(page: DemoPage, testId: string): Promise<string> {
-  return page.evaluate((id: string) => (document.querySelector(`[data-testid="${id}"]`) as HTMLInputElement | null)?.value ?? '', testId);
+  return page.evaluate(
+    (id: string) => (document.querySelector(`[data-testid="${id}"]`) as HTMLInputElement | null)?.value ?? '',
+    testId,
+  );
 }
 
 /** Waits until the status area of `testId` holds `expected` and says what it held if it never did. */
 async function waitForStatus(page: DemoPage, expected: string, testId = 'status-message'): Promise<string> {
   await page.waitUntil(
-    ([id, text]: [string, string]) => (document.querySelector(`[data-testid="${id}"]`)?.textContent ?? '').includes(text),
+    ([id, text]: [string, string]) =>
+      (document.querySelector(`[data-testid="${id}"]`)?.textContent ?? '').includes(text),
     [testId, expected] as [string, string],
     { what: `"${expected}" in ${testId}` },
   );
@@ -55,7 +71,9 @@ async function waitForStatus(page: DemoPage, expected: string, testId = 'status-
 
 async function openOptions(open: (path: string) => Promise<DemoPage>): Promise<DemoPage> {
   const page = await open(OPTIONS_PAGE);
-  await page.waitUntil(() => document.querySelector('[data-testid="save-settings"]') !== null, undefined, { what: 'the options page to render' });
+  await page.waitUntil(() => document.querySelector('[data-testid="save-settings"]') !== null, undefined, {
+    what: 'the options page to render',
+  });
   return page;
 }
 
@@ -66,9 +84,13 @@ async function useEnglish(page: DemoPage): Promise<void> {
     select.value = 'en';
     select.dispatchEvent(new Event('change', { bubbles: true }));
   });
-  await page.waitUntil(() => document.querySelector('[data-testid="save-settings"]')?.textContent === 'Save settings', undefined, {
-    what: 'the page to switch to English',
-  });
+  await page.waitUntil(
+    () => document.querySelector('[data-testid="save-settings"]')?.textContent === 'Save settings',
+    undefined,
+    {
+      what: 'the page to switch to English',
+    },
+  );
 }
 
 describeEachBrowser('options page', (kind) => {
@@ -98,7 +120,9 @@ describeEachBrowser('options page', (kind) => {
 
       await page.click('[data-testid="test-connection"]');
       const answer = await waitForStatus(page, 'Service reachable; it answered case 3');
-      expect(answer).toContain('“Mismatch data in received token” — expected for a dummy token, so the path works end to end.');
+      expect(answer).toContain(
+        '“Mismatch data in received token” — expected for a dummy token, so the path works end to end.',
+      );
       expect(answer).toContain(`Called: ${endpoint}`);
     } finally {
       await page.close();
@@ -107,14 +131,20 @@ describeEachBrowser('options page', (kind) => {
     // A fresh page shows what was stored, with the ClientID masked and never in the clear.
     const reopened = await openOptions((path) => browser().openExtensionPage(path));
     try {
-      await reopened.waitUntil(() => (document.querySelector('[data-testid="operation"]') as HTMLInputElement | null)?.value === 'DiwLoginChk', undefined, {
-        what: 'the saved operation to show',
-      });
+      await reopened.waitUntil(
+        () => (document.querySelector('[data-testid="operation"]') as HTMLInputElement | null)?.value === 'DiwLoginChk',
+        undefined,
+        {
+          what: 'the saved operation to show',
+        },
+      );
       expect(await valueOf(reopened, 'wsdl-url')).toBe(world().soapWsdlUrl);
       expect(await valueOf(reopened, 'token-parameter')).toBe('AccessToken');
       expect(await reopened.text()).toContain('Saved: DEMO••••••7F3A');
       expect(await reopened.text()).not.toContain(world().clientId);
-      expect(await reopened.evaluate(() => (document.querySelector('[data-testid="client-id"]') as HTMLInputElement).type)).toBe('password');
+      expect(
+        await reopened.evaluate(() => (document.querySelector('[data-testid="client-id"]') as HTMLInputElement).type),
+      ).toBe('password');
     } finally {
       await reopened.close();
     }
@@ -143,12 +173,16 @@ describeEachBrowser('options page', (kind) => {
     try {
       await page.fill('[data-testid="wsdl-url"]', world().soapWsdlUrl);
       await page.click('[data-testid="load-wsdl"]');
-      await page.waitUntil(() => document.querySelector('[data-testid="wsdl-summary"]') !== null, undefined, { what: 'the WSDL summary' });
+      await page.waitUntil(() => document.querySelector('[data-testid="wsdl-summary"]') !== null, undefined, {
+        what: 'the WSDL summary',
+      });
       await page.fill('[data-testid="timeout"]', '500');
       await page.click('[data-testid="save-settings"]');
       await page.fill('[data-testid="capture-site-input"]', 'not an origin');
       await page.click('[data-testid="add-capture-site"]');
-      await page.waitUntil(() => document.querySelector('[data-testid="capture-site-error"]') !== null, undefined, { what: 'the origin error' });
+      await page.waitUntil(() => document.querySelector('[data-testid="capture-site-error"]') !== null, undefined, {
+        what: 'the origin error',
+      });
       expect(await axeViolations(page)).toEqual([]);
     } finally {
       await page.close();
@@ -167,7 +201,10 @@ describeEachBrowser('options page', (kind) => {
       expect(added).toContain('Capture registered on:');
       expect(added).toContain(site);
       await page.waitUntil(
-        (origin: string) => document.querySelector(`[data-testid="added-capture-sites"] [data-origin="${origin}"]`)?.getAttribute('data-granted') === 'true',
+        (origin: string) =>
+          document
+            .querySelector(`[data-testid="added-capture-sites"] [data-origin="${origin}"]`)
+            ?.getAttribute('data-granted') === 'true',
         site,
         { what: 'the added site to show as granted' },
       );
@@ -195,14 +232,24 @@ describeInBrowser('firefox', 'options page without granted host permissions', (k
     try {
       await useEnglish(page);
       await page.waitUntil(
-        () => [...document.querySelectorAll('[data-testid="default-capture-sites"] li')].every((li) => li.getAttribute('data-granted') === 'false'),
+        () =>
+          [...document.querySelectorAll('[data-testid="default-capture-sites"] li')].every(
+            (li) => li.getAttribute('data-granted') === 'false',
+          ),
         undefined,
         { what: 'the built-in sites to show as not granted' },
       );
       const grantButtons = await page.evaluate(() =>
-        [...document.querySelectorAll('[data-testid="default-capture-sites"] button')].map((button) => button.getAttribute('aria-label')),
+        [...document.querySelectorAll('[data-testid="default-capture-sites"] button')].map((button) =>
+          button.getAttribute('aria-label'),
+        ),
       );
-      expect(grantButtons).toEqual(['Grant *.industry.go.th', 'Grant *.diw.go.th', 'Grant localhost', 'Grant 127.0.0.1']);
+      expect(grantButtons).toEqual([
+        'Grant *.industry.go.th',
+        'Grant *.diw.go.th',
+        'Grant localhost',
+        'Grant 127.0.0.1',
+      ]);
       expect(await page.text()).toContain('Firefox lets the person decide on site access, even for the built-in sites');
     } finally {
       await page.close();

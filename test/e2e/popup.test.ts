@@ -20,7 +20,18 @@ import type { DemoPerson } from '../../demo/people.mjs';
 function signDemoToken(person: DemoPerson): string {
   const nbf = Math.floor(Date.now() / 1000);
   const { sid, username, idcard, firstname, lastname, email, org } = person;
-  return signToken({ sid, username, idcard, firstname, lastname, email, org, iss: 'industry-sso-demo', nbf, exp: nbf + 65 * 60 });
+  return signToken({
+    sid,
+    username,
+    idcard,
+    firstname,
+    lastname,
+    email,
+    org,
+    iss: 'industry-sso-demo',
+    nbf,
+    exp: nbf + 65 * 60,
+  });
 }
 
 describeEachBrowser('popup', (kind) => {
@@ -48,9 +59,13 @@ describeEachBrowser('popup', (kind) => {
       what: 'the capture in the switcher',
     });
     await popup.click('[data-testid="picker-elsewhere"] button');
-    await popup.waitUntil(() => document.querySelector('[data-testid="person-name"]')?.textContent === 'สมชาย ทดสอบ', undefined, {
-      what: 'the person’s name',
-    });
+    await popup.waitUntil(
+      () => document.querySelector('[data-testid="person-name"]')?.textContent === 'สมชาย ทดสอบ',
+      undefined,
+      {
+        what: 'the person’s name',
+      },
+    );
     expect(await textOf(popup, 'username')).toBe('somchai.t');
     const path = await popup.evaluate(() =>
       [...document.querySelectorAll('[data-testid="office-path"] li')].map((item) => item.textContent),
@@ -65,19 +80,27 @@ describeEachBrowser('popup', (kind) => {
     // The countdown ticks: wait until the clock shows another value than it does now.
     const first = await textOf(popup, 'countdown-clock');
     expect(first).toMatch(/^\d+:\d\d(:\d\d)?$/);
-    await popup.waitUntil((before) => document.querySelector('[data-testid="countdown-clock"]')?.textContent !== before, first, {
-      what: 'the countdown to tick',
-      timeoutMs: 5_000,
-    });
+    await popup.waitUntil(
+      (before) => document.querySelector('[data-testid="countdown-clock"]')?.textContent !== before,
+      first,
+      {
+        what: 'the countdown to tick',
+        timeoutMs: 5_000,
+      },
+    );
   });
 
   it('verifies with the demo DiwLoginChk service on request and shows the manual’s case 1', async () => {
     expect(await popup.text()).toContain('ยังไม่ได้ตรวจสอบกับ DiwLoginChk');
     await configureVerification(browser(), world().soapWsdlUrl, world().clientId);
     await popup.click('.verification button');
-    await popup.waitUntil(() => document.querySelector('[data-testid="verification"]')?.textContent?.includes('Token is valid') === true, undefined, {
-      what: 'the verification result',
-    });
+    await popup.waitUntil(
+      () => document.querySelector('[data-testid="verification"]')?.textContent?.includes('Token is valid') === true,
+      undefined,
+      {
+        what: 'the verification result',
+      },
+    );
     expect(await textOf(popup, 'verification')).toContain('กรณีที่ 1 ตามคู่มือ §4.2');
   });
 
@@ -87,17 +110,29 @@ describeEachBrowser('popup', (kind) => {
     let reached = false;
     for (let presses = 0; presses < 40 && !reached; presses += 1) {
       await keyboard.press('Tab');
-      reached = await popup.evaluate(() => document.activeElement?.getAttribute('aria-pressed') !== null && document.activeElement?.closest('.idcard') !== null);
+      reached = await popup.evaluate(
+        () =>
+          document.activeElement?.getAttribute('aria-pressed') !== null &&
+          document.activeElement?.closest('.idcard') !== null,
+      );
     }
     expect(reached).toBe(true);
     await keyboard.press('Enter');
-    await popup.waitUntil(() => /^\d{13}$/.test(document.querySelector('[data-testid="idcard"]')?.textContent ?? ''), undefined, {
-      what: 'the revealed ID number',
-    });
+    await popup.waitUntil(
+      () => /^\d{13}$/.test(document.querySelector('[data-testid="idcard"]')?.textContent ?? ''),
+      undefined,
+      {
+        what: 'the revealed ID number',
+      },
+    );
     await keyboard.press('Enter');
-    await popup.waitUntil(() => document.querySelector('.idcard button')?.getAttribute('aria-pressed') === 'false', undefined, {
-      what: 'the ID masked again',
-    });
+    await popup.waitUntil(
+      () => document.querySelector('.idcard button')?.getAttribute('aria-pressed') === 'false',
+      undefined,
+      {
+        what: 'the ID masked again',
+      },
+    );
   });
 
   it('has no axe-core violations with real layout and colours', async () => {
@@ -106,10 +141,14 @@ describeEachBrowser('popup', (kind) => {
     });
     expect(await axeViolations(popup)).toEqual([]);
     // Dark colours too, where the browser can emulate the scheme (Playwright; not Puppeteer over BiDi).
-    const native = popup.native as { emulateMedia?: (options: { colorScheme: 'dark' | 'light' | null }) => Promise<void> };
+    const native = popup.native as {
+      emulateMedia?: (options: { colorScheme: 'dark' | 'light' | null }) => Promise<void>;
+    };
     if (native.emulateMedia) {
       await native.emulateMedia({ colorScheme: 'dark' });
-      await popup.waitUntil(() => matchMedia('(prefers-color-scheme: dark)').matches, undefined, { what: 'dark colours' });
+      await popup.waitUntil(() => matchMedia('(prefers-color-scheme: dark)').matches, undefined, {
+        what: 'dark colours',
+      });
       expect(await axeViolations(popup)).toEqual([]);
       await native.emulateMedia({ colorScheme: null });
     }
@@ -117,15 +156,25 @@ describeEachBrowser('popup', (kind) => {
 
   it('switches to English and the choice is remembered', async () => {
     await popup.click('button[lang="en"]');
-    await popup.waitUntil(() => document.querySelector('[data-testid="countdown"]')?.textContent?.includes(' left') === true, undefined, {
-      what: 'the English countdown',
-    });
+    await popup.waitUntil(
+      () => document.querySelector('[data-testid="countdown"]')?.textContent?.includes(' left') === true,
+      undefined,
+      {
+        what: 'the English countdown',
+      },
+    );
     expect(await popup.evaluate(() => document.documentElement.lang)).toBe('en');
     const again = await browser().openExtensionPage(POPUP);
     try {
-      await again.waitUntil(() => document.documentElement.lang === 'en' && document.querySelector('h1')?.textContent === 'Industry SSO token inspector', undefined, {
-        what: 'a new popup in English',
-      });
+      await again.waitUntil(
+        () =>
+          document.documentElement.lang === 'en' &&
+          document.querySelector('h1')?.textContent === 'Industry SSO token inspector',
+        undefined,
+        {
+          what: 'a new popup in English',
+        },
+      );
       await again.click('button[lang="th"]');
       await again.waitUntil(() => document.documentElement.lang === 'th', undefined, { what: 'back to Thai' });
     } finally {
@@ -145,9 +194,13 @@ describeEachBrowser('popup', (kind) => {
     const pasted = world().people.find((person) => person.key === 'manee')!;
     await popup.fill('#paste-token', `Bearer ${signDemoToken(pasted)}`);
     await popup.click('details.paste button[type="submit"]');
-    await popup.waitUntil((name) => document.querySelector('[data-testid="person-name"]')?.textContent === name, `${pasted.firstname} ${pasted.lastname}`, {
-      what: 'the pasted token',
-    });
+    await popup.waitUntil(
+      (name) => document.querySelector('[data-testid="person-name"]')?.textContent === name,
+      `${pasted.firstname} ${pasted.lastname}`,
+      {
+        what: 'the pasted token',
+      },
+    );
     expect(await textOf(popup, 'org-raw')).toBe('1/435/');
     expect(await textOf(popup, 'org-name')).toBe('OrgID 1');
   });
@@ -155,10 +208,16 @@ describeEachBrowser('popup', (kind) => {
   it('opened over the login’s tab, shows that tab’s newest token without a click', async () => {
     await login.bringToFront();
     await popup.evaluate(() => location.reload());
-    await popup.waitUntil(() => document.querySelector('[data-testid="person-name"]')?.textContent === 'สมชาย ทดสอบ', undefined, {
-      what: 'the login tab’s token',
-    });
-    expect(await popup.evaluate(() => document.querySelectorAll('[data-testid="picker-this-tab"] button').length)).toBe(1);
+    await popup.waitUntil(
+      () => document.querySelector('[data-testid="person-name"]')?.textContent === 'สมชาย ทดสอบ',
+      undefined,
+      {
+        what: 'the login tab’s token',
+      },
+    );
+    expect(await popup.evaluate(() => document.querySelectorAll('[data-testid="picker-this-tab"] button').length)).toBe(
+      1,
+    );
     await popup.bringToFront();
   });
 });

@@ -28,14 +28,20 @@ type Scheme = 'light' | 'dark';
 async function setColorScheme(page: DemoPage, scheme: Scheme): Promise<void> {
   const native = page.native as { emulateMedia?: (options: { colorScheme: Scheme }) => Promise<void> };
   if (native.emulateMedia) await native.emulateMedia({ colorScheme: scheme });
-  await page.waitUntil((wanted) => matchMedia(`(prefers-color-scheme: ${wanted})`).matches, scheme, { what: `${scheme} colour scheme` });
+  await page.waitUntil((wanted) => matchMedia(`(prefers-color-scheme: ${wanted})`).matches, scheme, {
+    what: `${scheme} colour scheme`,
+  });
 }
 
-const firefoxSchemePrefs = (scheme: Scheme) => ({ 'layout.css.prefers-color-scheme.content-override': scheme === 'dark' ? 0 : 1 });
+const firefoxSchemePrefs = (scheme: Scheme) => ({
+  'layout.css.prefers-color-scheme.content-override': scheme === 'dark' ? 0 : 1,
+});
 
 async function setLanguage(page: DemoPage, language: 'th' | 'en'): Promise<void> {
   await page.click(`.language button[lang="${language}"]`);
-  await page.waitUntil((wanted) => document.documentElement.lang === wanted, language, { what: `the popup in ${language}` });
+  await page.waitUntil((wanted) => document.documentElement.lang === wanted, language, {
+    what: `the popup in ${language}`,
+  });
 }
 
 describeEachBrowser('popup screenshots', (kind) => {
@@ -74,9 +80,18 @@ function screenshotSuite(kind: BrowserKind, schemes: Scheme[]) {
     for (const { user, scenario } of flows) {
       const username = world().people.find((person) => person.key === user)!.username;
       logins.push(await browser().openPage(world().loginUrl({ user, handover: 'query', scenario })));
-      const capture = await waitForCapture(storage, (c) => payloadOf(c.token).username === username, `${user}'s capture`);
-      if (scenario === 'expired') await sendFromPage(storage, 'page→bg:verify', { captureId: capture.id, force: false });
-      await waitForCapture(storage, (c) => c.verification !== undefined && payloadOf(c.token).username === username, `${user}'s verified capture`);
+      const capture = await waitForCapture(
+        storage,
+        (c) => payloadOf(c.token).username === username,
+        `${user}'s capture`,
+      );
+      if (scenario === 'expired')
+        await sendFromPage(storage, 'page→bg:verify', { captureId: capture.id, force: false });
+      await waitForCapture(
+        storage,
+        (c) => c.verification !== undefined && payloadOf(c.token).username === username,
+        `${user}'s verified capture`,
+      );
     }
     await storage.close();
     popup = await browser().openExtensionPage(POPUP_PATH);
@@ -84,10 +99,16 @@ function screenshotSuite(kind: BrowserKind, schemes: Scheme[]) {
     // Open the popup "over" the last login's tab: it is active when the page asks which tab it is on.
     await logins.at(-1)!.bringToFront();
     await popup.evaluate(() => location.reload());
-    await popup.waitUntil(() => document.querySelector('[data-testid="person-name"]')?.textContent === 'สมชาย ทดสอบ', undefined, {
-      what: 'the popup over somchai’s tab',
+    await popup.waitUntil(
+      () => document.querySelector('[data-testid="person-name"]')?.textContent === 'สมชาย ทดสอบ',
+      undefined,
+      {
+        what: 'the popup over somchai’s tab',
+      },
+    );
+    await popup.waitUntil(() => document.querySelector('[data-testid="verification"]') !== null, undefined, {
+      what: 'the verification result',
     });
-    await popup.waitUntil(() => document.querySelector('[data-testid="verification"]') !== null, undefined, { what: 'the verification result' });
     // The page asked for its tab only when it loaded; now bring it forward so clicks act at
     // once (Firefox does not run animation frames in a background tab, and Puppeteer's
     // locators wait for them).
@@ -137,22 +158,34 @@ function screenshotSuite(kind: BrowserKind, schemes: Scheme[]) {
     await setLanguage(popup, 'th');
     await setColorScheme(popup, schemes[0]!);
     await pick('สมหญิง');
-    await popup.waitUntil(() => document.getElementById('verdict-heading')?.dataset.verdict === 'expired', undefined, { what: 'the expired token' });
-    await popup.waitUntil(() => document.querySelector('[data-testid="verification"]')?.textContent?.includes('Token is expired') === true, undefined, {
-      what: 'case 2 from DiwLoginChk',
+    await popup.waitUntil(() => document.getElementById('verdict-heading')?.dataset.verdict === 'expired', undefined, {
+      what: 'the expired token',
     });
+    await popup.waitUntil(
+      () => document.querySelector('[data-testid="verification"]')?.textContent?.includes('Token is expired') === true,
+      undefined,
+      {
+        what: 'case 2 from DiwLoginChk',
+      },
+    );
     await popup.evaluate(() => document.querySelector('.content')?.scrollTo(0, 0));
     await shoot(`th-${schemes[0]}-expired`);
-    expect(await popup.evaluate(() => document.querySelector('[data-testid="countdown"]')?.textContent ?? '')).toMatch(/^หมดอายุมาแล้ว/);
+    expect(await popup.evaluate(() => document.querySelector('[data-testid="countdown"]')?.textContent ?? '')).toMatch(
+      /^หมดอายุมาแล้ว/,
+    );
   });
 
   it(`a token with office findings (9/281/94, parent missing), Thai, ${schemes[0]}`, async () => {
     await setLanguage(popup, 'th');
     await setColorScheme(popup, schemes[0]!);
     await pick('ฟาตีมะห์');
-    await popup.waitUntil(() => document.querySelector('[data-testid="org-raw"]')?.textContent === '9/281/94', undefined, {
-      what: 'the Pattani token',
-    });
+    await popup.waitUntil(
+      () => document.querySelector('[data-testid="org-raw"]')?.textContent === '9/281/94',
+      undefined,
+      {
+        what: 'the Pattani token',
+      },
+    );
     await popup.evaluate(() => document.getElementById('office-heading')?.scrollIntoView());
     await shoot(`th-${schemes[0]}-office-findings`);
     expect(await popup.text()).toContain('สำนักงานอุตสาหกรรมจังหวัดปัตตานี');
@@ -162,20 +195,32 @@ function screenshotSuite(kind: BrowserKind, schemes: Scheme[]) {
     const b64 = (text: string) => Buffer.from(text).toString('base64url');
     const header = `{"alg":"HS256","x":${'['.repeat(1_000)}1${']'.repeat(1_000)}}`;
     const extra = Object.fromEntries(Array.from({ length: 600 }, (_, i) => [`c${i}`, i]));
-    const payload = { ...claimsFor(world().people[0]!, Math.floor(Date.now() / 1000)), firstname: 'Som\u202Echai', ...extra };
+    const payload = {
+      ...claimsFor(world().people[0]!, Math.floor(Date.now() / 1000)),
+      firstname: 'Som\u202Echai',
+      ...extra,
+    };
     const hostile = `${b64(header)}.${b64(JSON.stringify(payload))}.c2ln`;
     const page = await browser().openExtensionPage(POPUP_PATH);
     try {
       await page.setViewport(POPUP_SIZE);
       await setColorScheme(page, schemes[0]!);
       await setLanguage(page, 'en');
-      await page.waitUntil(() => document.querySelector('[data-testid="empty-state"]') !== null, undefined, { what: 'the empty state' });
+      await page.waitUntil(() => document.querySelector('[data-testid="empty-state"]') !== null, undefined, {
+        what: 'the empty state',
+      });
       await page.fill('#paste-token', hostile);
       await page.click('details.paste button[type="submit"]');
-      await page.waitUntil(() => document.querySelector('[data-testid="person-name"]') !== null, undefined, { what: 'the hostile token on screen' });
+      await page.waitUntil(() => document.querySelector('[data-testid="person-name"]') !== null, undefined, {
+        what: 'the hostile token on screen',
+      });
       await shoot(`en-${schemes[0]}-hostile`, page);
-      expect(await page.evaluate(() => document.querySelector('[data-testid="person-name"]')?.textContent ?? '')).toContain('⟨U+202E⟩');
-      expect(await page.evaluate(() => document.querySelector('[data-code="token-absurd-nesting"]') !== null)).toBe(true);
+      expect(
+        await page.evaluate(() => document.querySelector('[data-testid="person-name"]')?.textContent ?? ''),
+      ).toContain('⟨U+202E⟩');
+      expect(await page.evaluate(() => document.querySelector('[data-code="token-absurd-nesting"]') !== null)).toBe(
+        true,
+      );
       await page.evaluate(() => {
         for (const details of document.querySelectorAll('details.raw')) (details as HTMLDetailsElement).open = true;
         const content = document.querySelector('.content')!;
@@ -196,23 +241,38 @@ function screenshotSuite(kind: BrowserKind, schemes: Scheme[]) {
     try {
       await options.setViewport({ width: 820, height: 1300 });
       await setColorScheme(options, schemes[0]!);
-      await options.waitUntil(() => document.querySelector('[data-testid="plain-http-warning"]') !== null, undefined, { what: 'the plain-HTTP warning' });
+      await options.waitUntil(() => document.querySelector('[data-testid="plain-http-warning"]') !== null, undefined, {
+        what: 'the plain-HTTP warning',
+      });
       await options.evaluate(() => {
         const select = document.querySelector('[data-testid="language"]') as HTMLSelectElement;
         select.value = 'en';
         select.dispatchEvent(new Event('change', { bubbles: true }));
       });
-      await options.waitUntil(() => document.querySelector('[data-testid="plain-http-warning"]')?.textContent?.includes('unencrypted') === true, undefined, {
-        what: 'the warning in English',
-      });
-      await options.evaluate(() => document.querySelector('[data-testid="plain-http-warning"]')?.scrollIntoView({ block: 'center' }));
+      await options.waitUntil(
+        () =>
+          document.querySelector('[data-testid="plain-http-warning"]')?.textContent?.includes('unencrypted') === true,
+        undefined,
+        {
+          what: 'the warning in English',
+        },
+      );
+      await options.evaluate(() =>
+        document.querySelector('[data-testid="plain-http-warning"]')?.scrollIntoView({ block: 'center' }),
+      );
       await shoot(`options-en-${schemes[0]}-plain-http`, options);
       await setLanguage(popup, 'en');
       await setColorScheme(popup, schemes[0]!);
-      await popup.waitUntil(() => document.querySelector('[data-testid="plain-http"]') !== null, undefined, { what: 'the popup to say plain HTTP' });
-      await popup.evaluate(() => document.querySelector('[data-testid="plain-http"]')?.scrollIntoView({ block: 'center' }));
+      await popup.waitUntil(() => document.querySelector('[data-testid="plain-http"]') !== null, undefined, {
+        what: 'the popup to say plain HTTP',
+      });
+      await popup.evaluate(() =>
+        document.querySelector('[data-testid="plain-http"]')?.scrollIntoView({ block: 'center' }),
+      );
       await shoot(`en-${schemes[0]}-plain-http`);
-      expect(await popup.evaluate(() => document.querySelector('[data-testid="plain-http"]')?.textContent ?? '')).toMatch(/unencrypted/);
+      expect(
+        await popup.evaluate(() => document.querySelector('[data-testid="plain-http"]')?.textContent ?? ''),
+      ).toMatch(/unencrypted/);
     } finally {
       await options.close();
       await configureVerification(browser(), world().soapWsdlUrl, world().clientId);
@@ -226,10 +286,14 @@ function screenshotSuite(kind: BrowserKind, schemes: Scheme[]) {
     try {
       await empty.setViewport(POPUP_SIZE);
       await setColorScheme(empty, schemes[0]!);
-      await empty.waitUntil(() => document.querySelector('[data-testid="empty-state"]') !== null, undefined, { what: 'the empty state' });
+      await empty.waitUntil(() => document.querySelector('[data-testid="empty-state"]') !== null, undefined, {
+        what: 'the empty state',
+      });
       await empty.fill('#paste-token', 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzaWQiOiJ4Iiw');
       await empty.click('details.paste button[type="submit"]');
-      await empty.waitUntil(() => document.getElementById('paste-error') !== null, undefined, { what: 'the paste error' });
+      await empty.waitUntil(() => document.getElementById('paste-error') !== null, undefined, {
+        what: 'the paste error',
+      });
       await shoot(`th-${schemes[0]}-empty-paste-error`, empty);
       expect(await empty.text()).toContain('*.industry.go.th');
     } finally {

@@ -39,7 +39,12 @@ function nameShownFor(world: DemoWorld, key: string): string {
 }
 
 /** Opens the demo SSO's GET login URL in a new tab; the caller closes the tab. */
-function logIn(browser: LaunchedBrowser, world: DemoWorld, user: string, scenario: 'normal' | 'expired' | 'tampered'): Promise<DemoPage> {
+function logIn(
+  browser: LaunchedBrowser,
+  world: DemoWorld,
+  user: string,
+  scenario: 'normal' | 'expired' | 'tampered',
+): Promise<DemoPage> {
   return browser.openPage(world.loginUrl({ user, handover: 'query', scenario }));
 }
 
@@ -65,7 +70,10 @@ function readVerificationBlock(popup: DemoPage): Promise<VerificationShown | nul
     if (!block) return null;
     return {
       headline: block.querySelector<HTMLElement>('.verification__headline')?.innerText.trim() ?? '',
-      tone: [...block.classList].find((c) => c.startsWith('verification__result--'))?.replace('verification__result--', '') ?? '',
+      tone:
+        [...block.classList]
+          .find((c) => c.startsWith('verification__result--'))
+          ?.replace('verification__result--', '') ?? '',
       findings: [...block.querySelectorAll<HTMLElement>('.verification__findings li')].map((li) => li.innerText.trim()),
     };
   });
@@ -87,27 +95,37 @@ async function openPopupOn(browser: LaunchedBrowser, who: string): Promise<DemoP
     () =>
       popup.evaluate(
         (name: string) =>
-          [...document.querySelectorAll('[data-testid="picker-elsewhere"] li')].findIndex((item) => item.querySelector('.picker__who')?.textContent?.trim() === name) + 1,
+          [...document.querySelectorAll('[data-testid="picker-elsewhere"] li')].findIndex(
+            (item) => item.querySelector('.picker__who')?.textContent?.trim() === name,
+          ) + 1,
         who,
       ),
     { what: `the popup to list a capture for ${who}` },
   );
   await popup.click(`[data-testid="picker-elsewhere"] li:nth-child(${position}) button`);
-  await popup.waitUntil(() => document.querySelector('[data-verdict]') !== null && document.querySelector('.verification') !== null, undefined, {
-    what: 'the popup to show the token and its DiwLoginChk block',
-  });
+  await popup.waitUntil(
+    () => document.querySelector('[data-verdict]') !== null && document.querySelector('.verification') !== null,
+    undefined,
+    {
+      what: 'the popup to show the token and its DiwLoginChk block',
+    },
+  );
   return popup;
 }
-
 
 describeEachBrowser('verification with DiwLoginChk', (kind) => {
   const world = useDemoWorld();
   const browser = useBrowser(kind);
 
-  const configure = (clientId: string) => configureVerification(browser(), { wsdlUrl: world().soapWsdlUrl, clientId, testConnection: false });
+  const configure = (clientId: string) =>
+    configureVerification(browser(), { wsdlUrl: world().soapWsdlUrl, clientId, testConnection: false });
 
   it('case 1: a fresh token with the right ClientID is "Token is valid" (and Test connection proves the path)', async () => {
-    const configured = await configureVerification(browser(), { wsdlUrl: world().soapWsdlUrl, clientId: world().clientId, testConnection: true });
+    const configured = await configureVerification(browser(), {
+      wsdlUrl: world().soapWsdlUrl,
+      clientId: world().clientId,
+      testConnection: true,
+    });
     // Test connection sends a dummy token, so case 3 is the answer that proves the whole path works.
     expect(configured.tested).toContain(MANUAL_CASE[3]);
     const login = await logIn(browser(), world(), 'somchai', 'normal');
@@ -162,7 +180,11 @@ describeEachBrowser('verification with DiwLoginChk', (kind) => {
       expect(before.verification).toContain(MANUAL_CASE[1]);
 
       // …then someone types a wrong ClientID on the options page; Test connection already says so.
-      const configured = await configureVerification(browser(), { wsdlUrl: world().soapWsdlUrl, clientId: WRONG_CLIENT_ID, testConnection: true });
+      const configured = await configureVerification(browser(), {
+        wsdlUrl: world().soapWsdlUrl,
+        clientId: WRONG_CLIENT_ID,
+        testConnection: true,
+      });
       expect(configured.tested).toContain(MANUAL_CASE[4]);
 
       const popup = await openPopupOn(browser(), who);
@@ -204,10 +226,20 @@ describeEachBrowser('verification with DiwLoginChk', (kind) => {
       expect(loaded.tone).toBe('success');
       await options.fill('[data-testid="endpoint"]', closedEndpoint);
       await options.fill('[data-testid="client-id"]', world().clientId);
-      const saved = await clickAndReadStatus(options, '[data-testid="save-settings"]', 30_000, 'the settings to be saved');
+      const saved = await clickAndReadStatus(
+        options,
+        '[data-testid="save-settings"]',
+        30_000,
+        'the settings to be saved',
+      );
       expect(saved.tone).not.toBe('error');
 
-      const tested = await clickAndReadStatus(options, '[data-testid="test-connection"]', 30_000, 'the connection test');
+      const tested = await clickAndReadStatus(
+        options,
+        '[data-testid="test-connection"]',
+        30_000,
+        'the connection test',
+      );
       expect(tested.tone).toBe('error');
       // fetch only says "Failed to fetch"; webRequest.onErrorOccurred names the cause.
       expect(tested.text).toMatch(/Connection refused \((net::ERR_CONNECTION_REFUSED|NS_ERROR_CONNECTION_REFUSED)\)/);

@@ -11,7 +11,12 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { pollUntil } from '../../demo/launch-browser.mjs';
 import type { DemoPage } from '../../demo/launch-browser.mjs';
 import { describeEachBrowser, useBrowser, useDemoWorld, type BrowserKind } from '../helpers/browsers';
-import { openStoragePage, stopExtensionServiceWorker, storedCaptures, waitForCapture } from '../helpers/extension-state';
+import {
+  openStoragePage,
+  stopExtensionServiceWorker,
+  storedCaptures,
+  waitForCapture,
+} from '../helpers/extension-state';
 import { configureVerification, POPUP_PATH } from '../helpers/popup-page';
 
 /**
@@ -19,7 +24,9 @@ import { configureVerification, POPUP_PATH } from '../helpers/popup-page';
  * stopped during) and passes every later one to the demo service. It notes when the first
  * request's connection closes: the browser let go of it.
  */
-async function startStallingProxy(serviceUrl: string): Promise<{ url: string; received: () => number; firstClosed: () => boolean; close: () => Promise<void> }> {
+async function startStallingProxy(
+  serviceUrl: string,
+): Promise<{ url: string; received: () => number; firstClosed: () => boolean; close: () => Promise<void> }> {
   let received = 0;
   let firstClosed = false;
   const server: Server = createServer((request: IncomingMessage, response: ServerResponse) => {
@@ -33,8 +40,19 @@ async function startStallingProxy(serviceUrl: string): Promise<{ url: string; re
         });
         return;
       }
-      void fetch(serviceUrl, { method: 'POST', headers: { 'content-type': request.headers['content-type'] ?? 'text/xml', soapaction: String(request.headers.soapaction ?? '') }, body: Buffer.concat(chunks) })
-        .then(async (answer) => response.writeHead(answer.status, { 'content-type': answer.headers.get('content-type') ?? 'text/xml' }).end(await answer.text()))
+      void fetch(serviceUrl, {
+        method: 'POST',
+        headers: {
+          'content-type': request.headers['content-type'] ?? 'text/xml',
+          soapaction: String(request.headers.soapaction ?? ''),
+        },
+        body: Buffer.concat(chunks),
+      })
+        .then(async (answer) =>
+          response
+            .writeHead(answer.status, { 'content-type': answer.headers.get('content-type') ?? 'text/xml' })
+            .end(await answer.text()),
+        )
         .catch(() => response.writeHead(502).end());
     });
   });
@@ -68,7 +86,10 @@ describeEachBrowser('the background stopped during a verification', (kind) => {
   beforeAll(async () => {
     proxy = await startStallingProxy(world().soapWsdlUrl.replace(/\?wsdl$/, ''));
     storagePage = await openStoragePage(browser());
-    await configureVerification(browser(), world().soapWsdlUrl, world().clientId, { endpoint: proxy.url, timeoutMs: 120_000 });
+    await configureVerification(browser(), world().soapWsdlUrl, world().clientId, {
+      endpoint: proxy.url,
+      timeoutMs: 120_000,
+    });
   });
   afterAll(async () => {
     await proxy?.close();
@@ -77,30 +98,50 @@ describeEachBrowser('the background stopped during a verification', (kind) => {
   it('shows the cut-off verification as interrupted, keeps the capture, and verifies again on a click', async () => {
     const login = await browser().openPage(world().loginUrl({ user: 'manee', handover: 'query', scenario: 'normal' }));
     try {
-      const capture = await waitForCapture(storagePage, (c) => c.parameter === 'token' && c.verifying !== undefined, 'the verification to begin');
+      const capture = await waitForCapture(
+        storagePage,
+        (c) => c.parameter === 'token' && c.verifying !== undefined,
+        'the verification to begin',
+      );
       await pollUntil(async () => proxy.received() >= 1, { what: 'the verification call to reach the service' });
       // The storage page must not keep Firefox's background awake, nor watch Chrome's worker.
       if (kind === 'chromium') await stopExtensionServiceWorker(storagePage, browser().extensionBaseUrl);
       await storagePage.close();
-      await pollUntil(async () => proxy.firstClosed(), { what: 'the browser to drop the stopped background’s call', timeoutMs: 60_000 });
+      await pollUntil(async () => proxy.firstClosed(), {
+        what: 'the browser to drop the stopped background’s call',
+        timeoutMs: 60_000,
+      });
 
       // Opening the popup wakes the background, which settles what its predecessor left.
       const popup = await browser().openExtensionPage(POPUP_PATH);
       try {
         storagePage = popup;
-        const settled = await waitForCapture(popup, (c) => c.id === capture.id && c.verifying === undefined && c.verification !== undefined, 'the interrupted verification to be settled');
+        const settled = await waitForCapture(
+          popup,
+          (c) => c.id === capture.id && c.verifying === undefined && c.verification !== undefined,
+          'the interrupted verification to be settled',
+        );
         expect(settled.verification?.result.outcome).toMatchObject({ kind: 'failed', code: 'interrupted' });
         expect((await storedCaptures(popup)).map((c) => c.id)).toContain(capture.id);
 
         await popup.click('[data-testid="picker-elsewhere"] li:nth-child(1) button');
-        await popup.waitUntil(() => document.querySelector('[data-testid="verification"]')?.textContent?.includes('ขัดจังหวะ') === true, undefined, {
-          what: 'the popup to say the verification was interrupted',
-        });
+        await popup.waitUntil(
+          () => document.querySelector('[data-testid="verification"]')?.textContent?.includes('ขัดจังหวะ') === true,
+          undefined,
+          {
+            what: 'the popup to say the verification was interrupted',
+          },
+        );
         await popup.click('.verification button');
-        await popup.waitUntil(() => document.querySelector('[data-testid="verification"]')?.textContent?.includes('Token is valid') === true, undefined, {
-          what: 'the verification to succeed on the second try',
-          timeoutMs: 30_000,
-        });
+        await popup.waitUntil(
+          () =>
+            document.querySelector('[data-testid="verification"]')?.textContent?.includes('Token is valid') === true,
+          undefined,
+          {
+            what: 'the verification to succeed on the second try',
+            timeoutMs: 30_000,
+          },
+        );
         expect(proxy.received()).toBe(2);
       } finally {
         storagePage = await openStoragePage(browser());

@@ -41,7 +41,11 @@ export async function clearSession(page: DemoPage): Promise<void> {
 }
 
 /** Polls until a capture matching `predicate` is stored; returns it. */
-export async function waitForCapture(page: DemoPage, predicate: (capture: Capture) => boolean, what: string): Promise<Capture> {
+export async function waitForCapture(
+  page: DemoPage,
+  predicate: (capture: Capture) => boolean,
+  what: string,
+): Promise<Capture> {
   const found = await pollUntil(async () => (await storedCaptures(page)).find(predicate), { what });
   return found as Capture;
 }
@@ -63,11 +67,17 @@ export function payloadOf(token: string): Record<string, unknown> {
 export async function stopExtensionServiceWorker(extensionPage: DemoPage, extensionBaseUrl: string): Promise<void> {
   const cdp = await extensionPage.native.context().newCDPSession(extensionPage.native);
   const statuses = new Map<string, string>();
-  cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }: { versions: Array<{ versionId: string; scriptURL: string; runningStatus: string }> }) => {
-    for (const version of versions) if (version.scriptURL.startsWith(extensionBaseUrl)) statuses.set(version.versionId, version.runningStatus);
-  });
+  cdp.on(
+    'ServiceWorker.workerVersionUpdated',
+    ({ versions }: { versions: Array<{ versionId: string; scriptURL: string; runningStatus: string }> }) => {
+      for (const version of versions)
+        if (version.scriptURL.startsWith(extensionBaseUrl)) statuses.set(version.versionId, version.runningStatus);
+    },
+  );
   await cdp.send('ServiceWorker.enable');
-  const running = (await pollUntil(async () => [...statuses].find(([, status]) => status === 'running')?.[0], { what: 'the running worker' })) as string;
+  const running = (await pollUntil(async () => [...statuses].find(([, status]) => status === 'running')?.[0], {
+    what: 'the running worker',
+  })) as string;
   await cdp.send('ServiceWorker.stopWorker', { versionId: running });
   await pollUntil(async () => statuses.get(running) === 'stopped', { what: 'the worker to stop' });
   await cdp.detach();

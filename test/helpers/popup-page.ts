@@ -52,7 +52,12 @@ export const OPTIONS_PATH = 'src/options/index.html';
  * and saves what it found with the demo ClientID, from the options page (the background takes
  * these messages from no other page), as a person does there.
  */
-export async function configureVerification(browser: LaunchedBrowser, wsdlUrl: string, clientId: string, extra: Partial<Settings['verification']> = {}): Promise<void> {
+export async function configureVerification(
+  browser: LaunchedBrowser,
+  wsdlUrl: string,
+  clientId: string,
+  extra: Partial<Settings['verification']> = {},
+): Promise<void> {
   const extensionPage = await browser.openExtensionPage(OPTIONS_PATH);
   try {
     await saveDemoVerification(extensionPage, wsdlUrl, clientId, extra);
@@ -61,8 +66,15 @@ export async function configureVerification(browser: LaunchedBrowser, wsdlUrl: s
   }
 }
 
-async function saveDemoVerification(extensionPage: DemoPage, wsdlUrl: string, clientId: string, extra: Partial<Settings['verification']>): Promise<void> {
-  const loaded = await sendFromPage<ActionResult<WsdlDescription>>(extensionPage, 'page→bg:load-wsdl', { url: wsdlUrl });
+async function saveDemoVerification(
+  extensionPage: DemoPage,
+  wsdlUrl: string,
+  clientId: string,
+  extra: Partial<Settings['verification']>,
+): Promise<void> {
+  const loaded = await sendFromPage<ActionResult<WsdlDescription>>(extensionPage, 'page→bg:load-wsdl', {
+    url: wsdlUrl,
+  });
   if (!loaded.ok) throw new Error(`the demo WSDL did not load: ${loaded.error.en}`);
   const wsdl = loaded.value;
   const guess = wsdl.guess;

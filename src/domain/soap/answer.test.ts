@@ -8,7 +8,8 @@ const XML = 'text/xml; charset=utf-8';
 // A made-up person: 1101700203450 passes the mod-11 check digit.
 const ID = '1101700203450';
 
-const envelope = (inner: string, ns = S11) => `<?xml version="1.0" encoding="UTF-8"?><S:Envelope xmlns:S="${ns}"><S:Body>${inner}</S:Body></S:Envelope>`;
+const envelope = (inner: string, ns = S11) =>
+  `<?xml version="1.0" encoding="UTF-8"?><S:Envelope xmlns:S="${ns}"><S:Body>${inner}</S:Body></S:Envelope>`;
 
 function answered(body: string, status = 200, contentType: string | null = XML) {
   const reading = readSoapAnswer(status, contentType, body);
@@ -42,12 +43,27 @@ describe('readSoapAnswer: where the fields are', () => {
     const body = envelope(
       `<ns2:DiwLoginChkResponse xmlns:ns2="http://diw.go.th/"><return><Username>somchai.j</Username><IDCard>${ID}</IDCard><Status>true</Status><Message>1: Token is valid</Message></return></ns2:DiwLoginChkResponse>`,
     );
-    expect(answered(body)).toEqual({ manualCase: 1, status: true, message: '1: Token is valid', username: 'somchai.j', idCard: ID });
+    expect(answered(body)).toEqual({
+      manualCase: 1,
+      status: true,
+      message: '1: Token is valid',
+      username: 'somchai.j',
+      idCard: ID,
+    });
   });
 
   it('namespaced fields in another letter case, SOAP 1.2 envelope', () => {
-    const body = envelope(`<r:resp xmlns:r="urn:x"><r:USERNAME>u1</r:USERNAME><r:idcard>${ID}</r:idcard><r:status>FALSE</r:status><r:message>Token is expired</r:message></r:resp>`, S12);
-    expect(answered(body, 200, 'application/soap+xml')).toEqual({ manualCase: 2, status: false, message: 'Token is expired', username: 'u1', idCard: ID });
+    const body = envelope(
+      `<r:resp xmlns:r="urn:x"><r:USERNAME>u1</r:USERNAME><r:idcard>${ID}</r:idcard><r:status>FALSE</r:status><r:message>Token is expired</r:message></r:resp>`,
+      S12,
+    );
+    expect(answered(body, 200, 'application/soap+xml')).toEqual({
+      manualCase: 2,
+      status: false,
+      message: 'Token is expired',
+      username: 'u1',
+      idCard: ID,
+    });
   });
 
   it('rpc/encoded values with xsi:type attributes', () => {
@@ -59,7 +75,13 @@ describe('readSoapAnswer: where the fields are', () => {
 
   it('a string return that holds escaped XML', () => {
     const inner = `&lt;result&gt;&lt;Username&gt;somchai.j&lt;/Username&gt;&lt;IDCard&gt;${ID}&lt;/IDCard&gt;&lt;Status&gt;true&lt;/Status&gt;&lt;Message&gt;Token is valid&lt;/Message&gt;&lt;/result&gt;`;
-    expect(answered(envelope(`<ns2:DiwLoginChkResponse xmlns:ns2="http://diw.go.th/"><return>${inner}</return></ns2:DiwLoginChkResponse>`))).toEqual({
+    expect(
+      answered(
+        envelope(
+          `<ns2:DiwLoginChkResponse xmlns:ns2="http://diw.go.th/"><return>${inner}</return></ns2:DiwLoginChkResponse>`,
+        ),
+      ),
+    ).toEqual({
       manualCase: 1,
       status: true,
       message: 'Token is valid',
@@ -70,24 +92,43 @@ describe('readSoapAnswer: where the fields are', () => {
 
   it('a string return that holds an XML fragment (several top-level elements, with a declaration)', () => {
     const inner = `<?xml version="1.0"?><Username>somchai.j</Username><IDCard>${ID}</IDCard><Status>false</Status><Message>2</Message>`;
-    expect(answered(envelope(`<x:R xmlns:x="urn:x"><return>${inner.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</return></x:R>`))).toEqual({ manualCase: 2, status: false, message: '2', username: 'somchai.j', idCard: ID });
+    expect(
+      answered(
+        envelope(`<x:R xmlns:x="urn:x"><return>${inner.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</return></x:R>`),
+      ),
+    ).toEqual({ manualCase: 2, status: false, message: '2', username: 'somchai.j', idCard: ID });
   });
 
   it('XML inside a string inside a string is still read, but not without end', () => {
     const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-    const layered = (depth: number): string => (depth === 0 ? '<Status>true</Status><Message>1</Message>' : `<r>${escape(layered(depth - 1))}</r>`);
-    expect(answered(envelope(`<x:R xmlns:x="urn:x">${layered(2)}</x:R>`))).toMatchObject({ manualCase: 1, status: true });
-    expect(readSoapAnswer(200, XML, envelope(`<x:R xmlns:x="urn:x">${layered(8)}</x:R>`))).toMatchObject({ kind: 'failed', code: 'missing-fields' });
+    const layered = (depth: number): string =>
+      depth === 0 ? '<Status>true</Status><Message>1</Message>' : `<r>${escape(layered(depth - 1))}</r>`;
+    expect(answered(envelope(`<x:R xmlns:x="urn:x">${layered(2)}</x:R>`))).toMatchObject({
+      manualCase: 1,
+      status: true,
+    });
+    expect(readSoapAnswer(200, XML, envelope(`<x:R xmlns:x="urn:x">${layered(8)}</x:R>`))).toMatchObject({
+      kind: 'failed',
+      code: 'missing-fields',
+    });
   });
 
   it('a string return that holds XML in CDATA', () => {
-    const body = envelope(`<x:R xmlns:x="urn:x"><return><![CDATA[<a:Answer xmlns:a="urn:a"><a:Status>false</a:Status><a:Message>4</a:Message></a:Answer>]]></return></x:R>`);
+    const body = envelope(
+      `<x:R xmlns:x="urn:x"><return><![CDATA[<a:Answer xmlns:a="urn:a"><a:Status>false</a:Status><a:Message>4</a:Message></a:Answer>]]></return></x:R>`,
+    );
     expect(answered(body)).toMatchObject({ manualCase: 4, status: false, message: '4' });
   });
 
   it('a string return that holds JSON', () => {
-    const json = JSON.stringify({ data: { Username: 'somchai.j', IDCard: ID, Status: true, Message: '1: Token is valid' } });
-    expect(answered(envelope(`<x:R xmlns:x="urn:x"><return>${json.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</return></x:R>`))).toEqual({
+    const json = JSON.stringify({
+      data: { Username: 'somchai.j', IDCard: ID, Status: true, Message: '1: Token is valid' },
+    });
+    expect(
+      answered(
+        envelope(`<x:R xmlns:x="urn:x"><return>${json.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</return></x:R>`),
+      ),
+    ).toEqual({
       manualCase: 1,
       status: true,
       message: '1: Token is valid',
@@ -97,40 +138,71 @@ describe('readSoapAnswer: where the fields are', () => {
   });
 
   it('a bare string return that is one of the manual messages', () => {
-    expect(answered(envelope('<x:R xmlns:x="urn:x"><return>Token is expired</return></x:R>'))).toEqual({ manualCase: 2, status: null, message: 'Token is expired', username: null, idCard: null });
+    expect(answered(envelope('<x:R xmlns:x="urn:x"><return>Token is expired</return></x:R>'))).toEqual({
+      manualCase: 2,
+      status: null,
+      message: 'Token is expired',
+      username: null,
+      idCard: null,
+    });
   });
 
   it('fields as attributes', () => {
-    expect(answered(envelope(`<x:R xmlns:x="urn:x" Status="true" Message="1" Username="u" IDCard="${ID}"/>`))).toMatchObject({ manualCase: 1, status: true, username: 'u', idCard: ID });
+    expect(
+      answered(envelope(`<x:R xmlns:x="urn:x" Status="true" Message="1" Username="u" IDCard="${ID}"/>`)),
+    ).toMatchObject({ manualCase: 1, status: true, username: 'u', idCard: ID });
   });
 
   it('blots a token or an ID number echoed in the Message, and still maps the case', () => {
-    const echoed = answered(envelope(`<x:R xmlns:x="urn:x"><Status>false</Status><Message>bad token eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.abcdef for ${ID}</Message></x:R>`));
+    const echoed = answered(
+      envelope(
+        `<x:R xmlns:x="urn:x"><Status>false</Status><Message>bad token eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.abcdef for ${ID}</Message></x:R>`,
+      ),
+    );
     expect(echoed).toMatchObject({ manualCase: null, message: 'bad token [token] for [ID number]' });
-    expect(answered(envelope('<x:R xmlns:x="urn:x"><Status>true</Status><Message>1: Token is valid</Message></x:R>'))).toMatchObject({ manualCase: 1 });
+    expect(
+      answered(envelope('<x:R xmlns:x="urn:x"><Status>true</Status><Message>1: Token is valid</Message></x:R>')),
+    ).toMatchObject({ manualCase: 1 });
   });
 
   it('keeps an unrecognised message as it came, with manualCase null', () => {
-    expect(answered(envelope('<x:R xmlns:x="urn:x"><Status>true</Status><Message>Everything OK</Message></x:R>'))).toEqual({ manualCase: null, status: true, message: 'Everything OK', username: null, idCard: null });
+    expect(
+      answered(envelope('<x:R xmlns:x="urn:x"><Status>true</Status><Message>Everything OK</Message></x:R>')),
+    ).toEqual({ manualCase: null, status: true, message: 'Everything OK', username: null, idCard: null });
   });
 
   it('keeps leading zeros and does not turn values into numbers', () => {
-    expect(answered(envelope('<x:R xmlns:x="urn:x"><Status>1</Status><Message>1</Message><IDCard>0012</IDCard></x:R>'))).toMatchObject({ status: true, idCard: '0012' });
+    expect(
+      answered(envelope('<x:R xmlns:x="urn:x"><Status>1</Status><Message>1</Message><IDCard>0012</IDCard></x:R>')),
+    ).toMatchObject({ status: true, idCard: '0012' });
   });
 
   it('a real SOAP answer mislabelled text/html is still read', () => {
-    expect(answered(envelope('<r><Status>true</Status><Message>1</Message></r>'), 200, 'text/html')).toMatchObject({ manualCase: 1 });
+    expect(answered(envelope('<r><Status>true</Status><Message>1</Message></r>'), 200, 'text/html')).toMatchObject({
+      manualCase: 1,
+    });
   });
 
   it('a plain XML answer without an envelope is still read', () => {
-    expect(answered('<Answer><Status>true</Status><Message>1</Message></Answer>')).toMatchObject({ manualCase: 1, status: true });
+    expect(answered('<Answer><Status>true</Status><Message>1</Message></Answer>')).toMatchObject({
+      manualCase: 1,
+      status: true,
+    });
   });
 });
 
 describe('readSoapAnswer: failures', () => {
   it('SOAP 1.1 Fault', () => {
-    const body = envelope('<S:Fault><faultcode>S:Server</faultcode><faultstring>java.lang.NullPointerException</faultstring></S:Fault>');
-    expect(readSoapAnswer(500, XML, body)).toMatchObject({ kind: 'failed', code: 'soap-fault', faultCode: 'S:Server', faultString: 'java.lang.NullPointerException', httpStatus: 500 });
+    const body = envelope(
+      '<S:Fault><faultcode>S:Server</faultcode><faultstring>java.lang.NullPointerException</faultstring></S:Fault>',
+    );
+    expect(readSoapAnswer(500, XML, body)).toMatchObject({
+      kind: 'failed',
+      code: 'soap-fault',
+      faultCode: 'S:Server',
+      faultString: 'java.lang.NullPointerException',
+      httpStatus: 500,
+    });
   });
 
   it('SOAP 1.2 Fault with a subcode and several reason texts', () => {
@@ -138,25 +210,37 @@ describe('readSoapAnswer: failures', () => {
       '<S:Fault><S:Code><S:Value>S:Sender</S:Value><S:Subcode><S:Value>m:BadToken</S:Value></S:Subcode></S:Code><S:Reason><S:Text xml:lang="th">ผิด</S:Text><S:Text xml:lang="en">Bad token</S:Text></S:Reason></S:Fault>',
       S12,
     );
-    expect(readSoapAnswer(400, 'application/soap+xml', body)).toMatchObject({ code: 'soap-fault', faultCode: 'S:Sender / m:BadToken', faultString: 'Bad token' });
+    expect(readSoapAnswer(400, 'application/soap+xml', body)).toMatchObject({
+      code: 'soap-fault',
+      faultCode: 'S:Sender / m:BadToken',
+      faultString: 'Bad token',
+    });
   });
 
   it('a fault that echoes the token and an ID number is redacted', () => {
-    const body = envelope(`<S:Fault><faultcode>S:Client</faultcode><faultstring>bad eyJhbGciOi.eyJzdWIiOiIx.c2lnbmF0dXJl for ${ID}</faultstring></S:Fault>`);
+    const body = envelope(
+      `<S:Fault><faultcode>S:Client</faultcode><faultstring>bad eyJhbGciOi.eyJzdWIiOiIx.c2lnbmF0dXJl for ${ID}</faultstring></S:Fault>`,
+    );
     const reading = readSoapAnswer(500, XML, body);
     expect(reading).toMatchObject({ code: 'soap-fault', faultString: 'bad [token] for [ID number]' });
     expect(JSON.stringify(reading)).not.toContain(ID);
   });
 
   it('HTTP 500 without a fault → http-status', () => {
-    expect(readSoapAnswer(500, 'text/plain', 'Internal Server Error')).toMatchObject({ code: 'http-status', httpStatus: 500 });
-    expect(readSoapAnswer(404, 'text/html', '<!DOCTYPE html><html><head><title>404 Not Found</title></head></html>')).toMatchObject({ code: 'http-status', httpStatus: 404 });
+    expect(readSoapAnswer(500, 'text/plain', 'Internal Server Error')).toMatchObject({
+      code: 'http-status',
+      httpStatus: 500,
+    });
+    expect(
+      readSoapAnswer(404, 'text/html', '<!DOCTYPE html><html><head><title>404 Not Found</title></head></html>'),
+    ).toMatchObject({ code: 'http-status', httpStatus: 404 });
     expect(readSoapAnswer(503, XML, '<error>busy</error>')).toMatchObject({ code: 'http-status', httpStatus: 503 });
     expect(readSoapAnswer(502, null, '')).toMatchObject({ code: 'http-status', httpStatus: 502 });
   });
 
   it('HTTP 200 with an HTML login page → not-xml, showing the page title', () => {
-    const page = '<!DOCTYPE html><html><head><title>Proxy login</title></head><body><form><input name=u></form></body></html>';
+    const page =
+      '<!DOCTYPE html><html><head><title>Proxy login</title></head><body><form><input name=u></form></body></html>';
     const reading = readSoapAnswer(200, 'text/html; charset=utf-8', page);
     expect(reading).toMatchObject({ code: 'not-xml' });
     expect(reading.kind === 'failed' && reading.detail).toContain('Proxy login');
@@ -180,14 +264,19 @@ describe('readSoapAnswer: failures', () => {
     expect(emptyBoth).toMatchObject({ kind: 'failed', code: 'missing-fields' });
     expect(emptyBoth.kind === 'failed' && emptyBoth.detail).toContain('say nothing');
     // A readable Status alone still answers; the empty Message is shown as absent.
-    expect(answered(envelope('<x:R xmlns:x="urn:x"><Status>false</Status><Message></Message></x:R>'))).toMatchObject({ status: false, message: null });
+    expect(answered(envelope('<x:R xmlns:x="urn:x"><Status>false</Status><Message></Message></x:R>'))).toMatchObject({
+      status: false,
+      message: null,
+    });
   });
 
   it('bodies over 1 MB → too-large', () => {
     const big = envelope(`<x:R xmlns:x="urn:x"><Message>${'a'.repeat(MAX_ANSWER_BYTES)}</Message></x:R>`);
     expect(readSoapAnswer(200, XML, big)).toMatchObject({ code: 'too-large' });
     // Counted in UTF-8 bytes: Thai letters are three bytes each.
-    expect(readSoapAnswer(200, XML, envelope(`<Message>${'ก'.repeat(MAX_ANSWER_BYTES / 3 + 10)}</Message>`))).toMatchObject({ code: 'too-large' });
+    expect(
+      readSoapAnswer(200, XML, envelope(`<Message>${'ก'.repeat(MAX_ANSWER_BYTES / 3 + 10)}</Message>`)),
+    ).toMatchObject({ code: 'too-large' });
   });
 
   it('a DOCTYPE with entities is refused, not expanded', () => {
@@ -199,24 +288,65 @@ describe('readSoapAnswer: failures', () => {
 describe('readSoapAnswer on hostile input', () => {
   it('property: never throws, and always gives an answer or a known failure', () => {
     const codes = ['http-status', 'soap-fault', 'not-xml', 'missing-fields', 'too-large'];
-    const fragment = fc.constantFrom('<', '>', '</', '/>', '&', '&lt;', '<![CDATA[', ']]>', '<Status>', 'true', '</Status>', '<Message>', '1', '</Message>', '<S:Envelope xmlns:S="' + S11 + '">', '<S:Body>', '<S:Fault>', '{"', '":', '<?xml ', '<!--', 'xmlns:a="', '"');
-    const body = fc.oneof(fc.string(), fc.array(fc.oneof(fragment, fc.string({ maxLength: 4 })), { maxLength: 40 }).map((p) => p.join('')));
+    const fragment = fc.constantFrom(
+      '<',
+      '>',
+      '</',
+      '/>',
+      '&',
+      '&lt;',
+      '<![CDATA[',
+      ']]>',
+      '<Status>',
+      'true',
+      '</Status>',
+      '<Message>',
+      '1',
+      '</Message>',
+      '<S:Envelope xmlns:S="' + S11 + '">',
+      '<S:Body>',
+      '<S:Fault>',
+      '{"',
+      '":',
+      '<?xml ',
+      '<!--',
+      'xmlns:a="',
+      '"',
+    );
+    const body = fc.oneof(
+      fc.string(),
+      fc.array(fc.oneof(fragment, fc.string({ maxLength: 4 })), { maxLength: 40 }).map((p) => p.join('')),
+    );
     fc.assert(
-      fc.property(fc.integer({ min: 100, max: 599 }), fc.option(fc.string(), { nil: null }), body, (status, type, text) => {
-        const reading = readSoapAnswer(status, type, text);
-        if (reading.kind === 'failed') expect(codes).toContain(reading.code);
-        else expect(reading.answer.status !== null || reading.answer.message !== null).toBe(true);
-      }),
+      fc.property(
+        fc.integer({ min: 100, max: 599 }),
+        fc.option(fc.string(), { nil: null }),
+        body,
+        (status, type, text) => {
+          const reading = readSoapAnswer(status, type, text);
+          if (reading.kind === 'failed') expect(codes).toContain(reading.code);
+          else expect(reading.answer.status !== null || reading.answer.message !== null).toBe(true);
+        },
+      ),
       { numRuns: 500 },
     );
   });
 
   it('property: a well-formed answer is read back whatever the values', () => {
-    const value = fc.string({ minLength: 1, maxLength: 30 }).map((s) => s.replace(/[\u0000-\u001F\uFFFE\uFFFF]/g, '').trim()).filter((s) => s !== '');
+    const value = fc
+      .string({ minLength: 1, maxLength: 30 })
+      // XML cannot carry these characters at all, so the generator leaves them out.
+      // eslint-disable-next-line no-control-regex
+      .map((s) => s.replace(/[\u0000-\u001F\uFFFE\uFFFF]/g, '').trim())
+      .filter((s) => s !== '');
     const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
     fc.assert(
       fc.property(value, value, fc.boolean(), fc.constantFrom(1, 2, 3, 4), (username, idCard, status, manualCase) => {
-        const answer = answered(envelope(`<r:R xmlns:r="urn:r"><return><Username>${escape(username)}</Username><IDCard>${escape(idCard)}</IDCard><Status>${status}</Status><Message>${manualCase}</Message></return></r:R>`));
+        const answer = answered(
+          envelope(
+            `<r:R xmlns:r="urn:r"><return><Username>${escape(username)}</Username><IDCard>${escape(idCard)}</IDCard><Status>${status}</Status><Message>${manualCase}</Message></return></r:R>`,
+          ),
+        );
         expect(answer).toEqual({ manualCase, status, message: String(manualCase), username, idCard });
       }),
     );
@@ -225,9 +355,15 @@ describe('readSoapAnswer on hostile input', () => {
 
 describe('what the service said, redacted where it is read', () => {
   it('a Message that echoes a host name keeps it; a fault that quotes an ID with dots masks it', () => {
-    expect(answered(envelope('<R><Status>false</Status><Message>Call www.example.com/help</Message></R>')).message).toBe('Call www.example.com/help');
+    expect(
+      answered(envelope('<R><Status>false</Status><Message>Call www.example.com/help</Message></R>')).message,
+    ).toBe('Call www.example.com/help');
     const dotted = `${ID[0]}.${ID.slice(1, 5)}.${ID.slice(5)}`;
-    const fault = readSoapAnswer(500, XML, envelope(`<S:Fault><faultcode>S:${dotted}</faultcode><faultstring>user ${dotted}</faultstring></S:Fault>`));
+    const fault = readSoapAnswer(
+      500,
+      XML,
+      envelope(`<S:Fault><faultcode>S:${dotted}</faultcode><faultstring>user ${dotted}</faultstring></S:Fault>`),
+    );
     expect(fault).toMatchObject({ code: 'soap-fault', faultCode: 'S:[ID number]', faultString: 'user [ID number]' });
   });
 });

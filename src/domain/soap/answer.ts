@@ -10,7 +10,14 @@ import type { Finding } from '../finding';
 
 export type SoapAnswerReading =
   | { kind: 'answered'; answer: VerificationAnswer }
-  | { kind: 'failed'; code: VerificationFailureCode; detail: string; faultCode?: string; faultString?: string; httpStatus?: number };
+  | {
+      kind: 'failed';
+      code: VerificationFailureCode;
+      detail: string;
+      faultCode?: string;
+      faultString?: string;
+      httpStatus?: number;
+    };
 
 /** Larger than any plausible answer; the verifier stops reading at the same size. */
 export const MAX_ANSWER_BYTES = 1024 * 1024;
@@ -97,7 +104,12 @@ function fieldsFromJson(value: unknown, found: Fields, depth: number): void {
   if (typeof value !== 'object' || value === null) return;
   for (const [name, item] of Object.entries(value as Record<string, unknown>)) {
     const key = fieldKey(name);
-    if (key && found[key] === undefined && (typeof item === 'string' || typeof item === 'number' || typeof item === 'boolean')) found[key] = String(item);
+    if (
+      key &&
+      found[key] === undefined &&
+      (typeof item === 'string' || typeof item === 'number' || typeof item === 'boolean')
+    )
+      found[key] = String(item);
   }
   for (const item of Object.values(value as Record<string, unknown>)) {
     if (typeof item === 'object') fieldsFromJson(item, found, depth + 1);
@@ -136,7 +148,8 @@ function fieldsFromElement(element: XmlElement, found: Fields, nesting: number, 
   }
   // Then strings that carry XML or JSON (a JAX-WS `String` return, escaped or in CDATA).
   for (const current of elements) {
-    if (current.children.length === 0 && (looksLikeXml(current.text) || looksLikeJson(current.text))) fieldsFromString(current.text, found, nesting);
+    if (current.children.length === 0 && (looksLikeXml(current.text) || looksLikeJson(current.text)))
+      fieldsFromString(current.text, found, nesting);
   }
 }
 
@@ -147,7 +160,12 @@ function leafTexts(element: XmlElement): string[] {
 }
 
 /** A failure's detail quotes what came back, so it is redacted and cut like any such text. */
-function failed(code: VerificationFailureCode, detail: string, httpStatus: number, extra: { faultCode?: string; faultString?: string } = {}): SoapAnswerReading {
+function failed(
+  code: VerificationFailureCode,
+  detail: string,
+  httpStatus: number,
+  extra: { faultCode?: string; faultString?: string } = {},
+): SoapAnswerReading {
   return { kind: 'failed', code, detail: redactText(detail), ...extra, ...(httpStatus ? { httpStatus } : {}) };
 }
 
@@ -160,8 +178,6 @@ function byteLength(text: string): number {
   }
   return bytes;
 }
-
-
 
 /** Enough of an error page to recognise it; nothing after this is read. */
 const EXCERPT_SOURCE_LENGTH = 4 * 1024;
@@ -201,7 +217,9 @@ function excerpt(body: string): string {
   const head = body.slice(0, EXCERPT_SOURCE_LENGTH);
   const text = withoutTags(head);
   const title = titleOf(head);
-  const shown = title ? `title "${title.slice(0, 120)}"` : `"${text.slice(0, 160)}${text.length > 160 || body.length > head.length ? '…' : ''}"`;
+  const shown = title
+    ? `title "${title.slice(0, 120)}"`
+    : `"${text.slice(0, 160)}${text.length > 160 || body.length > head.length ? '…' : ''}"`;
   return redactText(shown);
 }
 
@@ -209,7 +227,8 @@ function readFault(fault: XmlElement): { faultCode: string; faultString: string 
   // SOAP 1.1 §4.4: <faultcode>, <faultstring>, unqualified.
   const code11 = firstChild(fault, 'faultcode')?.text;
   const string11 = firstChild(fault, 'faultstring')?.text;
-  if (code11 !== undefined || string11 !== undefined) return { faultCode: redactText(code11 ?? ''), faultString: redactText(string11 ?? '') };
+  if (code11 !== undefined || string11 !== undefined)
+    return { faultCode: redactText(code11 ?? ''), faultString: redactText(string11 ?? '') };
   // SOAP 1.2 part 1 §5.4: <Code><Value>, optional <Subcode><Value>, <Reason><Text xml:lang>.
   const code = firstChild(fault, 'Code');
   const values = [code && firstChild(code, 'Value')?.text];
@@ -220,7 +239,10 @@ function readFault(fault: XmlElement): { faultCode: string; faultString: string 
   }
   const texts = firstChild(fault, 'Reason')?.children.filter((c) => c.local === 'Text') ?? [];
   const english = texts.find((t) => t.attrs['xml:lang']?.toLowerCase().startsWith('en')) ?? texts[0];
-  return { faultCode: redactText(values.filter((v): v is string => !!v).join(' / ')), faultString: redactText(english?.text ?? '') };
+  return {
+    faultCode: redactText(values.filter((v): v is string => !!v).join(' / ')),
+    faultString: redactText(english?.text ?? ''),
+  };
 }
 
 function isSoapEnvelope(root: XmlElement): boolean {
@@ -234,12 +256,17 @@ function isSoapEnvelope(root: XmlElement): boolean {
 export function readSoapAnswer(httpStatus: number, contentType: string | null, body: string): SoapAnswerReading {
   const isHttpError = httpStatus >= 400;
   if (body.length > MAX_ANSWER_BYTES || byteLength(body) > MAX_ANSWER_BYTES) {
-    return failed('too-large', `The answer is larger than ${MAX_ANSWER_BYTES} bytes; a DiwLoginChk answer is a few hundred.`, httpStatus);
+    return failed(
+      'too-large',
+      `The answer is larger than ${MAX_ANSWER_BYTES} bytes; a DiwLoginChk answer is a few hundred.`,
+      httpStatus,
+    );
   }
   const labelledHtml = /^\s*text\/html/i.test(contentType ?? '');
   const read = readXml(body);
   // Some servers label a real SOAP answer text/html; the body decides, the label only explains.
-  const isHtmlPage = (read.ok && read.root.local.toLowerCase() === 'html') || (labelledHtml && !(read.ok && isSoapEnvelope(read.root)));
+  const isHtmlPage =
+    (read.ok && read.root.local.toLowerCase() === 'html') || (labelledHtml && !(read.ok && isSoapEnvelope(read.root)));
   if (!read.ok || isHtmlPage) {
     const why =
       isHtmlPage || labelledHtml
@@ -252,7 +279,11 @@ export function readSoapAnswer(httpStatus: number, contentType: string | null, b
               ? `it is XML with too many elements (over ${MAX_ELEMENTS.toLocaleString('en-US')}) to be an answer`
               : `it is not XML (${excerpt(body)}) — ${read.detail.slice(0, 300)}`;
     if (isHttpError) return failed('http-status', `HTTP ${httpStatus}, and ${why}.`, httpStatus);
-    return failed('not-xml', `HTTP ${httpStatus}, but ${why}, not SOAP. A proxy or login page may be answering instead of the service.`, httpStatus);
+    return failed(
+      'not-xml',
+      `HTTP ${httpStatus}, but ${why}, not SOAP. A proxy or login page may be answering instead of the service.`,
+      httpStatus,
+    );
   }
   const root = read.root;
   const isEnvelope = isSoapEnvelope(root);
@@ -260,15 +291,26 @@ export function readSoapAnswer(httpStatus: number, contentType: string | null, b
   const fault = soapBody && firstChild(soapBody, 'Fault', root.ns);
   if (fault) {
     const { faultCode, faultString } = readFault(fault);
-    return failed('soap-fault', `The service answered with a SOAP Fault: ${faultCode || '(no code)'} — ${faultString || '(no text)'}.`, httpStatus, { faultCode, faultString });
+    return failed(
+      'soap-fault',
+      `The service answered with a SOAP Fault: ${faultCode || '(no code)'} — ${faultString || '(no text)'}.`,
+      httpStatus,
+      { faultCode, faultString },
+    );
   }
-  if (isHttpError) return failed('http-status', `HTTP ${httpStatus} with an XML body that is not a SOAP Fault (root <${root.local}>).`, httpStatus);
+  if (isHttpError)
+    return failed(
+      'http-status',
+      `HTTP ${httpStatus} with an XML body that is not a SOAP Fault (root <${root.local}>).`,
+      httpStatus,
+    );
 
   const scope = soapBody ?? root;
   const found: Fields = {};
   fieldsFromElement(scope, found, 0, !isEnvelope);
   // An empty <Message/> or a Status that is neither true nor false answers nothing.
-  const messageOf = (fields: Fields) => (fields.message === undefined || fields.message.trim() === '' ? null : fields.message);
+  const messageOf = (fields: Fields) =>
+    fields.message === undefined || fields.message.trim() === '' ? null : fields.message;
   const readable = (fields: Fields) => parseStatus(fields.status) !== null || messageOf(fields) !== null;
   if (!readable(found)) {
     // A bare string return that is one of the manual's messages still answers the question.
@@ -279,9 +321,16 @@ export function readSoapAnswer(httpStatus: number, contentType: string | null, b
   if (!readable(found)) {
     const where = isEnvelope ? 'SOAP Body' : `XML document (root <${root.local}>, not a SOAP Envelope)`;
     const quote = (value: string | undefined) => JSON.stringify(value === undefined ? null : value.slice(0, 200));
-    const seenButEmpty = found.status !== undefined || found.message !== undefined ? ` Status ${quote(found.status)} and Message ${quote(found.message)} say nothing.` : '';
+    const seenButEmpty =
+      found.status !== undefined || found.message !== undefined
+        ? ` Status ${quote(found.status)} and Message ${quote(found.message)} say nothing.`
+        : '';
     const names = [...new Set(descendants(scope).map((e) => e.local.slice(0, 64)))].slice(0, 12);
-    return failed('missing-fields', `The ${where} has no readable Status or Message (manual §4.2).${seenButEmpty} Elements seen: ${names.join(', ') || 'none'}.`, httpStatus);
+    return failed(
+      'missing-fields',
+      `The ${where} has no readable Status or Message (manual §4.2).${seenButEmpty} Elements seen: ${names.join(', ') || 'none'}.`,
+      httpStatus,
+    );
   }
   // A Message is shown and reported as it came; a service that echoes the token or an ID number
   // in it must not carry them further (IDCard is kept: it is compared with the token's).
@@ -337,7 +386,14 @@ export interface VerificationResult {
   endpoint: string;
   outcome:
     | { kind: 'answered'; answer: VerificationAnswer }
-    | { kind: 'failed'; code: VerificationFailureCode; detail: string; httpStatus?: number; faultCode?: string; faultString?: string };
+    | {
+        kind: 'failed';
+        code: VerificationFailureCode;
+        detail: string;
+        httpStatus?: number;
+        faultCode?: string;
+        faultString?: string;
+      };
   /** Explanation, what to do next, and comparisons with the token's claims. */
   findings: Finding[];
 }

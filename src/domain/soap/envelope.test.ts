@@ -49,7 +49,9 @@ describe('buildSoapRequest', () => {
     const request = buildSoapRequest({ ...base, soapVersion: '1.2', soapAction: 'urn:check' });
     expect(request.headers).toEqual({ 'Content-Type': 'application/soap+xml; charset=utf-8; action="urn:check"' });
     expect(wrapperOf(request.body, '1.2').local).toBe('DiwLoginChk');
-    expect(buildSoapRequest({ ...base, soapVersion: '1.2' }).headers['Content-Type']).toBe('application/soap+xml; charset=utf-8');
+    expect(buildSoapRequest({ ...base, soapVersion: '1.2' }).headers['Content-Type']).toBe(
+      'application/soap+xml; charset=utf-8',
+    );
   });
 
   it('rpc style puts the same wrapper named after the operation, parts unqualified', () => {
@@ -98,14 +100,31 @@ describe('buildSoapRequest', () => {
 
   it('property: any value round-trips through the envelope unchanged', () => {
     const value = fc
-      .array(fc.oneof(fc.string({ unit: 'grapheme' }), fc.constantFrom('<', '>', '&', ']]>', '"', "'", '&amp;', '<![CDATA[', '-->')), { maxLength: 12 })
+      .array(
+        fc.oneof(
+          fc.string({ unit: 'grapheme' }),
+          fc.constantFrom('<', '>', '&', ']]>', '"', "'", '&amp;', '<![CDATA[', '-->'),
+        ),
+        { maxLength: 12 },
+      )
       .map((parts) => parts.join('').trim());
     fc.assert(
       fc.property(value, value, (token, clientId) => {
         const wrapper = wrapperOf(buildSoapRequest({ ...base, parameters: { token, clientId } }).body);
-        const texts = childrenNamed(wrapper, 'token').concat(childrenNamed(wrapper, 'clientId')).map((c) => c.text);
+        const texts = childrenNamed(wrapper, 'token')
+          .concat(childrenNamed(wrapper, 'clientId'))
+          .map((c) => c.text);
         expect(descendants(wrapper)).toHaveLength(2);
-        expect(texts).toEqual([token, clientId].map((v) => v.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '').replace(/\r\n?/g, '\n').trim()));
+        expect(texts).toEqual(
+          [token, clientId].map((v) =>
+            v
+              // The characters XML 1.0 cannot carry, which the envelope builder drops.
+              // eslint-disable-next-line no-control-regex
+              .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
+              .replace(/\r\n?/g, '\n')
+              .trim(),
+          ),
+        );
       }),
     );
   });

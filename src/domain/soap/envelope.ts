@@ -85,6 +85,8 @@ export function buildSoapRequest(options: SoapRequestOptions): SoapRequest {
       ? // SOAP 1.1 §6.1.1: SOAPAction is a quoted URI; "" means "the request URI says it all".
         { 'Content-Type': 'text/xml; charset=utf-8', SOAPAction: `"${soapAction.replace(/["\\\r\n]/g, '')}"` }
       : // SOAP 1.2 part 2 §7.1.4 / RFC 3902: the action travels as a media-type parameter.
-        { 'Content-Type': `application/soap+xml; charset=utf-8${soapAction ? `; action="${soapAction.replace(/["\\\r\n]/g, '')}"` : ''}` };
+        {
+          'Content-Type': `application/soap+xml; charset=utf-8${soapAction ? `; action="${soapAction.replace(/["\\\r\n]/g, '')}"` : ''}`,
+        };
   return { body, headers };
 }

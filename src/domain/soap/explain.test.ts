@@ -10,11 +10,19 @@ const claims = { username: 'somchai.t', idcard: SAMPLE_ID };
 
 const answer = (overrides: Partial<VerificationAnswer>): VerificationOutcome => ({
   kind: 'answered',
-  answer: { manualCase: 1, status: true, message: 'Token is valid', username: 'somchai.t', idCard: SAMPLE_ID, ...overrides },
+  answer: {
+    manualCase: 1,
+    status: true,
+    message: 'Token is valid',
+    username: 'somchai.t',
+    idCard: SAMPLE_ID,
+    ...overrides,
+  },
 });
 
 const codes = (findings: Finding[]) => findings.map((f) => f.code);
-const allText = (findings: Finding[]) => findings.flatMap((f) => [f.title, f.detail, f.nextStep].flatMap((t) => [t.th, t.en])).join('\n');
+const allText = (findings: Finding[]) =>
+  findings.flatMap((f) => [f.title, f.detail, f.nextStep].flatMap((t) => [t.th, t.en])).join('\n');
 
 function expectBilingual(findings: Finding[]): void {
   for (const f of findings) {
@@ -40,7 +48,10 @@ describe('explainVerification: the manual’s four cases (§4.2)', () => {
   });
 
   it('case 3: not genuine → official SSO, check the callback', () => {
-    const [first] = explainVerification(answer({ manualCase: 3, status: false, message: '3', username: null, idCard: null }), claims);
+    const [first] = explainVerification(
+      answer({ manualCase: 3, status: false, message: '3', username: null, idCard: null }),
+      claims,
+    );
     expect(first).toMatchObject({ code: 'verify-not-genuine', severity: 'error' });
     expect(first!.detail.en).toMatch(/altered/);
     expect(first!.nextStep.en).toMatch(/official Industry SSO/);
@@ -48,7 +59,16 @@ describe('explainVerification: the manual’s four cases (§4.2)', () => {
   });
 
   it('case 4: wrong ClientID → ask the DIW administrator, check the options page', () => {
-    const [first] = explainVerification(answer({ manualCase: 4, status: false, message: 'Unable to Authenticate Please Try Again', username: null, idCard: null }), claims);
+    const [first] = explainVerification(
+      answer({
+        manualCase: 4,
+        status: false,
+        message: 'Unable to Authenticate Please Try Again',
+        username: null,
+        idCard: null,
+      }),
+      claims,
+    );
     expect(first).toMatchObject({ code: 'verify-wrong-client-id' });
     expect(first!.nextStep.en).toMatch(/DIW administrator/);
     expect(first!.nextStep.en).toMatch(/options page/);
@@ -56,15 +76,22 @@ describe('explainVerification: the manual’s four cases (§4.2)', () => {
   });
 
   it('an unrecognised message is shown as it came, redacted', () => {
-    const findings = explainVerification(answer({ manualCase: null, status: null, message: 'OK for eyJhbGciOi.eyJzdWIiOiIx.c2lnbmF0dXJl' }), claims);
+    const findings = explainVerification(
+      answer({ manualCase: null, status: null, message: 'OK for eyJhbGciOi.eyJzdWIiOiIx.c2lnbmF0dXJl' }),
+      claims,
+    );
     expect(findings[0]).toMatchObject({ code: 'verify-unrecognised', severity: 'warning' });
     expect(findings[0]!.detail.en).toContain('OK for [token]');
   });
 
   it('a Status that contradicts the Message is pointed out', () => {
     expect(codes(explainVerification(answer({ status: false }), claims))).toContain('verify-status-contradicts');
-    expect(codes(explainVerification(answer({ manualCase: 2, status: true, message: '2' }), claims))).toContain('verify-status-contradicts');
-    expect(codes(explainVerification(answer({ manualCase: 2, status: null, message: '2' }), claims))).not.toContain('verify-status-contradicts');
+    expect(codes(explainVerification(answer({ manualCase: 2, status: true, message: '2' }), claims))).toContain(
+      'verify-status-contradicts',
+    );
+    expect(codes(explainVerification(answer({ manualCase: 2, status: null, message: '2' }), claims))).not.toContain(
+      'verify-status-contradicts',
+    );
   });
 });
 
@@ -102,7 +129,12 @@ describe('explainVerification: comparing with the token’s claims', () => {
     const id = fc.stringMatching(/^[0-9]{13}$/);
     fc.assert(
       fc.property(id, id, fc.constantFrom<ManualCase | null>(1, 2, 3, 4, null), (returned, inToken, manualCase) => {
-        const text = allText(explainVerification(answer({ manualCase, idCard: returned, message: `x ${returned}` }), { username: 'u', idcard: inToken }));
+        const text = allText(
+          explainVerification(answer({ manualCase, idCard: returned, message: `x ${returned}` }), {
+            username: 'u',
+            idcard: inToken,
+          }),
+        );
         expect(text).not.toContain(returned);
         expect(text).not.toContain(inToken);
       }),
@@ -111,7 +143,20 @@ describe('explainVerification: comparing with the token’s claims', () => {
 });
 
 describe('explainVerification: failures', () => {
-  const FAILURE_CODES: VerificationFailureCode[] = ['no-client-id', 'no-endpoint', 'no-permission', 'connection-refused', 'dns', 'timeout', 'network', 'http-status', 'soap-fault', 'not-xml', 'missing-fields', 'too-large'];
+  const FAILURE_CODES: VerificationFailureCode[] = [
+    'no-client-id',
+    'no-endpoint',
+    'no-permission',
+    'connection-refused',
+    'dns',
+    'timeout',
+    'network',
+    'http-status',
+    'soap-fault',
+    'not-xml',
+    'missing-fields',
+    'too-large',
+  ];
 
   it.each(FAILURE_CODES)('%s has its own bilingual explanation', (code) => {
     const findings = explainVerification({ kind: 'failed', code, detail: 'something specific' }, claims);
@@ -121,19 +166,34 @@ describe('explainVerification: failures', () => {
   });
 
   it('every failure reads differently', () => {
-    const titles = FAILURE_CODES.map((code) => explainVerification({ kind: 'failed', code, detail: '' }, null)[0]!.title.en);
+    const titles = FAILURE_CODES.map(
+      (code) => explainVerification({ kind: 'failed', code, detail: '' }, null)[0]!.title.en,
+    );
     expect(new Set(titles).size).toBe(FAILURE_CODES.length);
   });
 
   it('the specific next steps the help desk needs', () => {
-    const step = (code: VerificationFailureCode) => explainVerification({ kind: 'failed', code, detail: '' }, null)[0]!.nextStep.en;
+    const step = (code: VerificationFailureCode) =>
+      explainVerification({ kind: 'failed', code, detail: '' }, null)[0]!.nextStep.en;
     expect(step('no-client-id')).toMatch(/options page/);
     expect(step('no-permission')).toMatch(/host permission/);
-    expect(explainVerification({ kind: 'failed', code: 'network', detail: '' }, null)[0]!.title.en).toBe('Could not connect (refused, DNS or offline)');
+    expect(explainVerification({ kind: 'failed', code: 'network', detail: '' }, null)[0]!.title.en).toBe(
+      'Could not connect (refused, DNS or offline)',
+    );
   });
 
   it('a fault shows its code and text, an HTTP error its status', () => {
-    const [fault] = explainVerification({ kind: 'failed', code: 'soap-fault', detail: 'd', faultCode: 'S:Client', faultString: 'Cannot find dispatch method', httpStatus: 500 }, null);
+    const [fault] = explainVerification(
+      {
+        kind: 'failed',
+        code: 'soap-fault',
+        detail: 'd',
+        faultCode: 'S:Client',
+        faultString: 'Cannot find dispatch method',
+        httpStatus: 500,
+      },
+      null,
+    );
     expect(fault!.detail.en).toContain('faultcode S:Client');
     expect(fault!.detail.en).toContain('Cannot find dispatch method');
     expect(fault!.detail.th).toContain('HTTP 500');
@@ -163,13 +223,18 @@ describe('clock skew', () => {
   });
 
   it('comes with the other findings, after the errors', () => {
-    const findings = explainVerification(answer({ manualCase: 2, status: false, message: '2' }), claims, { clockSkewMs: 120_000 });
+    const findings = explainVerification(answer({ manualCase: 2, status: false, message: '2' }), claims, {
+      clockSkewMs: 120_000,
+    });
     expect(codes(findings)).toEqual(['verify-expired', 'clock-skew']);
   });
 });
 
 describe('explainTestConnection (a dummy token no one issued)', () => {
-  const dummyAnswer = (manualCase: ManualCase | null, message: string): VerificationOutcome => ({ kind: 'answered', answer: { manualCase, status: manualCase === 1, message, username: null, idCard: null } });
+  const dummyAnswer = (manualCase: ManualCase | null, message: string): VerificationOutcome => ({
+    kind: 'answered',
+    answer: { manualCase, status: manualCase === 1, message, username: null, idCard: null },
+  });
 
   it('case 3 is the expected answer: reachable, and the ClientID was accepted', () => {
     const findings = explainTestConnection(dummyAnswer(3, 'Mismatch data in received token'));
@@ -179,16 +244,28 @@ describe('explainTestConnection (a dummy token no one issued)', () => {
   });
 
   it('case 4: reachable, but the ClientID is refused', () => {
-    expect(codes(explainTestConnection(dummyAnswer(4, '4')))).toEqual(['verify-wrong-client-id', 'test-connection-reachable']);
+    expect(codes(explainTestConnection(dummyAnswer(4, '4')))).toEqual([
+      'verify-wrong-client-id',
+      'test-connection-reachable',
+    ]);
   });
 
   it('case 1 or 2 for a dummy token is suspicious', () => {
-    expect(codes(explainTestConnection(dummyAnswer(1, '1')))).toEqual(['test-connection-dummy-accepted', 'test-connection-reachable']);
+    expect(codes(explainTestConnection(dummyAnswer(1, '1')))).toEqual([
+      'test-connection-dummy-accepted',
+      'test-connection-reachable',
+    ]);
   });
 
   it('an unrecognised answer, a failure, and clock skew', () => {
-    expect(codes(explainTestConnection(dummyAnswer(null, 'pong')))).toEqual(['verify-unrecognised', 'test-connection-reachable']);
+    expect(codes(explainTestConnection(dummyAnswer(null, 'pong')))).toEqual([
+      'verify-unrecognised',
+      'test-connection-reachable',
+    ]);
     expect(codes(explainTestConnection({ kind: 'failed', code: 'timeout', detail: '' }))).toEqual(['verify-timeout']);
-    expect(codes(explainTestConnection(dummyAnswer(3, '3'), { clockSkewMs: -90_000 }))).toEqual(['clock-skew', 'test-connection-ok']);
+    expect(codes(explainTestConnection(dummyAnswer(3, '3'), { clockSkewMs: -90_000 }))).toEqual([
+      'clock-skew',
+      'test-connection-ok',
+    ]);
   });
 });

@@ -20,13 +20,22 @@ export interface VerificationContext {
 /** Below this the `Date` header's one-second resolution and the round trip make skew noise. */
 export const CLOCK_SKEW_THRESHOLD_MS = 60_000;
 
-function finding(code: FindingCode, severity: Severity, title: Localized, detail: Localized, nextStep: Localized): Finding {
+function finding(
+  code: FindingCode,
+  severity: Severity,
+  title: Localized,
+  detail: Localized,
+  nextStep: Localized,
+): Finding {
   return { code, severity, title, detail, nextStep };
 }
 
 function caseFinding(answer: VerificationAnswer): Finding {
   const said = answer.message === null ? '' : redactText(answer.message);
-  const quoted = { th: `บริการตอบ Status=${String(answer.status)}, Message="${said}"`, en: `The service answered Status=${String(answer.status)}, Message="${said}"` };
+  const quoted = {
+    th: `บริการตอบ Status=${String(answer.status)}, Message="${said}"`,
+    en: `The service answered Status=${String(answer.status)}, Message="${said}"`,
+  };
   const text = ANSWER_TEXTS[answer.manualCase ?? 'unrecognised'] ?? ANSWER_TEXTS.unrecognised;
   return finding(text.code, text.severity, text.title, text.detail(quoted), text.nextStep);
 }
@@ -52,17 +61,27 @@ function statusContradiction(answer: VerificationAnswer): Finding | null {
 
 const digitsOnly = (value: string) => value.replace(/[\s-]/g, '');
 
-function comparisonFindings(answer: VerificationAnswer, claims: { username?: unknown; idcard?: unknown } | null): Finding[] {
+function comparisonFindings(
+  answer: VerificationAnswer,
+  claims: { username?: unknown; idcard?: unknown } | null,
+): Finding[] {
   if (!claims) return [];
   const findings: Finding[] = [];
   const claimedUser = typeof claims.username === 'string' ? claims.username.trim() : null;
-  if (answer.username !== null && claimedUser !== null && answer.username.trim().toLowerCase() !== claimedUser.toLowerCase()) {
+  if (
+    answer.username !== null &&
+    claimedUser !== null &&
+    answer.username.trim().toLowerCase() !== claimedUser.toLowerCase()
+  ) {
     findings.push(
       finding(
         'verify-username-differs',
         'error',
         { th: 'Username ที่บริการตอบไม่ตรงกับในโทเค็น', en: 'The returned Username differs from the token’s' },
-        { th: `บริการตอบ Username "${answer.username}" แต่โทเค็นมี username "${claimedUser}"`, en: `The service returned Username "${answer.username}", but the token says username "${claimedUser}".` },
+        {
+          th: `บริการตอบ Username "${answer.username}" แต่โทเค็นมี username "${claimedUser}"`,
+          en: `The service returned Username "${answer.username}", but the token says username "${claimedUser}".`,
+        },
         {
           th: 'อาจเป็นโทเค็นของผู้ใช้อื่นหรือบัญชีถูกเปลี่ยนชื่อ ให้ผู้ใช้เข้าสู่ระบบใหม่ หากยังไม่ตรงกัน แจ้งผู้ดูแลระบบของ กรอ. พร้อมรายงานนี้',
           en: 'It may be another user’s token, or the account was renamed. Have the user log in again; if they still differ, send this report to the DIW administrator.',
@@ -70,19 +89,26 @@ function comparisonFindings(answer: VerificationAnswer, claims: { username?: unk
       ),
     );
   }
-  const claimedId = typeof claims.idcard === 'string' || typeof claims.idcard === 'number' ? String(claims.idcard).trim() : null;
+  const claimedId =
+    typeof claims.idcard === 'string' || typeof claims.idcard === 'number' ? String(claims.idcard).trim() : null;
   if (answer.idCard !== null && claimedId !== null && digitsOnly(answer.idCard) !== digitsOnly(claimedId)) {
     // Personal data: only masked forms appear in the text (see ARCHITECTURE.md).
     const returned = maskIdCard(answer.idCard);
     const inToken = maskIdCard(claimedId);
     // Masks show only the last digits; say so when the difference is in the hidden ones.
-    const hidden = returned === inToken ? { th: ' (ต่างกันในหลักที่ถูกปิดไว้)', en: ' (they differ in the hidden digits)' } : { th: '', en: '' };
+    const hidden =
+      returned === inToken
+        ? { th: ' (ต่างกันในหลักที่ถูกปิดไว้)', en: ' (they differ in the hidden digits)' }
+        : { th: '', en: '' };
     findings.push(
       finding(
         'verify-idcard-differs',
         'error',
         { th: 'เลขบัตรประชาชนที่บริการตอบไม่ตรงกับในโทเค็น', en: 'The returned IDCard differs from the token’s' },
-        { th: `บริการตอบ IDCard ${returned} แต่โทเค็นมี idcard ${inToken}${hidden.th}`, en: `The service returned IDCard ${returned}, but the token says idcard ${inToken}${hidden.en}.` },
+        {
+          th: `บริการตอบ IDCard ${returned} แต่โทเค็นมี idcard ${inToken}${hidden.th}`,
+          en: `The service returned IDCard ${returned}, but the token says idcard ${inToken}${hidden.en}.`,
+        },
         {
           th: 'ห้ามใช้โทเค็นนี้ระบุตัวบุคคล ให้ผู้ใช้เข้าสู่ระบบใหม่ และแจ้งผู้ดูแลระบบของ กรอ. เพื่อตรวจสอบข้อมูลบัญชี',
           en: 'Do not use this token to identify the person. Have the user log in again, and ask the DIW administrator to check the account’s data.',
@@ -105,7 +131,10 @@ function failureFinding(outcome: Extract<VerificationOutcome, { kind: 'failed' }
     `verify-${outcome.code}`,
     entry.severity,
     entry.title,
-    { th: `${entry.meaning.th}${technical ? ` — รายละเอียดทางเทคนิค: ${technical}` : ''}`, en: `${entry.meaning.en}${technical ? ` — Technical detail: ${technical}` : ''}` },
+    {
+      th: `${entry.meaning.th}${technical ? ` — รายละเอียดทางเทคนิค: ${technical}` : ''}`,
+      en: `${entry.meaning.en}${technical ? ` — Technical detail: ${technical}` : ''}`,
+    },
     entry.nextStep,
   );
 }
@@ -115,8 +144,20 @@ function formatDuration(ms: number): { th: string; en: string } {
   const hours = Math.floor(totalSeconds / 3600);
   const minutes = Math.floor((totalSeconds % 3600) / 60);
   const seconds = totalSeconds % 60;
-  const th = [hours ? `${hours} ชั่วโมง` : '', minutes ? `${minutes} นาที` : '', seconds || (!hours && !minutes) ? `${seconds} วินาที` : ''].filter(Boolean).join(' ');
-  const en = [hours ? `${hours} h` : '', minutes ? `${minutes} min` : '', seconds || (!hours && !minutes) ? `${seconds} s` : ''].filter(Boolean).join(' ');
+  const th = [
+    hours ? `${hours} ชั่วโมง` : '',
+    minutes ? `${minutes} นาที` : '',
+    seconds || (!hours && !minutes) ? `${seconds} วินาที` : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+  const en = [
+    hours ? `${hours} h` : '',
+    minutes ? `${minutes} min` : '',
+    seconds || (!hours && !minutes) ? `${seconds} s` : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
   return { th, en };
 }
 
@@ -125,7 +166,13 @@ function formatDuration(ms: number): { th: string; en: string } {
  * expiry with its own. When they disagree by more than a minute, the countdown is off by as much.
  */
 export function clockSkewFinding(clockSkewMs: number | null | undefined): Finding | null {
-  if (clockSkewMs === null || clockSkewMs === undefined || !Number.isFinite(clockSkewMs) || Math.abs(clockSkewMs) <= CLOCK_SKEW_THRESHOLD_MS) return null;
+  if (
+    clockSkewMs === null ||
+    clockSkewMs === undefined ||
+    !Number.isFinite(clockSkewMs) ||
+    Math.abs(clockSkewMs) <= CLOCK_SKEW_THRESHOLD_MS
+  )
+    return null;
   const amount = formatDuration(clockSkewMs);
   const pcBehind = clockSkewMs > 0;
   return finding(
@@ -152,7 +199,11 @@ export function clockSkewFinding(clockSkewMs: number | null | undefined): Findin
  * Every finding about one verification, most important first. `tokenClaims` are the token's
  * `username` and `idcard` as decoded (null when the token could not be read).
  */
-export function explainVerification(outcome: VerificationOutcome, tokenClaims: { username?: unknown; idcard?: unknown } | null, context: VerificationContext = {}): Finding[] {
+export function explainVerification(
+  outcome: VerificationOutcome,
+  tokenClaims: { username?: unknown; idcard?: unknown } | null,
+  context: VerificationContext = {},
+): Finding[] {
   const findings: Finding[] = [];
   if (outcome.kind === 'answered') {
     findings.push(caseFinding(outcome.answer));
@@ -196,7 +247,10 @@ export function explainTestConnection(outcome: VerificationOutcome, context: Ver
         'test-connection-reachable',
         'info',
         { th: 'เชื่อมต่อบริการได้', en: 'The service is reachable' },
-        { th: `ส่งโทเค็นทดสอบแล้ว บริการตอบ Status=${String(answer.status)}, Message="${said}"`, en: `A test token was sent; the service answered Status=${String(answer.status)}, Message="${said}".` },
+        {
+          th: `ส่งโทเค็นทดสอบแล้ว บริการตอบ Status=${String(answer.status)}, Message="${said}"`,
+          en: `A test token was sent; the service answered Status=${String(answer.status)}, Message="${said}".`,
+        },
         { th: 'ดูรายการถัดไปเพื่อทราบความหมายของคำตอบ', en: 'See the next findings for what the answer means.' },
       ),
     );
@@ -206,8 +260,14 @@ export function explainTestConnection(outcome: VerificationOutcome, context: Ver
           'test-connection-dummy-accepted',
           'warning',
           { th: 'บริการยอมรับโทเค็นทดสอบ', en: 'The service accepted a test token' },
-          { th: `โทเค็นทดสอบไม่ได้ออกโดย Industry SSO แต่บริการตอบกรณีที่ ${answer.manualCase} ซึ่งไม่ควรเกิดขึ้น`, en: `The test token was not issued by Industry SSO, yet the service answered case ${answer.manualCase}, which should not happen.` },
-          { th: 'ตรวจสอบว่าที่อยู่ในหน้าตั้งค่าชี้ไปที่บริการ DiwLoginChk จริง ไม่ใช่บริการทดสอบ', en: 'Check that the address on the options page points at the real DiwLoginChk, not a test stub.' },
+          {
+            th: `โทเค็นทดสอบไม่ได้ออกโดย Industry SSO แต่บริการตอบกรณีที่ ${answer.manualCase} ซึ่งไม่ควรเกิดขึ้น`,
+            en: `The test token was not issued by Industry SSO, yet the service answered case ${answer.manualCase}, which should not happen.`,
+          },
+          {
+            th: 'ตรวจสอบว่าที่อยู่ในหน้าตั้งค่าชี้ไปที่บริการ DiwLoginChk จริง ไม่ใช่บริการทดสอบ',
+            en: 'Check that the address on the options page points at the real DiwLoginChk, not a test stub.',
+          },
         ),
       );
     } else {

@@ -10,7 +10,10 @@ function parsed(xml: string, extra: string[] = []): WsdlDescription {
   return result.description;
 }
 
-const DEMO_WSDL = readFileSync(new URL('../../../demo/diwappchk.wsdl', import.meta.url), 'utf8').replace('REPLACED_AT_RUNTIME', 'http://127.0.0.1:8089/DiwAppChk/DiwAppChk');
+const DEMO_WSDL = readFileSync(new URL('../../../demo/diwappchk.wsdl', import.meta.url), 'utf8').replace(
+  'REPLACED_AT_RUNTIME',
+  'http://127.0.0.1:8089/DiwAppChk/DiwAppChk',
+);
 
 // What JAX-WS RI (Metro) publishes for `@WebService class DiwAppChk { String DiwLoginChk(String, String) }`
 // without @WebParam: the schema sits at ?xsd=1, and the parameters are called arg0, arg1.
@@ -89,7 +92,15 @@ describe('parseWsdl', () => {
       targetNamespace: 'http://ws.diwappchk.diw.go.th/',
       endpoint: 'http://127.0.0.1:8089/DiwAppChk/DiwAppChk',
       soapVersion: '1.1',
-      operations: [{ name: 'DiwLoginChk', style: 'document', soapAction: '', inputNamespace: 'http://ws.diwappchk.diw.go.th/', inputParameters: ['AccessToken', 'ClientID'] }],
+      operations: [
+        {
+          name: 'DiwLoginChk',
+          style: 'document',
+          soapAction: '',
+          inputNamespace: 'http://ws.diwappchk.diw.go.th/',
+          inputParameters: ['AccessToken', 'ClientID'],
+        },
+      ],
       guess: { operation: 'DiwLoginChk', tokenParameter: 'AccessToken', clientIdParameter: 'ClientID' },
     });
   });
@@ -97,7 +108,10 @@ describe('parseWsdl', () => {
   it('Metro with the schema at ?xsd=1: lists the import, reads parameters once given it', () => {
     expect(referencedDocuments(METRO_WSDL)).toEqual(['http://diwinfo.example:8080/DiwAppChk/DiwAppChk?xsd=1']);
     const alone = parsed(METRO_WSDL);
-    expect(alone.operations.find((op) => op.name === 'DiwLoginChk')).toMatchObject({ inputNamespace: 'http://diw.go.th/', inputParameters: [] });
+    expect(alone.operations.find((op) => op.name === 'DiwLoginChk')).toMatchObject({
+      inputNamespace: 'http://diw.go.th/',
+      inputParameters: [],
+    });
     const whole = parsed(METRO_WSDL, [METRO_XSD]);
     expect(whole.endpoint).toBe('http://diwinfo.example:8080/DiwAppChk/DiwAppChk');
     expect(whole.operations.map((op) => [op.name, op.inputParameters])).toEqual([
@@ -110,9 +124,25 @@ describe('parseWsdl', () => {
 
   it('rpc/encoded: parameters are the message parts, namespace from soap:body', () => {
     const description = parsed(RPC_ENCODED_WSDL);
-    expect(description).toMatchObject({ soapVersion: '1.1', endpoint: 'http://diwinfo.example:8080/axis/services/DiwAppChk', targetNamespace: 'http://diwinfo.example/DiwAppChk' });
-    expect(description.operations).toEqual([{ name: 'verifyToken', style: 'rpc', soapAction: 'urn:verifyToken', inputNamespace: 'urn:DiwAppChk', inputParameters: ['clientId', 'accessToken'] }]);
-    expect(description.guess).toEqual({ operation: 'verifyToken', tokenParameter: 'accessToken', clientIdParameter: 'clientId' });
+    expect(description).toMatchObject({
+      soapVersion: '1.1',
+      endpoint: 'http://diwinfo.example:8080/axis/services/DiwAppChk',
+      targetNamespace: 'http://diwinfo.example/DiwAppChk',
+    });
+    expect(description.operations).toEqual([
+      {
+        name: 'verifyToken',
+        style: 'rpc',
+        soapAction: 'urn:verifyToken',
+        inputNamespace: 'urn:DiwAppChk',
+        inputParameters: ['clientId', 'accessToken'],
+      },
+    ]);
+    expect(description.guess).toEqual({
+      operation: 'verifyToken',
+      tokenParameter: 'accessToken',
+      clientIdParameter: 'clientId',
+    });
   });
 
   it('SOAP 1.2-only binding, skipping an HTTP GET port', () => {
@@ -132,19 +162,36 @@ describe('parseWsdl', () => {
     );
     const description = parsed(both);
     expect(description).toMatchObject({ soapVersion: '1.1', endpoint: 'http://10.0.0.5/v11.asmx' });
-    expect(description.operations).toEqual([{ name: 'CheckToken', style: 'document', soapAction: 'http://tempuri.org/CheckToken11', inputNamespace: 'http://tempuri.org/', inputParameters: ['appKey', 'jwt'] }]);
+    expect(description.operations).toEqual([
+      {
+        name: 'CheckToken',
+        style: 'document',
+        soapAction: 'http://tempuri.org/CheckToken11',
+        inputNamespace: 'http://tempuri.org/',
+        inputParameters: ['appKey', 'jwt'],
+      },
+    ]);
   });
 
   it('a per-operation style overrides the binding style', () => {
-    const mixed = RPC_ENCODED_WSDL.replace('<wsdlsoap:operation soapAction="urn:verifyToken"/>', '<wsdlsoap:operation soapAction="urn:verifyToken" style="document"/>');
-    expect(parsed(mixed).operations[0]).toMatchObject({ style: 'document', inputParameters: ['clientId', 'accessToken'] });
+    const mixed = RPC_ENCODED_WSDL.replace(
+      '<wsdlsoap:operation soapAction="urn:verifyToken"/>',
+      '<wsdlsoap:operation soapAction="urn:verifyToken" style="document"/>',
+    );
+    expect(parsed(mixed).operations[0]).toMatchObject({
+      style: 'document',
+      inputParameters: ['clientId', 'accessToken'],
+    });
   });
 
   it('reads extensions of a base complexType and element refs', () => {
     const wsdl = DEMO_WSDL.replace(
       '<xsd:complexType name="DiwLoginChk">\n        <xsd:sequence>',
       '<xsd:element name="Lang" type="xsd:string"/><xsd:complexType name="Base"><xsd:sequence><xsd:element name="Version" type="xsd:string"/></xsd:sequence></xsd:complexType><xsd:complexType name="DiwLoginChk"><xsd:complexContent><xsd:extension base="tns:Base"><xsd:sequence><xsd:element ref="tns:Lang"/>',
-    ).replace('<xsd:element name="ClientID" type="xsd:string" minOccurs="0"/>\n        </xsd:sequence>', '<xsd:element name="ClientID" type="xsd:string" minOccurs="0"/></xsd:sequence></xsd:extension></xsd:complexContent>');
+    ).replace(
+      '<xsd:element name="ClientID" type="xsd:string" minOccurs="0"/>\n        </xsd:sequence>',
+      '<xsd:element name="ClientID" type="xsd:string" minOccurs="0"/></xsd:sequence></xsd:extension></xsd:complexContent>',
+    );
     expect(parsed(wsdl).operations[0]!.inputParameters).toEqual(['Version', 'Lang', 'AccessToken', 'ClientID']);
   });
 
@@ -155,13 +202,21 @@ describe('parseWsdl', () => {
 
   it.each([
     ['empty', '', 'empty'],
-    ['an HTML page', '<!DOCTYPE html><html><head><title>Login</title></head><body>Please sign in<br></body></html>', 'HTML'],
+    [
+      'an HTML page',
+      '<!DOCTYPE html><html><head><title>Login</title></head><body>Please sign in<br></body></html>',
+      'HTML',
+    ],
     ['XHTML', '<html xmlns="http://www.w3.org/1999/xhtml"><body/></html>', 'HTML'],
     ['garbage', '\u0000\u0001 not xml at all {', 'not well-formed'],
     ['a JSON document', '{"wsdl": false}', 'not well-formed'],
     ['a schema, not a WSDL', METRO_XSD, 'root element <schema>'],
     ['WSDL 2.0', '<description xmlns="http://www.w3.org/ns/wsdl"/>', 'WSDL 2.0'],
-    ['no SOAP binding', '<definitions xmlns="http://schemas.xmlsoap.org/wsdl/" targetNamespace="urn:x"><binding name="b" type="x"/></definitions>', 'no SOAP binding'],
+    [
+      'no SOAP binding',
+      '<definitions xmlns="http://schemas.xmlsoap.org/wsdl/" targetNamespace="urn:x"><binding name="b" type="x"/></definitions>',
+      'no SOAP binding',
+    ],
   ])('%s → a reason in both languages', (_label, xml, english) => {
     const result = parseWsdl(xml);
     expect(result.ok).toBe(false);
@@ -172,7 +227,23 @@ describe('parseWsdl', () => {
   });
 
   it('property: never throws on hostile input', () => {
-    const fragment = fc.constantFrom('<definitions xmlns="http://schemas.xmlsoap.org/wsdl/">', '</definitions>', '<binding name="b" type="tns:p">', '<soap:binding xmlns:soap="http://schemas.xmlsoap.org/wsdl/soap/" style="rpc"/>', '<operation name="x">', '</operation>', '</binding>', '<message name="x"><part name="a" element="tns:x"/></message>', '<', '>', '"', ':', 'tns:', '<types>', '<xsd:schema xmlns:xsd="http://www.w3.org/2001/XMLSchema">');
+    const fragment = fc.constantFrom(
+      '<definitions xmlns="http://schemas.xmlsoap.org/wsdl/">',
+      '</definitions>',
+      '<binding name="b" type="tns:p">',
+      '<soap:binding xmlns:soap="http://schemas.xmlsoap.org/wsdl/soap/" style="rpc"/>',
+      '<operation name="x">',
+      '</operation>',
+      '</binding>',
+      '<message name="x"><part name="a" element="tns:x"/></message>',
+      '<',
+      '>',
+      '"',
+      ':',
+      'tns:',
+      '<types>',
+      '<xsd:schema xmlns:xsd="http://www.w3.org/2001/XMLSchema">',
+    );
     fc.assert(
       fc.property(fc.array(fc.oneof(fragment, fc.string({ maxLength: 5 })), { maxLength: 30 }), (parts) => {
         const result = parseWsdl(parts.join(''));
@@ -185,15 +256,33 @@ describe('parseWsdl', () => {
 });
 
 describe('guessRoles', () => {
-  const op = (name: string, inputParameters: string[]) => ({ name, style: 'document' as const, soapAction: '', inputNamespace: '', inputParameters });
+  const op = (name: string, inputParameters: string[]) => ({
+    name,
+    style: 'document' as const,
+    soapAction: '',
+    inputNamespace: '',
+    inputParameters,
+  });
 
   it('with two parameters, naming one names the other', () => {
-    expect(guessRoles([op('DiwLoginChk', ['token', 'arg1'])])).toEqual({ operation: 'DiwLoginChk', tokenParameter: 'token', clientIdParameter: 'arg1' });
-    expect(guessRoles([op('DiwLoginChk', ['arg0', 'clientId'])])).toEqual({ operation: 'DiwLoginChk', tokenParameter: 'arg0', clientIdParameter: 'clientId' });
+    expect(guessRoles([op('DiwLoginChk', ['token', 'arg1'])])).toEqual({
+      operation: 'DiwLoginChk',
+      tokenParameter: 'token',
+      clientIdParameter: 'arg1',
+    });
+    expect(guessRoles([op('DiwLoginChk', ['arg0', 'clientId'])])).toEqual({
+      operation: 'DiwLoginChk',
+      tokenParameter: 'arg0',
+      clientIdParameter: 'clientId',
+    });
   });
 
   it('a single operation is taken even without a hint; several without hints are left to a person', () => {
-    expect(guessRoles([op('Run', ['in'])])).toEqual({ operation: 'Run', tokenParameter: 'in', clientIdParameter: null });
+    expect(guessRoles([op('Run', ['in'])])).toEqual({
+      operation: 'Run',
+      tokenParameter: 'in',
+      clientIdParameter: null,
+    });
     expect(guessRoles([op('Run', []), op('Stop', [])])).toBeNull();
     expect(guessRoles([])).toBeNull();
   });

@@ -56,12 +56,17 @@ function collectDocuments(root: XmlElement, extra: readonly string[]): Documents
     for (const child of definition.children) if (child.ns === WSDL_NS) pushTo(topLevel, child.local, child);
   }
   // One at a time, not push(...list): a spread passes one argument per element.
-  for (const types of topLevel.get('types') ?? []) for (const schema of childrenNamed(types, 'schema', XSD_NS)) schemas.push(schema);
+  for (const types of topLevel.get('types') ?? [])
+    for (const schema of childrenNamed(types, 'schema', XSD_NS)) schemas.push(schema);
   const components = new Map<string, Array<{ element: XmlElement; namespace: string }>>();
   for (const schema of schemas) {
     const namespace = schema.attrs.targetNamespace ?? '';
     for (const child of schema.children) {
-      if (child.ns === XSD_NS && (child.local === 'element' || child.local === 'complexType') && child.attrs.name !== undefined) {
+      if (
+        child.ns === XSD_NS &&
+        (child.local === 'element' || child.local === 'complexType') &&
+        child.attrs.name !== undefined
+      ) {
         pushTo(components, `${child.local} ${child.attrs.name}`, { element: child, namespace });
       }
     }
@@ -80,7 +85,8 @@ function byName(elements: XmlElement[], qname: string, context: XmlElement): Xml
   let index = nameIndexes.get(elements);
   if (!index) {
     index = new Map();
-    for (const element of elements) if (element.attrs.name !== undefined && !index.has(element.attrs.name)) index.set(element.attrs.name, element);
+    for (const element of elements)
+      if (element.attrs.name !== undefined && !index.has(element.attrs.name)) index.set(element.attrs.name, element);
     nameIndexes.set(elements, index);
   }
   return index.get(local);
@@ -98,7 +104,12 @@ export function referencedDocuments(xml: string): string[] {
   const read = readXml(xml);
   if (!read.ok) return [];
   const locations = descendants(read.root).flatMap((element) => {
-    if (element.ns === XSD_NS && (element.local === 'import' || element.local === 'include') && element.attrs.schemaLocation) return [element.attrs.schemaLocation];
+    if (
+      element.ns === XSD_NS &&
+      (element.local === 'import' || element.local === 'include') &&
+      element.attrs.schemaLocation
+    )
+      return [element.attrs.schemaLocation];
     if (element.ns === WSDL_NS && element.local === 'import' && element.attrs.location) return [element.attrs.location];
     return [];
   });
@@ -120,7 +131,8 @@ function contentNames(complexType: XmlElement, documents: Documents, seen: Set<X
       else if (child.local === 'complexContent') {
         // <xsd:extension base="tns:Base"> adds to the base type's content (XSD part 1 §3.4.2).
         for (const extension of childrenNamed(child, 'extension', XSD_NS)) {
-          const base = extension.attrs.base && findSchemaComponent(documents, 'complexType', extension.attrs.base, extension);
+          const base =
+            extension.attrs.base && findSchemaComponent(documents, 'complexType', extension.attrs.base, extension);
           if (base) for (const name of contentNames(base.element, documents, seen)) names.push(name);
           visit(extension);
         }
@@ -131,7 +143,12 @@ function contentNames(complexType: XmlElement, documents: Documents, seen: Set<X
   return names;
 }
 
-function findSchemaComponent(documents: Documents, kind: 'element' | 'complexType', qname: string, context: XmlElement): { element: XmlElement; namespace: string } | undefined {
+function findSchemaComponent(
+  documents: Documents,
+  kind: 'element' | 'complexType',
+  qname: string,
+  context: XmlElement,
+): { element: XmlElement; namespace: string } | undefined {
   const { ns, local } = resolveQName(qname, context);
   const candidates = documents.components.get(`${kind} ${local}`) ?? [];
   return candidates.find((candidate) => candidate.namespace === ns) ?? candidates[0];
@@ -158,14 +175,21 @@ function readOperation(
 ): WsdlOperation {
   const name = bindingOperation.attrs.name ?? '';
   const soapOperation = firstChild(bindingOperation, 'operation', bindingNs);
-  const style = soapOperation?.attrs.style === 'rpc' ? 'rpc' : soapOperation?.attrs.style === 'document' ? 'document' : bindingStyle;
+  const style =
+    soapOperation?.attrs.style === 'rpc'
+      ? 'rpc'
+      : soapOperation?.attrs.style === 'document'
+        ? 'document'
+        : bindingStyle;
   const soapAction = soapOperation?.attrs.soapAction ?? '';
   const inputBody = firstChild(bindingOperation, 'input', WSDL_NS);
   const soapBody = inputBody && firstChild(inputBody, 'body', bindingNs);
 
   const abstractOperation = portTypeOperations.get(name);
   const input = abstractOperation && firstChild(abstractOperation, 'input', WSDL_NS);
-  const message = input?.attrs.message ? byName(everywhere(documents, 'message'), input.attrs.message, input) : undefined;
+  const message = input?.attrs.message
+    ? byName(everywhere(documents, 'message'), input.attrs.message, input)
+    : undefined;
   const parts = message ? childrenNamed(message, 'part', WSDL_NS) : [];
   // soap:body parts="a b" limits which parts go in the body (WSDL 1.1 §3.5).
   const bodyParts = soapBody?.attrs.parts?.split(/\s+/).filter(Boolean);
@@ -173,7 +197,13 @@ function readOperation(
 
   if (style === 'rpc') {
     // WSDL 1.1 §3.5: the wrapper is named after the operation, in soap:body's namespace.
-    return { name, style, soapAction, inputNamespace: soapBody?.attrs.namespace ?? targetNamespace, inputParameters: usedParts.map((part) => part.attrs.name ?? '').filter(Boolean) };
+    return {
+      name,
+      style,
+      soapAction,
+      inputNamespace: soapBody?.attrs.namespace ?? targetNamespace,
+      inputParameters: usedParts.map((part) => part.attrs.name ?? '').filter(Boolean),
+    };
   }
   const elementPart = usedParts.length === 1 && usedParts[0]!.attrs.element ? usedParts[0]! : undefined;
   if (elementPart) {
@@ -181,7 +211,13 @@ function readOperation(
     const qname = elementPart.attrs.element!;
     const found = findSchemaComponent(documents, 'element', qname, elementPart);
     const inputNamespace = found?.namespace ?? resolveQName(qname, elementPart).ns;
-    return { name, style, soapAction, inputNamespace, inputParameters: found ? wrapperChildren(found.element, documents) : [] };
+    return {
+      name,
+      style,
+      soapAction,
+      inputNamespace,
+      inputParameters: found ? wrapperChildren(found.element, documents) : [],
+    };
   }
   // Document style with type= parts (or several element parts): the parts are the parameters.
   return {
@@ -189,7 +225,9 @@ function readOperation(
     style,
     soapAction,
     inputNamespace: targetNamespace,
-    inputParameters: usedParts.map((part) => part.attrs.name ?? (part.attrs.element ? resolveQName(part.attrs.element, part).local : '')).filter(Boolean),
+    inputParameters: usedParts
+      .map((part) => part.attrs.name ?? (part.attrs.element ? resolveQName(part.attrs.element, part).local : ''))
+      .filter(Boolean),
   };
 }
 
@@ -208,7 +246,12 @@ function hintScore(name: string, hints: readonly string[]): number {
  */
 export function guessRoles(operations: WsdlOperation[]): WsdlDescription['guess'] {
   if (operations.length === 0) return null;
-  const scored = operations.map((operation) => ({ operation, score: hintScore(operation.name, OPERATION_HINTS) + (operation.inputParameters.some((p) => hintScore(p, TOKEN_HINTS) > 0) ? 1 : 0) }));
+  const scored = operations.map((operation) => ({
+    operation,
+    score:
+      hintScore(operation.name, OPERATION_HINTS) +
+      (operation.inputParameters.some((p) => hintScore(p, TOKEN_HINTS) > 0) ? 1 : 0),
+  }));
   const best = scored.reduce((a, b) => (b.score > a.score ? b : a));
   if (best.score === 0 && operations.length > 1) return null;
   const parameters = best.operation.inputParameters;
@@ -232,19 +275,39 @@ export function parseWsdl(xml: string, extraDocuments: readonly string[] = []): 
   const read = readXml(xml);
   if (!read.ok) {
     if (read.problem === 'empty') return reason('ได้รับเอกสารว่างเปล่า ไม่ใช่ WSDL', 'The document is empty, not a WSDL.');
-    if (/<html[\s>]/i.test(xml)) return reason('ได้รับหน้าเว็บ (HTML) แทน WSDL — อาจเป็นหน้าเข้าสู่ระบบของพร็อกซีหรือหน้าแสดงข้อผิดพลาด', 'Got a web page (HTML) instead of a WSDL — perhaps a proxy login page or an error page.');
+    if (/<html[\s>]/i.test(xml))
+      return reason(
+        'ได้รับหน้าเว็บ (HTML) แทน WSDL — อาจเป็นหน้าเข้าสู่ระบบของพร็อกซีหรือหน้าแสดงข้อผิดพลาด',
+        'Got a web page (HTML) instead of a WSDL — perhaps a proxy login page or an error page.',
+      );
     return reason(`เอกสารไม่ใช่ XML ที่ถูกต้อง: ${read.detail}`, `The document is not well-formed XML: ${read.detail}`);
   }
   const root = read.root;
-  if (root.local.toLowerCase() === 'html') return reason('ได้รับหน้าเว็บ (HTML) แทน WSDL — อาจเป็นหน้าเข้าสู่ระบบของพร็อกซีหรือหน้าแสดงข้อผิดพลาด', 'Got a web page (HTML) instead of a WSDL — perhaps a proxy login page or an error page.');
-  if (root.ns === WSDL2_NS) return reason('เป็น WSDL 2.0 ซึ่งยังไม่รองรับ กรุณากรอกชื่อ operation และพารามิเตอร์เอง', 'This is WSDL 2.0, which is not supported; enter the operation and parameters by hand.');
-  if (root.local !== 'definitions' || root.ns !== WSDL_NS) return reason(`เอกสาร XML นี้ไม่ใช่ WSDL 1.1 (องค์ประกอบราก <${root.local}>)`, `This XML is not a WSDL 1.1 document (root element <${root.local}>).`);
+  if (root.local.toLowerCase() === 'html')
+    return reason(
+      'ได้รับหน้าเว็บ (HTML) แทน WSDL — อาจเป็นหน้าเข้าสู่ระบบของพร็อกซีหรือหน้าแสดงข้อผิดพลาด',
+      'Got a web page (HTML) instead of a WSDL — perhaps a proxy login page or an error page.',
+    );
+  if (root.ns === WSDL2_NS)
+    return reason(
+      'เป็น WSDL 2.0 ซึ่งยังไม่รองรับ กรุณากรอกชื่อ operation และพารามิเตอร์เอง',
+      'This is WSDL 2.0, which is not supported; enter the operation and parameters by hand.',
+    );
+  if (root.local !== 'definitions' || root.ns !== WSDL_NS)
+    return reason(
+      `เอกสาร XML นี้ไม่ใช่ WSDL 1.1 (องค์ประกอบราก <${root.local}>)`,
+      `This XML is not a WSDL 1.1 document (root element <${root.local}>).`,
+    );
 
   const documents = collectDocuments(root, extraDocuments);
   const targetNamespace = root.attrs.targetNamespace ?? '';
   const bindings = everywhere(documents, 'binding');
   const soapVersionOf = (binding: XmlElement): '1.1' | '1.2' | null =>
-    firstChild(binding, 'binding', SOAP11_BINDING_NS) ? '1.1' : firstChild(binding, 'binding', SOAP12_BINDING_NS) ? '1.2' : null;
+    firstChild(binding, 'binding', SOAP11_BINDING_NS)
+      ? '1.1'
+      : firstChild(binding, 'binding', SOAP12_BINDING_NS)
+        ? '1.2'
+        : null;
 
   // Ports that reach a SOAP binding, SOAP 1.1 first: it is what SoapUI and most clients use.
   const ports = everywhere(documents, 'service')
@@ -261,24 +324,46 @@ export function parseWsdl(xml: string, extraDocuments: readonly string[] = []): 
     ports[0] ??
     bindings
       .map((binding) => ({ binding, version: soapVersionOf(binding), endpoint: null }))
-      .find((candidate): candidate is { binding: XmlElement; version: '1.1' | '1.2'; endpoint: null } => candidate.version !== null);
-  if (!chosen) return reason('WSDL นี้ไม่มี SOAP binding (soap หรือ soap12) จึงเรียกใช้ด้วย SOAP ไม่ได้', 'This WSDL has no SOAP binding (soap or soap12), so it cannot be called over SOAP.');
+      .find(
+        (candidate): candidate is { binding: XmlElement; version: '1.1' | '1.2'; endpoint: null } =>
+          candidate.version !== null,
+      );
+  if (!chosen)
+    return reason(
+      'WSDL นี้ไม่มี SOAP binding (soap หรือ soap12) จึงเรียกใช้ด้วย SOAP ไม่ได้',
+      'This WSDL has no SOAP binding (soap or soap12), so it cannot be called over SOAP.',
+    );
 
   const bindingNs = chosen.version === '1.1' ? SOAP11_BINDING_NS : SOAP12_BINDING_NS;
   const soapBinding = firstChild(chosen.binding, 'binding', bindingNs);
   const bindingStyle = soapBinding?.attrs.style === 'rpc' ? 'rpc' : 'document';
-  const portType = chosen.binding.attrs.type ? byName(everywhere(documents, 'portType'), chosen.binding.attrs.type, chosen.binding) : undefined;
+  const portType = chosen.binding.attrs.type
+    ? byName(everywhere(documents, 'portType'), chosen.binding.attrs.type, chosen.binding)
+    : undefined;
   const portTypeOperations = new Map<string, XmlElement>();
   for (const operation of portType ? childrenNamed(portType, 'operation', WSDL_NS) : []) {
     const operationName = operation.attrs.name;
-    if (operationName !== undefined && !portTypeOperations.has(operationName)) portTypeOperations.set(operationName, operation);
+    if (operationName !== undefined && !portTypeOperations.has(operationName))
+      portTypeOperations.set(operationName, operation);
   }
   const operations = childrenNamed(chosen.binding, 'operation', WSDL_NS)
-    .map((operation) => readOperation(operation, bindingStyle, bindingNs, portTypeOperations, documents, targetNamespace))
+    .map((operation) =>
+      readOperation(operation, bindingStyle, bindingNs, portTypeOperations, documents, targetNamespace),
+    )
     .filter((operation) => operation.name !== '');
-  if (operations.length === 0) return reason('SOAP binding ใน WSDL นี้ไม่มี operation ใดเลย', 'The SOAP binding in this WSDL has no operations.');
+  if (operations.length === 0)
+    return reason('SOAP binding ใน WSDL นี้ไม่มี operation ใดเลย', 'The SOAP binding in this WSDL has no operations.');
 
-  return { ok: true, description: { targetNamespace, endpoint: chosen.endpoint, soapVersion: chosen.version, operations, guess: guessRoles(operations) } };
+  return {
+    ok: true,
+    description: {
+      targetNamespace,
+      endpoint: chosen.endpoint,
+      soapVersion: chosen.version,
+      operations,
+      guess: guessRoles(operations),
+    },
+  };
 }
 
 export interface WsdlOperation {

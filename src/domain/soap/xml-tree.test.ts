@@ -4,7 +4,9 @@ import { childrenNamed, descendants, readXml, resolveQName } from './xml-tree';
 
 describe('readXml', () => {
   it('resolves prefixes, default namespaces and redeclarations to namespace URIs', () => {
-    const read = readXml('<a:root xmlns:a="urn:a" xmlns="urn:default"><child/><a:child xmlns:a="urn:other"/><b:x xmlns:b="urn:b"><inner/></b:x></a:root>');
+    const read = readXml(
+      '<a:root xmlns:a="urn:a" xmlns="urn:default"><child/><a:child xmlns:a="urn:other"/><b:x xmlns:b="urn:b"><inner/></b:x></a:root>',
+    );
     if (!read.ok) throw new Error(read.detail);
     expect(read.root).toMatchObject({ ns: 'urn:a', local: 'root' });
     expect(read.root.children.map((c) => [c.ns, c.local])).toEqual([
@@ -32,10 +34,36 @@ describe('readXml', () => {
 
   it('property: never throws', () => {
     fc.assert(
-      fc.property(fc.array(fc.oneof(fc.constantFrom('<', '>', '</', '/>', 'a', ':', 'xmlns:p="u"', '"', '&', ';', '<![CDATA[', ']]>', '<?', '?>', '<!--', '-->'), fc.string({ maxLength: 3 })), { maxLength: 40 }), (parts) => {
-        const read = readXml(parts.join(''));
-        expect(typeof read.ok).toBe('boolean');
-      }),
+      fc.property(
+        fc.array(
+          fc.oneof(
+            fc.constantFrom(
+              '<',
+              '>',
+              '</',
+              '/>',
+              'a',
+              ':',
+              'xmlns:p="u"',
+              '"',
+              '&',
+              ';',
+              '<![CDATA[',
+              ']]>',
+              '<?',
+              '?>',
+              '<!--',
+              '-->',
+            ),
+            fc.string({ maxLength: 3 }),
+          ),
+          { maxLength: 40 },
+        ),
+        (parts) => {
+          const read = readXml(parts.join(''));
+          expect(typeof read.ok).toBe('boolean');
+        },
+      ),
       { numRuns: 500 },
     );
   });

@@ -52,7 +52,12 @@ export const MAX_ELEMENTS = 20_000;
 
 class TooManyElements extends Error {}
 
-function toElement(node: OrderedNode, parentScope: ReadonlyMap<string, string>, depth: number, budget: { left: number }): XmlElement | null {
+function toElement(
+  node: OrderedNode,
+  parentScope: ReadonlyMap<string, string>,
+  depth: number,
+  budget: { left: number },
+): XmlElement | null {
   const name = Object.keys(node).find((key) => key !== ':@' && key !== '#text' && key !== '#comment');
   if (name === undefined || depth > MAX_DEPTH) return null;
   budget.left -= 1;
@@ -93,18 +98,31 @@ function toElement(node: OrderedNode, parentScope: ReadonlyMap<string, string>, 
 export function readXml(xml: string): XmlReadResult {
   const text = xml.replace(/^\uFEFF/, '').trim();
   if (text === '') return { ok: false, problem: 'empty', detail: 'The body is empty.' };
-  if (/<!DOCTYPE/i.test(text)) return { ok: false, problem: 'doctype', detail: 'The document has a DOCTYPE (an HTML page or a DTD), which SOAP and WSDL never use.' };
+  if (/<!DOCTYPE/i.test(text))
+    return {
+      ok: false,
+      problem: 'doctype',
+      detail: 'The document has a DOCTYPE (an HTML page or a DTD), which SOAP and WSDL never use.',
+    };
   // Counted before parsing, so a huge flat document costs one pass, not a parse and a tree.
   if (startTagCount(text) > MAX_ELEMENTS) return tooManyElements();
   const validation = XMLValidator.validate(text);
   if (validation !== true) {
-    return { ok: false, problem: 'invalid', detail: `Not well-formed XML: ${validation.err.msg} (line ${validation.err.line}, column ${validation.err.col}).` };
+    return {
+      ok: false,
+      problem: 'invalid',
+      detail: `Not well-formed XML: ${validation.err.msg} (line ${validation.err.line}, column ${validation.err.col}).`,
+    };
   }
   let parsed: unknown;
   try {
     parsed = parser.parse(text);
   } catch (error) {
-    return { ok: false, problem: 'invalid', detail: `Not well-formed XML: ${error instanceof Error ? error.message : String(error)}` };
+    return {
+      ok: false,
+      problem: 'invalid',
+      detail: `Not well-formed XML: ${error instanceof Error ? error.message : String(error)}`,
+    };
   }
   const budget = { left: MAX_ELEMENTS };
   let root: XmlElement | undefined;
@@ -122,7 +140,11 @@ export function readXml(xml: string): XmlReadResult {
 }
 
 function tooManyElements(): XmlReadResult {
-  return { ok: false, problem: 'too-many-elements', detail: `The document has too many elements (over ${MAX_ELEMENTS.toLocaleString('en-US')}); a SOAP answer or a WSDL has far fewer.` };
+  return {
+    ok: false,
+    problem: 'too-many-elements',
+    detail: `The document has too many elements (over ${MAX_ELEMENTS.toLocaleString('en-US')}); a SOAP answer or a WSDL has far fewer.`,
+  };
 }
 
 /** An upper bound on the elements: every `<` that a name follows (CDATA and comments may add a few). */
@@ -139,10 +161,16 @@ function startTagCount(text: string): number {
 /** Children with this local name (and, when given, namespace). */
 export function childrenNamed(element: XmlElement, local: string, ns?: string | readonly string[]): XmlElement[] {
   const namespaces = ns === undefined ? null : typeof ns === 'string' ? [ns] : ns;
-  return element.children.filter((child) => child.local === local && (namespaces === null || namespaces.includes(child.ns)));
+  return element.children.filter(
+    (child) => child.local === local && (namespaces === null || namespaces.includes(child.ns)),
+  );
 }
 
-export function firstChild(element: XmlElement, local: string, ns?: string | readonly string[]): XmlElement | undefined {
+export function firstChild(
+  element: XmlElement,
+  local: string,
+  ns?: string | readonly string[],
+): XmlElement | undefined {
   return childrenNamed(element, local, ns)[0];
 }
 
