@@ -1,6 +1,6 @@
 /**
  * The background's one message router: a map of async handlers, one per message type. It checks
- * every message at run time and trusts `sender`, never the payload (HOUSE-STYLE §3):
+ * every message at run time and trusts `sender`, never the payload:
  * - the message must come from this extension (`sender.id`);
  * - `content→bg:` messages must come from a content script in a tab, and the tab is `sender.tab`;
  * - `page→bg:` messages (verification, settings) only from the extension's own pages;

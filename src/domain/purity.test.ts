@@ -3,7 +3,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 /**
- * House rule (ARCHITECTURE.md): the domain is pure, and no extension context imports another.
+ * House rule (CONTRIBUTING.md): the domain is pure, and no extension context imports another.
  * A lint rule would say the same; a test keeps it true without another tool.
  */
 const SRC = new URL('..', import.meta.url).pathname;

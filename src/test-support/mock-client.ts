@@ -1,5 +1,5 @@
 /**
- * An in-memory `InspectorClient` for component tests (HOUSE-STYLE §6): the pages render with it
+ * An in-memory `InspectorClient` for component tests: the pages render with it
  * and no extension around them. It keeps captures and settings like the background would, records
  * every call so a test can assert what the page asked for, and lets a test push a change
  * (`emitCapturesChanged`, `emitSettingsChanged`) the way `storage.onChanged` would.

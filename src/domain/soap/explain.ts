@@ -92,7 +92,7 @@ function comparisonFindings(
   const claimedId =
     typeof claims.idcard === 'string' || typeof claims.idcard === 'number' ? String(claims.idcard).trim() : null;
   if (answer.idCard !== null && claimedId !== null && digitsOnly(answer.idCard) !== digitsOnly(claimedId)) {
-    // Personal data: only masked forms appear in the text (see ARCHITECTURE.md).
+    // Personal data: only masked forms appear in the text.
     const returned = maskIdCard(answer.idCard);
     const inToken = maskIdCard(claimedId);
     // Masks show only the last digits; say so when the difference is in the hidden ones.

@@ -1,7 +1,7 @@
 /**
  * A small namespace-aware view of an XML document, shared by the WSDL reader and the SOAP
  * answer reader. fast-xml-parser does the parsing (it works in Chrome's MV3 service worker,
- * which has no DOMParser — see TOOLCHAIN.md); this module only resolves `prefix:local` names
+ * which has no DOMParser); this module only resolves `prefix:local` names
  * to namespace URIs, because WSDLs bind prefixes freely (`soap:`, `soap12:`, `wsdl:`, none).
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
