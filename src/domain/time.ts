@@ -9,6 +9,11 @@
 import type { Finding, Localized } from './finding';
 import { boundedJson } from './bounded-json';
 import { revealHiddenCharacters } from './reveal-hidden-characters';
+import { MAX_EPOCH_MS, formatDuration, formatIsoUtc, formatThaiDateTime } from './time-format';
+
+// Formatting lives in time-format.ts; it is re-exported so callers that read times and print
+// them keep one import.
+export { formatDuration, formatIsoUtc, formatThaiDateTime } from './time-format';
 
 /** The manual: "Token จะมีระยะเวลา 1 ชม. 5 นาที". */
 export const MANUAL_LIFETIME_MS = 65 * 60 * 1000;
@@ -18,8 +23,6 @@ export const MANUAL_LIFETIME_MS = 65 * 60 * 1000;
  * milliseconds is 1973, so no real token time is ambiguous.
  */
 const MILLISECONDS_THRESHOLD = 1e11;
-/** ECMAScript's Date range (±100,000,000 days, ECMA-262 §21.4.1.1). */
-const MAX_EPOCH_MS = 8.64e15;
 /** A lifetime within this of 65 minutes is the manual's (issuers round to whole seconds). */
 const LIFETIME_TOLERANCE_MS = 1000;
 
@@ -78,71 +81,6 @@ export function readTokenTimes(payload: Record<string, unknown>, nowMs: number):
     remainingMs: exp.epochMs === null ? null : exp.epochMs - nowMs,
     lifetimeMs: exp.epochMs === null || nbf.epochMs === null ? null : exp.epochMs - nbf.epochMs,
   };
-}
-
-const THAI_DATE_TIME = new Intl.DateTimeFormat('th-TH-u-ca-buddhist', {
-  timeZone: 'Asia/Bangkok',
-  day: 'numeric',
-  month: 'short',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-  hourCycle: 'h23',
-});
-
-/** A Thai Buddhist-era date and time in Bangkok, e.g. "24 พ.ย. 2569 15:08:39". */
-export function formatThaiDateTime(epochMs: number): string {
-  if (!Number.isFinite(epochMs) || Math.abs(epochMs) > MAX_EPOCH_MS) return '—';
-  return THAI_DATE_TIME.format(epochMs);
-}
-
-/** ISO 8601 in UTC without milliseconds, e.g. "2026-11-24T08:08:39Z". */
-export function formatIsoUtc(epochMs: number): string {
-  if (!Number.isFinite(epochMs) || Math.abs(epochMs) > MAX_EPOCH_MS) return '—';
-  return new Date(epochMs).toISOString().replace(/\.\d{3}Z$/, 'Z');
-}
-
-const UNITS = {
-  th: { day: 'วัน', hour: 'ชม.', minute: 'นาที', second: 'วินาที' },
-  en: { day: 'd', hour: 'h', minute: 'min', second: 's' },
-} as const;
-
-/**
- * A duration, the one way this extension prints one.
- * - `words` (the default): largest units first, "1 ชม. 5 นาที" / "1 h 5 min", rounded down to
- *   minutes, which is what a person reads out on the phone. Seconds show only below one minute;
- *   a negative duration keeps its sign ("-5 min").
- * - `clock`: running digits, "1:04:59" or "19:42", so a countdown visibly ticks each second.
- *   Whole seconds count down (a partial second is not yet gone); a negative duration shows its
- *   magnitude, as the words beside it say "ago" or "in".
- */
-export function formatDuration(ms: number, language: 'th' | 'en', style: 'words' | 'clock' = 'words'): string {
-  if (!Number.isFinite(ms)) return '—';
-  if (style === 'clock') return clockDigits(ms);
-  const units = UNITS[language === 'en' ? 'en' : 'th'];
-  const sign = ms < 0 ? '-' : '';
-  const totalSeconds = Math.floor(Math.abs(ms) / 1000);
-  if (totalSeconds < 60) return `${sign}${totalSeconds} ${units.second}`;
-  const days = Math.floor(totalSeconds / 86_400);
-  const hours = Math.floor((totalSeconds % 86_400) / 3600);
-  const minutes = Math.floor((totalSeconds % 3600) / 60);
-  const parts: string[] = [];
-  if (days > 0) parts.push(`${days} ${units.day}`);
-  if (hours > 0) parts.push(`${hours} ${units.hour}`);
-  // Minutes are dropped once a duration runs to days: "3 d 2 h" is what a person reads.
-  if (minutes > 0 && days === 0) parts.push(`${minutes} ${units.minute}`);
-  if (parts.length === 0) parts.push(`${days} ${units.day}`);
-  return `${sign}${parts.join(' ')}`;
-}
-
-function clockDigits(ms: number): string {
-  const totalSeconds = Math.floor(Math.abs(ms) / 1000);
-  const hours = Math.floor(totalSeconds / 3600);
-  const minutes = Math.floor((totalSeconds % 3600) / 60);
-  const seconds = totalSeconds % 60;
-  const two = (n: number) => String(n).padStart(2, '0');
-  return hours > 0 ? `${hours}:${two(minutes)}:${two(seconds)}` : `${minutes}:${two(seconds)}`;
 }
 
 /** "24 พ.ย. 2569 15:08:39 (เวลาประเทศไทย)" / "2026-11-24T08:08:39Z". */

@@ -2,10 +2,13 @@
  * Reads what DiwLoginChk answered. The manual (§4.2) names four fields — Username, IDCard,
  * Status, Message — but not where they sit: a JAX-WS structure, an rpc/encoded return, or a
  * single string `return` that itself holds XML or JSON are all plausible. So the fields are
- * searched for by name, anywhere, in any letter case and namespace.
+ * searched for by name, anywhere, in any letter case and namespace (answer-fields.ts); this
+ * module decides what the fields found, or a fault or a page in their place, mean.
  */
 import { redactText } from '../redact';
 import { MAX_ELEMENTS, descendants, firstChild, readXml, type XmlElement } from './xml-tree';
+import { fieldsFromElement, type Fields } from './answer-fields';
+import { excerpt } from './answer-excerpt';
 import type { Finding } from '../finding';
 
 export type SoapAnswerReading =
@@ -31,18 +34,6 @@ export const MANUAL_MESSAGES: Record<ManualCase, string> = {
 };
 
 const ENVELOPE_NAMESPACES = ['http://schemas.xmlsoap.org/soap/envelope/', 'http://www.w3.org/2003/05/soap-envelope'];
-
-/** A string return value may hold XML or JSON that holds XML...; stop after this many layers. */
-const MAX_NESTING = 3;
-
-type FieldName = 'username' | 'idcard' | 'status' | 'message';
-type Fields = Partial<Record<FieldName, string>>;
-
-/** `User_Name`, `userName`, `IDCard`, `id-card` → `username`, `idcard`. */
-function fieldKey(name: string): FieldName | null {
-  const key = name.toLowerCase().replace(/[^a-z0-9]/g, '');
-  return key === 'username' || key === 'idcard' || key === 'status' || key === 'message' ? key : null;
-}
 
 function normaliseText(text: string): string {
   const spaced = text.toLowerCase().replace(/\s+/g, ' ');
@@ -86,73 +77,6 @@ function parseStatus(raw: string | undefined): boolean | null {
   return null;
 }
 
-function looksLikeJson(text: string): boolean {
-  return /^\s*[[{]/.test(text);
-}
-
-function looksLikeXml(text: string): boolean {
-  return /^\s*</.test(text);
-}
-
-/** Fields found in a JSON value (any depth, first found wins). */
-function fieldsFromJson(value: unknown, found: Fields, depth: number): void {
-  if (depth > 50) return;
-  if (Array.isArray(value)) {
-    for (const item of value) fieldsFromJson(item, found, depth + 1);
-    return;
-  }
-  if (typeof value !== 'object' || value === null) return;
-  for (const [name, item] of Object.entries(value as Record<string, unknown>)) {
-    const key = fieldKey(name);
-    if (
-      key &&
-      found[key] === undefined &&
-      (typeof item === 'string' || typeof item === 'number' || typeof item === 'boolean')
-    )
-      found[key] = String(item);
-  }
-  for (const item of Object.values(value as Record<string, unknown>)) {
-    if (typeof item === 'object') fieldsFromJson(item, found, depth + 1);
-    else if (typeof item === 'string') fieldsFromString(item, found, depth + 1);
-  }
-}
-
-function fieldsFromString(text: string, found: Fields, nesting: number): void {
-  if (nesting > MAX_NESTING) return;
-  if (looksLikeXml(text)) {
-    // A string return may hold a fragment with several top-level elements
-    // (`<Username>..</Username><Status>..</Status>`): give it a root before reading.
-    const asDocument = readXml(text);
-    const read = asDocument.ok ? asDocument : readXml(`<fragment>${text.replace(/^\s*<\?xml[^>]*\?>/, '')}</fragment>`);
-    if (read.ok) fieldsFromElement(read.root, found, nesting + 1, true);
-  } else if (looksLikeJson(text)) {
-    try {
-      fieldsFromJson(JSON.parse(text), found, 0);
-    } catch {
-      // Not JSON after all: the string is just a string.
-    }
-  }
-}
-
-/** Fields found as elements or attributes below `element`, shallowest first. */
-function fieldsFromElement(element: XmlElement, found: Fields, nesting: number, includeSelf = false): void {
-  const elements = includeSelf ? [element, ...descendants(element)] : descendants(element);
-  for (const current of elements) {
-    const key = fieldKey(current.local);
-    // An element with children is a structure, not the value (e.g. <Status><code>..</code></Status>).
-    if (key && found[key] === undefined && current.children.length === 0) found[key] = current.text;
-    for (const [attribute, value] of Object.entries(current.attrs)) {
-      const attributeKey = attribute.startsWith('xmlns') ? null : fieldKey(attribute.slice(attribute.indexOf(':') + 1));
-      if (attributeKey && found[attributeKey] === undefined) found[attributeKey] = value;
-    }
-  }
-  // Then strings that carry XML or JSON (a JAX-WS `String` return, escaped or in CDATA).
-  for (const current of elements) {
-    if (current.children.length === 0 && (looksLikeXml(current.text) || looksLikeJson(current.text)))
-      fieldsFromString(current.text, found, nesting);
-  }
-}
-
 function leafTexts(element: XmlElement): string[] {
   return descendants(element)
     .filter((e) => e.children.length === 0 && e.text !== '')
@@ -177,50 +101,6 @@ function byteLength(text: string): number {
     bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : code >= 0xd800 && code < 0xe000 ? 2 : 3;
   }
   return bytes;
-}
-
-/** Enough of an error page to recognise it; nothing after this is read. */
-const EXCERPT_SOURCE_LENGTH = 4 * 1024;
-
-/** The text of an HTML or XML fragment with its tags taken out, by one scan (no backtracking). */
-function withoutTags(markup: string): string {
-  let out = '';
-  let at = 0;
-  while (at < markup.length) {
-    const open = markup.indexOf('<', at);
-    if (open === -1) {
-      out += markup.slice(at);
-      break;
-    }
-    out += `${markup.slice(at, open)} `;
-    const close = markup.indexOf('>', open + 1);
-    // An unclosed `<` ends the text, as a browser would treat the rest as a tag.
-    if (close === -1) break;
-    at = close + 1;
-  }
-  return out.replace(/\s+/g, ' ').trim();
-}
-
-/** The text of the first <title> element, if the head of the page has one. */
-function titleOf(markup: string): string | undefined {
-  const lower = markup.toLowerCase();
-  const open = lower.indexOf('<title');
-  if (open === -1) return undefined;
-  const afterOpen = lower.indexOf('>', open);
-  const close = afterOpen === -1 ? -1 : lower.indexOf('</title>', afterOpen);
-  if (close === -1) return undefined;
-  return withoutTags(markup.slice(afterOpen + 1, close)) || undefined;
-}
-
-/** A short, safe excerpt of what came back instead of SOAP: the help desk wants to see it. */
-function excerpt(body: string): string {
-  const head = body.slice(0, EXCERPT_SOURCE_LENGTH);
-  const text = withoutTags(head);
-  const title = titleOf(head);
-  const shown = title
-    ? `title "${title.slice(0, 120)}"`
-    : `"${text.slice(0, 160)}${text.length > 160 || body.length > head.length ? '…' : ''}"`;
-  return redactText(shown);
 }
 
 function readFault(fault: XmlElement): { faultCode: string; faultString: string } {
