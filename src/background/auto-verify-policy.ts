@@ -16,7 +16,8 @@
 import { readTokenTimes } from '../domain/time';
 import { decodeToken } from '../domain/decode-token';
 import type { Capture } from '../shared/capture';
-import { autoVerifyAllowed, type VerificationSettings } from '../shared/settings';
+import type { VerificationSettings } from '../shared/settings';
+import { autoVerifyAllowed } from '../shared/settings-view';
 import type { SessionArea } from './capture-store';
 
 /** The window the limits count over. */

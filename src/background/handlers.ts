@@ -8,7 +8,7 @@
  * between messages (an MV3 worker can be stopped at any moment).
  */
 import type { Localized } from '../domain/finding';
-import { settingsView } from '../shared/settings';
+import { settingsView } from '../shared/settings-view';
 import { candidatesInSenderUrl, type CaptureIntake } from './capture-intake';
 import type { CaptureSink } from './capture-sink';
 import type { CaptureStore } from './capture-store';

@@ -7,7 +7,7 @@ import { decodeToken } from '../domain/decode-token';
 import type { Localized } from '../domain/finding';
 import type { VerificationResult } from '../domain/soap/answer';
 import type { ActionResult } from '../shared/messages';
-import { verificationFingerprint } from '../shared/settings';
+import { verificationFingerprint } from '../shared/settings-view';
 import {
   withCurrentVerification,
   type Capture,

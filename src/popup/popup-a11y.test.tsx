@@ -10,7 +10,8 @@ import axe from 'axe-core';
 import { renderPopup } from '../test-support/render-popup';
 import { FIXTURE_TOKENS, makeCapture, verifiedValid, FIXED_NOW } from '../test-support/fixtures';
 import type { FixtureName } from '../test-support/fixtures';
-import { DEFAULT_SETTINGS, verificationFingerprint } from '../shared/settings';
+import { DEFAULT_SETTINGS } from '../shared/settings';
+import { verificationFingerprint } from '../shared/settings-view';
 
 afterEach(cleanup);
 

@@ -4,7 +4,7 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { InspectorClient } from '../ui/extension-client';
-import type { SettingsView } from '../shared/settings';
+import type { SettingsView } from '../shared/settings-view';
 import { DEFAULT_CAPTURE_SITES } from '../shared/capture-sites';
 
 export function useNotAllowedSites(client: InspectorClient, settings: SettingsView | null): string[] {

@@ -5,7 +5,7 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { InspectorClient } from '../ui/extension-client';
 import type { CapturesView } from '../shared/messages';
-import type { SettingsView } from '../shared/settings';
+import type { SettingsView } from '../shared/settings-view';
 import type { Localized } from '../domain/finding';
 import { backgroundError } from './background-error';
 

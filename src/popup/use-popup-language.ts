@@ -4,7 +4,7 @@
  */
 import { useEffect } from 'preact/hooks';
 import type { InspectorClient } from '../ui/extension-client';
-import type { SettingsView } from '../shared/settings';
+import type { SettingsView } from '../shared/settings-view';
 import type { Language } from '../ui/strings';
 
 export function usePopupLanguage(

@@ -5,7 +5,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { InspectorClient } from '../ui/extension-client';
 import type { Capture } from '../shared/capture';
-import type { SettingsView } from '../shared/settings';
+import type { SettingsView } from '../shared/settings-view';
 import type { VerificationResult } from '../domain/soap/answer';
 import { backgroundError } from './background-error';
 import { shownVerification, type FreshVerification } from './shown-verification';

@@ -7,7 +7,8 @@
  * the extension's own pages may send `page→bg:` messages (see background/router.ts).
  */
 import type { Capture } from './capture';
-import type { Settings, SettingsView } from './settings';
+import type { Settings } from './settings';
+import type { SettingsView } from './settings-view';
 import type { TokenCandidate } from '../domain/find-tokens';
 import type { Localized } from '../domain/finding';
 import type { VerificationResult } from '../domain/soap/answer';

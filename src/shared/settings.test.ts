@@ -4,14 +4,12 @@ import {
   DEFAULT_SETTINGS,
   MANUAL_WSDL_URL,
   TEXT_LIMITS,
-  autoVerifyAllowed,
   describeSettingsProblems,
   parseSettings,
-  settingsView,
   validateSettings,
-  verificationFingerprint,
   type Settings,
 } from './settings';
+import { autoVerifyAllowed, settingsView, verificationFingerprint } from './settings-view';
 import { settingsCandidate } from '../test-support/settings';
 import { isHttpUrl } from '../domain/url';
 

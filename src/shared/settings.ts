@@ -4,7 +4,7 @@
  * that must not leave this PC). Tokens never go here.
  */
 import type { Localized } from '../domain/finding';
-import { endpointSecurity, isHttpUrl, normaliseOrigin, type EndpointSecurity } from '../domain/url';
+import { isHttpUrl, normaliseOrigin } from '../domain/url';
 import { FIELD_REASONS, boolean, oneOf, text, type Rule } from './field-rules';
 import { problem } from './settings-problems';
 
@@ -268,73 +268,5 @@ export function describeSettingsProblems(problems: readonly Localized[]): Locali
   return {
     th: `การตั้งค่าไม่ถูกต้อง จึงไม่ได้บันทึกอะไรเลย: ${problems.map((p) => p.th).join('; ')}`,
     en: `the settings are not valid, so nothing was stored: ${problems.map((p) => p.en).join('; ')}`,
-  };
-}
-
-/**
- * FNV-1a over UTF-16 code units, run from two offsets: 16 hex digits. Not cryptographic, and the
- * two runs are not independent; it only has to tell one settings value from the next.
- */
-function hash64Hex(text: string): string {
-  const halves = [0x811c9dc5, 0x01000193 ^ 0x5bd1e995].map((offset) => {
-    let hash = offset >>> 0;
-    for (let i = 0; i < text.length; i += 1) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193) >>> 0;
-    return hash.toString(16).padStart(8, '0');
-  });
-  return halves.join('');
-}
-
-/**
- * A fingerprint of everything that changes what a verification means. A cached "valid" made
- * under other settings is never shown as current. Hashed: it is stored beside every result and
- * handed to the pages, and must not carry the ClientID itself.
- */
-export function verificationFingerprint(settings: VerificationSettings): string {
-  const {
-    wsdlUrl: _ignoredBecauseEndpointCounts,
-    autoVerify: _notAboutMeaning,
-    autoVerifyOverPlainHttp: _notAboutMeaningEither,
-    ...meaningful
-  } = settings;
-  return hash64Hex(JSON.stringify(meaningful));
-}
-
-/** Whether the background may verify on its own: auto-verify on, and plain HTTP only by explicit choice. */
-export function autoVerifyAllowed(verification: VerificationSettings): boolean {
-  if (!verification.autoVerify) return false;
-  return endpointSecurity(verification.endpoint) !== 'plain-http' || verification.autoVerifyOverPlainHttp;
-}
-
-/**
- * What the popup may know of the settings: everything it shows or decides on, and not the
- * ClientID, which only the options page and the background handle.
- */
-export interface SettingsView {
-  language: Settings['language'];
-  captureSites: string[];
-  verification: {
-    /** A ClientID is set (its value is not here). */
-    hasClientId: boolean;
-    endpoint: string;
-    endpointSecurity: EndpointSecurity;
-    /** Auto-verify as it will really happen (see autoVerifyAllowed). */
-    autoVerify: boolean;
-    /** `verificationFingerprint` of the current settings: tells a current result from a stale one. */
-    fingerprint: string;
-  };
-}
-
-export function settingsView(settings: Settings): SettingsView {
-  const { verification } = settings;
-  return {
-    language: settings.language,
-    captureSites: [...settings.captureSites],
-    verification: {
-      hasClientId: verification.clientId !== '',
-      endpoint: verification.endpoint,
-      endpointSecurity: endpointSecurity(verification.endpoint),
-      autoVerify: autoVerifyAllowed(verification),
-      fingerprint: verificationFingerprint(verification),
-    },
   };
 }

@@ -7,13 +7,8 @@
 import type { InspectorClient } from '../ui/extension-client';
 import type { ActionResult, CapturesView } from '../shared/messages';
 import { withCurrentVerification, type Capture } from '../shared/capture';
-import {
-  DEFAULT_SETTINGS,
-  settingsView,
-  verificationFingerprint,
-  type Settings,
-  type SettingsView,
-} from '../shared/settings';
+import { DEFAULT_SETTINGS, type Settings } from '../shared/settings';
+import { settingsView, verificationFingerprint, type SettingsView } from '../shared/settings-view';
 import type { Localized } from '../domain/finding';
 import type { VerificationResult } from '../domain/soap/answer';
 import type { WsdlDescription } from '../domain/soap/wsdl';

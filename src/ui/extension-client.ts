@@ -6,7 +6,8 @@
 import browser from '../shared/browser';
 import type { ActionResult, CapturesView, MessageMap, MessageType, PayloadOf, ReplyOf } from '../shared/messages';
 import type { Capture } from '../shared/capture';
-import type { Settings, SettingsView } from '../shared/settings';
+import type { Settings } from '../shared/settings';
+import type { SettingsView } from '../shared/settings-view';
 import { originToPattern } from '../domain/url';
 import type { VerificationResult } from '../domain/soap/answer';
 import type { WsdlDescription } from '../domain/soap/wsdl';

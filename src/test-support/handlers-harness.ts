@@ -1,0 +1,75 @@
+/**
+ * Test-only (never imported by product code): the message handlers over fake storage, with the
+ * verification service, the verifier and the tab calls as spies, and the senders the router
+ * would have let through. Shared by the handler tests.
+ */
+import { vi } from 'vitest';
+import { fakeBrowser } from '@webext-core/fake-browser';
+import { createCaptureStore, type SessionArea } from '../background/capture-store';
+import { createSettingsStore, type LocalArea } from '../background/settings-store';
+import { createCaptureIntake } from '../background/capture-intake';
+import { createCaptureSink } from '../background/capture-sink';
+import { createHandlers, type HandlerDeps } from '../background/handlers';
+import type { Handlers, TrustedSender } from '../background/router';
+import { makeToken, samplePayload } from './tokens';
+
+export const TOKEN = makeToken(samplePayload());
+export const OTHER = makeToken(samplePayload({ username: 'someone-else' }));
+export const CANDIDATE = { location: 'query', parameter: 'token', value: TOKEN } as const;
+export const CAPTURE_SITE = 'http://127.0.0.1:8080/callback';
+export const NOT_A_CAPTURE_SITE = 'http://10.1.2.3:8080/callback';
+export const NOW = 1_700_000_000_000;
+
+/** The router has already checked these: a content script in tab 7, or one of the extension's pages. */
+export const content = (url: string, frameId = 0): TrustedSender => ({ tabId: 7, frameId, url });
+export const page: TrustedSender = {
+  tabId: null,
+  frameId: null,
+  url: 'chrome-extension://ext-id/src/popup/index.html',
+};
+
+export function setUp(options: { ready?: Promise<unknown> } = {}) {
+  fakeBrowser.reset();
+  const store = createCaptureStore(fakeBrowser.storage.session as unknown as SessionArea);
+  const settings = createSettingsStore(fakeBrowser.storage.local as unknown as LocalArea);
+  const now = () => NOW;
+  const intake = createCaptureIntake({ store, now });
+  const ready = options.ready ?? Promise.resolve();
+  const verification = {
+    autoVerify: vi.fn(async () => ({ verify: false }) as never),
+    verify: vi.fn(async () => ({ ok: false as const, error: { th: 'x', en: 'x' } })),
+    withCurrentVerification: vi.fn(async (captures: unknown[]) => captures as never),
+    testConnection: vi.fn(async () => ({ ok: false as const, error: { th: 't', en: 't' } })),
+  };
+  const verifier = { loadWsdl: vi.fn(async () => ({ ok: false as const, error: { th: 'w', en: 'w' } })) };
+  const refreshBadge = vi.fn(async (_tabId: number) => undefined);
+  const syncCaptureSiteScripts = vi.fn(async (origins: readonly string[]) => ({
+    registered: [...origins],
+    missingPermission: [],
+  }));
+  const tabUrl = vi.fn(async () => '');
+  const sink = createCaptureSink({ ready, settings, intake, verification, refreshBadge });
+  const deps: HandlerDeps = {
+    store,
+    settings,
+    intake,
+    sink,
+    verification,
+    verifier,
+    refreshBadge,
+    syncCaptureSiteScripts,
+    tabUrl,
+    now,
+    ready,
+  };
+  return {
+    handlers: createHandlers(deps) as Handlers,
+    store,
+    settings,
+    verification,
+    verifier,
+    refreshBadge,
+    syncCaptureSiteScripts,
+    tabUrl,
+  };
+}
