@@ -6,7 +6,8 @@
  */
 import type { Localized } from '../domain/finding';
 import type { WsdlDescription } from '../domain/soap/wsdl';
-import { parseWsdl, referencedDocuments } from '../domain/soap/wsdl';
+import { parseWsdl } from '../domain/soap/wsdl';
+import { referencedDocuments } from '../domain/soap/wsdl-documents';
 import { httpUrl, resolveAgainst } from '../domain/url';
 import type { ActionResult } from '../shared/messages';
 import { deadline, readCapped, TooLarge } from './http-transport';

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
-import { guessRoles, parseWsdl, referencedDocuments } from './wsdl';
+import { parseWsdl } from './wsdl';
+import { referencedDocuments } from './wsdl-documents';
+import { guessRoles } from './wsdl-guess';
 import type { WsdlDescription } from './wsdl';
 
 function parsed(xml: string, extra: string[] = []): WsdlDescription {

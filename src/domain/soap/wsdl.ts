@@ -8,11 +8,19 @@
  * back as `extraDocuments`, so this module stays pure.
  */
 import type { Localized } from '../finding';
-import { childrenNamed, descendants, firstChild, readXml, resolveQName, type XmlElement } from './xml-tree';
+import { childrenNamed, firstChild, readXml, resolveQName, type XmlElement } from './xml-tree';
+import {
+  WSDL_NS,
+  byName,
+  collectDocuments,
+  everywhere,
+  findSchemaComponent,
+  wrapperChildren,
+  type Documents,
+} from './wsdl-documents';
+import { guessRoles } from './wsdl-guess';
 
-export const WSDL_NS = 'http://schemas.xmlsoap.org/wsdl/';
 const WSDL2_NS = 'http://www.w3.org/ns/wsdl';
-const XSD_NS = 'http://www.w3.org/2001/XMLSchema';
 const SOAP11_BINDING_NS = 'http://schemas.xmlsoap.org/wsdl/soap/';
 const SOAP12_BINDING_NS = 'http://schemas.xmlsoap.org/wsdl/soap12/';
 
@@ -20,149 +28,6 @@ export type WsdlParseResult = { ok: true; description: WsdlDescription } | { ok:
 
 function reason(th: string, en: string): { ok: false; reason: Localized } {
   return { ok: false, reason: { th, en } };
-}
-
-/**
- * The documents, with their top-level WSDL children and their schema components indexed once
- * by name: a WSDL is read operation by operation, and a search of every list for each one
- * would be quadratic in a hostile document's size.
- */
-interface Documents {
-  definitions: XmlElement[];
-  schemas: XmlElement[];
-  /** WSDL children of every definitions document, by local name (`message`, `binding`...). */
-  topLevel: Map<string, XmlElement[]>;
-  /** Schema components by `kind name` (`element DiwLoginChk`), each with its target namespace, in document order. */
-  components: Map<string, Array<{ element: XmlElement; namespace: string }>>;
-}
-
-function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
-}
-
-function collectDocuments(root: XmlElement, extra: readonly string[]): Documents {
-  const definitions = [root];
-  const schemas: XmlElement[] = [];
-  for (const text of extra) {
-    const read = readXml(text);
-    if (!read.ok) continue;
-    if (read.root.local === 'definitions' && read.root.ns === WSDL_NS) definitions.push(read.root);
-    else if (read.root.local === 'schema' && read.root.ns === XSD_NS) schemas.push(read.root);
-  }
-  const topLevel = new Map<string, XmlElement[]>();
-  for (const definition of definitions) {
-    for (const child of definition.children) if (child.ns === WSDL_NS) pushTo(topLevel, child.local, child);
-  }
-  // One at a time, not push(...list): a spread passes one argument per element.
-  for (const types of topLevel.get('types') ?? [])
-    for (const schema of childrenNamed(types, 'schema', XSD_NS)) schemas.push(schema);
-  const components = new Map<string, Array<{ element: XmlElement; namespace: string }>>();
-  for (const schema of schemas) {
-    const namespace = schema.attrs.targetNamespace ?? '';
-    for (const child of schema.children) {
-      if (
-        child.ns === XSD_NS &&
-        (child.local === 'element' || child.local === 'complexType') &&
-        child.attrs.name !== undefined
-      ) {
-        pushTo(components, `${child.local} ${child.attrs.name}`, { element: child, namespace });
-      }
-    }
-  }
-  return { definitions, schemas, topLevel, components };
-}
-
-/** Top-level children of every definitions document with this local name. */
-function everywhere(documents: Documents, local: string): XmlElement[] {
-  return documents.topLevel.get(local) ?? [];
-}
-
-/** The first element of the list named by `qname`'s local part, from an index made once per list. */
-function byName(elements: XmlElement[], qname: string, context: XmlElement): XmlElement | undefined {
-  const { local } = resolveQName(qname, context);
-  let index = nameIndexes.get(elements);
-  if (!index) {
-    index = new Map();
-    for (const element of elements)
-      if (element.attrs.name !== undefined && !index.has(element.attrs.name)) index.set(element.attrs.name, element);
-    nameIndexes.set(elements, index);
-  }
-  return index.get(local);
-}
-
-/** Indexes of the lists byName has searched; weak, so they go with the parsed documents. */
-const nameIndexes = new WeakMap<XmlElement[], Map<string, XmlElement>>();
-
-/**
- * Which schema documents and WSDL parts `xml` refers to (xsd:import / xsd:include
- * `schemaLocation`, wsdl:import `location`), as written: relative locations are the caller's to
- * resolve against the WSDL's URL.
- */
-export function referencedDocuments(xml: string): string[] {
-  const read = readXml(xml);
-  if (!read.ok) return [];
-  const locations = descendants(read.root).flatMap((element) => {
-    if (
-      element.ns === XSD_NS &&
-      (element.local === 'import' || element.local === 'include') &&
-      element.attrs.schemaLocation
-    )
-      return [element.attrs.schemaLocation];
-    if (element.ns === WSDL_NS && element.local === 'import' && element.attrs.location) return [element.attrs.location];
-    return [];
-  });
-  return [...new Set(locations)];
-}
-
-/** The names of the elements a complexType's sequence / all / choice holds, in order. */
-function contentNames(complexType: XmlElement, documents: Documents, seen: Set<XmlElement>): string[] {
-  if (seen.has(complexType)) return [];
-  seen.add(complexType);
-  const names: string[] = [];
-  const visit = (group: XmlElement) => {
-    for (const child of group.children) {
-      if (child.ns !== XSD_NS) continue;
-      if (child.local === 'element') {
-        const name = child.attrs.name ?? (child.attrs.ref ? resolveQName(child.attrs.ref, child).local : undefined);
-        if (name) names.push(name);
-      } else if (child.local === 'sequence' || child.local === 'all' || child.local === 'choice') visit(child);
-      else if (child.local === 'complexContent') {
-        // <xsd:extension base="tns:Base"> adds to the base type's content (XSD part 1 §3.4.2).
-        for (const extension of childrenNamed(child, 'extension', XSD_NS)) {
-          const base =
-            extension.attrs.base && findSchemaComponent(documents, 'complexType', extension.attrs.base, extension);
-          if (base) for (const name of contentNames(base.element, documents, seen)) names.push(name);
-          visit(extension);
-        }
-      }
-    }
-  };
-  visit(complexType);
-  return names;
-}
-
-function findSchemaComponent(
-  documents: Documents,
-  kind: 'element' | 'complexType',
-  qname: string,
-  context: XmlElement,
-): { element: XmlElement; namespace: string } | undefined {
-  const { ns, local } = resolveQName(qname, context);
-  const candidates = documents.components.get(`${kind} ${local}`) ?? [];
-  return candidates.find((candidate) => candidate.namespace === ns) ?? candidates[0];
-}
-
-/** The child element names of a global element: the parameters of a document/literal wrapped call. */
-function wrapperChildren(element: XmlElement, documents: Documents): string[] {
-  const inline = firstChild(element, 'complexType', XSD_NS);
-  if (inline) return contentNames(inline, documents, new Set());
-  if (element.attrs.type) {
-    const named = findSchemaComponent(documents, 'complexType', element.attrs.type, element);
-    if (named) return contentNames(named.element, documents, new Set());
-  }
-  return [];
 }
 
 function readOperation(
@@ -229,42 +94,6 @@ function readOperation(
       .map((part) => part.attrs.name ?? (part.attrs.element ? resolveQName(part.attrs.element, part).local : ''))
       .filter(Boolean),
   };
-}
-
-const OPERATION_HINTS = ['chk', 'check', 'verify', 'valid', 'login', 'token', 'auth'];
-const TOKEN_HINTS = ['token', 'jwt', 'access'];
-const CLIENT_HINTS = ['client', 'appid', 'applicationid', 'apikey', 'key'];
-
-function hintScore(name: string, hints: readonly string[]): number {
-  const lower = name.toLowerCase();
-  return hints.filter((hint) => lower.includes(hint)).length;
-}
-
-/**
- * Guesses from names alone. It says null rather than invent: JAX-WS without @WebParam names
- * parameters arg0, arg1, and then only a person who knows the service can choose.
- */
-export function guessRoles(operations: WsdlOperation[]): WsdlDescription['guess'] {
-  if (operations.length === 0) return null;
-  const scored = operations.map((operation) => ({
-    operation,
-    score:
-      hintScore(operation.name, OPERATION_HINTS) +
-      (operation.inputParameters.some((p) => hintScore(p, TOKEN_HINTS) > 0) ? 1 : 0),
-  }));
-  const best = scored.reduce((a, b) => (b.score > a.score ? b : a));
-  if (best.score === 0 && operations.length > 1) return null;
-  const parameters = best.operation.inputParameters;
-  const clientIdParameter = parameters.find((p) => hintScore(p, CLIENT_HINTS) > 0) ?? null;
-  let tokenParameter = parameters.find((p) => p !== clientIdParameter && hintScore(p, TOKEN_HINTS) > 0) ?? null;
-  let client = clientIdParameter;
-  // With exactly two parameters, knowing one tells the other.
-  if (parameters.length === 2) {
-    if (tokenParameter && !client) client = parameters.find((p) => p !== tokenParameter) ?? null;
-    else if (client && !tokenParameter) tokenParameter = parameters.find((p) => p !== client) ?? null;
-  }
-  if (parameters.length === 1 && !tokenParameter && !client) tokenParameter = parameters[0]!;
-  return { operation: best.operation.name, tokenParameter, clientIdParameter: client };
 }
 
 /**
