@@ -174,6 +174,21 @@ describe('redactText properties', () => {
     );
   });
 
+  it('an ID written whole is masked whatever digits, separators and `%` escapes stand beside it', () => {
+    // The fuzz target's flake: `5%` before an ID let `%20` take the ID's first two digits.
+    const beside = fc.array(fc.constantFrom('%', '%2', '%20', '%2D', '5', '๕', ' ', '-', '.', 'a'), { maxLength: 6 }).map((parts) => parts.join(''));
+    // Half the IDs start with `20` or `2`, the digits an escape (`%20`, `%2D`) can take.
+    const id = fc.tuple(fc.constantFrom('', '2', '20'), fc.stringMatching(/^[1-8][0-9]{11}$/)).map(([start, rest]) => withCheckDigit(`${start}${rest}`.slice(0, 12)));
+    fc.assert(
+      fc.property(beside, fc.constantFrom('', '%'), id, fc.boolean(), beside, (before, percent, id, thai, after) => {
+        const out = redactText(`${before}${percent}${thai ? toThai(id) : id}${after}`);
+        expect(out).not.toContain(id);
+        expect(out).not.toContain(toThai(id));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   it('text without a token, an ID or the ClientID comes back unchanged (URLs, dotted host names)', () => {
     const label = fc.stringMatching(/^[a-z][a-z0-9-]{0,10}$/);
     const host = fc.array(label, { minLength: 2, maxLength: 4 }).map((labels) => labels.join('.'));
