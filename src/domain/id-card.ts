@@ -47,10 +47,19 @@ function separatorLength(text: string, at: number): number {
 
 /**
  * Calls `visit` for every run of digits joined by separators (the rule above), in order, with
- * its start, end and its digits in ASCII. One pass: each character is looked at a bounded
- * number of times, whatever the text.
+ * its start, end, its digits in ASCII, and its digits as written (`literal`, below). One pass:
+ * each character is looked at a bounded number of times, whatever the text.
+ *
+ * `%20` is ambiguous: URL-decoded it is a space between groups, read as is its `2` and `0` are
+ * digits. In `5%2092719082593` the digits after the `%` are an ID number written whole, and the
+ * separator reading alone sees only `5` and `92719082593`. So `literal` keeps the digits of each
+ * escape the run was joined across (`52092719082593`), and a run holds an ID when either reading
+ * does. Every digit written next to another is in the same run, so no reading is missed.
  */
-function forEachDigitRun(text: string, visit: (start: number, end: number, digits: string) => void): void {
+function forEachDigitRun(
+  text: string,
+  visit: (start: number, end: number, digits: string, literal: string) => void,
+): void {
   let at = 0;
   while (at < text.length) {
     if (digitValue(text.charCodeAt(at)) < 0) {
@@ -59,27 +68,34 @@ function forEachDigitRun(text: string, visit: (start: number, end: number, digit
     }
     const start = at;
     let digits = '';
+    let literal = '';
     let end: number;
     for (;;) {
       while (at < text.length) {
         const digit = digitValue(text.charCodeAt(at));
         if (digit < 0) break;
         digits += String(digit);
+        literal += String(digit);
         at += 1;
       }
       end = at;
       let next = at;
       let separators = 0;
+      let escaped = '';
       while (separators < MAX_SEPARATORS_BETWEEN_DIGITS && next < text.length) {
         const length = separatorLength(text, next);
         if (length === 0) break;
+        // An escape written in digits alone (the `20` of `%20`) is two digits as written.
+        if (length === 3 && /^[0-9]{2}$/.test(text.slice(next + 1, next + 3)))
+          escaped += text.slice(next + 1, next + 3);
         next += length;
         separators += 1;
       }
       if (separators === 0 || next >= text.length || digitValue(text.charCodeAt(next)) < 0) break;
+      literal += escaped;
       at = next;
     }
-    visit(start, end, digits);
+    visit(start, end, digits, literal);
     at = end;
   }
 }
@@ -97,9 +113,11 @@ export function maskIdNumbersInText(
   if (typeof text !== 'string') return text;
   const parts: string[] = [];
   let copied = 0;
-  forEachDigitRun(text, (start, end, digits) => {
-    if (!shouldMask(digits)) return;
-    parts.push(text.slice(copied, start), mask(digits));
+  forEachDigitRun(text, (start, end, digits, literal) => {
+    // Either reading of the run (see forEachDigitRun) may be the one that holds the ID.
+    const held = shouldMask(digits) ? digits : literal !== digits && shouldMask(literal) ? literal : null;
+    if (held === null) return;
+    parts.push(text.slice(copied, start), mask(held));
     copied = end;
   });
   if (copied === 0) return text;

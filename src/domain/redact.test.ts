@@ -58,6 +58,25 @@ describe('redactText', () => {
     expect(redactText('2026-12-02 13:55:26')).toBe('2026-12-02 13:55:26');
   });
 
+  // The fuzz target's counterexample (fuzz.test.ts, seed 485928974, path "565"): `%` then an ID
+  // written whole. Read as URL encoding, `%20` is a space, which left only 12 digits in the run
+  // (`5` and `92719082593`) and the ID unmasked; as written, the run holds all 13.
+  it('masks an ID written whole right after a `%`, where `%20` could be read as a space', () => {
+    const id = '2092719082593';
+    expect(withCheckDigit(id.slice(0, 12))).toBe(id);
+    const client = 'x_C~5.~_b~_7-__.-8';
+    const out = redactText(`=yXd5%${id} ${client} =yXd5%""""`, { clientId: client });
+    expect(out).toBe(`=yXd${ID_NUMBER_MARK} ${CLIENT_ID_MARK} =yXd5%""""`);
+    expect(digitsOf(out)).not.toContain(id);
+    for (const before of ['5%', '5 %', '5-%', '5%20%', '%', 'x%']) {
+      expect(redactText(`a ${before}${ID} b`), before).not.toContain(ID);
+      expect(redactText(`a ${before}${ID.slice(0, 2)}`), before).toBe(`a ${before}${ID.slice(0, 2)}`);
+    }
+    // An ID that is URL-encoded itself is still masked, and a 12-digit number beside an escape is not.
+    expect(redactText(`${ID[0]}%20${ID.slice(1)}`)).toBe(ID_NUMBER_MARK);
+    expect(redactText('tel 02%2D202%2D4000%2D123')).toBe('tel 02%2D202%2D4000%2D123');
+  });
+
   it('removes the ClientID, also URL-encoded or in another letter case, when it has 4 characters or more', () => {
     const spaced = 'my office id';
     expect(redactText(`ClientID=${CLIENT_ID} rejected`, { clientId: CLIENT_ID })).toBe(
@@ -209,6 +228,21 @@ describe('redactText properties', () => {
         },
       ),
       { numRuns: 1000 },
+    );
+  });
+
+  it('an ID written whole is masked whatever digits, separators and `%` escapes stand beside it', () => {
+    // The fuzz target's flake: `5%` before an ID let `%20` take the ID's first two digits.
+    const beside = fc.array(fc.constantFrom('%', '%2', '%20', '%2D', '5', '๕', ' ', '-', '.', 'a'), { maxLength: 6 }).map((parts) => parts.join(''));
+    // Half the IDs start with `20` or `2`, the digits an escape (`%20`, `%2D`) can take.
+    const id = fc.tuple(fc.constantFrom('', '2', '20'), fc.stringMatching(/^[1-8][0-9]{11}$/)).map(([start, rest]) => withCheckDigit(`${start}${rest}`.slice(0, 12)));
+    fc.assert(
+      fc.property(beside, fc.constantFrom('', '%'), id, fc.boolean(), beside, (before, percent, id, thai, after) => {
+        const out = redactText(`${before}${percent}${thai ? toThai(id) : id}${after}`);
+        expect(out).not.toContain(id);
+        expect(out).not.toContain(toThai(id));
+      }),
+      { numRuns: 2000 },
     );
   });
 
