@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { VerdictSection } from './verdict-section';
 import { inspectFixture } from '../test-support/fixture-inspections';
-import { verificationRefused, verifiedValid, FIXED_NOW } from '../test-support/fixtures';
+import { verificationRefused, verifiedValid, FIXED_NOW, NOT_GENUINE_OUTCOME } from '../test-support/fixtures';
 import type { FixtureName } from '../test-support/fixtures';
 import type { Language } from '../ui/strings';
 import { inLanguage } from '../test-support/in-language';
@@ -60,16 +60,7 @@ describe('VerdictSection', () => {
     renderVerdict('valid', {
       language: 'en',
       verification: verifiedValid({
-        outcome: {
-          kind: 'answered',
-          answer: {
-            manualCase: 3,
-            status: false,
-            message: 'Mismatch data in received token',
-            username: null,
-            idCard: null,
-          },
-        },
+        outcome: NOT_GENUINE_OUTCOME,
       }),
     });
     expect(verdictLine().getAttribute('data-verdict')).toBe('not-genuine');
@@ -170,16 +161,7 @@ describe('VerdictSection: a token the central service calls not genuine', () => 
     renderVerdict('valid', {
       language: 'en',
       verification: verifiedValid({
-        outcome: {
-          kind: 'answered',
-          answer: {
-            manualCase: 3,
-            status: false,
-            message: 'Mismatch data in received token',
-            username: null,
-            idCard: null,
-          },
-        },
+        outcome: NOT_GENUINE_OUTCOME,
       }),
     });
     expect(screen.queryByRole('meter')).toBeNull();
