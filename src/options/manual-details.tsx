@@ -5,6 +5,53 @@ import { OPTIONS_STRINGS } from './options-strings';
 import { EndpointField, ManualText } from './service-fields';
 import type { VerificationSetup } from './use-verification-setup';
 
+const SOAP_VERSIONS = [
+  ['1.1', 'SOAP 1.1'],
+  ['1.2', 'SOAP 1.2'],
+] as const;
+const STYLES = [
+  ['document', 'document/literal'],
+  ['rpc', 'rpc'],
+] as const;
+
+/**
+ * A select over a fixed list of `[value, shown text]`. A value that is not on the list (none
+ * should arrive) falls back to the first choice, the default.
+ */
+function ManualChoice<V extends string>({
+  id,
+  label,
+  value,
+  choices,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  value: V;
+  choices: readonly (readonly [V, string])[];
+  onChange: (value: V) => void;
+}) {
+  return (
+    <Field id={id} label={label}>
+      <select
+        id={id}
+        data-testid={id}
+        value={value}
+        onChange={(event) => {
+          const picked = event.currentTarget.value;
+          onChange(choices.find(([choice]) => choice === picked)?.[0] ?? choices[0]![0]);
+        }}
+      >
+        {choices.map(([choice, text]) => (
+          <option key={choice} value={choice}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </Field>
+  );
+}
+
 export function ManualDetails({ setup, savedOperation }: { setup: VerificationSetup; savedOperation: string }) {
   const { t, pick } = useStrings(OPTIONS_STRINGS);
   const { form, errorOf, update, wsdlFailure } = setup;
@@ -29,28 +76,20 @@ export function ManualDetails({ setup, savedOperation }: { setup: VerificationSe
         hint={t('field.soapAction.hint')}
       />
       <div class="row">
-        <Field id="soap-version" label={t('field.soapVersion')}>
-          <select
-            id="soap-version"
-            data-testid="soap-version"
-            value={form.soapVersion}
-            onChange={(event) => update('soapVersion', event.currentTarget.value === '1.2' ? '1.2' : '1.1')}
-          >
-            <option value="1.1">SOAP 1.1</option>
-            <option value="1.2">SOAP 1.2</option>
-          </select>
-        </Field>
-        <Field id="style" label={t('field.style')}>
-          <select
-            id="style"
-            data-testid="style"
-            value={form.style}
-            onChange={(event) => update('style', event.currentTarget.value === 'rpc' ? 'rpc' : 'document')}
-          >
-            <option value="document">document/literal</option>
-            <option value="rpc">rpc</option>
-          </select>
-        </Field>
+        <ManualChoice
+          id="soap-version"
+          label={t('field.soapVersion')}
+          value={form.soapVersion}
+          choices={SOAP_VERSIONS}
+          onChange={(value) => update('soapVersion', value)}
+        />
+        <ManualChoice
+          id="style"
+          label={t('field.style')}
+          value={form.style}
+          choices={STYLES}
+          onChange={(value) => update('style', value)}
+        />
       </div>
       <ManualText id="token-parameter" field="tokenParameter" form={form} errorOf={errorOf} update={update} />
       <ManualText id="client-id-parameter" field="clientIdParameter" form={form} errorOf={errorOf} update={update} />
