@@ -80,11 +80,29 @@ describe('VerdictSection', () => {
     expect(screen.queryByTestId('also-check')).toBeNull();
   });
 
-  it('expired: says how long ago, with an empty bar', () => {
-    renderVerdict('expired');
-    expect(verdictLine().getAttribute('data-verdict')).toBe('expired');
-    expect(verdictLine().textContent).toContain('หมดอายุแล้ว');
-    expect(screen.getByTestId('countdown').textContent).toContain('หมดอายุมาแล้ว 10 นาที');
+  // Past its expiry or with none: a headline, a countdown line, and an empty bar.
+  it.each([
+    {
+      name: 'expired: says how long ago, with an empty bar',
+      fixture: 'expired',
+      language: 'th',
+      verdict: 'expired',
+      headline: 'หมดอายุแล้ว',
+      countdown: 'หมดอายุมาแล้ว 10 นาที',
+    },
+    {
+      name: 'no exp: the expiry is unknown, never "valid", and the bar is empty',
+      fixture: 'noExp',
+      language: 'en',
+      verdict: 'expiry-unknown',
+      headline: 'Token expiry is unknown',
+      countdown: 'Expiry unknown',
+    },
+  ] as const)('$name', ({ fixture, language, verdict, headline, countdown }) => {
+    renderVerdict(fixture, { language });
+    expect(verdictLine().getAttribute('data-verdict')).toBe(verdict);
+    expect(verdictLine().textContent).toContain(headline);
+    expect(screen.getByTestId('countdown').textContent).toContain(countdown);
     expect(screen.getByRole('meter').getAttribute('aria-valuenow')).toBe('0');
   });
 
@@ -92,14 +110,6 @@ describe('VerdictSection', () => {
     renderVerdict('notYetValid', { language: 'en' });
     expect(verdictLine().textContent).toContain('not valid yet');
     expect(screen.getByTestId('countdown').textContent).toContain('Becomes valid in 5 min');
-  });
-
-  it('no exp: the expiry is unknown, never "valid", and the bar is empty', () => {
-    renderVerdict('noExp', { language: 'en' });
-    expect(verdictLine().getAttribute('data-verdict')).toBe('expiry-unknown');
-    expect(verdictLine().textContent).toContain('Token expiry is unknown');
-    expect(screen.getByTestId('countdown').textContent).toContain('Expiry unknown');
-    expect(screen.getByRole('meter').getAttribute('aria-valuenow')).toBe('0');
   });
 
   it('a JWT from another system is "not an SSO token"', () => {
