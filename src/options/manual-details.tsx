@@ -4,6 +4,7 @@ import { Field } from './field';
 import { OPTIONS_STRINGS } from './options-strings';
 import { EndpointField, ManualText } from './service-fields';
 import type { VerificationSetup } from './use-verification-setup';
+import { FIELD_LABELS, type VerificationForm } from './verification-form';
 
 const SOAP_VERSIONS = [
   ['1.1', 'SOAP 1.1'],
@@ -14,32 +15,35 @@ const STYLES = [
   ['rpc', 'rpc'],
 ] as const;
 
+type ChoiceField = 'soapVersion' | 'style';
+
 /**
- * A select over a fixed list of `[value, shown text]`. A value that is not on the list (none
- * should arrive) falls back to the first choice, the default.
+ * A select over a fixed list of `[value, shown text]`, labelled and filled from its form field. A
+ * value that is not on the list (none should arrive) falls back to the first choice, the default.
  */
-function ManualChoice<V extends string>({
+function ManualChoice<K extends ChoiceField>({
   id,
-  label,
-  value,
+  field,
   choices,
-  onChange,
+  form,
+  update,
 }: {
   id: string;
-  label: string;
-  value: V;
-  choices: readonly (readonly [V, string])[];
-  onChange: (value: V) => void;
+  field: K;
+  choices: readonly (readonly [VerificationForm[K], string])[];
+  form: VerificationForm;
+  update: (field: K, value: VerificationForm[K]) => void;
 }) {
+  const { t } = useStrings(OPTIONS_STRINGS);
   return (
-    <Field id={id} label={label}>
+    <Field id={id} label={t(FIELD_LABELS[field])}>
       <select
         id={id}
         data-testid={id}
-        value={value}
+        value={form[field]}
         onChange={(event) => {
           const picked = event.currentTarget.value;
-          onChange(choices.find(([choice]) => choice === picked)?.[0] ?? choices[0]![0]);
+          update(field, choices.find(([choice]) => choice === picked)?.[0] ?? choices[0]![0]);
         }}
       >
         {choices.map(([choice, text]) => (
@@ -76,20 +80,8 @@ export function ManualDetails({ setup, savedOperation }: { setup: VerificationSe
         hint={t('field.soapAction.hint')}
       />
       <div class="row">
-        <ManualChoice
-          id="soap-version"
-          label={t('field.soapVersion')}
-          value={form.soapVersion}
-          choices={SOAP_VERSIONS}
-          onChange={(value) => update('soapVersion', value)}
-        />
-        <ManualChoice
-          id="style"
-          label={t('field.style')}
-          value={form.style}
-          choices={STYLES}
-          onChange={(value) => update('style', value)}
-        />
+        <ManualChoice id="soap-version" field="soapVersion" choices={SOAP_VERSIONS} form={form} update={update} />
+        <ManualChoice id="style" field="style" choices={STYLES} form={form} update={update} />
       </div>
       <ManualText id="token-parameter" field="tokenParameter" form={form} errorOf={errorOf} update={update} />
       <ManualText id="client-id-parameter" field="clientIdParameter" form={form} errorOf={errorOf} update={update} />
