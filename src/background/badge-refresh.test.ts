@@ -1,19 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createBadgeRefresh, type BadgeAction } from './badge-refresh';
-import type { Capture } from '../shared/capture';
-import { makeToken, NBF_SECONDS, samplePayload } from '../test-support/tokens';
+import { NBF_SECONDS, sampleCapture } from '../test-support/tokens';
 
-const CAPTURE: Capture = {
-  id: 'c1',
-  tabId: 3,
-  capturedAt: 1,
-  pageOrigin: 'http://127.0.0.1:2',
-  pagePath: '/callback',
-  source: 'query',
-  parameter: 'token',
-  token: makeToken(samplePayload()),
-  isIndustrySso: true,
-};
+const CAPTURE = sampleCapture(3);
 
 function fakeAction(): BadgeAction & { calls: string[] } {
   const calls: string[] = [];

@@ -51,20 +51,19 @@ describe('capture intake', () => {
   });
 
   it('keeps a form post and a redirect as such', async () => {
-    const [posted] = await intake.record({
-      tabId: 1,
-      url: 'http://127.0.0.1/cb',
-      source: 'form-post',
-      candidates: [{ location: 'form', parameter: 'token', value: SSO_TOKEN }],
-    });
-    expect(posted?.source).toBe('form-post');
-    const [redirected] = await intake.record({
-      tabId: 2,
-      url: 'http://127.0.0.1/landing',
-      source: 'redirect',
-      candidates: [{ location: 'fragment', parameter: 'id_token', value: SSO_TOKEN }],
-    });
-    expect(redirected?.source).toBe('redirect');
+    const sightings = [
+      { tabId: 1, url: 'http://127.0.0.1/cb', source: 'form-post', location: 'form', parameter: 'token' },
+      { tabId: 2, url: 'http://127.0.0.1/landing', source: 'redirect', location: 'fragment', parameter: 'id_token' },
+    ] as const;
+    for (const { tabId, url, source, location, parameter } of sightings) {
+      const [added] = await intake.record({
+        tabId,
+        url,
+        source,
+        candidates: [{ location, parameter, value: SSO_TOKEN }],
+      });
+      expect(added?.source).toBe(source);
+    }
   });
 
   it('takes a pasted token with Bearer and line breaks, and explains a bad one', async () => {

@@ -5,9 +5,8 @@ import { createSettingsStore, type LocalArea } from './settings-store';
 import { createVerificationService } from './verification-service';
 import type { Verifier } from './verifier';
 import type { VerificationResult } from '../domain/soap/answer';
-import type { Capture } from '../shared/capture';
 import { DEFAULT_SETTINGS } from '../shared/settings';
-import { makeToken, NBF_SECONDS, samplePayload } from '../test-support/tokens';
+import { NBF_SECONDS, sampleCapture } from '../test-support/tokens';
 import { createAutoVerifyPolicy } from './auto-verify-policy';
 
 function resultFor(clientId: string): VerificationResult {
@@ -30,17 +29,7 @@ function resultFor(clientId: string): VerificationResult {
   };
 }
 
-const CAPTURE: Capture = {
-  id: 'c1',
-  tabId: 9,
-  capturedAt: 1,
-  pageOrigin: 'http://127.0.0.1:2',
-  pagePath: '/callback',
-  source: 'query',
-  parameter: 'token',
-  token: makeToken(samplePayload()),
-  isIndustrySso: true,
-};
+const CAPTURE = sampleCapture(9);
 
 describe('verification service', () => {
   let verify: ReturnType<typeof vi.fn>;

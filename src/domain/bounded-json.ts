@@ -74,6 +74,35 @@ export function boundedJson(value: unknown, limits: Partial<BoundedJsonLimits> =
   const quote = (text: string) => JSON.stringify(mapString(text));
 
   const tasks: Task[] = [{ value, depth: 0 }];
+
+  /**
+   * Arrays and objects are written alike: empty, cut at the depth limit, or opened with each member
+   * queued as tasks of its own (so deep nesting never grows the call stack) and then closed.
+   * `eachMember` calls `add` with the member's index, what goes before its value, and the value.
+   */
+  const writeContainer = (
+    open: string,
+    close: string,
+    empty: boolean,
+    depth: number,
+    eachMember: (add: (index: number, prefix: string, member: Task) => void) => void,
+  ) => {
+    if (empty) write(`${open}${close}`);
+    else if (depth >= maxDepth) {
+      depthCapped = true;
+      write(`${open}…${close}`);
+    } else {
+      write(open);
+      const followUps: Task[] = [];
+      eachMember((index, prefix, member) => {
+        followUps.push({ text: `${index > 0 ? ',' : ''}${newline(depth + 1)}${prefix}` });
+        followUps.push(member);
+      });
+      followUps.push({ text: `${newline(depth)}${close}` });
+      for (let i = followUps.length - 1; i >= 0; i -= 1) tasks.push(followUps[i]!);
+    }
+  };
+
   while (tasks.length > 0) {
     const task = tasks.pop()!;
     if ('text' in task) {
@@ -88,37 +117,19 @@ export function boundedJson(value: unknown, limits: Partial<BoundedJsonLimits> =
     else if (typeof item === 'bigint') write(String(item));
     else if (!isContainer(item)) write(depth === 0 ? String(item) : 'null');
     else if (Array.isArray(item)) {
-      if (item.length === 0) write('[]');
-      else if (depth >= maxDepth) {
-        depthCapped = true;
-        write('[…]');
-      } else {
-        write('[');
-        const followUps: Task[] = [];
+      writeContainer('[', ']', item.length === 0, depth, (add) =>
         item.forEach((element, index) => {
-          followUps.push({ text: `${index > 0 ? ',' : ''}${newline(depth + 1)}` });
           const printable = element !== undefined && typeof element !== 'function' && typeof element !== 'symbol';
-          followUps.push(printable ? { value: element, depth: depth + 1 } : { text: 'null' });
-        });
-        followUps.push({ text: `${newline(depth)}]` });
-        for (let i = followUps.length - 1; i >= 0; i -= 1) tasks.push(followUps[i]!);
-      }
+          add(index, '', printable ? { value: element, depth: depth + 1 } : { text: 'null' });
+        }),
+      );
     } else {
       const entries = printableEntries(item);
-      if (entries.length === 0) write('{}');
-      else if (depth >= maxDepth) {
-        depthCapped = true;
-        write('{…}');
-      } else {
-        write('{');
-        const followUps: Task[] = [];
-        entries.forEach(([key, member], index) => {
-          followUps.push({ text: `${index > 0 ? ',' : ''}${newline(depth + 1)}${quote(key)}${keySeparator}` });
-          followUps.push({ value: member, depth: depth + 1 });
-        });
-        followUps.push({ text: `${newline(depth)}}` });
-        for (let i = followUps.length - 1; i >= 0; i -= 1) tasks.push(followUps[i]!);
-      }
+      writeContainer('{', '}', entries.length === 0, depth, (add) =>
+        entries.forEach(([key, member], index) =>
+          add(index, `${quote(key)}${keySeparator}`, { value: member, depth: depth + 1 }),
+        ),
+      );
     }
   }
   return { text: pieces.join(''), omittedCharacters, depthCapped };

@@ -53,54 +53,43 @@ const failedWith = (text: string): VerificationResult => ({
   findings: [],
 });
 
+/**
+ * A reader fed `unit` repeated to each size, the input built before timing starts; `wrap` puts the
+ * repeated text where the reader meets it (a URL, an envelope, a WSDL).
+ */
+const growing =
+  (unit: string, read: (input: string) => unknown, wrap: (text: string) => string = (text) => text) =>
+  (size: number) => {
+    const input = wrap(run(unit, size));
+    return () => read(input);
+  };
+
 /** Each reader with the input shape that used to be its worst. */
 const GROWTH: Record<string, (size: number) => () => unknown> = {
-  'normaliseTokenText (commas)': (size) => {
-    const text = run(',', size);
-    return () => normaliseTokenText(text);
-  },
-  'findTokenInText (commas)': (size) => {
-    const text = run(',', size);
-    return () => findTokenInText(text);
-  },
-  'findTokensInUrl (query of eyJa.)': (size) => {
-    const url = `https://app.example/cb?t=${run('eyJa.', size)}`;
-    return () => findTokensInUrl(url);
-  },
-  'stripTokensFromUrl (path of eyJa.)': (size) => {
-    const url = `https://app.example/${run('eyJa.', size)}`;
-    return () => stripTokensFromUrl(url);
-  },
-  'readSoapAnswer (Message of letters)': (size) => {
-    const body = envelope(`<R><Status>false</Status><Message>${run('a', size)}</Message></R>`);
-    return () => readSoapAnswer(200, 'text/xml', body);
-  },
-  'readSoapAnswer (faultstring of letters)': (size) => {
-    const body = envelope(
-      `<S:Fault><faultcode>S:Server</faultcode><faultstring>${run('a', size)}</faultstring></S:Fault>`,
-    );
-    return () => readSoapAnswer(500, 'text/xml', body);
-  },
-  'readSoapAnswer (HTML page of <title)': (size) => {
-    const body = run('<title', size);
-    return () => readSoapAnswer(200, 'text/html', body);
-  },
-  'parseWsdl (documentation of letters)': (size) => {
-    const xml = WSDL.replace('<types>', `<documentation>${run('a', size)}</documentation><types>`);
-    return () => parseWsdl(xml);
-  },
+  'normaliseTokenText (commas)': growing(',', normaliseTokenText),
+  'findTokenInText (commas)': growing(',', findTokenInText),
+  'findTokensInUrl (query of eyJa.)': growing('eyJa.', findTokensInUrl, (text) => `https://app.example/cb?t=${text}`),
+  'stripTokensFromUrl (path of eyJa.)': growing('eyJa.', stripTokensFromUrl, (text) => `https://app.example/${text}`),
+  'readSoapAnswer (Message of letters)': growing(
+    'a',
+    (body) => readSoapAnswer(200, 'text/xml', body),
+    (text) => envelope(`<R><Status>false</Status><Message>${text}</Message></R>`),
+  ),
+  'readSoapAnswer (faultstring of letters)': growing(
+    'a',
+    (body) => readSoapAnswer(500, 'text/xml', body),
+    (text) => envelope(`<S:Fault><faultcode>S:Server</faultcode><faultstring>${text}</faultstring></S:Fault>`),
+  ),
+  'readSoapAnswer (HTML page of <title)': growing('<title', (body) => readSoapAnswer(200, 'text/html', body)),
+  'parseWsdl (documentation of letters)': growing('a', parseWsdl, (text) =>
+    WSDL.replace('<types>', `<documentation>${text}</documentation><types>`),
+  ),
   'buildTicketReport (faultstring of letters)': (size) => {
     const verification = failedWith(run('a', size));
     return () => buildTicketReport({ inspection, verification, nowMs: NOW, language: 'en', format: 'text' });
   },
-  'redactText (letters)': (size) => {
-    const text = run('a', size);
-    return () => redactText(text);
-  },
-  'redactText (digits and dots)': (size) => {
-    const text = run('1.', size);
-    return () => redactText(text);
-  },
+  'redactText (letters)': growing('a', redactText),
+  'redactText (digits and dots)': growing('1.', redactText),
 };
 
 /** The fastest of a few calls, in ms: one call of a quadratic reader at 256 KB can take minutes. */

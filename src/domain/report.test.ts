@@ -41,6 +41,17 @@ function report(overrides: Partial<Parameters<typeof buildTicketReport>[0]> = {}
   });
 }
 
+/** A report on `compact` alone, read at `nowMs`: no capture and no verification unless `extra` gives them. */
+function reportOn(compact: string, nowMs = NOW, extra: Partial<Parameters<typeof buildTicketReport>[0]> = {}): string {
+  return buildTicketReport({
+    inspection: inspectToken(compact, nowMs),
+    nowMs,
+    language: 'en',
+    format: 'markdown',
+    ...extra,
+  });
+}
+
 describe('buildTicketReport', () => {
   it('gives verdict, times in Thai BE and ISO, time left, office path and claims', () => {
     const text = report();
@@ -100,12 +111,7 @@ describe('buildTicketReport', () => {
 
   it('lists findings with their next steps, in Thai by default wording', () => {
     const expiredAt = (EXP_SECONDS + 300) * 1000;
-    const text = buildTicketReport({
-      inspection: inspectToken(token, expiredAt),
-      nowMs: expiredAt,
-      language: 'th',
-      format: 'text',
-    });
+    const text = reportOn(token, expiredAt, { language: 'th', format: 'text' });
     expect(text).toContain('หมดอายุแล้ว');
     expect(text).toContain('(token-expired)');
     expect(text).toContain('สิ่งที่ควรทำ: ให้ผู้ใช้ล็อกอินใหม่');
@@ -119,13 +125,7 @@ describe('buildTicketReport', () => {
       clockSkewMs: null,
       outcome: { kind: 'failed', code: 'connection-refused', detail: 'ECONNREFUSED 127.0.0.1:8080' },
     };
-    const text = buildTicketReport({
-      inspection: inspectToken(`${token.split('.').slice(0, 2).join('.')}`, NOW),
-      verification: failed,
-      nowMs: NOW,
-      language: 'en',
-      format: 'markdown',
-    });
+    const text = reportOn(`${token.split('.').slice(0, 2).join('.')}`, NOW, { verification: failed });
     expect(text).toContain('The token cannot be read');
     expect(text).toContain('(decode-wrong-part-count)');
     expect(text).toContain('connection-refused');
@@ -145,12 +145,7 @@ describe('buildTicketReport', () => {
             undefined,
             SIGNATURE,
           );
-          const text = buildTicketReport({
-            inspection: inspectToken(compact, NOW),
-            nowMs: NOW,
-            language: 'en',
-            format: 'markdown',
-          });
+          const text = reportOn(compact);
           expect(text).not.toContain(id);
           expect(text).not.toContain(SIGNATURE);
           expect(text).not.toContain(compact);
@@ -169,14 +164,7 @@ describe('buildTicketReport', () => {
       payload: Record<string, unknown>,
       header?: Record<string, unknown>,
       extra: Partial<Parameters<typeof buildTicketReport>[0]> = {},
-    ) =>
-      buildTicketReport({
-        inspection: inspectToken(makeToken(samplePayload(payload), header ?? { alg: 'HS256' }), NOW),
-        nowMs: NOW,
-        language: 'en',
-        format: 'markdown',
-        ...extra,
-      });
+    ) => reportOn(makeToken(samplePayload(payload), header ?? { alg: 'HS256' }), NOW, extra);
 
     it.each([
       ['dotted, in a claim', { note: dotted }],

@@ -4,6 +4,57 @@ import { Field } from './field';
 import { OPTIONS_STRINGS } from './options-strings';
 import { EndpointField, ManualText } from './service-fields';
 import type { VerificationSetup } from './use-verification-setup';
+import { FIELD_LABELS, type VerificationForm } from './verification-form';
+
+const SOAP_VERSIONS = [
+  ['1.1', 'SOAP 1.1'],
+  ['1.2', 'SOAP 1.2'],
+] as const;
+const STYLES = [
+  ['document', 'document/literal'],
+  ['rpc', 'rpc'],
+] as const;
+
+type ChoiceField = 'soapVersion' | 'style';
+
+/**
+ * A select over a fixed list of `[value, shown text]`, labelled and filled from its form field. A
+ * value that is not on the list (none should arrive) falls back to the first choice, the default.
+ */
+function ManualChoice<K extends ChoiceField>({
+  id,
+  field,
+  choices,
+  form,
+  update,
+}: {
+  id: string;
+  field: K;
+  choices: readonly (readonly [VerificationForm[K], string])[];
+  form: VerificationForm;
+  update: (field: K, value: VerificationForm[K]) => void;
+}) {
+  const { t } = useStrings(OPTIONS_STRINGS);
+  return (
+    <Field id={id} label={t(FIELD_LABELS[field])}>
+      <select
+        id={id}
+        data-testid={id}
+        value={form[field]}
+        onChange={(event) => {
+          const picked = event.currentTarget.value;
+          update(field, choices.find(([choice]) => choice === picked)?.[0] ?? choices[0]![0]);
+        }}
+      >
+        {choices.map(([choice, text]) => (
+          <option key={choice} value={choice}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </Field>
+  );
+}
 
 export function ManualDetails({ setup, savedOperation }: { setup: VerificationSetup; savedOperation: string }) {
   const { t, pick } = useStrings(OPTIONS_STRINGS);
@@ -29,28 +80,8 @@ export function ManualDetails({ setup, savedOperation }: { setup: VerificationSe
         hint={t('field.soapAction.hint')}
       />
       <div class="row">
-        <Field id="soap-version" label={t('field.soapVersion')}>
-          <select
-            id="soap-version"
-            data-testid="soap-version"
-            value={form.soapVersion}
-            onChange={(event) => update('soapVersion', event.currentTarget.value === '1.2' ? '1.2' : '1.1')}
-          >
-            <option value="1.1">SOAP 1.1</option>
-            <option value="1.2">SOAP 1.2</option>
-          </select>
-        </Field>
-        <Field id="style" label={t('field.style')}>
-          <select
-            id="style"
-            data-testid="style"
-            value={form.style}
-            onChange={(event) => update('style', event.currentTarget.value === 'rpc' ? 'rpc' : 'document')}
-          >
-            <option value="document">document/literal</option>
-            <option value="rpc">rpc</option>
-          </select>
-        </Field>
+        <ManualChoice id="soap-version" field="soapVersion" choices={SOAP_VERSIONS} form={form} update={update} />
+        <ManualChoice id="style" field="style" choices={STYLES} form={form} update={update} />
       </div>
       <ManualText id="token-parameter" field="tokenParameter" form={form} errorOf={errorOf} update={update} />
       <ManualText id="client-id-parameter" field="clientIdParameter" form={form} errorOf={errorOf} update={update} />

@@ -7,6 +7,35 @@ import { OPTIONS_STRINGS } from './options-strings';
 import type { VerificationSetup } from './use-verification-setup';
 import { TIMEOUT_MAX_SECONDS, TIMEOUT_MIN_SECONDS, plainHttpChoiceShown } from './verification-form';
 
+/** A ticked-or-not choice with its label after the box; `id` also names it for tests. */
+function Checkbox({
+  id,
+  label,
+  checked,
+  describedBy,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  checked: boolean;
+  describedBy?: string;
+  onChange: (checked: boolean) => void;
+}) {
+  return (
+    <div class="field field--checkbox">
+      <input
+        id={id}
+        data-testid={id}
+        type="checkbox"
+        checked={checked}
+        aria-describedby={describedBy}
+        onChange={(event) => onChange(event.currentTarget.checked)}
+      />
+      <label for={id}>{label}</label>
+    </div>
+  );
+}
+
 export function TimeoutAndAutoVerify({ setup }: { setup: VerificationSetup }) {
   const { t } = useStrings(OPTIONS_STRINGS);
   const { form, errors, errorOf, update } = setup;
@@ -28,16 +57,12 @@ export function TimeoutAndAutoVerify({ setup }: { setup: VerificationSetup }) {
             onInput={(event) => update('timeoutSeconds', event.currentTarget.value)}
           />
         </Field>
-        <div class="field field--checkbox">
-          <input
-            id="auto-verify"
-            data-testid="auto-verify"
-            type="checkbox"
-            checked={form.autoVerify}
-            onChange={(event) => update('autoVerify', event.currentTarget.checked)}
-          />
-          <label for="auto-verify">{t('field.autoVerify')}</label>
-        </div>
+        <Checkbox
+          id="auto-verify"
+          label={t('field.autoVerify')}
+          checked={form.autoVerify}
+          onChange={(checked) => update('autoVerify', checked)}
+        />
       </div>
 
       {plainHttpChoiceShown(form) && (
@@ -47,17 +72,13 @@ export function TimeoutAndAutoVerify({ setup }: { setup: VerificationSetup }) {
           <p id="auto-verify-plain-http-note" class="notice notice--warning">
             {t('security.autoVerifyHeldBack')}
           </p>
-          <div class="field field--checkbox">
-            <input
-              id="auto-verify-plain-http"
-              data-testid="auto-verify-plain-http"
-              type="checkbox"
-              checked={form.autoVerifyOverPlainHttp}
-              aria-describedby="auto-verify-plain-http-note"
-              onChange={(event) => update('autoVerifyOverPlainHttp', event.currentTarget.checked)}
-            />
-            <label for="auto-verify-plain-http">{t('field.autoVerifyOverPlainHttp')}</label>
-          </div>
+          <Checkbox
+            id="auto-verify-plain-http"
+            label={t('field.autoVerifyOverPlainHttp')}
+            checked={form.autoVerifyOverPlainHttp}
+            describedBy="auto-verify-plain-http-note"
+            onChange={(checked) => update('autoVerifyOverPlainHttp', checked)}
+          />
         </div>
       )}
     </>

@@ -6,6 +6,7 @@
  *
  * The state and actions are in useVerificationSetup; this lays the parts out.
  */
+import type { ComponentChildren } from 'preact';
 import type { InspectorClient } from '../ui/extension-client';
 import type { Settings } from '../shared/settings';
 import { useStrings } from '../ui/strings';
@@ -23,6 +24,33 @@ export interface VerificationSectionProps {
   client: InspectorClient;
   saved: Settings;
   save: SaveSettings;
+}
+
+/** The section's three actions look and behave alike; each is off while its own work runs. */
+function ActionButton({
+  testId,
+  onClick,
+  disabled,
+  primary = false,
+  children,
+}: {
+  testId: string;
+  onClick: () => void;
+  disabled: boolean;
+  primary?: boolean;
+  children: ComponentChildren;
+}) {
+  return (
+    <button
+      type="button"
+      class={primary ? 'button button--primary' : 'button'}
+      data-testid={testId}
+      onClick={onClick}
+      disabled={disabled}
+    >
+      {children}
+    </button>
+  );
 }
 
 export function VerificationSection({ client, saved, save }: VerificationSectionProps) {
@@ -49,15 +77,9 @@ export function VerificationSection({ client, saved, save }: VerificationSection
           />
         </Field>
         <div class="buttons">
-          <button
-            type="button"
-            class="button"
-            data-testid="load-wsdl"
-            onClick={setup.onLoadWsdl}
-            disabled={busy === 'load'}
-          >
+          <ActionButton testId="load-wsdl" onClick={setup.onLoadWsdl} disabled={busy === 'load'}>
             {t('action.loadWsdl')}
-          </button>
+          </ActionButton>
           {mode !== 'manual' && (
             <button type="button" class="button button--quiet" onClick={() => setup.setMode('manual')}>
               {t('action.manual')}
@@ -97,24 +119,12 @@ export function VerificationSection({ client, saved, save }: VerificationSection
       )}
 
       <div class="buttons buttons--actions">
-        <button
-          type="button"
-          class="button button--primary"
-          data-testid="save-settings"
-          onClick={setup.onSave}
-          disabled={busy === 'save'}
-        >
+        <ActionButton primary testId="save-settings" onClick={setup.onSave} disabled={busy === 'save'}>
           {t('action.save')}
-        </button>
-        <button
-          type="button"
-          class="button"
-          data-testid="test-connection"
-          onClick={() => void setup.onTest()}
-          disabled={busy === 'test'}
-        >
+        </ActionButton>
+        <ActionButton testId="test-connection" onClick={() => void setup.onTest()} disabled={busy === 'test'}>
           {t('action.test')}
-        </button>
+        </ActionButton>
       </div>
       <StatusMessage report={setup.status} testId="status-message" />
     </section>

@@ -15,6 +15,7 @@ import {
   status,
   savedVerification,
 } from '../test-support/render-options-page';
+import { NOT_GENUINE_OUTCOME } from '../test-support/fixtures';
 
 afterEach(cleanup);
 
@@ -140,16 +141,7 @@ describe('Test connection', () => {
     roundTripMs: 12,
     clockSkewMs: null,
     endpoint: DEMO_ENDPOINT,
-    outcome: {
-      kind: 'answered',
-      answer: {
-        manualCase: 3,
-        status: false,
-        message: 'Mismatch data in received token',
-        username: null,
-        idCard: null,
-      },
-    },
+    outcome: NOT_GENUINE_OUTCOME,
     findings: [],
   };
 

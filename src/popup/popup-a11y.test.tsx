@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, screen } from '@testing-library/preact';
 import axe from 'axe-core';
 import { renderPopup } from '../test-support/render-popup';
-import { FIXTURE_TOKENS, makeCapture, verifiedValid, FIXED_NOW } from '../test-support/fixtures';
+import { FIXTURE_TOKENS, makeCapture, verifiedValid, FIXED_NOW, NOT_GENUINE_OUTCOME } from '../test-support/fixtures';
 import type { FixtureName } from '../test-support/fixtures';
 import { DEFAULT_SETTINGS } from '../shared/settings';
 import { verificationFingerprint } from '../shared/settings-view';
@@ -64,16 +64,7 @@ describe('popup accessibility (axe-core, happy-dom)', () => {
 
   it('a section that could not be drawn, and a forged token’s times: no violations', async () => {
     const case3 = verifiedValid({
-      outcome: {
-        kind: 'answered',
-        answer: {
-          manualCase: 3,
-          status: false,
-          message: 'Mismatch data in received token',
-          username: null,
-          idCard: null,
-        },
-      },
+      outcome: NOT_GENUINE_OUTCOME,
     });
     await renderPopup({
       captures: [makeCapture(FIXTURE_TOKENS.valid, { source: 'carrier-pigeon' as never })],

@@ -112,23 +112,24 @@ describe('PopupApp: empty state and paste', () => {
 });
 
 describe('PopupApp: actions', () => {
-  it('verifies through the client and shows the result', async () => {
+  /** Shows a valid capture, clicks Verify, and waits until the service's "valid" is shown. */
+  async function verifyValidCapture() {
     const { client } = await renderPopup({
       captures: [makeCapture(FIXTURE_TOKENS.valid)],
       verifyResult: { ok: true, value: verifiedValid() },
     });
     fireEvent.click(screen.getByRole('button', { name: 'ตรวจสอบ' }));
     await waitFor(() => expect(screen.getByTestId('verification').textContent).toContain('Token is valid'));
+    return client;
+  }
+
+  it('verifies through the client and shows the result', async () => {
+    const client = await verifyValidCapture();
     expect(client.callsTo('verify')).toEqual([[client.captures[0]!.id, false]]);
   });
 
   it('hides a "valid" it showed once the verification settings change elsewhere (options page), and offers Verify again', async () => {
-    const { client } = await renderPopup({
-      captures: [makeCapture(FIXTURE_TOKENS.valid)],
-      verifyResult: { ok: true, value: verifiedValid() },
-    });
-    fireEvent.click(screen.getByRole('button', { name: 'ตรวจสอบ' }));
-    await waitFor(() => expect(screen.getByTestId('verification').textContent).toContain('Token is valid'));
+    const client = await verifyValidCapture();
     // Both the popup's own copy and the stored one were made under the old ClientID.
     expect(client.captures[0]!.verification).toBeDefined();
     act(() => {

@@ -50,20 +50,18 @@ export function TokenSection({ inspection, capture, revealId, timesClaimedOnly =
         <dd class="break" data-testid="iss">
           {claimText(inspection, 'iss', language) ?? <span class="muted">{t('claim.missing')}</span>}
         </dd>
-        <dt>
-          {label('nbf')} <code class="claim-name">nbf</code>
-        </dt>
-        <dd data-testid="nbf" class={timesClaimedOnly ? 'claimed' : undefined}>
-          <TimeValue reading={times.nbf} />
-          {claimedNote}
-        </dd>
-        <dt>
-          {label('exp')} <code class="claim-name">exp</code>
-        </dt>
-        <dd data-testid="exp" class={timesClaimedOnly ? 'claimed' : undefined}>
-          <TimeValue reading={times.exp} />
-          {claimedNote}
-        </dd>
+        {/* The two times the token claims for itself, shown alike. */}
+        {(['nbf', 'exp'] as const).map((name) => (
+          <Fragment key={name}>
+            <dt>
+              {label(name)} <code class="claim-name">{name}</code>
+            </dt>
+            <dd data-testid={name} class={timesClaimedOnly ? 'claimed' : undefined}>
+              <TimeValue reading={times[name]} />
+              {claimedNote}
+            </dd>
+          </Fragment>
+        ))}
         <dt>{t('token.lifetime')}</dt>
         <dd data-testid="lifetime" class={timesClaimedOnly ? 'claimed' : undefined}>
           {lifetime === null ? (

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { VerdictSection } from './verdict-section';
 import { inspectFixture } from '../test-support/fixture-inspections';
-import { verificationRefused, verifiedValid, FIXED_NOW } from '../test-support/fixtures';
+import { verificationRefused, verifiedValid, FIXED_NOW, NOT_GENUINE_OUTCOME } from '../test-support/fixtures';
 import type { FixtureName } from '../test-support/fixtures';
 import type { Language } from '../ui/strings';
 import { inLanguage } from '../test-support/in-language';
@@ -60,16 +60,7 @@ describe('VerdictSection', () => {
     renderVerdict('valid', {
       language: 'en',
       verification: verifiedValid({
-        outcome: {
-          kind: 'answered',
-          answer: {
-            manualCase: 3,
-            status: false,
-            message: 'Mismatch data in received token',
-            username: null,
-            idCard: null,
-          },
-        },
+        outcome: NOT_GENUINE_OUTCOME,
       }),
     });
     expect(verdictLine().getAttribute('data-verdict')).toBe('not-genuine');
@@ -89,11 +80,29 @@ describe('VerdictSection', () => {
     expect(screen.queryByTestId('also-check')).toBeNull();
   });
 
-  it('expired: says how long ago, with an empty bar', () => {
-    renderVerdict('expired');
-    expect(verdictLine().getAttribute('data-verdict')).toBe('expired');
-    expect(verdictLine().textContent).toContain('หมดอายุแล้ว');
-    expect(screen.getByTestId('countdown').textContent).toContain('หมดอายุมาแล้ว 10 นาที');
+  // Past its expiry or with none: a headline, a countdown line, and an empty bar.
+  it.each([
+    {
+      name: 'expired: says how long ago, with an empty bar',
+      fixture: 'expired',
+      language: 'th',
+      verdict: 'expired',
+      headline: 'หมดอายุแล้ว',
+      countdown: 'หมดอายุมาแล้ว 10 นาที',
+    },
+    {
+      name: 'no exp: the expiry is unknown, never "valid", and the bar is empty',
+      fixture: 'noExp',
+      language: 'en',
+      verdict: 'expiry-unknown',
+      headline: 'Token expiry is unknown',
+      countdown: 'Expiry unknown',
+    },
+  ] as const)('$name', ({ fixture, language, verdict, headline, countdown }) => {
+    renderVerdict(fixture, { language });
+    expect(verdictLine().getAttribute('data-verdict')).toBe(verdict);
+    expect(verdictLine().textContent).toContain(headline);
+    expect(screen.getByTestId('countdown').textContent).toContain(countdown);
     expect(screen.getByRole('meter').getAttribute('aria-valuenow')).toBe('0');
   });
 
@@ -101,14 +110,6 @@ describe('VerdictSection', () => {
     renderVerdict('notYetValid', { language: 'en' });
     expect(verdictLine().textContent).toContain('not valid yet');
     expect(screen.getByTestId('countdown').textContent).toContain('Becomes valid in 5 min');
-  });
-
-  it('no exp: the expiry is unknown, never "valid", and the bar is empty', () => {
-    renderVerdict('noExp', { language: 'en' });
-    expect(verdictLine().getAttribute('data-verdict')).toBe('expiry-unknown');
-    expect(verdictLine().textContent).toContain('Token expiry is unknown');
-    expect(screen.getByTestId('countdown').textContent).toContain('Expiry unknown');
-    expect(screen.getByRole('meter').getAttribute('aria-valuenow')).toBe('0');
   });
 
   it('a JWT from another system is "not an SSO token"', () => {
@@ -170,16 +171,7 @@ describe('VerdictSection: a token the central service calls not genuine', () => 
     renderVerdict('valid', {
       language: 'en',
       verification: verifiedValid({
-        outcome: {
-          kind: 'answered',
-          answer: {
-            manualCase: 3,
-            status: false,
-            message: 'Mismatch data in received token',
-            username: null,
-            idCard: null,
-          },
-        },
+        outcome: NOT_GENUINE_OUTCOME,
       }),
     });
     expect(screen.queryByRole('meter')).toBeNull();

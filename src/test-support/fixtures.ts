@@ -140,6 +140,18 @@ export function verifiedValid(overrides: Partial<VerificationResult> = {}): Veri
   };
 }
 
+/** The manual's case 3: the service answered, and says the token is not one it issued. */
+export const NOT_GENUINE_OUTCOME: VerificationResult['outcome'] = {
+  kind: 'answered',
+  answer: {
+    manualCase: 3,
+    status: false,
+    message: 'Mismatch data in received token',
+    username: null,
+    idCard: null,
+  },
+};
+
 /** A verification that never reached the service. */
 export function verificationRefused(): VerificationResult {
   return {

@@ -3,6 +3,8 @@
  * compact tokens from JSON and made-up national ID numbers whose check digit is right.
  */
 
+import type { Capture } from '../shared/capture';
+
 export const base64url = (text: string): string => Buffer.from(text, 'utf8').toString('base64url');
 
 /** A compact JWS from header and payload; the signature is fixed junk (nothing here checks it). */
@@ -40,5 +42,20 @@ export function samplePayload(overrides: Record<string, unknown> = {}): Record<s
     exp: EXP_SECONDS,
     nbf: NBF_SECONDS,
     ...overrides,
+  };
+}
+
+/** A capture of a good sample token from a callback page on a local test server, in tab `tabId`. */
+export function sampleCapture(tabId: number): Capture {
+  return {
+    id: 'c1',
+    tabId,
+    capturedAt: 1,
+    pageOrigin: 'http://127.0.0.1:2',
+    pagePath: '/callback',
+    source: 'query',
+    parameter: 'token',
+    token: makeToken(samplePayload()),
+    isIndustrySso: true,
   };
 }
