@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { ORG_NAMES, formatOfficePath, parseOrgCode, resolveOrg } from './org';
+import { ORG_NAMES, formatOfficePath, resolveOrg } from './org';
+import { parseOrgCode } from './org-code';
 import { OFFICE_DIRECTORY } from './office-directory';
 import type { OfficeRow } from './org';
 

@@ -11,7 +11,6 @@ import { MAX_RAW_LENGTH, parseOrgCode, type OrgCode } from './org-code';
 
 // Parsing the code's text lives in org-code.ts; it is re-exported because callers know the
 // claim as one thing, parsed and resolved.
-export { parseOrgCode, type OrgCode } from './org-code';
 
 /**
  * Organisation names, only where the manual states or clearly implies them: 9 = สอจ. is in the

@@ -233,9 +233,13 @@ describe('redactText properties', () => {
 
   it('an ID written whole is masked whatever digits, separators and `%` escapes stand beside it', () => {
     // The fuzz target's flake: `5%` before an ID let `%20` take the ID's first two digits.
-    const beside = fc.array(fc.constantFrom('%', '%2', '%20', '%2D', '5', '๕', ' ', '-', '.', 'a'), { maxLength: 6 }).map((parts) => parts.join(''));
+    const beside = fc
+      .array(fc.constantFrom('%', '%2', '%20', '%2D', '5', '๕', ' ', '-', '.', 'a'), { maxLength: 6 })
+      .map((parts) => parts.join(''));
     // Half the IDs start with `20` or `2`, the digits an escape (`%20`, `%2D`) can take.
-    const id = fc.tuple(fc.constantFrom('', '2', '20'), fc.stringMatching(/^[1-8][0-9]{11}$/)).map(([start, rest]) => withCheckDigit(`${start}${rest}`.slice(0, 12)));
+    const id = fc
+      .tuple(fc.constantFrom('', '2', '20'), fc.stringMatching(/^[1-8][0-9]{11}$/))
+      .map(([start, rest]) => withCheckDigit(`${start}${rest}`.slice(0, 12)));
     fc.assert(
       fc.property(beside, fc.constantFrom('', '%'), id, fc.boolean(), beside, (before, percent, id, thai, after) => {
         const out = redactText(`${before}${percent}${thai ? toThai(id) : id}${after}`);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { buildTicketReport } from './report';
 import { inspectToken } from './inspect';
-import { formatIsoUtc, formatThaiDateTime } from './time';
+import { formatIsoUtc, formatThaiDateTime } from './time-format';
 import { isValidThaiIdChecksum } from './id-card';
 import { EXP_SECONDS, NBF_SECONDS, SAMPLE_ID, makeToken, samplePayload, withCheckDigit } from '../test-support/tokens';
 import type { VerificationResult } from './soap/answer';

@@ -1,14 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import {
-  MANUAL_LIFETIME_MS,
-  formatDuration,
-  formatIsoUtc,
-  formatThaiDateTime,
-  readTime,
-  readTokenTimes,
-  timeFindings,
-} from './time';
+import { MANUAL_LIFETIME_MS, readTime, readTokenTimes, timeFindings } from './time';
+import { formatDuration, formatIsoUtc, formatThaiDateTime } from './time-format';
 
 const NBF = 1_795_000_000; // 2026-11-18T11:06:40Z
 const EXP = NBF + 65 * 60;

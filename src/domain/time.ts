@@ -13,7 +13,6 @@ import { MAX_EPOCH_MS, formatDuration, formatIsoUtc, formatThaiDateTime } from '
 
 // Formatting lives in time-format.ts; it is re-exported so callers that read times and print
 // them keep one import.
-export { formatDuration, formatIsoUtc, formatThaiDateTime } from './time-format';
 
 /** The manual: "Token จะมีระยะเวลา 1 ชม. 5 นาที". */
 export const MANUAL_LIFETIME_MS = 65 * 60 * 1000;

@@ -6,7 +6,7 @@
 import type { ComponentChildren } from 'preact';
 import type { Capture } from '../shared/capture';
 import type { CapturesView } from '../shared/messages';
-import { formatDuration } from '../domain/time';
+import { formatDuration } from '../domain/time-format';
 import { translator, useStrings, type Language } from '../ui/strings';
 import { POPUP_STRINGS } from './popup-strings';
 

@@ -3,7 +3,7 @@
  * popup is the only page that shows it, so what it must print is pinned here.
  */
 import { describe, expect, it } from 'vitest';
-import { formatDuration } from '../domain/time';
+import { formatDuration } from '../domain/time-format';
 
 const clock = (ms: number) => formatDuration(ms, 'th', 'clock');
 

@@ -14,7 +14,7 @@ import {
 } from '../test-support/fixtures';
 import { inspectToken } from '../domain/inspect';
 import { checkIdCard } from '../domain/id-card';
-import { formatIsoUtc, formatThaiDateTime } from '../domain/time';
+import { formatIsoUtc, formatThaiDateTime } from '../domain/time-format';
 import type { Language } from '../ui/strings';
 import { inLanguage } from '../test-support/in-language';
 

@@ -10,7 +10,8 @@
 import { Fragment } from 'preact';
 import type { TimeReading } from '../domain/time';
 import type { Capture } from '../shared/capture';
-import { formatDuration, formatIsoUtc, formatThaiDateTime, MANUAL_LIFETIME_MS } from '../domain/time';
+import { MANUAL_LIFETIME_MS } from '../domain/time';
+import { formatDuration, formatIsoUtc, formatThaiDateTime } from '../domain/time-format';
 import { useStrings } from '../ui/strings';
 import { POPUP_STRINGS } from './popup-strings';
 import { claimReading, claimText, displayValue, type DecodedInspection } from './claim-value';
