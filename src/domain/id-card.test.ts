@@ -1,14 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import {
-  checkIdCard,
-  isValidThaiIdChecksum,
-  looksLikeIdNumber,
-  maskIdCard,
-  maskIdNumbersIn,
-  maskIdNumbersInPayload,
-  maskIdNumbersInText,
-} from './id-card';
+import { checkIdCard, isValidThaiIdChecksum, looksLikeIdNumber, maskIdCard, maskIdNumbersInText } from './id-card';
+import { maskIdNumbersIn, maskIdNumbersInPayload } from './mask-claims';
 import { withCheckDigit } from '../test-support/tokens';
 
 const valid = withCheckDigit('310060012345');

@@ -10,14 +10,8 @@
  */
 import { MANUAL_LIFETIME_MS } from './time';
 import { formatDuration, formatIsoUtc, formatThaiDateTime } from './time-format';
-import {
-  digitRunsIn,
-  looksLikeIdNumber,
-  maskIdCard,
-  maskIdNumbersIn,
-  maskIdNumbersInPayload,
-  maskIdNumbersInText,
-} from './id-card';
+import { digitRunsIn, looksLikeIdNumber, maskIdCard, maskIdNumbersInText } from './id-card';
+import { maskIdNumbersIn, maskIdNumbersInPayload } from './mask-claims';
 import { formatOfficePath } from './org';
 import { replaceJwtRuns, stripTokensFromUrl } from './find-tokens';
 import { redactText, type RedactionSecrets } from './redact';

@@ -9,7 +9,7 @@
  * millions of characters. Hidden characters in keys and strings are shown as `⟨U+202E⟩`.
  */
 import { idRepeatingClaims, type DecodedInspection } from './claim-value';
-import { maskIdNumbersIn, maskIdNumbersInPayload } from '../domain/id-card';
+import { maskIdNumbersIn, maskIdNumbersInPayload } from '../domain/mask-claims';
 import { boundedJson } from '../domain/bounded-json';
 import { revealHiddenCharacters } from '../domain/reveal-hidden-characters';
 import { useStrings } from '../ui/strings';

@@ -15,7 +15,7 @@ import { formatDuration, formatIsoUtc, formatThaiDateTime } from '../domain/time
 import { useStrings } from '../ui/strings';
 import { POPUP_STRINGS } from './popup-strings';
 import { claimReading, claimText, displayValue, type DecodedInspection } from './claim-value';
-import { maskIdNumbersIn } from '../domain/id-card';
+import { maskIdNumbersIn } from '../domain/mask-claims';
 
 interface TokenSectionProps {
   inspection: DecodedInspection;
