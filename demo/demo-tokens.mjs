@@ -3,6 +3,7 @@
 // issued": a tampered token fails the signature, an expired one fails the clock.
 // HS256 (RFC 7518 §3.2) with node:crypto; a demo-only key, never a real secret.
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { base64url } from './token-kit.mjs';
 
 export const DEMO_SIGNING_KEY = 'industry-sso-demo-signing-key-not-a-secret';
 /** The ClientID the demo's "administrator" assigned (manual §4). Any other is case 4. */
@@ -11,7 +12,6 @@ export const DEMO_CLIENT_ID = 'DEMO-CLIENT-7F3A';
 export const MANUAL_LIFETIME_SECONDS = 65 * 60;
 
 /** @param {string} input */
-const base64url = (input) => Buffer.from(input).toString('base64url');
 
 /**
  * Signs `payload` (an object of claims) into a compact JWS.

@@ -11,18 +11,7 @@
 //   - a central unit with no province (OrgID 1: the org code ends with an empty ProvinceID),
 //   - a DIW (กรอ., OrgID 2) group, two levels below its root,
 //   - the Pattani office, whose OfficeParentID 220 is missing from the table.
-
-/**
- * The Thai national ID check digit: the first 12 digits weighted 13 down to 2, then
- * (11 − sum mod 11) mod 10. Demo-only; the extension has its own in src/domain.
- * @param {string} first12 twelve digits
- * @returns {number}
- */
-export function thaiIdCheckDigit(first12) {
-  let sum = 0;
-  for (let i = 0; i < 12; i += 1) sum += Number(first12[i]) * (13 - i);
-  return (11 - (sum % 11)) % 10;
-}
+import { thaiIdCheckDigit } from './token-kit.mjs';
 
 /** @param {string} id @returns {boolean} */
 export function isValidThaiId(id) {

@@ -6,7 +6,8 @@
 // Everything is reachable with a plain GET, so tests and `npm start` need no clicking:
 //   /authorize?user=somchai&handover=query&scenario=normal
 import { signToken, MANUAL_LIFETIME_SECONDS } from './demo-tokens.mjs';
-import { DEMO_PEOPLE, findPerson, thaiIdCheckDigit } from './people.mjs';
+import { DEMO_PEOPLE, findPerson } from './people.mjs';
+import { thaiIdCheckDigit } from './token-kit.mjs';
 import { escapeHtml, listenOnLoopback, page, sendHtml, sendRedirect } from './http-helpers.mjs';
 
 /** What the demo SSO puts in `iss` (claim 7). The manual does not give the real value. */

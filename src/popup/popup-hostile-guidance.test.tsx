@@ -8,7 +8,8 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { renderPopup } from '../test-support/render-popup';
 import { PopupApp } from './popup-app';
 import { MockClient } from '../test-support/mock-client';
-import { FIXED_NOW, GOOD_ID, makeCapture, makeToken, ssoPayload, verifiedValid } from '../test-support/fixtures';
+import { FIXED_NOW, GOOD_ID, makeCapture, ssoPayload, verifiedValid } from '../test-support/fixtures';
+import { makeToken } from '../test-support/tokens';
 import { DECODE_NEXT_STEP } from '../domain/inspect';
 import { checkIdCard } from '../domain/id-card';
 import { verdictHeading, openRaw, switchTo } from '../test-support/popup-queries';

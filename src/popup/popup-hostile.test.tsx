@@ -8,7 +8,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { renderPopup } from '../test-support/render-popup';
-import { FIXED_NOW, GOOD_ID, makeCapture, makeToken, ssoPayload, verifiedValid } from '../test-support/fixtures';
+import { FIXED_NOW, GOOD_ID, makeCapture, ssoPayload, verifiedValid } from '../test-support/fixtures';
+import { makeToken } from '../test-support/tokens';
 import { deepArrayJson, deepObjectJson, makeRawToken, objectJson } from '../test-support/hostile-tokens';
 import { HEADER, verdictHeading, findingCodes, openRaw, switchTo } from '../test-support/popup-queries';
 

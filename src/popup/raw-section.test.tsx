@@ -5,7 +5,8 @@ import { RawSection } from './raw-section';
 import { FindingsSection } from './findings-section';
 import { decodedFixture } from '../test-support/fixture-inspections';
 import { inLanguage } from '../test-support/in-language';
-import { GOOD_ID, BAD_ID, FIXED_NOW, makeToken, ssoPayload, verificationRefused } from '../test-support/fixtures';
+import { GOOD_ID, BAD_ID, FIXED_NOW, ssoPayload, verificationRefused } from '../test-support/fixtures';
+import { makeToken } from '../test-support/tokens';
 import { inspectToken } from '../domain/inspect';
 import { checkIdCard } from '../domain/id-card';
 

@@ -3,9 +3,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, render, screen } from '@testing-library/preact';
 import { TokenSection } from './token-section';
 import { decodedFixture } from '../test-support/fixture-inspections';
+import { makeToken } from '../test-support/tokens';
 import {
   makeCapture,
-  makeToken,
   ssoPayload,
   FIXTURE_TOKENS,
   GOOD_ID,

@@ -9,6 +9,7 @@
  */
 import type { Capture } from '../shared/capture';
 import type { VerificationResult } from '../domain/soap/answer';
+import { base64url, makeToken, withCheckDigit } from '../../demo/token-kit.mjs';
 
 /** 2026-11-24 10:00:00 in Bangkok (UTC+7). */
 export const FIXED_NOW = Date.UTC(2026, 10, 24, 3, 0, 0);
@@ -16,36 +17,10 @@ const MINUTE = 60_000;
 /** The manual's note: a token lives 1 h 05 min. */
 const MANUAL_LIFETIME_S = 65 * 60;
 
-/**
- * The Thai national ID check digit (first 12 digits weighted 13..2, then (11 − sum mod 11) mod
- * 10). Test-only: it builds fixture IDs; the product's own check lives in src/domain/id-card.ts,
- * and a test cross-checks the two.
- */
-export function withCheckDigit(first12: string): string {
-  let sum = 0;
-  for (let i = 0; i < 12; i += 1) sum += Number(first12[i]) * (13 - i);
-  return `${first12}${(11 - (sum % 11)) % 10}`;
-}
-
 /** A made-up ID that passes the check digit. */
 export const GOOD_ID = withCheckDigit('110070000123');
 /** The same with the last digit changed, so the check digit fails. */
 export const BAD_ID = `${GOOD_ID.slice(0, 12)}${(Number(GOOD_ID[12]) + 1) % 10}`;
-
-function base64url(text: string): string {
-  const bytes = new TextEncoder().encode(text);
-  let binary = '';
-  for (const byte of bytes) binary += String.fromCharCode(byte);
-  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-}
-
-/** A compact JWS with the given payload and a dummy signature. */
-export function makeToken(
-  payload: Record<string, unknown>,
-  header: Record<string, unknown> = { alg: 'HS256', typ: 'JWT' },
-): string {
-  return `${base64url(JSON.stringify(header))}.${base64url(JSON.stringify(payload))}.ZmFrZS1zaWduYXR1cmUtZm9yLXRlc3Rz`;
-}
 
 /** The manual's ten claims for a made-up officer, valid for 20 more minutes at FIXED_NOW. */
 export function ssoPayload(overrides: Record<string, unknown> = {}): Record<string, unknown> {

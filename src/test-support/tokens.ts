@@ -5,23 +5,10 @@
 
 import type { Capture } from '../shared/capture';
 
-export const base64url = (text: string): string => Buffer.from(text, 'utf8').toString('base64url');
+import { makeToken, withCheckDigit } from '../../demo/token-kit.mjs';
 
-/** A compact JWS from header and payload; the signature is fixed junk (nothing here checks it). */
-export function makeToken(
-  payload: unknown,
-  header: unknown = { alg: 'HS256', typ: 'JWT' },
-  signature = 'c2lnbmF0dXJlLW5vdC1jaGVja2Vk',
-): string {
-  return `${base64url(JSON.stringify(header))}.${base64url(JSON.stringify(payload))}.${signature}`;
-}
-
-/** Appends the Thai mod-11 check digit to 12 digits (computed independently of id-card.ts). */
-export function withCheckDigit(first12: string): string {
-  let sum = 0;
-  for (let i = 0; i < 12; i += 1) sum += Number(first12[i]) * (13 - i);
-  return `${first12}${(11 - (sum % 11)) % 10}`;
-}
+// The one kit (shared with the demo and the real-browser tests), under the name the unit tests use.
+export { base64url, makeToken, withCheckDigit } from '../../demo/token-kit.mjs';
 
 /** A made-up person (the ID is invented; only its check digit is right). */
 export const SAMPLE_ID = withCheckDigit('110170012345');

@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { makeToken } from '../../demo/token-kit.mjs';
 import { describeEachBrowser, useBrowser, useDemoWorld } from '../helpers/browsers';
 import {
   clearSession,
@@ -22,9 +23,12 @@ import type { CaptureSource } from '../../src/shared/capture';
 import { configureVerification, sendFromPage } from '../helpers/popup-page';
 import { BADGE_COLOURS } from '../../src/background/badge';
 
-const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
 /** A well-formed JWT that is not an Industry SSO token (no manual claims). */
-const OTHER_JWT = `${b64({ alg: 'HS256', typ: 'JWT' })}.${b64({ sub: 'someone', aud: 'other-app', exp: 4_102_444_800 })}.bm90LWEtcmVhbC1zaWduYXR1cmU`;
+const OTHER_JWT = makeToken(
+  { sub: 'someone', aud: 'other-app', exp: 4_102_444_800 },
+  { alg: 'HS256', typ: 'JWT' },
+  'bm90LWEtcmVhbC1zaWduYXR1cmU',
+);
 
 /** Where each hand-over style's token should be recorded (see demo/sso-server.mjs). */
 const HANDOVERS: Array<{ handover: string; source: CaptureSource; parameter: string; pagePath: string }> = [

@@ -6,7 +6,7 @@
  */
 import { beforeAll, beforeEach, expect, it } from 'vitest';
 import { signToken } from '../../demo/demo-tokens.mjs';
-import { thaiIdCheckDigit } from '../../demo/people.mjs';
+import { withCheckDigit } from '../../demo/token-kit.mjs';
 import { pollUntil } from '../../demo/launch-browser.mjs';
 import type { DemoPage } from '../../demo/launch-browser.mjs';
 import { describeEachBrowser, useBrowser, useDemoWorld } from '../helpers/browsers';
@@ -26,7 +26,7 @@ function forgedToken(serial: number, padding = ''): string {
     {
       sid: `S-forged-${serial}`,
       username: `forged.${serial}`,
-      idcard: `${first12}${thaiIdCheckDigit(first12)}`,
+      idcard: withCheckDigit(first12),
       firstname: 'ปลอม',
       lastname: 'ทดสอบ',
       email: `forged.${serial}@example.go.th`,

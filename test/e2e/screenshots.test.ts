@@ -14,6 +14,7 @@ import { clearSession, openStoragePage, payloadOf, waitForCapture } from '../hel
 import { configureVerification, sendFromPage, POPUP_PATH } from '../helpers/popup-page';
 import type { DemoPage } from '../../demo/launch-browser.mjs';
 import { claimsFor } from '../../demo/sso-server.mjs';
+import { base64url } from '../../demo/token-kit.mjs';
 
 const OUT_DIR = resolve('artifacts/screenshots');
 const POPUP_SIZE = { width: 460, height: 600 };
@@ -192,7 +193,6 @@ function screenshotSuite(kind: BrowserKind, schemes: Scheme[]) {
   });
 
   it(`a pasted hostile token (hidden characters, 600 claims, a header nested 1,000 deep), English, ${schemes[0]}`, async () => {
-    const b64 = (text: string) => Buffer.from(text).toString('base64url');
     const header = `{"alg":"HS256","x":${'['.repeat(1_000)}1${']'.repeat(1_000)}}`;
     const extra = Object.fromEntries(Array.from({ length: 600 }, (_, i) => [`c${i}`, i]));
     const payload = {
@@ -200,7 +200,7 @@ function screenshotSuite(kind: BrowserKind, schemes: Scheme[]) {
       firstname: 'Som\u202Echai',
       ...extra,
     };
-    const hostile = `${b64(header)}.${b64(JSON.stringify(payload))}.c2ln`;
+    const hostile = `${base64url(header)}.${base64url(JSON.stringify(payload))}.c2ln`;
     const page = await browser().openExtensionPage(POPUP_PATH);
     try {
       await page.setViewport(POPUP_SIZE);
