@@ -18,3 +18,33 @@ export function answered(body: string, status = 200, contentType: string | null 
   if (reading.kind !== 'answered') throw new Error(`expected an answer, got ${reading.code}: ${reading.detail}`);
   return reading.answer;
 }
+
+/** Pieces of SOAP and XML that hostile-input generators put together in any order. */
+export const SOAP_FRAGMENTS: readonly string[] = [
+  '<',
+  '>',
+  '</',
+  '/>',
+  '&',
+  '&lt;',
+  '<![CDATA[',
+  ']]>',
+  '<Status>',
+  'true',
+  '</Status>',
+  '<Message>',
+  '1',
+  '</Message>',
+  '<S:Fault>',
+  '<faultstring>',
+  '{"',
+  '":',
+  '<?xml ',
+  '<!--',
+  'xmlns:a="',
+  '"',
+  '<return>',
+  '</return>',
+  `<S:Envelope xmlns:S="${S11}">`,
+  '<S:Body>',
+];
