@@ -2,12 +2,17 @@ import { defineConfig } from 'vite';
 import preact from '@preact/preset-vite';
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import sourceManifest from './manifest.json' with { type: 'json' };
+import identity from './extension-identity.json' with { type: 'json' };
 
 /** The two targets we ship. `vite build --mode chrome|firefox` picks one. */
 type Target = 'chrome' | 'firefox';
 
-/** Fixed so that tests and the README can name the Firefox add-on id in advance. */
-export const GECKO_ID = 'sso-inspector@industry-sso.local';
+/**
+ * Policies name an extension by its id, so both ids are fixed (extension-identity.json). Chrome
+ * derives its id from the manifest `key` (the public key only; the private signing key never
+ * enters the repository). Firefox takes the gecko id as written.
+ */
+export const GECKO_ID = identity.geckoId;
 
 const CONTENT_SCRIPT = 'src/content/capture.ts';
 
@@ -17,7 +22,7 @@ const CONTENT_SCRIPT = 'src/content/capture.ts';
  * with "Cannot read properties of undefined (reading '0')"), so derive it here.
  */
 function manifestFor(target: Target): ManifestV3Export {
-  if (target === 'chrome') return sourceManifest as ManifestV3Export;
+  if (target === 'chrome') return { ...sourceManifest, key: identity.chromePublicKey } as ManifestV3Export;
   const { background, ...rest } = sourceManifest;
   return {
     ...rest,

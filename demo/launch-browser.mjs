@@ -9,9 +9,12 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { delimiter, join, resolve } from 'node:path';
+import identity from '../extension-identity.json' with { type: 'json' };
 
-/** Fixed in vite.config.ts (GECKO_ID); Firefox keys its per-extension UUID pref by it. */
-export const GECKO_ID = 'sso-inspector@industry-sso.local';
+/** Firefox keys its per-extension UUID pref by the add-on id, fixed in extension-identity.json. */
+export const GECKO_ID = identity.geckoId;
+/** Chromium derives the id from the manifest `key` the Chrome build carries. */
+export const CHROME_EXTENSION_ID = identity.chromeId;
 /**
  * Firefox gives every installed extension a random internal UUID, which becomes its
  * `moz-extension://UUID/` origin. The pref `extensions.webextensions.uuids` is the only way to
