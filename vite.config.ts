@@ -22,7 +22,15 @@ const CONTENT_SCRIPT = 'src/content/capture.ts';
  * with "Cannot read properties of undefined (reading '0')"), so derive it here.
  */
 function manifestFor(target: Target): ManifestV3Export {
-  if (target === 'chrome') return { ...sourceManifest, key: identity.chromePublicKey } as ManifestV3Export;
+  // Only Chrome reads a schema for `storage.managed`; Firefox takes the policy's values from
+  // policies.json as they are, and the shared reader checks them in both.
+  if (target === 'chrome') {
+    return {
+      ...sourceManifest,
+      key: identity.chromePublicKey,
+      storage: { managed_schema: 'managed-schema.json' },
+    } as ManifestV3Export;
+  }
   const { background, ...rest } = sourceManifest;
   return {
     ...rest,

@@ -166,3 +166,33 @@ describe('page→bg: settings', () => {
     expect(verification.testConnection).toHaveBeenCalledOnce();
   });
 });
+
+describe('page→bg: settings under an organisation policy', () => {
+  const managed = { clientId: 'ORG-CLIENT-9', captureSites: ['https://app.industry.go.th'], style: 'fancy' };
+
+  it('never hands the policy’s ClientID to the options page, on reading or after a save', async () => {
+    const { handlers } = setUp({ managed });
+    const shown = await handlers['page→bg:get-settings']({}, page);
+    expect(shown.verification.clientId).toBe('');
+    const saved = await handlers['page→bg:save-settings']({ settings: shown }, page);
+    expect(saved.ok && saved.value.verification.clientId).toBe('');
+    expect(JSON.stringify(saved)).not.toContain('ORG-CLIENT-9');
+  });
+
+  it('tells the pages which settings are locked and what in the policy was not used', async () => {
+    const { handlers } = setUp({ managed });
+    const view = await handlers['page→bg:get-policy']({}, page);
+    expect(view.keys).toEqual(['clientId', 'captureSites']);
+    expect(view.captureSites).toEqual(['https://app.industry.go.th']);
+    expect(view.problems.map((problem) => problem.en)).toEqual([
+      'policy "style" (Style): must be one of: document, rpc, so it is ignored, and the local setting applies',
+    ]);
+    expect((await handlers['page→bg:get-settings-view']({}, page)).verification.hasClientId).toBe(true);
+  });
+
+  it('registers capture on the organisation’s sites when settings are saved', async () => {
+    const { handlers, syncCaptureSiteScripts } = setUp({ managed });
+    await handlers['page→bg:save-settings']({ settings: DEFAULT_SETTINGS }, page);
+    expect(syncCaptureSiteScripts).toHaveBeenCalledWith(['https://app.industry.go.th']);
+  });
+});

@@ -9,6 +9,7 @@
  */
 import type { Localized } from '../domain/finding';
 import { settingsView } from '../shared/settings-view';
+import { policyView, withoutManagedClientId } from '../shared/managed-policy';
 import { candidatesInSenderUrl, type CaptureIntake } from './capture-intake';
 import type { CaptureSink } from './capture-sink';
 import type { CaptureStore } from './capture-store';
@@ -19,7 +20,7 @@ import type { Verifier } from './verifier';
 
 export interface HandlerDeps {
   store: Pick<CaptureStore, 'forTab' | 'elsewhere' | 'tabIds' | 'clearAll' | 'clearTab'>;
-  settings: Pick<SettingsStore, 'get' | 'save'>;
+  settings: Pick<SettingsStore, 'get' | 'save' | 'policy'>;
   intake: Pick<CaptureIntake, 'paste'>;
   sink: Pick<CaptureSink, 'recordIfCaptureSite'>;
   verification: Pick<VerificationService, 'autoVerify' | 'verify' | 'withCurrentVerification' | 'testConnection'>;
@@ -111,11 +112,13 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       const saved = await settings.save({ ...(await settings.get()), language });
       return saved.ok ? { ok: true, value: settingsView(saved.value) } : saved;
     },
-    'page→bg:get-settings': () => settings.get(),
+    'page→bg:get-policy': async () => policyView(await settings.policy()),
+    'page→bg:get-settings': async () => withoutManagedClientId(await settings.get(), await settings.policy()),
     'page→bg:save-settings': async ({ settings: candidate }) => {
       const saved = await settings.save(candidate);
-      if (saved.ok) await syncCaptureSiteScripts(saved.value.captureSites);
-      return saved;
+      if (!saved.ok) return saved;
+      await syncCaptureSiteScripts(saved.value.captureSites);
+      return { ok: true, value: withoutManagedClientId(saved.value, await settings.policy()) };
     },
     'page→bg:load-wsdl': async ({ url }) => {
       if (typeof url !== 'string') return { ok: false, error: NO_WSDL_URL };

@@ -30,7 +30,7 @@ import {
 
 const now = () => Date.now();
 const store = createCaptureStore(browser.storage.session);
-const settings = createSettingsStore(browser.storage.local);
+const settings = createSettingsStore(browser.storage.local, browser.storage.managed);
 const intake = createCaptureIntake({ store, now });
 const networkErrors = createNetworkErrorLog(now);
 const verifier = createVerifier({

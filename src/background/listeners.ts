@@ -88,14 +88,20 @@ export function listenToLifecycle(
   },
 ): void {
   const { settings, syncCaptureSiteScripts } = deps;
+  const resync = async () => {
+    await syncCaptureSiteScripts((await settings.get()).captureSites);
+  };
   async function onStart(): Promise<void> {
     await browser.alarms.create(BADGE_ALARM, { periodInMinutes: 1 });
-    await syncCaptureSiteScripts((await settings.get()).captureSites);
+    await resync();
   }
   browser.runtime.onInstalled.addListener(() => void onStart());
   browser.runtime.onStartup.addListener(() => void onStart());
   // A person can revoke a site's permission in the browser's own UI; keep scripts in step.
-  browser.permissions.onRemoved.addListener(async () => {
-    await syncCaptureSiteScripts((await settings.get()).captureSites);
+  browser.permissions.onRemoved.addListener(resync);
+  // Chrome reports a changed policy at once (Firefox reads policies at start-up only): the
+  // organisation's capture sites may have changed.
+  browser.storage.onChanged.addListener((_changes, area) => {
+    if (area === 'managed') void resync();
   });
 }

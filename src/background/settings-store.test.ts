@@ -97,3 +97,49 @@ describe('settings store', () => {
     expect(stored).toBeGreaterThan(40);
   });
 });
+
+describe('settings store with an organisation policy', () => {
+  const managedArea = (policy: Record<string, unknown>) => ({ get: async () => structuredClone(policy) });
+
+  it('gives the policy values in force over the stored ones', async () => {
+    const { area } = fakeArea({ settings: STORED });
+    const store = createSettingsStore(area, managedArea({ clientId: 'ORG-CLIENT-9', autoVerify: false }));
+    const inForce = await store.get();
+    expect(inForce.verification.clientId).toBe('ORG-CLIENT-9');
+    expect(inForce.verification.autoVerify).toBe(false);
+    expect(inForce.verification.endpoint).toBe(STORED.verification.endpoint);
+  });
+
+  it('cannot be overridden by a save: the locked field keeps its stored local value, the rest is saved', async () => {
+    const { area, items } = fakeArea({ settings: STORED });
+    const store = createSettingsStore(area, managedArea({ clientId: 'ORG-CLIENT-9' }));
+    const candidate = {
+      ...STORED,
+      verification: { ...STORED.verification, clientId: 'PERSON-TRIES-THIS', timeoutMs: 30_000 },
+    };
+    const saved = await store.save(candidate);
+    expect(saved.ok && saved.value.verification.clientId).toBe('ORG-CLIENT-9');
+    expect(saved.ok && saved.value.verification.timeoutMs).toBe(30_000);
+    const stored = items.settings as Settings;
+    expect(stored.verification.clientId).toBe('STORED-CLIENT-1234');
+    expect((await store.get()).verification.clientId).toBe('ORG-CLIENT-9');
+  });
+
+  it('works on without a policy when the browser refuses to read one (Firefox with no policy)', async () => {
+    const { area } = fakeArea({ settings: STORED });
+    const store = createSettingsStore(area, {
+      get: async () => {
+        throw new Error('Managed storage manifest not found');
+      },
+    });
+    expect(await store.get()).toEqual(STORED);
+    expect((await store.policy()).keys).toEqual([]);
+  });
+
+  it('applies the policy language only while the person has not stored one', async () => {
+    const policy = managedArea({ defaultLanguage: 'en' });
+    expect((await createSettingsStore(fakeArea().area, policy).get()).language).toBe('en');
+    const chosen = fakeArea({ settings: { ...STORED, language: 'th' } });
+    expect((await createSettingsStore(chosen.area, policy).get()).language).toBe('th');
+  });
+});

@@ -1,9 +1,24 @@
 /**
- * Settings in `storage.local` under one key, read through `parseSettings` every time so a
- * damaged or old value is migrated and validated rather than trusted.
+ * Settings: the person's own in `storage.local` under one key, and the organisation's policy in
+ * `storage.managed`, both read through their parsers every time so that a damaged, old or
+ * malformed value is migrated, validated or named rather than trusted. `get` gives the settings in
+ * force: the policy's values over the person's.
  */
 import type { ActionResult } from '../shared/messages';
-import { describeSettingsProblems, parseSettings, validateSettings, type Settings } from '../shared/settings';
+import {
+  NO_POLICY,
+  applyManagedPolicy,
+  localPartOf,
+  readManagedPolicy,
+  type ManagedPolicy,
+} from '../shared/managed-policy';
+import {
+  describeSettingsProblems,
+  languageRule,
+  parseSettings,
+  validateSettings,
+  type Settings,
+} from '../shared/settings';
 
 const SETTINGS_KEY = 'settings';
 
@@ -12,21 +27,54 @@ export interface LocalArea {
   set(items: Record<string, unknown>): Promise<void>;
 }
 
-export function createSettingsStore(area: LocalArea) {
+export interface ManagedArea {
+  get(): Promise<Record<string, unknown>>;
+}
+
+/**
+ * The policy, or none. Firefox rejects `storage.managed.get()` when no policy names the
+ * extension, and Chrome when the build has no schema: both mean "no policy".
+ */
+async function readPolicy(managed: ManagedArea | undefined): Promise<ManagedPolicy> {
+  if (!managed) return NO_POLICY;
+  try {
+    return readManagedPolicy(await managed.get());
+  } catch {
+    return NO_POLICY;
+  }
+}
+
+export function createSettingsStore(local: LocalArea, managed?: ManagedArea) {
+  async function readLocal(): Promise<{ settings: Settings; personChoseLanguage: boolean }> {
+    const stored = (await local.get(SETTINGS_KEY))[SETTINGS_KEY];
+    const storedLanguage =
+      typeof stored === 'object' && stored !== null ? (stored as { language?: unknown }).language : undefined;
+    return { settings: parseSettings(stored), personChoseLanguage: languageRule(storedLanguage).ok };
+  }
+
   return {
+    /** The settings in force: the organisation's policy over the person's own. */
     async get(): Promise<Settings> {
-      return parseSettings((await area.get(SETTINGS_KEY))[SETTINGS_KEY]);
+      const [own, policy] = await Promise.all([readLocal(), readPolicy(managed)]);
+      return applyManagedPolicy(own.settings, policy, own.personChoseLanguage);
+    },
+    /** What the organisation set, and what in its policy could not be used. */
+    policy(): Promise<ManagedPolicy> {
+      return readPolicy(managed);
     },
     /**
-     * Stores the candidate only if every field is valid (`validateSettings`), and returns what was
-     * stored. A refused candidate writes nothing: reading it leniently instead would replace each
-     * bad field by its default, and a ClientID one character too long would wipe the stored one.
+     * Stores the candidate only if every field is valid (`validateSettings`), and returns the
+     * settings now in force. A refused candidate writes nothing: reading it leniently instead would
+     * replace each bad field by its default, and a ClientID one character too long would wipe the
+     * stored one. Fields the policy sets keep their stored local value (see `localPartOf`).
      */
     async save(candidate: unknown): Promise<ActionResult<Settings>> {
       const checked = validateSettings(candidate);
       if (!checked.ok) return { ok: false, error: describeSettingsProblems(checked.problems) };
-      await area.set({ [SETTINGS_KEY]: checked.settings });
-      return { ok: true, value: checked.settings };
+      const [own, policy] = await Promise.all([readLocal(), readPolicy(managed)]);
+      const toStore = localPartOf(checked.settings, own.settings, policy);
+      await local.set({ [SETTINGS_KEY]: toStore });
+      return { ok: true, value: applyManagedPolicy(toStore, policy, true) };
     },
   };
 }

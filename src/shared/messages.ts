@@ -9,6 +9,7 @@
 import type { Capture } from './capture';
 import type { Settings } from './settings';
 import type { SettingsView } from './settings-view';
+import type { PolicyView } from './managed-policy';
 import type { TokenCandidate } from '../domain/find-tokens';
 import type { Localized } from '../domain/finding';
 import type { VerificationResult } from '../domain/soap/answer';
@@ -40,6 +41,8 @@ export interface MessageMap {
   /** The popup's view of the settings: no ClientID (see settingsView). */
   'page→bg:get-settings-view': [Record<string, never>, SettingsView];
   'page→bg:set-language': [{ language: Settings['language'] }, ActionResult<SettingsView>];
+  /** Which settings the organisation's policy locks, and what in it could not be used. No values of secrets. */
+  'page→bg:get-policy': [Record<string, never>, PolicyView];
 
   // The options page only: these carry or spend the ClientID.
   'page→bg:get-settings': [Record<string, never>, Settings];
@@ -72,6 +75,7 @@ const MESSAGE_TYPES: ReadonlySet<string> = new Set<MessageType>([
   'page→bg:verify',
   'page→bg:get-settings-view',
   'page→bg:set-language',
+  'page→bg:get-policy',
   'page→bg:get-settings',
   'page→bg:save-settings',
   'page→bg:load-wsdl',

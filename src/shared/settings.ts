@@ -124,7 +124,8 @@ const timeoutMs: Rule<number> = (value) =>
     ? { ok: true, value }
     : { ok: false, reason: REASONS.timeout };
 
-const VERIFICATION_RULES: { [K in keyof VerificationSettings]-?: Rule<VerificationSettings[K]> } = {
+/** One rule per verification field, shared by `parseSettings`, `validateSettings` and the policy reader. */
+export const VERIFICATION_RULES: { [K in keyof VerificationSettings]-?: Rule<VerificationSettings[K]> } = {
   wsdlUrl: text(TEXT_LIMITS.wsdlUrl, httpUrlOrEmpty),
   clientId: text(TEXT_LIMITS.clientId),
   timeoutMs,
@@ -140,7 +141,7 @@ const VERIFICATION_RULES: { [K in keyof VerificationSettings]-?: Rule<Verificati
   clientIdParameter: text(TEXT_LIMITS.clientIdParameter),
 };
 
-const languageRule = oneOf(['th', 'en'] as const);
+export const languageRule = oneOf(['th', 'en'] as const);
 
 /**
  * Reads whatever is stored into a valid Settings: migrates old versions, then takes each field

@@ -28,10 +28,15 @@ export const page: TrustedSender = {
   url: 'chrome-extension://ext-id/src/popup/index.html',
 };
 
-export function setUp(options: { ready?: Promise<unknown> } = {}) {
+/** `managed`: what `storage.managed` holds, i.e. the organisation's policy for the extension. */
+export function setUp(options: { ready?: Promise<unknown>; managed?: Record<string, unknown> } = {}) {
   fakeBrowser.reset();
   const store = createCaptureStore(fakeBrowser.storage.session as unknown as SessionArea);
-  const settings = createSettingsStore(fakeBrowser.storage.local as unknown as LocalArea);
+  const { managed } = options;
+  const settings = createSettingsStore(
+    fakeBrowser.storage.local as unknown as LocalArea,
+    managed ? { get: async () => structuredClone(managed) } : undefined,
+  );
   const now = () => NOW;
   const intake = createCaptureIntake({ store, now });
   const ready = options.ready ?? Promise.resolve();

@@ -10,6 +10,7 @@ import { withCurrentVerification, type Capture } from '../shared/capture';
 import { DEFAULT_SETTINGS, type Settings } from '../shared/settings';
 import { settingsView, verificationFingerprint, type SettingsView } from '../shared/settings-view';
 import type { Localized } from '../domain/finding';
+import type { PolicyView } from '../shared/managed-policy';
 import type { VerificationResult } from '../domain/soap/answer';
 import type { WsdlDescription } from '../domain/soap/wsdl';
 import { decodeToken } from '../domain/decode-token';
@@ -24,6 +25,8 @@ export interface MockClientOptions {
   pasteResult?: (text: string) => ActionResult<Capture>;
   /** Origins `hasOrigin` says are not granted (as in Firefox before a person allows them). */
   deniedOrigins?: string[];
+  /** What the organisation's policy locks; none by default. */
+  policy?: PolicyView;
 }
 
 export type MockCall = { method: keyof InspectorClient; args: unknown[] };
@@ -149,6 +152,11 @@ export class MockClient implements InspectorClient {
     this.settings = { ...this.settings, language };
     this.emitSettingsChanged();
     return { ok: true, value: settingsView(this.settings) };
+  }
+
+  async getPolicy(): Promise<PolicyView> {
+    this.record('getPolicy');
+    return structuredClone(this.options.policy ?? { keys: [], captureSites: [], problems: [] });
   }
 
   async getSettings() {

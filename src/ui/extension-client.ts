@@ -8,6 +8,7 @@ import type { ActionResult, CapturesView, MessageMap, MessageType, PayloadOf, Re
 import type { Capture } from '../shared/capture';
 import type { Settings } from '../shared/settings';
 import type { SettingsView } from '../shared/settings-view';
+import type { PolicyView } from '../shared/managed-policy';
 import { originToPattern } from '../domain/url';
 import type { VerificationResult } from '../domain/soap/answer';
 import type { WsdlDescription } from '../domain/soap/wsdl';
@@ -22,6 +23,8 @@ export interface InspectorClient {
   /** What the popup may know of the settings: no ClientID. */
   getSettingsView(): Promise<SettingsView>;
   setLanguage(language: Settings['language']): Promise<ActionResult<SettingsView>>;
+  /** Which settings the organisation locks by policy. */
+  getPolicy(): Promise<PolicyView>;
   /** The options page only (the background refuses anyone else): the settings with the ClientID. */
   getSettings(): Promise<Settings>;
   saveSettings(settings: Settings): Promise<ActionResult<Settings>>;
@@ -43,10 +46,13 @@ async function send<T extends MessageType>(type: T, payload: PayloadOf<T>): Prom
   return (await browser.runtime.sendMessage({ type, payload })) as MessageMap[T][1];
 }
 
-/** Captures live in `storage.session`, settings in `storage.local` (see background/). */
-function onStorageAreaChanged(wanted: 'session' | 'local', listener: () => void): () => void {
+/**
+ * Captures live in `storage.session`; settings in `storage.local`, and the organisation's in
+ * `storage.managed` (Chrome reports a changed policy there at once; Firefox reads it at start-up).
+ */
+function onStorageAreaChanged(wanted: ReadonlyArray<'session' | 'local' | 'managed'>, listener: () => void): () => void {
   const onChanged = (_changes: unknown, area: string) => {
-    if (area === wanted) listener();
+    if ((wanted as readonly string[]).includes(area)) listener();
   };
   browser.storage.onChanged.addListener(onChanged);
   return () => browser.storage.onChanged.removeListener(onChanged);
@@ -75,6 +81,9 @@ export class ExtensionClient implements InspectorClient {
   setLanguage(language: Settings['language']) {
     return send('page→bg:set-language', { language });
   }
+  getPolicy() {
+    return send('page→bg:get-policy', {});
+  }
   getSettings() {
     return send('page→bg:get-settings', {});
   }
@@ -100,10 +109,10 @@ export class ExtensionClient implements InspectorClient {
     return send('page→bg:sync-capture-sites', {});
   }
   onCapturesChanged(listener: () => void): () => void {
-    return onStorageAreaChanged('session', listener);
+    return onStorageAreaChanged(['session'], listener);
   }
   onSettingsChanged(listener: () => void): () => void {
-    return onStorageAreaChanged('local', listener);
+    return onStorageAreaChanged(['local', 'managed'], listener);
   }
   openOptionsPage() {
     return browser.runtime.openOptionsPage();
