@@ -50,7 +50,10 @@ async function send<T extends MessageType>(type: T, payload: PayloadOf<T>): Prom
  * Captures live in `storage.session`; settings in `storage.local`, and the organisation's in
  * `storage.managed` (Chrome reports a changed policy there at once; Firefox reads it at start-up).
  */
-function onStorageAreaChanged(wanted: ReadonlyArray<'session' | 'local' | 'managed'>, listener: () => void): () => void {
+function onStorageAreaChanged(
+  wanted: ReadonlyArray<'session' | 'local' | 'managed'>,
+  listener: () => void,
+): () => void {
   const onChanged = (_changes: unknown, area: string) => {
     if ((wanted as readonly string[]).includes(area)) listener();
   };
