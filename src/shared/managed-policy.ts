@@ -12,7 +12,13 @@ import type { Localized } from '../domain/finding';
 import { normaliseOrigin } from '../domain/url';
 import { FIELD_REASONS } from './field-rules';
 import { FIELD_NAMES } from './settings-problems';
-import { VERIFICATION_RULES, languageRule, type Settings, type VerificationSettings } from './settings';
+import {
+  DEFAULT_SETTINGS,
+  VERIFICATION_RULES,
+  languageRule,
+  type Settings,
+  type VerificationSettings,
+} from './settings';
 
 /** The policy keys: every verification field by its own name, the capture sites, and the default language. */
 export type PolicyKey = keyof VerificationSettings | 'captureSites' | 'defaultLanguage';
@@ -69,6 +75,16 @@ function keyProblem(key: PolicyKey, reason: Localized): PolicyProblem {
       en: `policy "${key}" (${name.en}): ${reason.en}, ${REASONS.ignored.en}`,
     },
   };
+}
+
+/**
+ * A yes/no written as the number 1 or 0 becomes true or false. That is how the Windows registry
+ * holds it (REG_DWORD), and Firefox hands 3rdparty registry values on without a schema to turn
+ * them back; Chrome converts them by managed-schema.json itself.
+ */
+function registryBoolean(key: keyof VerificationSettings, value: unknown): unknown {
+  const isYesNo = typeof DEFAULT_SETTINGS.verification[key] === 'boolean';
+  return isYesNo && (value === 0 || value === 1) ? value === 1 : value;
 }
 
 /** The capture sites of a policy: each entry an origin, the unusable ones named and skipped. */
@@ -138,7 +154,7 @@ export function readManagedPolicy(raw: unknown): ManagedPolicy {
       }
       policy.defaultLanguage = language.value;
     } else {
-      const checked = VERIFICATION_RULES[key](value);
+      const checked = VERIFICATION_RULES[key](registryBoolean(key, value));
       if (!checked.ok) {
         policy.problems.push(keyProblem(key, checked.reason));
         continue;
