@@ -94,7 +94,7 @@ function AlsoCheck({ inspection }: { inspection: Extract<TokenInspection, { kind
   const [first] = problems;
   if (!first) return null;
   return (
-    <p class={`verdict__also verdict__also--${first.severity}`} data-testid="also-check">
+    <p class={`verdict__also tone--${first.severity}`} data-testid="also-check">
       <a href="#findings-heading">
         {t('verdict.alsoCheck', {
           count: String(problems.length),
