@@ -1,4 +1,4 @@
-// `npm run fuzz`: the domain's fuzz targets (src/domain/fuzz.test.ts) at 100,000 cases each,
+// `npm run fuzz`: the domain's fuzz targets (src/**/*.fuzz.test.ts) at 100,000 cases each,
 // with full-size inputs. Instead of stopping at the first failure, each target counts the
 // inputs that threw or broke its property, and keeps the slowest input's time; this prints one
 // line per target and exits non-zero if anything threw or broke. The unit run (`npm test`)
@@ -41,7 +41,8 @@ const args = [
   'run',
   '--project',
   'unit',
-  'src/domain/fuzz.test.ts',
+  // Every fuzz file: vitest keeps the test files whose path holds this text.
+  '.fuzz.test.',
   '-t',
   target ? `fuzz .*${target}` : '^fuzz ',
 ];

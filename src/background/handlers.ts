@@ -10,8 +10,8 @@
 import type { Localized } from '../domain/finding';
 import { settingsView } from '../shared/settings-view';
 import { policyView, withoutManagedClientId } from '../shared/managed-policy';
-import { candidatesInSenderUrl, type CaptureIntake } from './capture-intake';
-import type { CaptureSink } from './capture-sink';
+import { candidatesInSenderUrl, createCaptureIntake, type CaptureIntake } from './capture-intake';
+import { createCaptureSink, type CaptureSink } from './capture-sink';
 import type { CaptureStore } from './capture-store';
 import type { Handlers } from './router';
 import type { SettingsStore } from './settings-store';
@@ -44,87 +44,86 @@ const NOT_A_LANGUAGE: Localized = { th: 'ภาษาต้องเป็น th
 const NO_WSDL_URL: Localized = { th: 'ไม่ได้ระบุที่อยู่ WSDL', en: 'No WSDL address was given.' };
 
 export function createHandlers(deps: HandlerDeps): Handlers {
-  const {
-    store,
-    settings,
-    intake,
-    sink,
-    verification,
-    verifier,
-    refreshBadge,
-    syncCaptureSiteScripts,
-    tabUrl,
-    now,
-    ready,
-  } = deps;
-
   return {
     'content→bg:token-seen': async ({ candidates, trigger }, sender) => {
       const tabId = sender.tabId!;
       if (trigger === 'load') {
         const sighting = { tabId, url: sender.url, candidates: candidatesInSenderUrl(candidates, sender.url) };
-        return { stored: (await sink.recordIfCaptureSite(sighting, sender.url)).length };
+        return { stored: (await deps.sink.recordIfCaptureSite(sighting, sender.url)).length };
       }
       // Anything else is the page changing its own URL. Both browsers give `sender.url` as the
       // document was loaded, without a later #fragment, so the check is against the tab's URL as
       // the browser has it now (visible with the capture site's host permission). A frame's URL
       // cannot be read that way: a frame's in-page changes are not taken.
       if (sender.frameId !== 0) return { stored: 0 };
-      const url = await tabUrl(tabId);
+      const url = await deps.tabUrl(tabId);
       const sighting = { tabId, url, inPage: true, candidates: candidatesInSenderUrl(candidates, url) };
-      return { stored: (await sink.recordIfCaptureSite(sighting, url)).length };
+      return { stored: (await deps.sink.recordIfCaptureSite(sighting, url)).length };
     },
     'page→bg:get-captures': async ({ tabId }) => {
-      await ready;
+      await deps.ready;
       const tab = typeof tabId === 'number' ? tabId : null;
       return {
-        currentTab: await verification.withCurrentVerification(tab === null ? [] : await store.forTab(tab)),
-        elsewhere: await verification.withCurrentVerification(await store.elsewhere(tab)),
+        currentTab: await deps.verification.withCurrentVerification(tab === null ? [] : await deps.store.forTab(tab)),
+        elsewhere: await deps.verification.withCurrentVerification(await deps.store.elsewhere(tab)),
       };
     },
     'page→bg:paste-token': async ({ text }) => {
-      await ready;
-      const result = await intake.paste(typeof text === 'string' ? text : '');
-      if (result.ok) await verification.autoVerify(result.value);
+      await deps.ready;
+      const result = await deps.intake.paste(typeof text === 'string' ? text : '');
+      if (result.ok) await deps.verification.autoVerify(result.value);
       return result;
     },
     'page→bg:clear-captures': async (scope) => {
-      await ready;
+      await deps.ready;
       if (scope.scope === 'all') {
-        const tabIds = await store.tabIds();
-        const cleared = await store.clearAll(now());
-        await Promise.all(tabIds.map(refreshBadge));
+        const tabIds = await deps.store.tabIds();
+        const cleared = await deps.store.clearAll(deps.now());
+        await Promise.all(tabIds.map(deps.refreshBadge));
         return { cleared };
       }
       if (scope.scope !== 'tab' || typeof scope.tabId !== 'number') return { cleared: 0 };
-      const cleared = await store.clearTab(scope.tabId, now());
-      await refreshBadge(scope.tabId);
+      const cleared = await deps.store.clearTab(scope.tabId, deps.now());
+      await deps.refreshBadge(scope.tabId);
       return { cleared };
     },
     'page→bg:verify': async ({ captureId, force }) => {
-      await ready;
+      await deps.ready;
       if (typeof captureId !== 'string') return { ok: false, error: NOT_A_CAPTURE_ID };
-      return verification.verify(captureId, force === true);
+      return deps.verification.verify(captureId, force === true);
     },
-    'page→bg:get-settings-view': async () => settingsView(await settings.get()),
+    'page→bg:get-settings-view': async () => settingsView(await deps.settings.get()),
     'page→bg:set-language': async ({ language }) => {
       if (language !== 'th' && language !== 'en') return { ok: false, error: NOT_A_LANGUAGE };
-      const saved = await settings.save({ ...(await settings.get()), language });
+      const saved = await deps.settings.save({ ...(await deps.settings.get()), language });
       return saved.ok ? { ok: true, value: settingsView(saved.value) } : saved;
     },
-    'page→bg:get-policy': async () => policyView(await settings.policy()),
-    'page→bg:get-settings': async () => withoutManagedClientId(await settings.get(), await settings.policy()),
+    'page→bg:get-policy': async () => policyView(await deps.settings.policy()),
+    'page→bg:get-settings': async () => withoutManagedClientId(await deps.settings.get(), await deps.settings.policy()),
     'page→bg:save-settings': async ({ settings: candidate }) => {
-      const saved = await settings.save(candidate);
+      const saved = await deps.settings.save(candidate);
       if (!saved.ok) return saved;
-      await syncCaptureSiteScripts(saved.value.captureSites);
-      return { ok: true, value: withoutManagedClientId(saved.value, await settings.policy()) };
+      await deps.syncCaptureSiteScripts(saved.value.captureSites);
+      return { ok: true, value: withoutManagedClientId(saved.value, await deps.settings.policy()) };
     },
     'page→bg:load-wsdl': async ({ url }) => {
       if (typeof url !== 'string') return { ok: false, error: NO_WSDL_URL };
-      return verifier.loadWsdl(url);
+      return deps.verifier.loadWsdl(url);
     },
-    'page→bg:test-connection': () => verification.testConnection(),
-    'page→bg:sync-capture-sites': async () => syncCaptureSiteScripts((await settings.get()).captureSites),
+    'page→bg:test-connection': () => deps.verification.testConnection(),
+    'page→bg:sync-capture-sites': async () => deps.syncCaptureSiteScripts((await deps.settings.get()).captureSites),
   };
+}
+
+/** The services the capture intake, the capture sink and the handlers are built on. */
+export type HandlerServices = Omit<HandlerDeps, 'store' | 'intake' | 'sink'> & { store: CaptureStore };
+
+/**
+ * Builds the capture intake and sink on the services, and the handlers on all of them: the one
+ * wiring that the worker (index.ts) and the handler tests share, so the tests run what ships.
+ */
+export function createMessageHandling(services: HandlerServices): { sink: CaptureSink; handlers: Handlers } {
+  const intake = createCaptureIntake(services);
+  const sink = createCaptureSink({ ...services, intake });
+  return { sink, handlers: createHandlers({ ...services, intake, sink }) };
 }

@@ -8,11 +8,9 @@
 import browser, { type Runtime } from '../shared/browser';
 import { originToPattern } from '../domain/url';
 import { createCaptureStore } from './capture-store';
-import { createCaptureIntake } from './capture-intake';
-import { createCaptureSink } from './capture-sink';
 import { createSettingsStore } from './settings-store';
 import { createRouter } from './router';
-import { createHandlers } from './handlers';
+import { createMessageHandling } from './handlers';
 import { createBadgeRefresh } from './badge-refresh';
 import { syncCaptureSiteScripts } from './capture-site-scripts';
 import { createVerifier } from './verifier';
@@ -31,7 +29,6 @@ import {
 const now = () => Date.now();
 const store = createCaptureStore(browser.storage.session);
 const settings = createSettingsStore(browser.storage.local, browser.storage.managed);
-const intake = createCaptureIntake({ store, now });
 const networkErrors = createNetworkErrorLog(now);
 const verifier = createVerifier({
   fetch,
@@ -48,7 +45,17 @@ const verification = createVerificationService({ store, settings, verifier, poli
  */
 const ready = verification.settleInterrupted().catch(() => 0);
 const refreshBadge = createBadgeRefresh({ store, action: browser.action, now });
-const sink = createCaptureSink({ ready, settings, intake, verification, refreshBadge });
+const { sink, handlers } = createMessageHandling({
+  store,
+  settings,
+  verification,
+  verifier,
+  refreshBadge,
+  syncCaptureSiteScripts,
+  tabUrl: async (tabId) => (await browser.tabs.get(tabId).catch(() => null))?.url ?? '',
+  now,
+  ready,
+});
 
 // ---- Events -----------------------------------------------------------------------------------
 
@@ -59,19 +66,6 @@ listenToLifecycle(browser, { settings, syncCaptureSiteScripts });
 
 // ---- Messages ---------------------------------------------------------------------------------
 
-const handlers = createHandlers({
-  store,
-  settings,
-  intake,
-  sink,
-  verification,
-  verifier,
-  refreshBadge,
-  syncCaptureSiteScripts,
-  tabUrl: async (tabId) => (await browser.tabs.get(tabId).catch(() => null))?.url ?? '',
-  now,
-  ready,
-});
 const optionsPageUrl = browser.runtime.getURL(browser.runtime.getManifest().options_ui?.page ?? '');
 const route = createRouter(handlers, {
   extensionId: browser.runtime.id,

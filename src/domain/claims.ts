@@ -4,93 +4,83 @@ import type { Localized } from './finding';
  * payload is read against them. Thai labels are the manual's own descriptions (column คำอธิบาย).
  */
 
-export const MANUAL_CLAIMS: readonly ClaimDefinition[] = [
+/** The table's rows in its order, in the words of its columns. */
+const MANUAL_TABLE: readonly Pick<ClaimDefinition, 'name' | 'label' | 'meaning'>[] = [
   {
     name: 'sid',
-    manualRow: 1,
     label: { th: 'ค่าที่ระบุถึง Object ประจำตัว User', en: 'User object ID' },
     meaning: {
       th: 'รหัสของออบเจกต์ผู้ใช้ในระบบบัญชีผู้ใช้ของกระทรวง',
       en: "The identifier of the user's object in the ministry's user directory.",
     },
-    personal: false,
   },
   {
     name: 'username',
-    manualRow: 2,
     label: { th: 'ชื่อผู้ใช้งาน', en: 'User name' },
     meaning: { th: 'ชื่อที่ผู้ใช้ใช้ล็อกอิน', en: 'The name the user logs in with.' },
-    personal: false,
   },
   {
     name: 'idcard',
-    manualRow: 3,
     label: { th: 'รหัสประจำตัวประชาชน', en: 'National ID number' },
     meaning: {
       th: 'เลขประจำตัวประชาชน 13 หลัก เป็นข้อมูลส่วนบุคคล จึงปิดบังไว้',
       en: 'The 13-digit Thai national ID number. It is personal data, so it is masked.',
     },
-    personal: true,
   },
   {
     name: 'firstname',
-    manualRow: 4,
     label: { th: 'ชื่อ', en: 'First name' },
     meaning: { th: 'ชื่อจริงของผู้ใช้', en: "The user's first name (usually in Thai)." },
-    personal: false,
   },
   {
     name: 'lastname',
-    manualRow: 5,
     label: { th: 'นามสกุล', en: 'Last name' },
     meaning: { th: 'นามสกุลของผู้ใช้', en: "The user's family name (usually in Thai)." },
-    personal: false,
   },
   {
     name: 'email',
-    manualRow: 6,
     label: { th: 'อีเมล', en: 'E-mail' },
     meaning: { th: 'อีเมลของผู้ใช้', en: "The user's e-mail address." },
-    personal: false,
   },
   {
     name: 'iss',
-    manualRow: 7,
     label: { th: 'ระบบงานที่ออก Token', en: 'Issuer' },
     meaning: { th: 'ระบบที่ออกโทเค็นนี้', en: 'The system that issued the token (RFC 7519 §4.1.1).' },
-    personal: false,
   },
   {
     name: 'org',
-    manualRow: 8,
     label: { th: 'รหัสหน่วยงาน', en: 'Office code' },
     meaning: {
       th: 'รูปแบบ OrgID/OfficeID/ProvinceID เช่น "9/59/73" คือ 9 = สอจ., 59 = สำนักงานที่สังกัด, 73 = นครปฐม',
       en: 'OrgID/OfficeID/ProvinceID, e.g. "9/59/73": 9 = provincial industry office (สอจ.), 59 = which office, 73 = Nakhon Pathom.',
     },
-    personal: false,
   },
   {
     name: 'exp',
-    manualRow: 9,
     label: { th: 'วันที่หมดอายุ Token', en: 'Expires' },
     meaning: {
       th: 'เวลาที่โทเค็นหมดอายุ (คู่มือ: โทเค็นมีอายุ 1 ชม. 5 นาที)',
       en: 'When the token expires (RFC 7519 §4.1.4; the manual: a token lives 1 h 5 min).',
     },
-    personal: false,
   },
   {
     name: 'nbf',
-    manualRow: 10,
     label: { th: 'วันที่สร้าง Token', en: 'Created (not before)' },
     meaning: {
       th: 'เวลาที่สร้างโทเค็น ก่อนเวลานี้โทเค็นยังใช้ไม่ได้',
       en: 'When the token was created; it is not valid before this (RFC 7519 §4.1.5).',
     },
-    personal: false,
   },
 ];
+
+/** The one claim the manual's table holds that is personal data. */
+const PERSONAL_CLAIMS: ReadonlySet<string> = new Set(['idcard']);
+
+export const MANUAL_CLAIMS: readonly ClaimDefinition[] = MANUAL_TABLE.map((row, index) => ({
+  ...row,
+  manualRow: index + 1,
+  personal: PERSONAL_CLAIMS.has(row.name),
+}));
 
 const MANUAL_CLAIM_NAMES = new Set(MANUAL_CLAIMS.map((claim) => claim.name));
 

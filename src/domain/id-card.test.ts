@@ -138,7 +138,7 @@ describe('masking ID numbers in values and text', () => {
   });
 
   it('reads `%20` both ways: a space between groups, and two digits of an ID written whole after a `%`', () => {
-    const id = '2092719082593'; // fuzz.test.ts's counterexample: `5%` then this ID
+    const id = '2092719082593'; // redact.fuzz.test.ts's counterexample: `5%` then this ID
     expect(maskIdNumbersInText(`5%${id}`)).toBe('xxxxxxxxxx593');
     expect(maskIdNumbersInText(`${id[0]}%20${id.slice(1)}`)).toBe('x-xxxx-xxxxx-59-3');
     // The report's scrubber masks only runs that hold a known ID: it must see this one too.

@@ -5,7 +5,7 @@
  * reported.
  */
 import { OFFICE_DIRECTORY, PROVINCE_NAMES } from './office-directory';
-import type { Finding, Localized } from './finding';
+import type { Finding, FindingCode, Localized, Severity } from './finding';
 import { boundedJson } from './bounded-json';
 import { MAX_RAW_LENGTH, parseOrgCode, type OrgCode } from './org-code';
 
@@ -99,6 +99,28 @@ const FIX_USER_RECORD: Localized = {
   en: "Ask the user-directory administrators to check and correct this user's office code (org): applications that grant rights by office may grant the wrong ones.",
 };
 
+/** A finding whose remedy is correcting the user's office code in the user directory. */
+function fixUserRecord(code: FindingCode, severity: Severity, title: Localized, detail: Localized): Finding {
+  return { code, severity, title, detail, nextStep: FIX_USER_RECORD };
+}
+
+/**
+ * The token's org code and the directory's row for its office disagree on one part: what the
+ * token says (Thai joined to "โทเค็นระบุ" without a space) against what the table says.
+ */
+function mismatchWithTable(
+  office: OfficeRow,
+  code: FindingCode,
+  title: Localized,
+  tokenSays: Localized,
+  tableSays: Localized,
+): Finding {
+  return fixUserRecord(code, 'warning', title, {
+    th: `โทเค็นระบุ${tokenSays.th} แต่ในตาราง หน่วยงาน ${office.officeId} (${office.name}) ${tableSays.th}`,
+    en: `The token says ${tokenSays.en}, but in the table office ${office.officeId} (${office.name}) ${tableSays.en}.`,
+  });
+}
+
 /**
  * Walks OfficeParentID up to a root. Stops (and reports) at a parent the directory lacks, at a
  * cycle, or at an absurd depth. Returns the path root first.
@@ -165,13 +187,12 @@ export function resolveOrg(raw: unknown, directory: readonly OfficeRow[] = OFFIC
       provinceName: null,
       orgName: null,
       findings: [
-        {
-          code: 'org-unparseable',
-          severity: 'warning',
-          title: { th: 'อ่านรหัสหน่วยงาน (org) ไม่ได้', en: 'The office code (org) cannot be read' },
-          detail: { th: `ค่า org คือ ${text}: ${parsed.reason.th}`, en: `org is ${text}: ${parsed.reason.en}` },
-          nextStep: FIX_USER_RECORD,
-        },
+        fixUserRecord(
+          'org-unparseable',
+          'warning',
+          { th: 'อ่านรหัสหน่วยงาน (org) ไม่ได้', en: 'The office code (org) cannot be read' },
+          { th: `ค่า org คือ ${text}: ${parsed.reason.th}`, en: `org is ${text}: ${parsed.reason.en}` },
+        ),
       ],
     };
   }
@@ -180,16 +201,17 @@ export function resolveOrg(raw: unknown, directory: readonly OfficeRow[] = OFFIC
   const orgName = ORG_NAMES.get(code.orgId)?.name ?? null;
   const findings: Finding[] = [];
   if (code.provinceId !== null && provinceName === null) {
-    findings.push({
-      code: 'org-unknown-province',
-      severity: 'info',
-      title: { th: 'ไม่รู้จักรหัสจังหวัด', en: 'Unknown province code' },
-      detail: {
-        th: `ProvinceID ${code.provinceId} ไม่ตรงกับจังหวัดใดในตารางหน่วยงานของคู่มือ`,
-        en: `ProvinceID ${code.provinceId} matches no province in the manual's office table.`,
-      },
-      nextStep: FIX_USER_RECORD,
-    });
+    findings.push(
+      fixUserRecord(
+        'org-unknown-province',
+        'info',
+        { th: 'ไม่รู้จักรหัสจังหวัด', en: 'Unknown province code' },
+        {
+          th: `ProvinceID ${code.provinceId} ไม่ตรงกับจังหวัดใดในตารางหน่วยงานของคู่มือ`,
+          en: `ProvinceID ${code.provinceId} matches no province in the manual's office table.`,
+        },
+      ),
+    );
   }
   const office = indexOf(directory).get(code.officeId) ?? null;
   if (office === null) {
@@ -213,30 +235,32 @@ export function resolveOrg(raw: unknown, directory: readonly OfficeRow[] = OFFIC
   if (office.orgId !== code.orgId) {
     const token = orgLabel(code.orgId);
     const table = orgLabel(office.orgId);
-    findings.push({
-      code: 'org-orgid-mismatch',
-      severity: 'warning',
-      title: { th: 'OrgID ไม่ตรงกับหน่วยงาน', en: "The OrgID does not match the office's" },
-      detail: {
-        th: `โทเค็นระบุ OrgID ${token.th} แต่ในตาราง หน่วยงาน ${office.officeId} (${office.name}) เป็นของ OrgID ${table.th}`,
-        en: `The token says OrgID ${token.en}, but in the table office ${office.officeId} (${office.name}) belongs to OrgID ${table.en}.`,
-      },
-      nextStep: FIX_USER_RECORD,
-    });
+    findings.push(
+      mismatchWithTable(
+        office,
+        'org-orgid-mismatch',
+        { th: 'OrgID ไม่ตรงกับหน่วยงาน', en: "The OrgID does not match the office's" },
+        { th: ` OrgID ${token.th}`, en: `OrgID ${token.en}` },
+        { th: `เป็นของ OrgID ${table.th}`, en: `belongs to OrgID ${table.en}` },
+      ),
+    );
   }
   if (office.provinceId !== code.provinceId) {
     const token = provinceLabel(code.provinceId);
     const table = provinceLabel(office.provinceId);
-    findings.push({
-      code: 'org-province-mismatch',
-      severity: 'warning',
-      title: { th: 'จังหวัดไม่ตรงกับหน่วยงาน', en: "The province does not match the office's" },
-      detail: {
-        th: `โทเค็นระบุ${code.provinceId === null ? 'ว่าไม่มีจังหวัด' : `จังหวัด ${token.th}`} แต่ในตาราง หน่วยงาน ${office.officeId} (${office.name}) ${office.provinceId === null ? 'ไม่มีจังหวัด' : `อยู่จังหวัด ${table.th}`}`,
-        en: `The token says ${code.provinceId === null ? 'no province' : `province ${token.en}`}, but in the table office ${office.officeId} (${office.name}) ${office.provinceId === null ? 'has no province' : `is in province ${table.en}`}.`,
-      },
-      nextStep: FIX_USER_RECORD,
-    });
+    findings.push(
+      mismatchWithTable(
+        office,
+        'org-province-mismatch',
+        { th: 'จังหวัดไม่ตรงกับหน่วยงาน', en: "The province does not match the office's" },
+        code.provinceId === null
+          ? { th: 'ว่าไม่มีจังหวัด', en: 'no province' }
+          : { th: `จังหวัด ${token.th}`, en: `province ${token.en}` },
+        office.provinceId === null
+          ? { th: 'ไม่มีจังหวัด', en: 'has no province' }
+          : { th: `อยู่จังหวัด ${table.th}`, en: `is in province ${table.en}` },
+      ),
+    );
   }
   return { raw: text, code, office, path: walk.path, provinceName, orgName, findings };
 }

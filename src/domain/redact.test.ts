@@ -58,7 +58,7 @@ describe('redactText', () => {
     expect(redactText('2026-12-02 13:55:26')).toBe('2026-12-02 13:55:26');
   });
 
-  // The fuzz target's counterexample (fuzz.test.ts, seed 485928974, path "565"): `%` then an ID
+  // The fuzz target's counterexample (redact.fuzz.test.ts, seed 485928974, path "565"): `%` then an ID
   // written whole. Read as URL encoding, `%20` is a space, which left only 12 digits in the run
   // (`5` and `92719082593`) and the ID unmasked; as written, the run holds all 13.
   it('masks an ID written whole right after a `%`, where `%20` could be read as a space', () => {

@@ -2,7 +2,7 @@
  * A labelled form control with its hint and its error, wired for screen readers: the label is
  * bound with `for`, and hint and error are read with the control via `aria-describedby`.
  */
-import type { ComponentChildren } from 'preact';
+import type { ComponentChildren, JSX } from 'preact';
 
 export interface FieldProps {
   id: string;
@@ -36,5 +36,48 @@ export function Field({ id, label, hint, error, children }: FieldProps) {
         </p>
       )}
     </div>
+  );
+}
+
+type InputAttributes = Omit<
+  JSX.InputHTMLAttributes<HTMLInputElement>,
+  'id' | 'value' | 'onInput' | 'aria-invalid' | 'aria-describedby'
+>;
+
+export type InputFieldProps = Omit<FieldProps, 'children'> &
+  InputAttributes & {
+    value: string;
+    /** A note outside the field that is read with the input too. */
+    alsoDescribedBy?: string | undefined;
+    onValue: (value: string) => void;
+  };
+
+/**
+ * A `Field` holding one input: its id also names it for tests, an error marks it invalid, and
+ * its hint, its error and `alsoDescribedBy` are read with it.
+ */
+export function InputField({
+  id,
+  label,
+  hint,
+  error,
+  value,
+  alsoDescribedBy,
+  onValue,
+  ...attributes
+}: InputFieldProps) {
+  const described = [describedBy(id, hint !== undefined, error), alsoDescribedBy].filter(Boolean).join(' ');
+  return (
+    <Field id={id} label={label} hint={hint} error={error}>
+      <input
+        id={id}
+        data-testid={id}
+        value={value}
+        {...attributes}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={described || undefined}
+        onInput={(event) => onValue(event.currentTarget.value)}
+      />
+    </Field>
   );
 }

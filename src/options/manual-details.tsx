@@ -58,7 +58,7 @@ function ManualChoice<K extends ChoiceField>({
 
 export function ManualDetails({ setup, savedOperation }: { setup: VerificationSetup; savedOperation: string }) {
   const { t, pick } = useStrings(OPTIONS_STRINGS);
-  const { form, errorOf, update, wsdlFailure } = setup;
+  const { form, update, wsdlFailure } = setup;
   return (
     <fieldset class="mapping" data-testid="manual-mode">
       <legend>{t('manual.heading')}</legend>
@@ -68,23 +68,16 @@ export function ManualDetails({ setup, savedOperation }: { setup: VerificationSe
         </p>
       )}
       <p class="notice">{wsdlFailure === null && savedOperation ? t('manual.savedIntro') : t('manual.intro')}</p>
-      <EndpointField form={form} errorOf={errorOf} onInput={(value) => update('endpoint', value)} />
-      <ManualText id="namespace" field="namespace" form={form} errorOf={errorOf} update={update} />
-      <ManualText id="operation" field="operation" form={form} errorOf={errorOf} update={update} />
-      <ManualText
-        id="soap-action"
-        field="soapAction"
-        form={form}
-        errorOf={errorOf}
-        update={update}
-        hint={t('field.soapAction.hint')}
-      />
+      <EndpointField setup={setup} />
+      <ManualText id="namespace" field="namespace" setup={setup} />
+      <ManualText id="operation" field="operation" setup={setup} />
+      <ManualText id="soap-action" field="soapAction" setup={setup} hint={t('field.soapAction.hint')} />
       <div class="row">
         <ManualChoice id="soap-version" field="soapVersion" choices={SOAP_VERSIONS} form={form} update={update} />
         <ManualChoice id="style" field="style" choices={STYLES} form={form} update={update} />
       </div>
-      <ManualText id="token-parameter" field="tokenParameter" form={form} errorOf={errorOf} update={update} />
-      <ManualText id="client-id-parameter" field="clientIdParameter" form={form} errorOf={errorOf} update={update} />
+      <ManualText id="token-parameter" field="tokenParameter" setup={setup} />
+      <ManualText id="client-id-parameter" field="clientIdParameter" setup={setup} />
     </fieldset>
   );
 }

@@ -1,42 +1,51 @@
 /**
- * The text fields that describe the SOAP service, shared by the WSDL mapping and by manual mode.
+ * The text inputs of the verification form: the WSDL address, the timeout, and the fields that
+ * describe the SOAP service, shared by the WSDL mapping and by manual mode.
  */
 import { useStrings } from '../ui/strings';
-import { Field, describedBy } from './field';
+import { InputField, type InputFieldProps } from './field';
 import { OPTIONS_STRINGS } from './options-strings';
-import type { ErrorOf } from './use-verification-setup';
-import { FIELD_LABELS, isPlainHttp, type VerificationForm } from './verification-form';
+import type { VerificationSetup } from './use-verification-setup';
+import { FIELD_LABELS, isPlainHttp, type FormField, type VerificationForm } from './verification-form';
+
+/** The form's fields that are typed as text. */
+export type TextFormField = { [K in FormField]: VerificationForm[K] extends string ? K : never }[FormField];
+
+/** What an input needs of the form: the values, their errors, and how to change one. */
+export type FormBinding = Pick<VerificationSetup, 'form' | 'errorOf' | 'update'>;
+
+/** An input for one text field of the form; its label, value and error come from the form. */
+export function FormInput({
+  setup,
+  field,
+  ...input
+}: { setup: FormBinding; field: TextFormField } & Omit<InputFieldProps, 'label' | 'error' | 'value' | 'onValue'>) {
+  const { t } = useStrings(OPTIONS_STRINGS);
+  return (
+    <InputField
+      label={t(FIELD_LABELS[field])}
+      error={setup.errorOf(field)}
+      value={setup.form[field]}
+      onValue={(value) => setup.update(field, value)}
+      {...input}
+    />
+  );
+}
 
 /** The endpoint, and beside it, while it is plain HTTP, what that means for the data sent there. */
-export function EndpointField({
-  form,
-  errorOf,
-  onInput,
-}: {
-  form: VerificationForm;
-  errorOf: ErrorOf;
-  onInput: (value: string) => void;
-}) {
+export function EndpointField({ setup }: { setup: FormBinding }) {
   const { t } = useStrings(OPTIONS_STRINGS);
-  const error = errorOf('endpoint');
-  const plain = isPlainHttp(form);
-  const described = [describedBy('endpoint', false, error), plain ? 'endpoint-security' : undefined]
-    .filter(Boolean)
-    .join(' ');
+  const plain = isPlainHttp(setup.form);
   return (
     <>
-      <Field id="endpoint" label={t('field.endpoint')} error={error}>
-        <input
-          id="endpoint"
-          data-testid="endpoint"
-          type="url"
-          value={form.endpoint}
-          spellcheck={false}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={described || undefined}
-          onInput={(event) => onInput(event.currentTarget.value)}
-        />
-      </Field>
+      <FormInput
+        setup={setup}
+        id="endpoint"
+        field="endpoint"
+        type="url"
+        spellcheck={false}
+        alsoDescribedBy={plain ? 'endpoint-security' : undefined}
+      />
       {plain && (
         <p id="endpoint-security" class="notice notice--warning" data-testid="plain-http-warning">
           {t('security.plainHttp')}
@@ -46,32 +55,7 @@ export function EndpointField({
   );
 }
 
-export type TextFormField = 'namespace' | 'operation' | 'soapAction' | 'tokenParameter' | 'clientIdParameter';
-
-export function ManualText(props: {
-  id: string;
-  field: TextFormField;
-  form: VerificationForm;
-  errorOf: ErrorOf;
-  update: (field: TextFormField, value: string) => void;
-  hint?: string;
-}) {
-  const { t } = useStrings(OPTIONS_STRINGS);
-  const { id, field, form, errorOf, update, hint } = props;
-  const error = errorOf(field);
-  return (
-    <Field id={id} label={t(FIELD_LABELS[field])} hint={hint} error={error}>
-      <input
-        id={id}
-        data-testid={id}
-        type="text"
-        value={form[field]}
-        spellcheck={false}
-        autocomplete="off"
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, hint !== undefined, error)}
-        onInput={(event) => update(field, event.currentTarget.value)}
-      />
-    </Field>
-  );
+/** A name typed in manual mode: never spell-checked nor filled in by the browser. */
+export function ManualText(props: { setup: FormBinding; id: string; field: TextFormField; hint?: string }) {
+  return <FormInput {...props} type="text" spellcheck={false} autocomplete="off" />;
 }

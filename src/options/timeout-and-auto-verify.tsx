@@ -2,8 +2,8 @@
  * The timeout, auto-verify, and the second choice auto-verify takes over plain HTTP.
  */
 import { useStrings } from '../ui/strings';
-import { Field, describedBy } from './field';
 import { OPTIONS_STRINGS } from './options-strings';
+import { FormInput } from './service-fields';
 import type { VerificationSetup } from './use-verification-setup';
 import { TIMEOUT_MAX_SECONDS, TIMEOUT_MIN_SECONDS, plainHttpChoiceShown } from './verification-form';
 
@@ -38,25 +38,21 @@ function Checkbox({
 
 export function TimeoutAndAutoVerify({ setup }: { setup: VerificationSetup }) {
   const { t } = useStrings(OPTIONS_STRINGS);
-  const { form, errors, errorOf, update } = setup;
+  const { form, update } = setup;
   return (
     <>
       <div class="row">
-        <Field id="timeout" label={t('field.timeout')} hint={t('field.timeout.hint')} error={errorOf('timeoutSeconds')}>
-          <input
-            id="timeout"
-            data-testid="timeout"
-            type="number"
-            inputMode="numeric"
-            min={TIMEOUT_MIN_SECONDS}
-            max={TIMEOUT_MAX_SECONDS}
-            step={1}
-            value={form.timeoutSeconds}
-            aria-invalid={errors.timeoutSeconds ? true : undefined}
-            aria-describedby={describedBy('timeout', true, errorOf('timeoutSeconds'))}
-            onInput={(event) => update('timeoutSeconds', event.currentTarget.value)}
-          />
-        </Field>
+        <FormInput
+          setup={setup}
+          id="timeout"
+          field="timeoutSeconds"
+          hint={t('field.timeout.hint')}
+          type="number"
+          inputMode="numeric"
+          min={TIMEOUT_MIN_SECONDS}
+          max={TIMEOUT_MAX_SECONDS}
+          step={1}
+        />
         <Checkbox
           id="auto-verify"
           label={t('field.autoVerify')}

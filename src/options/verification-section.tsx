@@ -11,9 +11,9 @@ import type { InspectorClient } from '../ui/extension-client';
 import type { Settings } from '../shared/settings';
 import { useStrings } from '../ui/strings';
 import { ClientIdField } from './client-id-field';
-import { Field, describedBy } from './field';
 import { ManualDetails } from './manual-details';
 import { OPTIONS_STRINGS } from './options-strings';
+import { FormInput } from './service-fields';
 import type { SaveSettings } from './save-settings';
 import { StatusMessage } from './status-message';
 import { TimeoutAndAutoVerify } from './timeout-and-auto-verify';
@@ -56,7 +56,7 @@ function ActionButton({
 export function VerificationSection({ client, saved, save }: VerificationSectionProps) {
   const { t } = useStrings(OPTIONS_STRINGS);
   const setup = useVerificationSetup(client, saved, save);
-  const { form, errors, errorOf, update, mode, description, busy, endpoint } = setup;
+  const { form, errorOf, update, mode, description, busy, endpoint } = setup;
 
   return (
     <section class="card" aria-labelledby="verification-heading">
@@ -64,18 +64,14 @@ export function VerificationSection({ client, saved, save }: VerificationSection
       <p class="intro">{t('verification.intro')}</p>
 
       <div class="row row--with-button">
-        <Field id="wsdl-url" label={t('field.wsdlUrl')} hint={t('field.wsdlUrl.hint')} error={errorOf('wsdlUrl')}>
-          <input
-            id="wsdl-url"
-            data-testid="wsdl-url"
-            type="url"
-            value={form.wsdlUrl}
-            spellcheck={false}
-            aria-invalid={errors.wsdlUrl ? true : undefined}
-            aria-describedby={describedBy('wsdl-url', true, errorOf('wsdlUrl'))}
-            onInput={(event) => update('wsdlUrl', event.currentTarget.value)}
-          />
-        </Field>
+        <FormInput
+          setup={setup}
+          id="wsdl-url"
+          field="wsdlUrl"
+          hint={t('field.wsdlUrl.hint')}
+          type="url"
+          spellcheck={false}
+        />
         <div class="buttons">
           <ActionButton testId="load-wsdl" onClick={setup.onLoadWsdl} disabled={busy === 'load'}>
             {t('action.loadWsdl')}

@@ -15,7 +15,7 @@ import {
   status,
   savedVerification,
 } from '../test-support/render-options-page';
-import { NOT_GENUINE_OUTCOME } from '../test-support/fixtures';
+import { NOT_GENUINE_OUTCOME, verificationRefused } from '../test-support/fixtures';
 
 afterEach(cleanup);
 
@@ -162,20 +162,7 @@ describe('Test connection', () => {
   });
 
   it('shows a failure in its own words, with its findings, and says when unsaved changes are not being tested', async () => {
-    const failed: VerificationResult = {
-      ...caseThree,
-      roundTripMs: null,
-      outcome: { kind: 'failed', code: 'connection-refused', detail: 'Connection refused: 127.0.0.1:8088' },
-      findings: [
-        {
-          code: 'verify-connection-refused',
-          severity: 'error',
-          title: { th: 'ติดต่อบริการไม่ได้', en: 'The service refused the connection' },
-          detail: { th: 'd', en: 'Nothing listens on 127.0.0.1:8088.' },
-          nextStep: { th: 'n', en: 'Check the endpoint address and that the service runs.' },
-        },
-      ],
-    };
+    const failed = verificationRefused();
     await renderPage({
       settings: settings({ verification: DEMO_VERIFICATION }),
       testResult: { ok: true, value: failed },
@@ -184,11 +171,11 @@ describe('Test connection', () => {
     fireEvent.click(byTestId('test-connection'));
     await waitFor(() =>
       expect(status().textContent).toContain(
-        'The test got no answer from the service: Connection refused: 127.0.0.1:8088',
+        'The test got no answer from the service: connect ECONNREFUSED 127.0.0.1:9',
       ),
     );
-    expect(status().textContent).toContain('The service refused the connection');
-    expect(status().textContent).toContain('Next step: Check the endpoint address and that the service runs.');
+    expect(status().textContent).toContain('The verification service refused the connection');
+    expect(status().textContent).toContain('Next step: Check the service address in the options.');
     expect(status().textContent).toContain('The test uses the saved settings; changes not yet saved are not used.');
     expect(status().getAttribute('data-tone')).toBe('error');
   });

@@ -73,7 +73,7 @@ export function WsdlMapping({ setup, description }: { setup: VerificationSetup; 
             </Field>
           );
         })}
-        <EndpointField form={form} errorOf={errorOf} onInput={(value) => update('endpoint', value)} />
+        <EndpointField setup={setup} />
         {selectedOperation && (
           <dl class="operation-details">
             <dt>{t('field.soapAction')}</dt>

@@ -8,7 +8,14 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { renderPopup } from '../test-support/render-popup';
 import { PopupApp } from './popup-app';
 import { MockClient } from '../test-support/mock-client';
-import { FIXED_NOW, GOOD_ID, makeCapture, ssoPayload, verifiedValid } from '../test-support/fixtures';
+import {
+  FIXED_NOW,
+  GOOD_ID,
+  makeCapture,
+  ssoPayload,
+  verifiedValid,
+  NOT_GENUINE_OUTCOME,
+} from '../test-support/fixtures';
 import { makeToken } from '../test-support/tokens';
 import { DECODE_NEXT_STEP } from '../domain/inspect';
 import { checkIdCard } from '../domain/id-card';
@@ -78,18 +85,7 @@ describe('popup: every problem says what to do, in the language shown', () => {
 });
 
 describe('popup: a token DiwLoginChk calls not genuine (case 3)', () => {
-  const case3 = verifiedValid({
-    outcome: {
-      kind: 'answered',
-      answer: {
-        manualCase: 3,
-        status: false,
-        message: 'Mismatch data in received token',
-        username: null,
-        idCard: null,
-      },
-    },
-  });
+  const case3 = verifiedValid({ outcome: NOT_GENUINE_OUTCOME });
 
   it('shows its times only as the token’s claims, greyed: no green bar, no countdown', async () => {
     await renderPopup({

@@ -3,24 +3,19 @@
  * part of a hostile token the code did not foresee blanks one section, never the whole popup.
  */
 import type { Capture } from '../shared/capture';
-import type { TokenInspection } from '../domain/inspect';
-import type { VerificationResult } from '../domain/soap/answer';
 import { overallVerdict } from '../domain/overall-verdict';
 import { SectionBoundary } from '../ui/section-boundary';
 import type { WriteText } from '../ui/copy-button';
-import { VerdictSection, type VerifyState } from './verdict-section';
+import { VerdictSection, type VerdictSectionProps } from './verdict-section';
 import { PersonSection } from './person-section';
 import { OfficeSection } from './office-section';
 import { TokenSection } from './token-section';
 import { FindingsSection } from './findings-section';
 import { RawSection } from './raw-section';
 
-export interface TokenViewProps {
-  inspection: TokenInspection;
+/** What the verdict section takes, and what the sections below it need besides. */
+export interface TokenViewProps extends VerdictSectionProps {
   capture: Capture;
-  nowMs: number;
-  verification: VerificationResult | null;
-  verifyState: VerifyState;
   onVerify: (force: boolean) => void;
   /** Verifying would cross the network unencrypted (see endpointSecurity). */
   plainHttp: boolean;
@@ -30,36 +25,18 @@ export interface TokenViewProps {
 }
 
 export function TokenView(props: TokenViewProps) {
-  const {
-    inspection,
-    capture,
-    nowMs,
-    verification,
-    verifyState,
-    onVerify,
-    plainHttp,
-    revealId,
-    onToggleReveal,
-    writeText,
-  } = props;
+  const { inspection, capture, verification, revealId, writeText } = props;
   const findings = [...inspection.findings, ...(verification?.findings ?? [])];
   const timesClaimedOnly = overallVerdict(inspection, verification) === 'not-genuine';
   return (
     <>
       <SectionBoundary>
-        <VerdictSection
-          inspection={inspection}
-          nowMs={nowMs}
-          verification={verification}
-          onVerify={onVerify}
-          verifyState={verifyState}
-          plainHttp={plainHttp}
-        />
+        <VerdictSection {...props} />
       </SectionBoundary>
       {inspection.kind === 'decoded' && inspection.verdict !== 'not-sso' && (
         <>
           <SectionBoundary>
-            <PersonSection inspection={inspection} revealId={revealId} onToggleReveal={onToggleReveal} />
+            <PersonSection inspection={inspection} revealId={revealId} onToggleReveal={props.onToggleReveal} />
           </SectionBoundary>
           <SectionBoundary>
             <OfficeSection inspection={inspection} />

@@ -25,13 +25,9 @@ export interface VerifyState {
   error: Localized | null;
 }
 
-interface VerdictSectionProps {
+export interface VerdictSectionProps extends Omit<VerificationBlockProps, 'plainHttp'> {
   inspection: TokenInspection;
   nowMs: number;
-  verification: VerificationResult | null;
-  /** null when there is no capture to verify (nothing to ask the background about). */
-  onVerify: ((force: boolean) => void) | null;
-  verifyState: VerifyState;
   /** The verification service is plain HTTP to a host that is not loopback (see endpointSecurity). */
   plainHttp?: boolean;
 }
@@ -46,14 +42,8 @@ const VERDICT_TONE = {
   unreadable: 'bad',
 } as const;
 
-export function VerdictSection({
-  inspection,
-  nowMs,
-  verification,
-  onVerify,
-  verifyState,
-  plainHttp = false,
-}: VerdictSectionProps) {
+export function VerdictSection(props: VerdictSectionProps) {
+  const { inspection, nowMs, verification } = props;
   const { t, language } = useStrings(POPUP_STRINGS);
   // The headline follows DiwLoginChk where it says worse than the token's own reading.
   const verdict = overallVerdict(inspection, verification);
@@ -83,14 +73,7 @@ export function VerdictSection({
           <AlsoCheck inspection={inspection} />
         </>
       )}
-      {inspection.kind === 'decoded' && (
-        <VerificationBlock
-          verification={verification}
-          onVerify={onVerify}
-          verifyState={verifyState}
-          plainHttp={plainHttp}
-        />
-      )}
+      {inspection.kind === 'decoded' && <VerificationBlock {...props} plainHttp={props.plainHttp ?? false} />}
     </section>
   );
 }
@@ -111,7 +94,7 @@ function AlsoCheck({ inspection }: { inspection: Extract<TokenInspection, { kind
   const [first] = problems;
   if (!first) return null;
   return (
-    <p class={`verdict__also verdict__also--${first.severity}`} data-testid="also-check">
+    <p class={`verdict__also tone--${first.severity}`} data-testid="also-check">
       <a href="#findings-heading">
         {t('verdict.alsoCheck', {
           count: String(problems.length),
@@ -185,6 +168,7 @@ function Countdown({
 
 interface VerificationBlockProps {
   verification: VerificationResult | null;
+  /** null when there is no capture to verify (nothing to ask the background about). */
   onVerify: ((force: boolean) => void) | null;
   verifyState: VerifyState;
   plainHttp: boolean;

@@ -8,10 +8,12 @@ import schema from '../../public/managed-schema.json' with { type: 'json' };
 import { POLICY_KEYS, readManagedPolicy } from './managed-policy';
 
 const read = (path: string): string => readFileSync(new URL(`../../docs/policies/${path}`, import.meta.url), 'utf8');
-const readJson = (path: string): Record<string, any> => JSON.parse(read(path));
+// The example files are JSON whose shape each test names as it reads; any level may be absent.
+type Json = { [key: string]: Json } & Record<string, unknown>;
+const readJson = (path: string): Json => JSON.parse(read(path)) as Json;
 
 const chromium = readJson('chromium/industry-sso-inspector.json');
-const settings: Record<string, unknown> = chromium['3rdparty'].extensions[identity.chromeId];
+const settings: Record<string, unknown> = chromium['3rdparty']!.extensions![identity.chromeId]!;
 
 /**
  * The values of a .reg file under `keyPath` (and its list subkeys), typed as Chrome types them by
@@ -50,7 +52,7 @@ describe('example policies in docs/policies', () => {
 
   it('the Chromium install policy force-installs and pins the same id', () => {
     const install = readJson('chromium/industry-sso-inspector-install.json');
-    expect(install.ExtensionSettings[identity.chromeId]).toMatchObject({
+    expect(install.ExtensionSettings![identity.chromeId]).toMatchObject({
       installation_mode: 'force_installed',
       toolbar_pin: 'force_pinned',
     });
@@ -59,9 +61,9 @@ describe('example policies in docs/policies', () => {
   it('the Firefox policies say the same, under the gecko id', () => {
     for (const file of ['firefox/policies.json', 'firefox/policies-with-install.json']) {
       const firefox = readJson(file);
-      expect(firefox.policies['3rdparty'].Extensions[identity.geckoId], file).toEqual(settings);
+      expect(firefox.policies!['3rdparty']!.Extensions![identity.geckoId], file).toEqual(settings);
     }
-    const install = readJson('firefox/policies-with-install.json').policies.ExtensionSettings[identity.geckoId];
+    const install = readJson('firefox/policies-with-install.json').policies!.ExtensionSettings![identity.geckoId]!;
     expect(install.installation_mode).toBe('force_installed');
   });
 

@@ -7,10 +7,8 @@ import { vi } from 'vitest';
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { createCaptureStore, type SessionArea } from '../background/capture-store';
 import { createSettingsStore, type LocalArea } from '../background/settings-store';
-import { createCaptureIntake } from '../background/capture-intake';
-import { createCaptureSink } from '../background/capture-sink';
-import { createHandlers, type HandlerDeps } from '../background/handlers';
-import type { Handlers, TrustedSender } from '../background/router';
+import { createMessageHandling } from '../background/handlers';
+import type { TrustedSender } from '../background/router';
 import { makeToken, samplePayload } from './tokens';
 
 export const TOKEN = makeToken(samplePayload());
@@ -37,44 +35,22 @@ export function setUp(options: { ready?: Promise<unknown>; managed?: Record<stri
     fakeBrowser.storage.local as unknown as LocalArea,
     managed ? { get: async () => structuredClone(managed) } : undefined,
   );
-  const now = () => NOW;
-  const intake = createCaptureIntake({ store, now });
   const ready = options.ready ?? Promise.resolve();
-  const verification = {
-    autoVerify: vi.fn(async () => ({ verify: false }) as never),
-    verify: vi.fn(async () => ({ ok: false as const, error: { th: 'x', en: 'x' } })),
-    withCurrentVerification: vi.fn(async (captures: unknown[]) => captures as never),
-    testConnection: vi.fn(async () => ({ ok: false as const, error: { th: 't', en: 't' } })),
+  const spies = {
+    verification: {
+      autoVerify: vi.fn(async () => ({ verify: false }) as never),
+      verify: vi.fn(async () => ({ ok: false as const, error: { th: 'x', en: 'x' } })),
+      withCurrentVerification: vi.fn(async (captures: unknown[]) => captures as never),
+      testConnection: vi.fn(async () => ({ ok: false as const, error: { th: 't', en: 't' } })),
+    },
+    verifier: { loadWsdl: vi.fn(async () => ({ ok: false as const, error: { th: 'w', en: 'w' } })) },
+    refreshBadge: vi.fn(async (_tabId: number) => undefined),
+    syncCaptureSiteScripts: vi.fn(async (origins: readonly string[]) => ({
+      registered: [...origins],
+      missingPermission: [],
+    })),
+    tabUrl: vi.fn(async () => ''),
   };
-  const verifier = { loadWsdl: vi.fn(async () => ({ ok: false as const, error: { th: 'w', en: 'w' } })) };
-  const refreshBadge = vi.fn(async (_tabId: number) => undefined);
-  const syncCaptureSiteScripts = vi.fn(async (origins: readonly string[]) => ({
-    registered: [...origins],
-    missingPermission: [],
-  }));
-  const tabUrl = vi.fn(async () => '');
-  const sink = createCaptureSink({ ready, settings, intake, verification, refreshBadge });
-  const deps: HandlerDeps = {
-    store,
-    settings,
-    intake,
-    sink,
-    verification,
-    verifier,
-    refreshBadge,
-    syncCaptureSiteScripts,
-    tabUrl,
-    now,
-    ready,
-  };
-  return {
-    handlers: createHandlers(deps) as Handlers,
-    store,
-    settings,
-    verification,
-    verifier,
-    refreshBadge,
-    syncCaptureSiteScripts,
-    tabUrl,
-  };
+  const { handlers } = createMessageHandling({ store, settings, now: () => NOW, ready, ...spies });
+  return { handlers, store, settings, ...spies };
 }

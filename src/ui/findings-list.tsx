@@ -24,7 +24,7 @@ export function FindingsList({ findings, withNextStep = true }: FindingsListProp
       {sortFindings(findings).map((finding, index) => (
         <li key={`${finding.code}-${index}`} class={`finding finding--${finding.severity}`} data-code={finding.code}>
           <p class="finding__title">
-            <span class={`badge badge--${finding.severity}`}>{t(`severity.${finding.severity}`)}</span>{' '}
+            <span class={`badge tone--${finding.severity}`}>{t(`severity.${finding.severity}`)}</span>{' '}
             {revealHiddenCharacters(finding.title[language])}
           </p>
           <p class="finding__detail">{revealHiddenCharacters(finding.detail[language])}</p>
