@@ -41,8 +41,11 @@ function manifestFor(target: Target): ManifestV3Export {
       gecko: {
         id: GECKO_ID,
         strict_min_version: '142.0',
-        // AMO's data-collection declaration: this extension collects nothing.
-        data_collection_permissions: { required: ['none'] },
+        // AMO's data-collection declaration. Verifying sends the captured token (name, e-mail,
+        // national ID number: personal data; a login credential: authentication data) to the
+        // organisation's DiwLoginChk service, and Mozilla counts any transmission outside the
+        // browser, whoever runs the server. Why these two and not others: docs/PACKAGING.md.
+        data_collection_permissions: { required: ['authenticationInfo', 'personallyIdentifyingInfo'] },
       },
     },
   } as unknown as ManifestV3Export;
