@@ -9,6 +9,9 @@
 // commit's time), the same permissions, no extra fields, in sorted order. Two runs from one commit
 // give the same bytes, which `npm run package -- --check` proves by building everything twice.
 //
+// `-- --rebuild-from-sources` then does what an AMO reviewer does (npm ci and npm run build in the
+// unpacked sources zip) and checks that the same files come out.
+//
 // The zip writer is here, by hand (the ZIP format is small), so that the project needs no zip
 // library and nothing in the output depends on a tool's version or the machine's clock or umask.
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -405,13 +408,51 @@ export function checkReproducible({ root = PROJECT_ROOT, env } = {}) {
   return { same, first, second };
 }
 
+/**
+ * What an AMO reviewer does, done here: unpack the sources zip into a temporary directory, run
+ * `npm ci` and `npm run build` there, and compare every built file with the browser zips. Needs
+ * the npm registry. Returns the differences (empty when the rebuild gives the same files).
+ * @param {{ releaseDir: string, files: ReturnType<typeof releaseFileNames> }} release
+ * @returns {string[]}
+ */
+export function rebuildFromSources({ releaseDir, files }) {
+  const dir = mkdtempSync(join(tmpdir(), 'sso-inspector-rebuild-'));
+  console.log(`\n── rebuilding from ${files.sources} in ${dir}`);
+  extractZip(readFileSync(join(releaseDir, files.sources)), dir);
+  const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+  for (const args of [
+    ['ci', '--no-audit', '--no-fund'],
+    ['run', 'build'],
+  ]) {
+    const result = spawnSync(npm, args, { cwd: dir, stdio: 'inherit' });
+    if (result.status !== 0) throw new Error(`npm ${args.join(' ')} failed in ${dir} (exit ${result.status})`);
+  }
+  /** @type {string[]} */
+  const differences = [];
+  for (const target of TARGETS) {
+    const packaged = new Map(readZip(readFileSync(join(releaseDir, files[target]))).map((e) => [e.name, e.data]));
+    const rebuilt = new Map(filesOfDir(join(dir, 'dist', target)).map((e) => [e.name, e.data]));
+    for (const name of new Set([...packaged.keys(), ...rebuilt.keys()])) {
+      const [inZip, inRebuild] = [packaged.get(name), rebuilt.get(name)];
+      if (!inZip) differences.push(`${target}: ${name} only in the rebuild`);
+      else if (!inRebuild) differences.push(`${target}: ${name} only in ${files[target]}`);
+      else if (!inZip.equals(inRebuild)) differences.push(`${target}: ${name} differs`);
+    }
+    console.log(`${target}: ${rebuilt.size} files rebuilt, ${packaged.size} in ${files[target]}`);
+  }
+  if (differences.length === 0) rmSync(dir, { recursive: true, force: true });
+  return differences;
+}
+
 // ── Command line ──────────────────────────────────────────────────────────────────────────────
 
 function main() {
   const args = process.argv.slice(2);
-  const unknown = args.filter((arg) => arg !== '--check');
+  const unknown = args.filter((arg) => arg !== '--check' && arg !== '--rebuild-from-sources');
   if (unknown.length > 0) {
-    console.error(`Unknown argument(s): ${unknown.join(' ')}\nUsage: npm run package [-- --check]`);
+    console.error(
+      `Unknown argument(s): ${unknown.join(' ')}\nUsage: npm run package [-- --check | --rebuild-from-sources]`,
+    );
     process.exit(2);
   }
   const changes = uncommittedChanges(PROJECT_ROOT);
@@ -433,8 +474,17 @@ function main() {
     return;
   }
 
-  const { releaseDir, sums } = packageRelease();
-  console.log(`\nWrote ${relative(process.cwd(), releaseDir) || '.'}/:\n${sums}`);
+  const release = packageRelease();
+  console.log(`\nWrote ${relative(process.cwd(), release.releaseDir) || '.'}/:\n${release.sums}`);
+
+  if (args.includes('--rebuild-from-sources')) {
+    const differences = rebuildFromSources(release);
+    if (differences.length > 0) {
+      console.error(`The rebuild from the sources zip differs from the packages:\n${differences.join('\n')}`);
+      process.exit(1);
+    }
+    console.log('The sources zip rebuilds to exactly the files in the Chrome and Firefox zips.');
+  }
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
