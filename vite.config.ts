@@ -3,6 +3,7 @@ import preact from '@preact/preset-vite';
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import sourceManifest from './manifest.json' with { type: 'json' };
 import identity from './extension-identity.json' with { type: 'json' };
+import packageJson from './package.json' with { type: 'json' };
 
 /** The two targets we ship. `vite build --mode chrome|firefox` picks one. */
 type Target = 'chrome' | 'firefox';
@@ -17,6 +18,13 @@ export const GECKO_ID = identity.geckoId;
 const CONTENT_SCRIPT = 'src/content/capture.ts';
 
 /**
+ * package.json's version is the one version: both builds and the release zips' names take it from
+ * there, so a release is bumped in one place. manifest.json's own field is overridden here
+ * (scripts/package.test.mjs checks that it agrees, so nobody reading it is misled).
+ */
+const VERSION = packageJson.version;
+
+/**
  * Firefox MV3 runs background *scripts* (an event page), not a service worker, and
  * crxjs 3 expects the input manifest to say so already (it fails on `service_worker`
  * with "Cannot read properties of undefined (reading '0')"), so derive it here.
@@ -27,6 +35,7 @@ function manifestFor(target: Target): ManifestV3Export {
   if (target === 'chrome') {
     return {
       ...sourceManifest,
+      version: VERSION,
       key: identity.chromePublicKey,
       storage: { managed_schema: 'managed-schema.json' },
     } as ManifestV3Export;
@@ -34,13 +43,17 @@ function manifestFor(target: Target): ManifestV3Export {
   const { background, ...rest } = sourceManifest;
   return {
     ...rest,
+    version: VERSION,
     background: { scripts: [background.service_worker], type: 'module' },
     browser_specific_settings: {
       gecko: {
         id: GECKO_ID,
         strict_min_version: '142.0',
-        // AMO's data-collection declaration: this extension collects nothing.
-        data_collection_permissions: { required: ['none'] },
+        // AMO's data-collection declaration. Verifying sends the captured token (name, e-mail,
+        // national ID number: personal data; a login credential: authentication data) to the
+        // organisation's DiwLoginChk service, and Mozilla counts any transmission outside the
+        // browser, whoever runs the server. Why these two and not others: docs/PACKAGING.md.
+        data_collection_permissions: { required: ['authenticationInfo', 'personallyIdentifyingInfo'] },
       },
     },
   } as unknown as ManifestV3Export;
