@@ -7,7 +7,6 @@
  * Firefox MV3 treats even manifest host permissions as the user's to grant, so the built-in
  * sites show their permission state too, with a Grant button when it is missing.
  */
-import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { InspectorClient } from '../ui/extension-client';
 import type { Settings } from '../shared/settings';
@@ -17,7 +16,9 @@ import { OPTIONS_STRINGS } from './options-strings';
 import { askForOrigin, type PermissionAnswer } from './ask-for-origin';
 import { DEFAULT_CAPTURE_SITES } from '../shared/capture-sites';
 import { describedBy } from './field';
+import { SiteRow } from './site-row';
 import { StatusMessage } from './status-message';
+import { POLICY_STRINGS } from './policy-strings';
 import { errorText, statusReport, type MessageText, type StatusReport } from './status-report';
 import type { SaveSettings } from './save-settings';
 
@@ -25,10 +26,15 @@ export interface CaptureSitesSectionProps {
   client: InspectorClient;
   saved: Settings;
   save: SaveSettings;
+  /** Sites the organisation's policy adds: listed apart, and not the person's to remove. */
+  policySites?: readonly string[];
 }
 
-export function CaptureSitesSection({ client, saved, save }: CaptureSitesSectionProps) {
+export function CaptureSitesSection({ client, saved, save, policySites = [] }: CaptureSitesSectionProps) {
   const { t } = useStrings(OPTIONS_STRINGS);
+  const policyText = useStrings(POLICY_STRINGS).t;
+  // The settings in force list the organisation's sites first; the person's own are the rest.
+  const ownSites = saved.captureSites.filter((site) => !policySites.includes(site));
   const [input, setInput] = useState('');
   const [inputError, setInputError] = useState<MessageText | undefined>(undefined);
   const [status, setStatus] = useState<StatusReport | null>(null);
@@ -37,6 +43,7 @@ export function CaptureSitesSection({ client, saved, save }: CaptureSitesSection
   const [permissions, setPermissions] = useState<Record<string, boolean>>({});
 
   const allOrigins = [...DEFAULT_CAPTURE_SITES.map((site) => site.origin), ...saved.captureSites];
+
   const originsKey = allOrigins.join(' ');
   useEffect(() => {
     let live = true;
@@ -199,12 +206,25 @@ export function CaptureSitesSection({ client, saved, save }: CaptureSitesSection
       </ul>
       {defaultMissing && <p class="notice">{t('sites.firefoxNote')}</p>}
 
+      {policySites.length > 0 && (
+        <>
+          <h3>{policyText('policy.sites')}</h3>
+          <ul class="sites" data-testid="policy-capture-sites">
+            {policySites.map((origin) => (
+              <SiteRow key={origin} label={origin} granted={permissions[origin]} onGrant={() => onGrant(origin)}>
+                <span class="muted">{policyText('policy.locked')}</span>
+              </SiteRow>
+            ))}
+          </ul>
+        </>
+      )}
+
       <h3>{t('sites.added')}</h3>
-      {saved.captureSites.length === 0 ? (
+      {ownSites.length === 0 ? (
         <p class="muted">{t('sites.noneAdded')}</p>
       ) : (
         <ul class="sites" data-testid="added-capture-sites">
-          {saved.captureSites.map((origin) => (
+          {ownSites.map((origin) => (
             <SiteRow key={origin} label={origin} granted={permissions[origin]} onGrant={() => onGrant(origin)}>
               <button
                 type="button"
@@ -265,36 +285,5 @@ export function CaptureSitesSection({ client, saved, save }: CaptureSitesSection
       </div>
       <StatusMessage report={status} testId="capture-site-status" />
     </section>
-  );
-}
-
-function SiteRow(props: {
-  label: string;
-  granted: boolean | undefined;
-  onGrant: () => void;
-  children?: ComponentChildren;
-}) {
-  const { t } = useStrings(OPTIONS_STRINGS);
-  const { label, granted, onGrant, children } = props;
-  return (
-    <li class="site" data-origin={label} data-granted={granted === undefined ? '' : String(granted)}>
-      <span class="code site__origin">{label}</span>
-      <span class={granted === false ? 'badge badge--missing' : granted ? 'badge badge--granted' : 'badge'}>
-        {granted === undefined ? t('sites.checking') : granted ? t('sites.granted') : t('sites.notGranted')}
-      </span>
-      <span class="site__actions">
-        {granted === false && (
-          <button
-            type="button"
-            class="button button--quiet"
-            aria-label={`${t('action.grant')} ${label}`}
-            onClick={onGrant}
-          >
-            {t('action.grant')}
-          </button>
-        )}
-        {children}
-      </span>
-    </li>
   );
 }

@@ -7,6 +7,8 @@ import { useStrings } from '../ui/strings';
 import { Field, describedBy } from './field';
 import { maskClientId } from './mask-client-id';
 import { OPTIONS_STRINGS } from './options-strings';
+import { useLocked } from './locked-fields';
+import { POLICY_STRINGS } from './policy-strings';
 
 interface ClientIdFieldProps {
   value: string;
@@ -17,7 +19,25 @@ interface ClientIdFieldProps {
 
 export function ClientIdField({ value, savedClientId, error, onInput }: ClientIdFieldProps) {
   const { t } = useStrings(OPTIONS_STRINGS);
+  const policyText = useStrings(POLICY_STRINGS).t;
   const [shown, setShown] = useState(false);
+  const locked = useLocked('clientId');
+  if (locked) {
+    // The page never receives the organisation's ClientID: there is nothing to show or toggle.
+    return (
+      <Field id="client-id" label={t('field.clientId')} hint={policyText('policy.clientIdHidden')}>
+        <input
+          id="client-id"
+          data-testid="client-id"
+          type="text"
+          value=""
+          placeholder={policyText('policy.clientIdSet')}
+          disabled
+          aria-describedby={describedBy('client-id', true, undefined)}
+        />
+      </Field>
+    );
+  }
   const savedMask = maskClientId(savedClientId);
   return (
     <Field

@@ -2,6 +2,7 @@
 import { useStrings } from '../ui/strings';
 import { Field } from './field';
 import { OPTIONS_STRINGS } from './options-strings';
+import { useLocked } from './locked-fields';
 import { EndpointField, ManualText } from './service-fields';
 import type { VerificationSetup } from './use-verification-setup';
 import { FIELD_LABELS, type VerificationForm } from './verification-form';
@@ -35,12 +36,14 @@ function ManualChoice<K extends ChoiceField>({
   update: (field: K, value: VerificationForm[K]) => void;
 }) {
   const { t } = useStrings(OPTIONS_STRINGS);
+  const locked = useLocked(field);
   return (
     <Field id={id} label={t(FIELD_LABELS[field])}>
       <select
         id={id}
         data-testid={id}
         value={form[field]}
+        disabled={locked}
         onChange={(event) => {
           const picked = event.currentTarget.value;
           update(field, choices.find(([choice]) => choice === picked)?.[0] ?? choices[0]![0]);

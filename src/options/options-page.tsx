@@ -15,9 +15,23 @@ import { StatusMessage } from './status-message';
 import { attempt, errorText, statusReport, type StatusReport } from './status-report';
 import type { SaveSettings } from './save-settings';
 import { VerificationSection } from './verification-section';
+import { LockedFieldsContext, lockedFormFields } from './locked-fields';
+import { PolicyNotice } from './policy-notice';
+import type { PolicyView } from '../shared/managed-policy';
+
+const NO_POLICY_VIEW: PolicyView = { keys: [], captureSites: [], problems: [] };
+
+/** Changes when the policy or a value it sets changes, and only then. */
+function policySignature(policy: PolicyView, settings: Settings): string {
+  const locked = policy.keys.map((key) =>
+    key === 'captureSites' || key === 'defaultLanguage' ? key : settings.verification[key],
+  );
+  return JSON.stringify([policy.keys, locked]);
+}
 
 export function OptionsPage({ client }: { client: InspectorClient }) {
   const [saved, setSaved] = useState<Settings | null>(null);
+  const [policy, setPolicy] = useState<PolicyView>(NO_POLICY_VIEW);
   const [loadError, setLoadError] = useState<Localized | null>(null);
   const [languageStatus, setLanguageStatus] = useState<StatusReport | null>(null);
   /** The latest stored settings, for saves that start before a re-render. */
@@ -27,16 +41,22 @@ export function OptionsPage({ client }: { client: InspectorClient }) {
 
   useEffect(() => {
     let live = true;
-    client.getSettings().then(
-      (settings) => {
-        if (!live) return;
-        latest.current = settings;
-        setSaved(settings);
-      },
-      (error: unknown) => live && setLoadError(errorText(error)),
-    );
+    const read = () =>
+      Promise.all([client.getSettings(), client.getPolicy()]).then(
+        ([settings, policyNow]) => {
+          if (!live) return;
+          latest.current = settings;
+          setSaved(settings);
+          setPolicy(policyNow);
+        },
+        (error: unknown) => live && setLoadError(errorText(error)),
+      );
+    void read();
+    // A changed policy (Chrome reports it at once) or a save in another tab: show what is in force.
+    const unsubscribe = client.onSettingsChanged(() => void read());
     return () => {
       live = false;
+      unsubscribe();
     };
   }, [client]);
 
@@ -105,8 +125,13 @@ export function OptionsPage({ client }: { client: InspectorClient }) {
             </p>
           ) : (
             <>
-              <VerificationSection client={client} saved={saved} save={save} />
-              <CaptureSitesSection client={client} saved={saved} save={save} />
+              <PolicyNotice policy={policy} />
+              {/* A new policy starts the forms afresh from what is now in force; a person's own
+                  saves do not, so what they typed and the status lines stay. */}
+              <LockedFieldsContext.Provider value={lockedFormFields(policy.keys)}>
+                <VerificationSection key={policySignature(policy, saved)} client={client} saved={saved} save={save} />
+              </LockedFieldsContext.Provider>
+              <CaptureSitesSection client={client} saved={saved} save={save} policySites={policy.captureSites} />
             </>
           )}
         </main>

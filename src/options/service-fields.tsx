@@ -5,6 +5,8 @@
 import { useStrings } from '../ui/strings';
 import { InputField, type InputFieldProps } from './field';
 import { OPTIONS_STRINGS } from './options-strings';
+import { useLocked } from './locked-fields';
+import { POLICY_STRINGS } from './policy-strings';
 import type { VerificationSetup } from './use-verification-setup';
 import { FIELD_LABELS, isPlainHttp, type FormField, type VerificationForm } from './verification-form';
 
@@ -21,6 +23,8 @@ export function FormInput({
   ...input
 }: { setup: FormBinding; field: TextFormField } & Omit<InputFieldProps, 'label' | 'error' | 'value' | 'onValue'>) {
   const { t } = useStrings(OPTIONS_STRINGS);
+  const lockedText = useStrings(POLICY_STRINGS).t('policy.locked');
+  const locked = useLocked(field);
   return (
     <InputField
       label={t(FIELD_LABELS[field])}
@@ -28,6 +32,7 @@ export function FormInput({
       value={setup.form[field]}
       onValue={(value) => setup.update(field, value)}
       {...input}
+      {...(locked ? { disabled: true, hint: lockedText } : {})}
     />
   );
 }

@@ -3,6 +3,8 @@
  */
 import { useStrings } from '../ui/strings';
 import { OPTIONS_STRINGS } from './options-strings';
+import { useLocked } from './locked-fields';
+import { POLICY_STRINGS } from './policy-strings';
 import { FormInput } from './service-fields';
 import type { VerificationSetup } from './use-verification-setup';
 import { TIMEOUT_MAX_SECONDS, TIMEOUT_MIN_SECONDS, plainHttpChoiceShown } from './verification-form';
@@ -13,14 +15,18 @@ function Checkbox({
   label,
   checked,
   describedBy,
+  locked,
   onChange,
 }: {
   id: string;
   label: string;
   checked: boolean;
   describedBy?: string;
+  /** Set by the organisation's policy: shown, not changeable. */
+  locked: boolean;
   onChange: (checked: boolean) => void;
 }) {
+  const lockedText = useStrings(POLICY_STRINGS).t('policy.locked');
   return (
     <div class="field field--checkbox">
       <input
@@ -28,6 +34,8 @@ function Checkbox({
         data-testid={id}
         type="checkbox"
         checked={checked}
+        disabled={locked}
+        title={locked ? lockedText : undefined}
         aria-describedby={describedBy}
         onChange={(event) => onChange(event.currentTarget.checked)}
       />
@@ -39,6 +47,8 @@ function Checkbox({
 export function TimeoutAndAutoVerify({ setup }: { setup: VerificationSetup }) {
   const { t } = useStrings(OPTIONS_STRINGS);
   const { form, update } = setup;
+  const lockedAutoVerify = useLocked('autoVerify');
+  const lockedPlainHttp = useLocked('autoVerifyOverPlainHttp');
   return (
     <>
       <div class="row">
@@ -57,6 +67,7 @@ export function TimeoutAndAutoVerify({ setup }: { setup: VerificationSetup }) {
           id="auto-verify"
           label={t('field.autoVerify')}
           checked={form.autoVerify}
+          locked={lockedAutoVerify}
           onChange={(checked) => update('autoVerify', checked)}
         />
       </div>
@@ -73,6 +84,7 @@ export function TimeoutAndAutoVerify({ setup }: { setup: VerificationSetup }) {
             label={t('field.autoVerifyOverPlainHttp')}
             checked={form.autoVerifyOverPlainHttp}
             describedBy="auto-verify-plain-http-note"
+            locked={lockedPlainHttp}
             onChange={(checked) => update('autoVerifyOverPlainHttp', checked)}
           />
         </div>

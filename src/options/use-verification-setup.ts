@@ -4,7 +4,7 @@
  * Test actions. The rules live in the plain models (verification-form.ts for the form,
  * verification-reports.ts for what is said); this hook only holds state and calls the client.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useContext, useEffect, useState } from 'preact/hooks';
 import type { InspectorClient } from '../ui/extension-client';
 import { useStrings } from '../ui/strings';
 import { TEXT_LIMITS, type Settings, type VerificationSettings } from '../shared/settings';
@@ -13,6 +13,7 @@ import type { Localized } from '../domain/finding';
 import type { WsdlDescription } from '../domain/soap/wsdl';
 import { askForOrigin } from './ask-for-origin';
 import { FIELD_INPUT_IDS } from './field-ids';
+import { LockedFieldsContext } from './locked-fields';
 import { OPTIONS_STRINGS } from './options-strings';
 import type { SaveSettings } from './save-settings';
 import { attempt, statusReport, type StatusReport } from './status-report';
@@ -69,6 +70,7 @@ export interface VerificationSetup {
 
 export function useVerificationSetup(client: InspectorClient, saved: Settings, save: SaveSettings): VerificationSetup {
   const { t } = useStrings(OPTIONS_STRINGS);
+  const lockedFields = useContext(LockedFieldsContext);
   const [form, setForm] = useState<VerificationForm>(() => formFromSettings(saved.verification));
   const [mode, setMode] = useState<SetupMode>(() =>
     saved.verification.endpoint || saved.verification.operation ? 'manual' : 'none',
@@ -169,7 +171,11 @@ export function useVerificationSetup(client: InspectorClient, saved: Settings, s
     // Order matters: validate (above, synchronously), ask for the endpoint's host permission while
     // the click is still a user gesture, and only then save.
     const permission = askForOrigin(client, origin);
-    void finishSave(verification, origin, check.warnings, permission);
+    // The organisation's ClientID is set even though this page is never given it.
+    const warnings = lockedFields.has('clientId')
+      ? check.warnings.filter((warning) => warning !== 'warning.noClientId')
+      : check.warnings;
+    void finishSave(verification, origin, warnings, permission);
   }
 
   async function finishSave(

@@ -19,6 +19,21 @@ import { StatusMessage } from './status-message';
 import { TimeoutAndAutoVerify } from './timeout-and-auto-verify';
 import { useVerificationSetup } from './use-verification-setup';
 import { WsdlMapping } from './wsdl-mapping';
+import { LockedFieldsContext } from './locked-fields';
+import type { FormField } from './verification-form';
+import { useContext } from 'preact/hooks';
+
+/** What a loaded WSDL fills in. */
+const SERVICE_FIELDS: readonly FormField[] = [
+  'endpoint',
+  'soapVersion',
+  'style',
+  'namespace',
+  'operation',
+  'soapAction',
+  'tokenParameter',
+  'clientIdParameter',
+];
 
 export interface VerificationSectionProps {
   client: InspectorClient;
@@ -57,6 +72,9 @@ export function VerificationSection({ client, saved, save }: VerificationSection
   const { t } = useStrings(OPTIONS_STRINGS);
   const setup = useVerificationSetup(client, saved, save);
   const { form, errorOf, update, mode, description, busy, endpoint } = setup;
+  // Loading a WSDL rewrites the service's details; not while the organisation sets them.
+  const locked = useContext(LockedFieldsContext);
+  const serviceLocked = SERVICE_FIELDS.some((field) => locked.has(field));
 
   return (
     <section class="card" aria-labelledby="verification-heading">
@@ -73,7 +91,7 @@ export function VerificationSection({ client, saved, save }: VerificationSection
           spellcheck={false}
         />
         <div class="buttons">
-          <ActionButton testId="load-wsdl" onClick={setup.onLoadWsdl} disabled={busy === 'load'}>
+          <ActionButton testId="load-wsdl" onClick={setup.onLoadWsdl} disabled={busy === 'load' || serviceLocked}>
             {t('action.loadWsdl')}
           </ActionButton>
           {mode !== 'manual' && (

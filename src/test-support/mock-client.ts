@@ -37,6 +37,8 @@ export class MockClient implements InspectorClient {
   tabId: number | null;
   captures: Capture[];
   settings: Settings;
+  /** What the organisation's policy locks; a test may change it and call `emitSettingsChanged`. */
+  policy: PolicyView;
   readonly calls: MockCall[] = [];
   private readonly listeners = new Set<() => void>();
   private readonly settingsListeners = new Set<() => void>();
@@ -48,6 +50,7 @@ export class MockClient implements InspectorClient {
     this.tabId = options.tabId === undefined ? 7 : options.tabId;
     this.captures = [...(options.captures ?? [])];
     this.settings = structuredClone(options.settings ?? DEFAULT_SETTINGS);
+    this.policy = structuredClone(options.policy ?? { keys: [], captureSites: [], problems: [] });
   }
 
   private record(method: keyof InspectorClient, ...args: unknown[]) {
@@ -156,7 +159,7 @@ export class MockClient implements InspectorClient {
 
   async getPolicy(): Promise<PolicyView> {
     this.record('getPolicy');
-    return structuredClone(this.options.policy ?? { keys: [], captureSites: [], problems: [] });
+    return structuredClone(this.policy);
   }
 
   async getSettings() {
