@@ -8,18 +8,19 @@ import type { PolicyKey, PolicyView } from '../shared/managed-policy';
 import { useStrings } from '../ui/strings';
 import { POLICY_STRINGS } from './policy-strings';
 
-const nameOf = (key: PolicyKey) => (key === 'defaultLanguage' ? FIELD_NAMES.language : FIELD_NAMES[key]);
+/** The settings the policy locks; its default language is only where the page starts. */
+const lockedNames = (keys: readonly PolicyKey[]) =>
+  keys.flatMap((key) => (key === 'defaultLanguage' ? [] : [FIELD_NAMES[key]]));
 
 export function PolicyNotice({ policy }: { policy: PolicyView }) {
   const { t, pick } = useStrings(POLICY_STRINGS);
   if (policy.keys.length === 0 && policy.problems.length === 0) return null;
+  const locked = lockedNames(policy.keys);
   return (
     <section class="card" aria-labelledby="policy-heading" data-testid="policy-notice">
       <h2 id="policy-heading">{t('policy.heading')}</h2>
-      {policy.keys.length > 0 && (
-        <p data-testid="policy-locked">
-          {t('policy.intro', { names: policy.keys.map((key) => pick(nameOf(key))).join(', ') })}
-        </p>
+      {locked.length > 0 && (
+        <p data-testid="policy-locked">{t('policy.intro', { names: locked.map(pick).join(', ') })}</p>
       )}
       {policy.keys.includes('clientId') && <p class="muted">{t('policy.clientIdHidden')}</p>}
       <p class="muted">{t('policy.whenChanged')}</p>

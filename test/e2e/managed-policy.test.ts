@@ -9,6 +9,8 @@
  * A second suite installs a policy with mistakes in it: each is named on the options page, and
  * the extension works on with the rest.
  */
+import { mkdir } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeEachBrowser, useBrowser, type BrowserKind } from '../helpers/browsers';
 import { canInstallPolicies, examplePolicy, installPolicy, usePolicy } from '../helpers/browser-policies';
@@ -23,6 +25,7 @@ import type { Settings } from '../../src/shared/settings';
 import type { StoredVerification } from '../../src/shared/capture';
 import type { ActionResult } from '../../src/shared/messages';
 
+const SCREENSHOT_DIR = resolve('artifacts/screenshots');
 const inCi = process.env.CI === 'true' || process.env.CI === '1';
 
 /** Policies are files under /etc: root only. Without root a developer's run skips, CI's fails. */
@@ -128,6 +131,10 @@ describeWithPolicies('managed configuration from the example policy', (kind) => 
       expect(shown.html).not.toContain(DEMO_CLIENT_ID);
       const settings = await sendFromPage<Settings>(options, 'page→bg:get-settings', {});
       expect(JSON.stringify(settings)).not.toContain(DEMO_CLIENT_ID);
+      // For a person to look at: the page as a help-desk PC shows it.
+      await mkdir(SCREENSHOT_DIR, { recursive: true });
+      await options.setViewport({ width: 1000, height: 1400 });
+      await options.screenshot({ path: resolve(SCREENSHOT_DIR, `options-${kind}-th-policy.png`), fullPage: true });
     } finally {
       await options.close();
     }
@@ -219,6 +226,12 @@ describeWithPolicies('a policy with mistakes in it', (kind) => {
       expect(await options.evaluate(() => document.querySelector<HTMLInputElement>('#wsdl-url')?.disabled)).toBe(false);
       // The policy's language, as nobody on this PC has chosen one.
       expect(await options.evaluate(() => document.documentElement.lang)).toBe('en');
+      await mkdir(SCREENSHOT_DIR, { recursive: true });
+      await options.setViewport({ width: 1000, height: 1400 });
+      await options.screenshot({
+        path: resolve(SCREENSHOT_DIR, `options-${kind}-en-policy-mistakes.png`),
+        fullPage: true,
+      });
     } finally {
       await options.close();
     }
