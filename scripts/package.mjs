@@ -78,6 +78,25 @@ const DEFLATED = 8;
 const REGULAR_FILE = 0o100644;
 
 /**
+ * The fields a local file header and its central directory record both carry, in the same order
+ * (version needed to extract through file name length).
+ * @param {Buffer} buffer
+ * @param {number} at
+ * @param {{ versionNeeded: number, flags: number, method: number, time: number, date: number, crc: number, compressedSize: number, size: number, nameLength: number }} fields
+ */
+function writeSharedHeaderFields(buffer, at, fields) {
+  buffer.writeUInt16LE(fields.versionNeeded, at);
+  buffer.writeUInt16LE(fields.flags, at + 2);
+  buffer.writeUInt16LE(fields.method, at + 4);
+  buffer.writeUInt16LE(fields.time, at + 6);
+  buffer.writeUInt16LE(fields.date, at + 8);
+  buffer.writeUInt32LE(fields.crc, at + 10);
+  buffer.writeUInt32LE(fields.compressedSize, at + 14);
+  buffer.writeUInt32LE(fields.size, at + 18);
+  buffer.writeUInt16LE(fields.nameLength, at + 22);
+}
+
+/**
  * A ZIP archive of `entries`, the same bytes for the same input: entries sorted by name, one
  * fixed time for all, no extra fields, no comment, no directory entries (the names imply them).
  * @param {ZipEntry[]} entries
@@ -109,31 +128,26 @@ export function createZip(entries, { epochSeconds }) {
     const flags = /[^\x20-\x7e]/.test(entry.name) ? UTF8_NAMES : 0;
     const versionNeeded = method === DEFLATED ? 20 : 10;
 
+    const shared = {
+      versionNeeded,
+      flags,
+      method,
+      time,
+      date,
+      crc,
+      compressedSize: body.length,
+      size: entry.data.length,
+      nameLength: name.length,
+    };
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(versionNeeded, 4);
-    local.writeUInt16LE(flags, 6);
-    local.writeUInt16LE(method, 8);
-    local.writeUInt16LE(time, 10);
-    local.writeUInt16LE(date, 12);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(body.length, 18);
-    local.writeUInt32LE(entry.data.length, 22);
-    local.writeUInt16LE(name.length, 26);
+    writeSharedHeaderFields(local, 4, shared);
     local.writeUInt16LE(0, 28); // no extra field: no timestamps or uid/gid that differ per machine
 
     const central = Buffer.alloc(46);
     central.writeUInt32LE(0x02014b50, 0);
     central.writeUInt16LE(MADE_BY_UNIX, 4);
-    central.writeUInt16LE(versionNeeded, 6);
-    central.writeUInt16LE(flags, 8);
-    central.writeUInt16LE(method, 10);
-    central.writeUInt16LE(time, 12);
-    central.writeUInt16LE(date, 14);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(body.length, 20);
-    central.writeUInt32LE(entry.data.length, 24);
-    central.writeUInt16LE(name.length, 28);
+    writeSharedHeaderFields(central, 6, shared);
     // extra length, comment length, disk number, internal attributes: all 0 (already zero)
     central.writeUInt32LE(((entry.mode ?? REGULAR_FILE) << 16) >>> 0, 38);
     central.writeUInt32LE(offset, 42);
