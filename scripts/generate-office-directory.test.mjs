@@ -11,7 +11,10 @@ import {
   parseDataFile,
   parseOfficeTable,
   renderDataFile,
+  renderModule,
 } from './generate-office-directory.mjs';
+import { OFFICE_DIRECTORY, PROVINCE_NAMES } from '../src/domain/office-directory';
+import { readOfficeRows, readProvinceNames } from '../src/domain/office-table-text';
 
 const SCRIPT = new URL('./generate-office-directory.mjs', import.meta.url).pathname;
 const header = 'ลำดับ\tOfficeID\tOfficeParentID\tOfficeName\tOrgID\tProvinceID';
@@ -19,6 +22,31 @@ const header = 'ลำดับ\tOfficeID\tOfficeParentID\tOfficeName\tOrgID\tPr
 describe('generate-office-directory', () => {
   it('the committed module is exactly what the data file generates (same as --check)', () => {
     expect(readFileSync(OUTPUT_PATH, 'utf8')).toBe(generate(DATA_PATH));
+  });
+
+  it('the compact module reads back to exactly the rows and provinces of the data file', () => {
+    const rows = parseDataFile(readFileSync(DATA_PATH, 'utf8'));
+    expect(OFFICE_DIRECTORY).toEqual(rows);
+    expect([...PROVINCE_NAMES]).toEqual([...deriveProvinceNames(rows)]);
+  });
+
+  it('writes any OfficeID order, empty cells and names the literal must not reinterpret', () => {
+    const first = { officeId: 7, parentId: null, name: 'กลุ่ม A', orgId: 1, provinceId: null };
+    const rows = [
+      first,
+      { officeId: 8, parentId: 7, name: 'B', orgId: 9, provinceId: 76 },
+      { officeId: 3, parentId: 8, name: 'C 1', orgId: 11, provinceId: null },
+    ];
+    const module = renderModule(rows, new Map([[76, 'เพชรบุรี']]));
+    // The two template literals' texts, as JavaScript reads them (`\t` is a tab).
+    const [officeText = '', provinceText = ''] = [...module.matchAll(/\(`([^`]*)`\)/g)].map((match) =>
+      (match[1] ?? '').replaceAll('\\t', '\t'),
+    );
+    expect(readOfficeRows(officeText)).toEqual(rows);
+    expect([...readProvinceNames(provinceText)]).toEqual([[76, 'เพชรบุรี']]);
+    for (const name of ['a`b', 'a${b}', 'a\\tb', 'a\tb']) {
+      expect(() => renderModule([{ ...first, name }], new Map())).toThrow(/compact table/);
+    }
   });
 
   it('the data file is the whole table in order, and writing it back gives the same bytes', () => {

@@ -2,483 +2,488 @@
 // "รายละเอียด org" table. Do not edit by hand: change the data file, then run `npm run gen:offices`.
 // `node scripts/generate-office-directory.mjs --check` fails when this file and the data file differ.
 import type { OfficeRow } from './org';
+import { readOfficeRows, readProvinceNames } from './office-table-text';
 
-/** All 392 rows of the manual's office table, in the manual's order. */
-export const OFFICE_DIRECTORY: readonly OfficeRow[] = [
-  { officeId: 2, parentId: null, name: "กลุ่มสนับสนุนการตรวจราชการ 1", orgId: 1, provinceId: null },
-  { officeId: 4, parentId: 2, name: "สำนักงานอุตสาหกรรมจังหวัดเพชรบุรี", orgId: 9, provinceId: 76 },
-  { officeId: 5, parentId: 4, name: "กลุ่มนโยบายและแผน", orgId: 9, provinceId: 76 },
-  { officeId: 6, parentId: 4, name: "กลุ่มส่งเสริมและพัฒนาอุตสาหกรรม", orgId: 9, provinceId: 76 },
-  { officeId: 7, parentId: 4, name: "กลุ่มโรงงานอุตสาหกรรม", orgId: 9, provinceId: 76 },
-  { officeId: 8, parentId: 2, name: "สำนักงานอุตสาหกรรมจังหวัดประจวบคีรีขันธ์", orgId: 9, provinceId: 77 },
-  { officeId: 9, parentId: 8, name: "กลุ่มนโยบายและแผน", orgId: 9, provinceId: 77 },
-  { officeId: 10, parentId: 8, name: "กลุ่มส่งเสริมและพัฒนาอุตสาหกรรม", orgId: 9, provinceId: 77 },
-  { officeId: 11, parentId: 8, name: "กลุ่มโรงงานอุตสาหกรรม", orgId: 9, provinceId: 77 },
-  { officeId: 12, parentId: 8, name: "กลุ่มอุตสาหกรรมพื้นฐานและการเหมืองแร่", orgId: 9, provinceId: 77 },
-  { officeId: 13, parentId: 2, name: "สำนักงานอุตสาหกรรมจังหวัดสมุทรสงคราม", orgId: 9, provinceId: 75 },
-  { officeId: 14, parentId: 13, name: "กลุ่มนโยบายและแผน", orgId: 9, provinceId: 75 },
-  { officeId: 15, parentId: 13, name: "กลุ่มส่งเสริมและพัฒนาอุตสาหกรรม", orgId: 9, provinceId: 75 },
-  { officeId: 16, parentId: 13, name: "กลุ่มโรงงานอุตสาหกรรม", orgId: 9, provinceId: 75 },
-  { officeId: 17, parentId: 2, name: "สำนักงานอุตสาหกรรมจังหวัดสมุทรสาคร", orgId: 9, provinceId: 74 },
-  { officeId: 18, parentId: 17, name: "กลุ่มนโยบายและแผน", orgId: 9, provinceId: 74 },
-  { officeId: 19, parentId: 17, name: "กลุ่มส่งเสริมและพัฒนาอุตสาหกรรม", orgId: 9, provinceId: 74 },
-  { officeId: 20, parentId: 17, name: "กลุ่มโรงงานอุตสาหกรรม", orgId: 9, provinceId: 74 },
-  { officeId: 21, parentId: 2, name: "สำนักงานอุตสาหกรรมจังหวัดชลบุรี", orgId: 9, provinceId: 20 },
-  { officeId: 22, parentId: 21, name: "กลุ่มนโยบายและแผน", orgId: 9, provinceId: 20 },
-  { officeId: 23, parentId: 21, name: "กลุ่มส่งเสริมและพัฒนาอุตสาหกรรม", orgId: 9, provinceId: 20 },
-  { officeId: 24, parentId: 21, name: "กลุ่มโรงงานอุตสาหกรรม", orgId: 9, provinceId: 20 },
-  { officeId: 25, parentId: 21, name: "กลุ่มอุตสาหกรรมพื้นฐานและการเหมืองแร่", orgId: 9, provinceId: 20 },
-  { officeId: 26, parentId: 2, name: "สำนักงานอุตสาหกรรมจังหวัดฉะเชิงเทรา", orgId: 9, provinceId: 24 },
-  { officeId: 27, parentId: 26, name: "กลุ่มนโยบายและแผน", orgId: 9, provinceId: 24 },
-  { officeId: 28, parentId: 26, name: "กลุ่มส่งเสริมและพัฒนาอุตสาหกรรม", orgId: 9, provinceId: 24 },
-  { officeId: 29, parentId: 26, name: "กลุ่มโรงงานอุตสาหกรรม", orgId: 9, provinceId: 24 },
-  { officeId: 30, parentId: 2, name: "สำนักงานอุตสาหกรรมจังหวัดระยอง", orgId: 9, provinceId: 21 },
-  { officeId: 31, parentId: 30, name: "กลุ่มนโยบายและแผน", orgId: 9, provinceId: 21 },
-  { officeId: 32, parentId: 30, name: "กลุ่มส่งเสริมและพัฒนาอุตสาหกรรม", orgId: 9, provinceId: 21 },
-  { officeId: 33, parentId: 30, name: "กลุ่มโรงงานอุตสาหกรรม", orgId: 9, provinceId: 21 },
-  { officeId: 34, parentId: 30, name: "กลุ่มอุตสาหกรรมพื้นฐานและการเหมืองแร่", orgId: 9, provinceId: 21 },
-  { officeId: 35, parentId: 2, name: "สำนักงานอุตสาหกรรมจังหวัดปราจีนบุรี", orgId: 9, provinceId: 25 },
-  { officeId: 36, parentId: 35, name: "กลุ่มนโยบายและแผน", orgId: 9, provinceId: 25 },
-  { officeId: 37, parentId: 35, name: "กลุ่มส่งเสริมและพัฒนาอุตสาหกรรม", orgId: 9, provinceId: 25 },
-  { officeId: 38, parentId: 35, name: "กลุ่มโรงงานอุตสาหกรรม", orgId: 9, provinceId: 25 },
-  { officeId: 39, parentId: 35, name: "กลุ่มอุตสาหกรรมพื้นฐานและการเหมืองแร่", orgId: 9, provinceId: 25 },
-  { officeId: 40, parentId: 2, name: "สำนักงานอุตสาหกรรมจังหวัดจันทบุรี", orgId: 9, provinceId: 22 },
-  { officeId: 41, parentId: 40, name: "กลุ่มนโยบายและแผน", orgId: 9, provinceId: 22 },
-  { officeId: 42, parentId: 40, name: "กลุ่มส่งเสริมและพัฒนาอุตสาหกรรม", orgId: 9, provinceId: 22 },
-  { officeId: 43, parentId: 40, name: "กลุ่มโรงงานอุตสาหกรรม", orgId: 9, provinceId: 22 },
-  { officeId: 44, parentId: 40, name: "กลุ่มอุตสาหกรรมพื้นฐานและการเหมืองแร่", orgId: 9, provinceId: 22 },
-  { officeId: 45, parentId: 2, name: "สำนักงานอุตสาหกรรมจังหวัดตราด", orgId: 9, provinceId: 23 },
-  { officeId: 46, parentId: 45, name: "กลุ่มนโยบายและแผน", orgId: 9, provinceId: 23 },
-  { officeId: 47, parentId: 45, name: "กลุ่มส่งเสริมและพัฒนาอุตสาหกรรม", orgId: 9, provinceId: 23 },
-  { officeId: 48, parentId: 45, name: "กลุ่มโรงงานอุตสาหกรรม", orgId: 9, provinceId: 23 },
-  { officeId: 49, parentId: 2, name: "สำนักงานอุตสาหกรรมจังหวัดนครนายก", orgId: 9, provinceId: 26 },
-  { officeId: 50, parentId: 49, name: "กลุ่มนโยบายและแผน", orgId: 9, provinceId: 26 },
-  { officeId: 51, parentId: 49, name: "กลุ่มส่งเสริมและพัฒนาอุตสาหกรรม", orgId: 9, provinceId: 26 },
-  { officeId: 52, parentId: 49, name: "กลุ่มโรงงานอุตสาหกรรม", orgId: 9, provinceId: 26 },
-  { officeId: 53, parentId: 2, name: "สำนักงานอุตสาหกรรมจังหวัดสระแก้ว", orgId: 9, provinceId: 27 },
-  { officeId: 54, parentId: 53, name: "กลุ่มนโยบายและแผน", orgId: 9, provinceId: 27 },
-  { officeId: 55, parentId: 53, name: "กลุ่มส่งเสริมและพัฒนาอุตสาหกรรม", orgId: 9, provinceId: 27 },
-  { officeId: 56, parentId: 53, name: "กลุ่มโรงงานอุตสาหกรรม", orgId: 9, provinceId: 27 },
-  { officeId: 57, parentId: 53, name: "กลุ่มอุตสาหกรรมพื้นฐานและการเหมืองแร่", orgId: 9, provinceId: 27 },
-  { officeId: 59, parentId: 2, name: "สำนักงานอุตสาหกรรมจังหวัดนครปฐม", orgId: 9, provinceId: 73 },
-  { officeId: 60, parentId: 59, name: "กลุ่มนโยบายและแผน", orgId: 9, provinceId: 73 },
-  { officeId: 61, parentId: 59, name: "กลุ่มส่งเสริมและพัฒนาอุตสาหกรรม", orgId: 9, provinceId: 73 },
-  { officeId: 62, parentId: 59, name: "กลุ่มโรงงานอุตสาหกรรม", orgId: 9, provinceId: 73 },
-  { officeId: 63, parentId: 59, name: "กลุ่มอุตสาหกรรมพื้นฐานและการเหมืองแร่", orgId: 9, provinceId: 73 },
-  { officeId: 64, parentId: 2, name: "สำนักงานอุตสาหกรรมจังหวัดนนทบุรี", orgId: 9, provinceId: 12 },
-  { officeId: 65, parentId: 64, name: "กลุ่มนโยบายและแผน", orgId: 9, provinceId: 12 },
-  { officeId: 66, parentId: 64, name: "กลุ่มส่งเสริมและพัฒนาอุตสาหกรรม", orgId: 9, provinceId: 12 },
-  { officeId: 67, parentId: 64, name: "กลุ่มโรงงานอุตสาหกรรม", orgId: 9, provinceId: 12 },
-  { officeId: 68, parentId: 2, name: "สำนักงานอุตสาหกรรมจังหวัดปทุมธานี", orgId: 9, provinceId: 13 },
-  { officeId: 69, parentId: 68, name: "กลุ่มนโยบายและแผน", orgId: 9, provinceId: 13 },
-  { officeId: 70, parentId: 68, name: "กลุ่มส่งเสริมและพัฒนาอุตสาหกรรม", orgId: 9, provinceId: 13 },
-  { officeId: 71, parentId: 68, name: "กลุ่มโรงงานอุตสาหกรรม", orgId: 9, provinceId: 13 },
-  { officeId: 72, parentId: 2, name: "สำนักงานอุตสาหกรรมจังหวัดสมุทรปราการ", orgId: 9, provinceId: 11 },
-  { officeId: 73, parentId: 72, name: "กลุ่มนโยบายและแผน", orgId: 9, provinceId: 11 },
-  { officeId: 74, parentId: 72, name: "กลุ่มส่งเสริมและพัฒนาอุตสาหกรรม", orgId: 9, provinceId: 11 },
-  { officeId: 75, parentId: 72, name: "กลุ่มโรงงานอุตสาหกรรม", orgId: 9, provinceId: 11 },
-  { officeId: 76, parentId: 2, name: "สำนักงานอุตสาหกรรมจังหวัดราชบุรี", orgId: 9, provinceId: 70 },
-  { officeId: 77, parentId: 76, name: "กลุ่มนโยบายและแผน", orgId: 9, provinceId: 70 },
-  { officeId: 78, parentId: 76, name: "กลุ่มส่งเสริมและพัฒนาอุตสาหกรรม", orgId: 9, provinceId: 70 },
-  { officeId: 79, parentId: 76, name: "กลุ่มโรงงานอุตสาหกรรม", orgId: 9, provinceId: 70 },
-  { officeId: 80, parentId: 76, name: "กลุ่มอุตสาหกรรมพื้นฐานและการเหมืองแร่", orgId: 9, provinceId: 70 },
-  { officeId: 81, parentId: 2, name: "สำนักงานอุตสาหกรรมจังหวัดกาญจนบุรี", orgId: 9, provinceId: 71 },
-  { officeId: 82, parentId: 81, name: "กลุ่มนโยบายและแผน", orgId: 9, provinceId: 71 },
-  { officeId: 83, parentId: 81, name: "กลุ่มส่งเสริมและพัฒนาอุตสาหกรรม", orgId: 9, provinceId: 71 },
-  { officeId: 84, parentId: 81, name: "กลุ่มโรงงานอุตสาหกรรม", orgId: 9, provinceId: 71 },
-  { officeId: 85, parentId: 81, name: "กลุ่มอุตสาหกรรมพื้นฐานและการเหมืองแร่", orgId: 9, provinceId: 71 },
-  { officeId: 86, parentId: 2, name: "สำนักงานอุตสาหกรรมจังหวัดสุพรรณบุรี", orgId: 9, provinceId: 72 },
-  { officeId: 87, parentId: 86, name: "กลุ่มนโยบายและแผน", orgId: 9, provinceId: 72 },
-  { officeId: 88, parentId: 86, name: "กลุ่มส่งเสริมและพัฒนาอุตสาหกรรม", orgId: 9, provinceId: 72 },
-  { officeId: 89, parentId: 86, name: "กลุ่มโรงงานอุตสาหกรรม", orgId: 9, provinceId: 72 },
-  { officeId: 90, parentId: 86, name: "กลุ่มอุตสาหกรรมพื้นฐานและการเหมืองแร่", orgId: 9, provinceId: 72 },
-  { officeId: 91, parentId: 2, name: "สำนักงานอุตสาหกรรมจังหวัดพระนครศรีอยุธยา", orgId: 9, provinceId: 14 },
-  { officeId: 92, parentId: 91, name: "กลุ่มนโยบายและแผน", orgId: 9, provinceId: 14 },
-  { officeId: 93, parentId: 91, name: "กลุ่มส่งเสริมและพัฒนาอุตสาหกรรม", orgId: 9, provinceId: 14 },
-  { officeId: 94, parentId: 91, name: "กลุ่มโรงงานอุตสาหกรรม", orgId: 9, provinceId: 14 },
-  { officeId: 95, parentId: 2, name: "สำนักงานอุตสาหกรรมจังหวัดชัยนาท", orgId: 9, provinceId: 18 },
-  { officeId: 96, parentId: 95, name: "กลุ่มนโยบายและแผน", orgId: 9, provinceId: 18 },
-  { officeId: 97, parentId: 95, name: "กลุ่มส่งเสริมและพัฒนาอุตสาหกรรม", orgId: 9, provinceId: 18 },
-  { officeId: 98, parentId: 95, name: "กลุ่มโรงงานอุตสาหกรรม", orgId: 9, provinceId: 18 },
-  { officeId: 99, parentId: 2, name: "สำนักงานอุตสาหกรรมจังหวัดลพบุรี", orgId: 9, provinceId: 16 },
-  { officeId: 100, parentId: 99, name: "กลุ่มนโยบายและแผน", orgId: 9, provinceId: 16 },
-  { officeId: 101, parentId: 99, name: "กลุ่มส่งเสริมและพัฒนาอุตสาหกรรม", orgId: 9, provinceId: 16 },
-  { officeId: 102, parentId: 99, name: "กลุ่มโรงงานอุตสาหกรรม", orgId: 9, provinceId: 16 },
-  { officeId: 103, parentId: 99, name: "กลุ่มอุตสาหกรรมพื้นฐานและการเหมืองแร่", orgId: 9, provinceId: 16 },
-  { officeId: 104, parentId: 2, name: "สำนักงานอุตสาหกรรมจังหวัดสระบุรี", orgId: 9, provinceId: 19 },
-  { officeId: 105, parentId: 104, name: "กลุ่มนโยบายและแผน", orgId: 9, provinceId: 19 },
-  { officeId: 106, parentId: 104, name: "กลุ่มส่งเสริมและพัฒนาอุตสาหกรรม", orgId: 9, provinceId: 19 },
-  { officeId: 107, parentId: 104, name: "กลุ่มโรงงานอุตสาหกรรม", orgId: 9, provinceId: 19 },
-  { officeId: 108, parentId: 104, name: "กลุ่มอุตสาหกรรมพื้นฐานและการเหมืองแร่", orgId: 9, provinceId: 19 },
-  { officeId: 109, parentId: 2, name: "สำนักงานอุตสาหกรรมจังหวัดสิงห์บุรี", orgId: 9, provinceId: 17 },
-  { officeId: 110, parentId: 109, name: "กลุ่มนโยบายและแผน", orgId: 9, provinceId: 17 },
-  { officeId: 111, parentId: 109, name: "กลุ่มส่งเสริมและพัฒนาอุตสาหกรรม", orgId: 9, provinceId: 17 },
-  { officeId: 112, parentId: 109, name: "กลุ่มโรงงานอุตสาหกรรม", orgId: 9, provinceId: 17 },
-  { officeId: 113, parentId: 2, name: "สำนักงานอุตสาหกรรมจังหวัดอ่างทอง", orgId: 9, provinceId: 15 },
-  { officeId: 114, parentId: 113, name: "กลุ่มนโยบายและแผน", orgId: 9, provinceId: 15 },
-  { officeId: 115, parentId: 113, name: "กลุ่มส่งเสริมและพัฒนาอุตสาหกรรม", orgId: 9, provinceId: 15 },
-  { officeId: 116, parentId: 113, name: "กลุ่มโรงงานอุตสาหกรรม", orgId: 9, provinceId: 15 },
-  { officeId: 118, parentId: 2, name: "สำนักงานอุตสาหกรรมจังหวัดนครราชสีมา", orgId: 9, provinceId: 30 },
-  { officeId: 119, parentId: 118, name: "กลุ่มนโยบายและแผน", orgId: 9, provinceId: 30 },
-  { officeId: 120, parentId: 118, name: "กลุ่มส่งเสริมและพัฒนาอุตสาหกรรม", orgId: 9, provinceId: 30 },
-  { officeId: 121, parentId: 118, name: "กลุ่มโรงงานอุตสาหกรรม", orgId: 9, provinceId: 30 },
-  { officeId: 122, parentId: 118, name: "กลุ่มอุตสาหกรรมพื้นฐานและการเหมืองแร่", orgId: 9, provinceId: 30 },
-  { officeId: 123, parentId: 2, name: "สำนักงานอุตสาหกรรมจังหวัดชัยภูมิ", orgId: 9, provinceId: 36 },
-  { officeId: 124, parentId: 123, name: "กลุ่มนโยบายและแผน", orgId: 9, provinceId: 36 },
-  { officeId: 125, parentId: 123, name: "กลุ่มส่งเสริมและพัฒนาอุตสาหกรรม", orgId: 9, provinceId: 36 },
-  { officeId: 126, parentId: 123, name: "กลุ่มโรงงานอุตสาหกรรม", orgId: 9, provinceId: 36 },
-  { officeId: 127, parentId: 2, name: "สำนักงานอุตสาหกรรมจังหวัดบุรีรัมย์", orgId: 9, provinceId: 31 },
-  { officeId: 128, parentId: 127, name: "กลุ่มนโยบายและแผน", orgId: 9, provinceId: 31 },
-  { officeId: 129, parentId: 127, name: "กลุ่มส่งเสริมและพัฒนาอุตสาหกรรม", orgId: 9, provinceId: 31 },
-  { officeId: 130, parentId: 127, name: "กลุ่มโรงงานอุตสาหกรรม", orgId: 9, provinceId: 31 },
-  { officeId: 131, parentId: 127, name: "กลุ่มอุตสาหกรรมพื้นฐานและการเหมืองแร่", orgId: 9, provinceId: 31 },
-  { officeId: 132, parentId: 2, name: "สำนักงานอุตสาหกรรมจังหวัดสุรินทร์", orgId: 9, provinceId: 32 },
-  { officeId: 133, parentId: 132, name: "กลุ่มนโยบายและแผน", orgId: 9, provinceId: 32 },
-  { officeId: 134, parentId: 132, name: "กลุ่มส่งเสริมและพัฒนาอุตสาหกรรม", orgId: 9, provinceId: 32 },
-  { officeId: 135, parentId: 132, name: "กลุ่มโรงงานอุตสาหกรรม", orgId: 9, provinceId: 32 },
-  { officeId: 136, parentId: 132, name: "กลุ่มอุตสาหกรรมพื้นฐานและการเหมืองแร่", orgId: 9, provinceId: 32 },
-  { officeId: 137, parentId: 2, name: "สำนักงานอุตสาหกรรมจังหวัดอุบลราชธานี", orgId: 9, provinceId: 34 },
-  { officeId: 138, parentId: 137, name: "กลุ่มนโยบายและแผน", orgId: 9, provinceId: 34 },
-  { officeId: 139, parentId: 137, name: "กลุ่มส่งเสริมและพัฒนาอุตสาหกรรม", orgId: 9, provinceId: 34 },
-  { officeId: 140, parentId: 137, name: "กลุ่มโรงงานอุตสาหกรรม", orgId: 9, provinceId: 34 },
-  { officeId: 141, parentId: 137, name: "กลุ่มอุตสาหกรรมพื้นฐานและการเหมืองแร่", orgId: 9, provinceId: 34 },
-  { officeId: 142, parentId: 2, name: "สำนักงานอุตสาหกรรมจังหวัดยโสธร", orgId: 9, provinceId: 35 },
-  { officeId: 143, parentId: 142, name: "กลุ่มนโยบายและแผน", orgId: 9, provinceId: 35 },
-  { officeId: 144, parentId: 142, name: "กลุ่มส่งเสริมและพัฒนาอุตสาหกรรม", orgId: 9, provinceId: 35 },
-  { officeId: 145, parentId: 142, name: "กลุ่มโรงงานอุตสาหกรรม", orgId: 9, provinceId: 35 },
-  { officeId: 146, parentId: 2, name: "สำนักงานอุตสาหกรรมจังหวัดศรีสะเกษ", orgId: 9, provinceId: 33 },
-  { officeId: 147, parentId: 146, name: "กลุ่มนโยบายและแผน", orgId: 9, provinceId: 33 },
-  { officeId: 148, parentId: 146, name: "กลุ่มส่งเสริมและพัฒนาอุตสาหกรรม", orgId: 9, provinceId: 33 },
-  { officeId: 149, parentId: 146, name: "กลุ่มโรงงานอุตสาหกรรม", orgId: 9, provinceId: 33 },
-  { officeId: 150, parentId: 146, name: "กลุ่มอุตสาหกรรมพื้นฐานและการเหมืองแร่", orgId: 9, provinceId: 33 },
-  { officeId: 151, parentId: 2, name: "สำนักงานอุตสาหกรรมจังหวัดอำนาจเจริญ", orgId: 9, provinceId: 37 },
-  { officeId: 152, parentId: 151, name: "กลุ่มนโยบายและแผน", orgId: 9, provinceId: 37 },
-  { officeId: 153, parentId: 151, name: "กลุ่มส่งเสริมและพัฒนาอุตสาหกรรม", orgId: 9, provinceId: 37 },
-  { officeId: 154, parentId: 151, name: "กลุ่มโรงงานอุตสาหกรรม", orgId: 9, provinceId: 37 },
-  { officeId: 155, parentId: 2, name: "สำนักงานอุตสาหกรรมจังหวัดสกลนคร", orgId: 9, provinceId: 47 },
-  { officeId: 156, parentId: 155, name: "กลุ่มนโยบายและแผน", orgId: 9, provinceId: 47 },
-  { officeId: 157, parentId: 155, name: "กลุ่มส่งเสริมและพัฒนาอุตสาหกรรม", orgId: 9, provinceId: 47 },
-  { officeId: 158, parentId: 155, name: "กลุ่มโรงงานอุตสาหกรรม", orgId: 9, provinceId: 47 },
-  { officeId: 159, parentId: 155, name: "กลุ่มอุตสาหกรรมพื้นฐานและการเหมืองแร่", orgId: 9, provinceId: 47 },
-  { officeId: 160, parentId: 2, name: "สำนักงานอุตสาหกรรมจังหวัดนครพนม", orgId: 9, provinceId: 48 },
-  { officeId: 161, parentId: 160, name: "กลุ่มนโยบายและแผน", orgId: 9, provinceId: 48 },
-  { officeId: 162, parentId: 160, name: "กลุ่มส่งเสริมและพัฒนาอุตสาหกรรม", orgId: 9, provinceId: 48 },
-  { officeId: 163, parentId: 160, name: "กลุ่มโรงงานอุตสาหกรรม", orgId: 9, provinceId: 48 },
-  { officeId: 164, parentId: 160, name: "กลุ่มอุตสาหกรรมพื้นฐานและการเหมืองแร่", orgId: 9, provinceId: 48 },
-  { officeId: 165, parentId: 2, name: "สำนักงานอุตสาหกรรมจังหวัดมุกดาหาร", orgId: 9, provinceId: 49 },
-  { officeId: 166, parentId: 165, name: "กลุ่มนโยบายและแผน", orgId: 9, provinceId: 49 },
-  { officeId: 167, parentId: 165, name: "กลุ่มส่งเสริมและพัฒนาอุตสาหกรรม", orgId: 9, provinceId: 49 },
-  { officeId: 168, parentId: 165, name: "กลุ่มโรงงานอุตสาหกรรม", orgId: 9, provinceId: 49 },
-  { officeId: 219, parentId: null, name: "กลุ่มสนับสนุนการตรวจราชการ 2", orgId: 1, provinceId: null },
-  { officeId: 221, parentId: 219, name: "สำนักงานอุตสาหกรรมจังหวัดสุราษฎร์ธานี", orgId: 9, provinceId: 84 },
-  { officeId: 222, parentId: 221, name: "กลุ่มนโยบายและแผน", orgId: 9, provinceId: 84 },
-  { officeId: 223, parentId: 221, name: "กลุ่มส่งเสริมและพัฒนาอุตสาหกรรม", orgId: 9, provinceId: 84 },
-  { officeId: 224, parentId: 221, name: "กลุ่มโรงงานอุตสาหกรรม", orgId: 9, provinceId: 84 },
-  { officeId: 225, parentId: 221, name: "กลุ่มอุตสาหกรรมพื้นฐานและการเหมืองแร่", orgId: 9, provinceId: 84 },
-  { officeId: 226, parentId: 219, name: "สำนักงานอุตสาหกรรมจังหวัดชุมพร", orgId: 9, provinceId: 86 },
-  { officeId: 227, parentId: 226, name: "กลุ่มนโยบายและแผน", orgId: 9, provinceId: 86 },
-  { officeId: 228, parentId: 226, name: "กลุ่มส่งเสริมและพัฒนาอุตสาหกรรม", orgId: 9, provinceId: 86 },
-  { officeId: 229, parentId: 226, name: "กลุ่มโรงงานอุตสาหกรรม", orgId: 9, provinceId: 86 },
-  { officeId: 230, parentId: 226, name: "กลุ่มอุตสาหกรรมพื้นฐานและการเหมืองแร่", orgId: 9, provinceId: 86 },
-  { officeId: 231, parentId: 219, name: "สำนักงานอุตสาหกรรมจังหวัดนครศรีธรรมราช", orgId: 9, provinceId: 80 },
-  { officeId: 232, parentId: 231, name: "กลุ่มนโยบายและแผน", orgId: 9, provinceId: 80 },
-  { officeId: 233, parentId: 231, name: "กลุ่มส่งเสริมและพัฒนาอุตสาหกรรม", orgId: 9, provinceId: 80 },
-  { officeId: 234, parentId: 231, name: "กลุ่มโรงงานอุตสาหกรรม", orgId: 9, provinceId: 80 },
-  { officeId: 235, parentId: 231, name: "กลุ่มอุตสาหกรรมพื้นฐานและการเหมืองแร่", orgId: 9, provinceId: 80 },
-  { officeId: 236, parentId: 219, name: "สำนักงานอุตสาหกรรมจังหวัดพัทลุง", orgId: 9, provinceId: 93 },
-  { officeId: 237, parentId: 236, name: "กลุ่มนโยบายและแผน", orgId: 9, provinceId: 93 },
-  { officeId: 238, parentId: 236, name: "กลุ่มส่งเสริมและพัฒนาอุตสาหกรรม", orgId: 9, provinceId: 93 },
-  { officeId: 239, parentId: 236, name: "กลุ่มโรงงานอุตสาหกรรม", orgId: 9, provinceId: 93 },
-  { officeId: 240, parentId: 236, name: "กลุ่มอุตสาหกรรมพื้นฐานและการเหมืองแร่", orgId: 9, provinceId: 93 },
-  { officeId: 241, parentId: 219, name: "สำนักงานอุตสาหกรรมจังหวัดสงขลา", orgId: 9, provinceId: 90 },
-  { officeId: 242, parentId: 241, name: "กลุ่มนโยบายและแผน", orgId: 9, provinceId: 90 },
-  { officeId: 243, parentId: 241, name: "กลุ่มส่งเสริมและพัฒนาอุตสาหกรรม", orgId: 9, provinceId: 90 },
-  { officeId: 244, parentId: 241, name: "กลุ่มโรงงานอุตสาหกรรม", orgId: 9, provinceId: 90 },
-  { officeId: 245, parentId: 241, name: "กลุ่มอุตสาหกรรมพื้นฐานและการเหมืองแร่", orgId: 9, provinceId: 90 },
-  { officeId: 246, parentId: 219, name: "สำนักงานอุตสาหกรรมจังหวัดภูเก็ต", orgId: 9, provinceId: 83 },
-  { officeId: 247, parentId: 246, name: "กลุ่มนโยบายและแผน", orgId: 9, provinceId: 83 },
-  { officeId: 248, parentId: 246, name: "กลุ่มส่งเสริมและพัฒนาอุตสาหกรรม", orgId: 9, provinceId: 83 },
-  { officeId: 249, parentId: 246, name: "กลุ่มโรงงานอุตสาหกรรม", orgId: 9, provinceId: 83 },
-  { officeId: 250, parentId: 219, name: "สำนักงานอุตสาหกรรมจังหวัดกระบี่", orgId: 9, provinceId: 81 },
-  { officeId: 251, parentId: 250, name: "กลุ่มนโยบายและแผน", orgId: 9, provinceId: 81 },
-  { officeId: 252, parentId: 250, name: "กลุ่มส่งเสริมและพัฒนาอุตสาหกรรม", orgId: 9, provinceId: 81 },
-  { officeId: 253, parentId: 250, name: "กลุ่มโรงงานอุตสาหกรรม", orgId: 9, provinceId: 81 },
-  { officeId: 254, parentId: 219, name: "สำนักงานอุตสาหกรรมจังหวัดตรัง", orgId: 9, provinceId: 92 },
-  { officeId: 255, parentId: 254, name: "กลุ่มนโยบายและแผน", orgId: 9, provinceId: 92 },
-  { officeId: 256, parentId: 254, name: "กลุ่มส่งเสริมและพัฒนาอุตสาหกรรม", orgId: 9, provinceId: 92 },
-  { officeId: 257, parentId: 254, name: "กลุ่มโรงงานอุตสาหกรรม", orgId: 9, provinceId: 92 },
-  { officeId: 258, parentId: 254, name: "กลุ่มอุตสาหกรรมพื้นฐานและการเหมืองแร่", orgId: 9, provinceId: 92 },
-  { officeId: 259, parentId: 219, name: "สำนักงานอุตสาหกรรมจังหวัดพังงา", orgId: 9, provinceId: 82 },
-  { officeId: 260, parentId: 259, name: "กลุ่มนโยบายและแผน", orgId: 9, provinceId: 82 },
-  { officeId: 261, parentId: 259, name: "กลุ่มส่งเสริมและพัฒนาอุตสาหกรรม", orgId: 9, provinceId: 82 },
-  { officeId: 262, parentId: 259, name: "กลุ่มโรงงานอุตสาหกรรม", orgId: 9, provinceId: 82 },
-  { officeId: 263, parentId: 259, name: "กลุ่มอุตสาหกรรมพื้นฐานและการเหมืองแร่", orgId: 9, provinceId: 82 },
-  { officeId: 264, parentId: 219, name: "สำนักงานอุตสาหกรรมจังหวัดระนอง", orgId: 9, provinceId: 85 },
-  { officeId: 265, parentId: 264, name: "กลุ่มนโยบายและแผน", orgId: 9, provinceId: 85 },
-  { officeId: 266, parentId: 264, name: "กลุ่มส่งเสริมและพัฒนาอุตสาหกรรม", orgId: 9, provinceId: 85 },
-  { officeId: 267, parentId: 264, name: "กลุ่มโรงงานอุตสาหกรรม", orgId: 9, provinceId: 85 },
-  { officeId: 268, parentId: 219, name: "สำนักงานอุตสาหกรรมจังหวัดสตูล", orgId: 9, provinceId: 91 },
-  { officeId: 269, parentId: 268, name: "กลุ่มนโยบายและแผน", orgId: 9, provinceId: 91 },
-  { officeId: 270, parentId: 268, name: "กลุ่มส่งเสริมและพัฒนาอุตสาหกรรม", orgId: 9, provinceId: 91 },
-  { officeId: 271, parentId: 268, name: "กลุ่มโรงงานอุตสาหกรรม", orgId: 9, provinceId: 91 },
-  { officeId: 272, parentId: 219, name: "สำนักงานอุตสาหกรรมจังหวัดยะลา", orgId: 9, provinceId: 95 },
-  { officeId: 273, parentId: 272, name: "กลุ่มนโยบายและแผน", orgId: 9, provinceId: 95 },
-  { officeId: 274, parentId: 272, name: "กลุ่มส่งเสริมและพัฒนาอุตสาหกรรม", orgId: 9, provinceId: 95 },
-  { officeId: 275, parentId: 272, name: "กลุ่มโรงงานอุตสาหกรรม", orgId: 9, provinceId: 95 },
-  { officeId: 276, parentId: 272, name: "กลุ่มอุตสาหกรรมพื้นฐานและการเหมืองแร่", orgId: 9, provinceId: 95 },
-  { officeId: 277, parentId: 219, name: "สำนักงานอุตสาหกรรมจังหวัดนราธิวาส", orgId: 9, provinceId: 96 },
-  { officeId: 278, parentId: 277, name: "กลุ่มนโยบายและแผน", orgId: 9, provinceId: 96 },
-  { officeId: 279, parentId: 277, name: "กลุ่มส่งเสริมและพัฒนาอุตสาหกรรม", orgId: 9, provinceId: 96 },
-  { officeId: 280, parentId: 277, name: "กลุ่มโรงงานอุตสาหกรรม", orgId: 9, provinceId: 96 },
-  { officeId: 281, parentId: 220, name: "สำนักงานอุตสาหกรรมจังหวัดปัตตานี", orgId: 9, provinceId: 94 },
-  { officeId: 282, parentId: 281, name: "กลุ่มนโยบายและแผน", orgId: 9, provinceId: 94 },
-  { officeId: 283, parentId: 281, name: "กลุ่มส่งเสริมและพัฒนาอุตสาหกรรม", orgId: 9, provinceId: 94 },
-  { officeId: 284, parentId: 281, name: "กลุ่มโรงงานอุตสาหกรรม", orgId: 9, provinceId: 94 },
-  { officeId: 286, parentId: 219, name: "สำนักงานอุตสาหกรรมจังหวัดอุดรธานี", orgId: 9, provinceId: 41 },
-  { officeId: 287, parentId: 286, name: "กลุ่มนโยบายและแผน", orgId: 9, provinceId: 41 },
-  { officeId: 288, parentId: 286, name: "กลุ่มส่งเสริมและพัฒนาอุตสาหกรรม", orgId: 9, provinceId: 41 },
-  { officeId: 289, parentId: 286, name: "กลุ่มโรงงานอุตสาหกรรม", orgId: 9, provinceId: 41 },
-  { officeId: 290, parentId: 286, name: "กลุ่มอุตสาหกรรมพื้นฐานและการเหมืองแร่", orgId: 9, provinceId: 41 },
-  { officeId: 291, parentId: 219, name: "สำนักงานอุตสาหกรรมจังหวัดบึงกาฬ", orgId: 9, provinceId: 38 },
-  { officeId: 292, parentId: 291, name: "กลุ่มนโยบายและแผน", orgId: 9, provinceId: 38 },
-  { officeId: 293, parentId: 291, name: "กลุ่มส่งเสริมและพัฒนาอุตสาหกรรม", orgId: 9, provinceId: 38 },
-  { officeId: 294, parentId: 291, name: "กลุ่มโรงงานอุตสาหกรรม", orgId: 9, provinceId: 38 },
-  { officeId: 295, parentId: 291, name: "กลุ่มอุตสาหกรรมพื้นฐานและการเหมืองแร่", orgId: 9, provinceId: 38 },
-  { officeId: 296, parentId: 219, name: "สำนักงานอุตสาหกรรมจังหวัดเลย", orgId: 9, provinceId: 42 },
-  { officeId: 297, parentId: 296, name: "กลุ่มนโยบายและแผน", orgId: 9, provinceId: 42 },
-  { officeId: 298, parentId: 296, name: "กลุ่มส่งเสริมและพัฒนาอุตสาหกรรม", orgId: 9, provinceId: 42 },
-  { officeId: 299, parentId: 296, name: "กลุ่มโรงงานอุตสาหกรรม", orgId: 9, provinceId: 42 },
-  { officeId: 300, parentId: 296, name: "กลุ่มอุตสาหกรรมพื้นฐานและการเหมืองแร่", orgId: 9, provinceId: 42 },
-  { officeId: 301, parentId: 219, name: "สำนักงานอุตสาหกรรมจังหวัดหนองคาย", orgId: 9, provinceId: 43 },
-  { officeId: 302, parentId: 301, name: "กลุ่มนโยบายและแผน", orgId: 9, provinceId: 43 },
-  { officeId: 303, parentId: 301, name: "กลุ่มส่งเสริมและพัฒนาอุตสาหกรรม", orgId: 9, provinceId: 43 },
-  { officeId: 304, parentId: 301, name: "กลุ่มโรงงานอุตสาหกรรม", orgId: 9, provinceId: 43 },
-  { officeId: 305, parentId: 219, name: "สำนักงานอุตสาหกรรมจังหวัดหนองบัวลำภู", orgId: 9, provinceId: 39 },
-  { officeId: 306, parentId: 305, name: "กลุ่มนโยบายและแผน", orgId: 9, provinceId: 39 },
-  { officeId: 307, parentId: 305, name: "กลุ่มส่งเสริมและพัฒนาอุตสาหกรรม", orgId: 9, provinceId: 39 },
-  { officeId: 308, parentId: 305, name: "กลุ่มโรงงานอุตสาหกรรม", orgId: 9, provinceId: 39 },
-  { officeId: 309, parentId: 219, name: "สำนักงานอุตสาหกรรมจังหวัดขอนแก่น", orgId: 9, provinceId: 40 },
-  { officeId: 310, parentId: 309, name: "กลุ่มนโยบายและแผน", orgId: 9, provinceId: 40 },
-  { officeId: 311, parentId: 309, name: "กลุ่มส่งเสริมและพัฒนาอุตสาหกรรม", orgId: 9, provinceId: 40 },
-  { officeId: 312, parentId: 309, name: "กลุ่มโรงงานอุตสาหกรรม", orgId: 9, provinceId: 40 },
-  { officeId: 313, parentId: 309, name: "กลุ่มอุตสาหกรรมพื้นฐานและการเหมืองแร่", orgId: 9, provinceId: 40 },
-  { officeId: 314, parentId: 219, name: "สำนักงานอุตสาหกรรมจังหวัดกาฬสินธุ์", orgId: 9, provinceId: 46 },
-  { officeId: 315, parentId: 314, name: "กลุ่มนโยบายและแผน", orgId: 9, provinceId: 46 },
-  { officeId: 316, parentId: 314, name: "กลุ่มส่งเสริมและพัฒนาอุตสาหกรรม", orgId: 9, provinceId: 46 },
-  { officeId: 317, parentId: 314, name: "กลุ่มโรงงานอุตสาหกรรม", orgId: 9, provinceId: 46 },
-  { officeId: 318, parentId: 314, name: "กลุ่มอุตสาหกรรมพื้นฐานและการเหมืองแร่", orgId: 9, provinceId: 46 },
-  { officeId: 319, parentId: 219, name: "สำนักงานอุตสาหกรรมจังหวัดมหาสารคาม", orgId: 9, provinceId: 44 },
-  { officeId: 320, parentId: 319, name: "กลุ่มนโยบายและแผน", orgId: 9, provinceId: 44 },
-  { officeId: 321, parentId: 319, name: "กลุ่มส่งเสริมและพัฒนาอุตสาหกรรม", orgId: 9, provinceId: 44 },
-  { officeId: 322, parentId: 319, name: "กลุ่มโรงงานอุตสาหกรรม", orgId: 9, provinceId: 44 },
-  { officeId: 323, parentId: 219, name: "สำนักงานอุตสาหกรรมจังหวัดร้อยเอ็ด", orgId: 9, provinceId: 45 },
-  { officeId: 324, parentId: 323, name: "กลุ่มนโยบายและแผน", orgId: 9, provinceId: 45 },
-  { officeId: 325, parentId: 323, name: "กลุ่มส่งเสริมและพัฒนาอุตสาหกรรม", orgId: 9, provinceId: 45 },
-  { officeId: 326, parentId: 323, name: "กลุ่มโรงงานอุตสาหกรรม", orgId: 9, provinceId: 45 },
-  { officeId: 328, parentId: 219, name: "สำนักงานอุตสาหกรรมจังหวัดเชียงใหม่", orgId: 9, provinceId: 50 },
-  { officeId: 329, parentId: 328, name: "กลุ่มนโยบายและแผน", orgId: 9, provinceId: 50 },
-  { officeId: 330, parentId: 328, name: "กลุ่มส่งเสริมและพัฒนาอุตสาหกรรม", orgId: 9, provinceId: 50 },
-  { officeId: 331, parentId: 328, name: "กลุ่มโรงงานอุตสาหกรรม", orgId: 9, provinceId: 50 },
-  { officeId: 332, parentId: 328, name: "กลุ่มอุตสาหกรรมพื้นฐานและการเหมืองแร่", orgId: 9, provinceId: 50 },
-  { officeId: 333, parentId: 219, name: "สำนักงานอุตสาหกรรมจังหวัดแม่ฮ่องสอน", orgId: 9, provinceId: 58 },
-  { officeId: 334, parentId: 333, name: "กลุ่มนโยบายและแผน", orgId: 9, provinceId: 58 },
-  { officeId: 335, parentId: 333, name: "กลุ่มส่งเสริมและพัฒนาอุตสาหกรรม", orgId: 9, provinceId: 58 },
-  { officeId: 336, parentId: 333, name: "กลุ่มโรงงานอุตสาหกรรม", orgId: 9, provinceId: 58 },
-  { officeId: 337, parentId: 333, name: "กลุ่มอุตสาหกรรมพื้นฐานและการเหมืองแร่", orgId: 9, provinceId: 58 },
-  { officeId: 338, parentId: 219, name: "สำนักงานอุตสาหกรรมจังหวัดลำปาง", orgId: 9, provinceId: 52 },
-  { officeId: 339, parentId: 338, name: "กลุ่มนโยบายและแผน", orgId: 9, provinceId: 52 },
-  { officeId: 340, parentId: 338, name: "กลุ่มส่งเสริมและพัฒนาอุตสาหกรรม", orgId: 9, provinceId: 52 },
-  { officeId: 341, parentId: 338, name: "กลุ่มโรงงานอุตสาหกรรม", orgId: 9, provinceId: 52 },
-  { officeId: 342, parentId: 338, name: "กลุ่มอุตสาหกรรมพื้นฐานและการเหมืองแร่", orgId: 9, provinceId: 52 },
-  { officeId: 343, parentId: 219, name: "สำนักงานอุตสาหกรรมจังหวัดลำพูน", orgId: 9, provinceId: 51 },
-  { officeId: 344, parentId: 343, name: "กลุ่มนโยบายและแผน", orgId: 9, provinceId: 51 },
-  { officeId: 345, parentId: 343, name: "กลุ่มส่งเสริมและพัฒนาอุตสาหกรรม", orgId: 9, provinceId: 51 },
-  { officeId: 346, parentId: 343, name: "กลุ่มโรงงานอุตสาหกรรม", orgId: 9, provinceId: 51 },
-  { officeId: 347, parentId: 219, name: "สำนักงานอุตสาหกรรมจังหวัดเชียงราย", orgId: 9, provinceId: 57 },
-  { officeId: 348, parentId: 347, name: "กลุ่มนโยบายและแผน", orgId: 9, provinceId: 57 },
-  { officeId: 349, parentId: 347, name: "กลุ่มส่งเสริมและพัฒนาอุตสาหกรรม", orgId: 9, provinceId: 57 },
-  { officeId: 350, parentId: 347, name: "กลุ่มโรงงานอุตสาหกรรม", orgId: 9, provinceId: 57 },
-  { officeId: 351, parentId: 347, name: "กลุ่มอุตสาหกรรมพื้นฐานและการเหมืองแร่", orgId: 9, provinceId: 57 },
-  { officeId: 352, parentId: 219, name: "สำนักงานอุตสาหกรรมจังหวัดน่าน", orgId: 9, provinceId: 55 },
-  { officeId: 353, parentId: 352, name: "กลุ่มนโยบายและแผน", orgId: 9, provinceId: 55 },
-  { officeId: 354, parentId: 352, name: "กลุ่มส่งเสริมและพัฒนาอุตสาหกรรม", orgId: 9, provinceId: 55 },
-  { officeId: 355, parentId: 352, name: "กลุ่มโรงงานอุตสาหกรรม", orgId: 9, provinceId: 55 },
-  { officeId: 356, parentId: 219, name: "สำนักงานอุตสาหกรรมจังหวัดพะเยา", orgId: 9, provinceId: 56 },
-  { officeId: 357, parentId: 356, name: "กลุ่มนโยบายและแผน", orgId: 9, provinceId: 56 },
-  { officeId: 358, parentId: 356, name: "กลุ่มส่งเสริมและพัฒนาอุตสาหกรรม", orgId: 9, provinceId: 56 },
-  { officeId: 359, parentId: 356, name: "กลุ่มโรงงานอุตสาหกรรม", orgId: 9, provinceId: 56 },
-  { officeId: 360, parentId: 356, name: "กลุ่มอุตสาหกรรมพื้นฐานและการเหมืองแร่", orgId: 9, provinceId: 56 },
-  { officeId: 361, parentId: 219, name: "สำนักงานอุตสาหกรรมจังหวัดแพร่", orgId: 9, provinceId: 54 },
-  { officeId: 362, parentId: 361, name: "กลุ่มนโยบายและแผน", orgId: 9, provinceId: 54 },
-  { officeId: 363, parentId: 361, name: "กลุ่มส่งเสริมและพัฒนาอุตสาหกรรม", orgId: 9, provinceId: 54 },
-  { officeId: 364, parentId: 361, name: "กลุ่มโรงงานอุตสาหกรรม", orgId: 9, provinceId: 54 },
-  { officeId: 365, parentId: 361, name: "กลุ่มอุตสาหกรรมพื้นฐานและการเหมืองแร่", orgId: 9, provinceId: 54 },
-  { officeId: 366, parentId: 219, name: "สำนักงานอุตสาหกรรมจังหวัดพิษณุโลก", orgId: 9, provinceId: 65 },
-  { officeId: 367, parentId: 366, name: "กลุ่มนโยบายและแผน", orgId: 9, provinceId: 65 },
-  { officeId: 368, parentId: 366, name: "กลุ่มส่งเสริมและพัฒนาอุตสาหกรรม", orgId: 9, provinceId: 65 },
-  { officeId: 369, parentId: 366, name: "กลุ่มโรงงานอุตสาหกรรม", orgId: 9, provinceId: 65 },
-  { officeId: 370, parentId: 219, name: "สำนักงานอุตสาหกรรมจังหวัดตาก", orgId: 9, provinceId: 63 },
-  { officeId: 371, parentId: 370, name: "กลุ่มนโยบายและแผน", orgId: 9, provinceId: 63 },
-  { officeId: 372, parentId: 370, name: "กลุ่มส่งเสริมและพัฒนาอุตสาหกรรม", orgId: 9, provinceId: 63 },
-  { officeId: 373, parentId: 370, name: "กลุ่มโรงงานอุตสาหกรรม", orgId: 9, provinceId: 63 },
-  { officeId: 374, parentId: 370, name: "กลุ่มอุตสาหกรรมพื้นฐานและการเหมืองแร่", orgId: 9, provinceId: 63 },
-  { officeId: 375, parentId: 219, name: "สำนักงานอุตสาหกรรมจังหวัดเพชรบูรณ์", orgId: 9, provinceId: 67 },
-  { officeId: 376, parentId: 375, name: "กลุ่มนโยบายและแผน", orgId: 9, provinceId: 67 },
-  { officeId: 377, parentId: 375, name: "กลุ่มส่งเสริมและพัฒนาอุตสาหกรรม", orgId: 9, provinceId: 67 },
-  { officeId: 378, parentId: 375, name: "กลุ่มโรงงานอุตสาหกรรม", orgId: 9, provinceId: 67 },
-  { officeId: 379, parentId: 375, name: "กลุ่มอุตสาหกรรมพื้นฐานและการเหมืองแร่", orgId: 9, provinceId: 67 },
-  { officeId: 380, parentId: 219, name: "สำนักงานอุตสาหกรรมจังหวัดสุโขทัย", orgId: 9, provinceId: 64 },
-  { officeId: 381, parentId: 380, name: "กลุ่มนโยบายและแผน", orgId: 9, provinceId: 64 },
-  { officeId: 382, parentId: 380, name: "กลุ่มส่งเสริมและพัฒนาอุตสาหกรรม", orgId: 9, provinceId: 64 },
-  { officeId: 383, parentId: 380, name: "กลุ่มโรงงานอุตสาหกรรม", orgId: 9, provinceId: 64 },
-  { officeId: 384, parentId: 219, name: "สำนักงานอุตสาหกรรมจังหวัดอุตรดิตถ์", orgId: 9, provinceId: 53 },
-  { officeId: 385, parentId: 384, name: "กลุ่มนโยบายและแผน", orgId: 9, provinceId: 53 },
-  { officeId: 386, parentId: 384, name: "กลุ่มส่งเสริมและพัฒนาอุตสาหกรรม", orgId: 9, provinceId: 53 },
-  { officeId: 387, parentId: 384, name: "กลุ่มโรงงานอุตสาหกรรม", orgId: 9, provinceId: 53 },
-  { officeId: 388, parentId: 384, name: "กลุ่มอุตสาหกรรมพื้นฐานและการเหมืองแร่", orgId: 9, provinceId: 53 },
-  { officeId: 389, parentId: 219, name: "สำนักงานอุตสาหกรรมจังหวัดนครสวรรค์", orgId: 9, provinceId: 60 },
-  { officeId: 390, parentId: 389, name: "กลุ่มนโยบายและแผน", orgId: 9, provinceId: 60 },
-  { officeId: 391, parentId: 389, name: "กลุ่มส่งเสริมและพัฒนาอุตสาหกรรม", orgId: 9, provinceId: 60 },
-  { officeId: 392, parentId: 389, name: "กลุ่มโรงงานอุตสาหกรรม", orgId: 9, provinceId: 60 },
-  { officeId: 393, parentId: 389, name: "กลุ่มอุตสาหกรรมพื้นฐานและการเหมืองแร่", orgId: 9, provinceId: 60 },
-  { officeId: 394, parentId: 219, name: "สำนักงานอุตสาหกรรมจังหวัดกำแพงเพชร", orgId: 9, provinceId: 62 },
-  { officeId: 395, parentId: 394, name: "กลุ่มนโยบายและแผน", orgId: 9, provinceId: 62 },
-  { officeId: 396, parentId: 394, name: "กลุ่มส่งเสริมและพัฒนาอุตสาหกรรม", orgId: 9, provinceId: 62 },
-  { officeId: 397, parentId: 394, name: "กลุ่มโรงงานอุตสาหกรรม", orgId: 9, provinceId: 62 },
-  { officeId: 398, parentId: 394, name: "กลุ่มอุตสาหกรรมพื้นฐานและการเหมืองแร่", orgId: 9, provinceId: 62 },
-  { officeId: 399, parentId: 219, name: "สำนักงานอุตสาหกรรมจังหวัดพิจิตร", orgId: 9, provinceId: 66 },
-  { officeId: 400, parentId: 399, name: "กลุ่มนโยบายและแผน", orgId: 9, provinceId: 66 },
-  { officeId: 401, parentId: 399, name: "กลุ่มส่งเสริมและพัฒนาอุตสาหกรรม", orgId: 9, provinceId: 66 },
-  { officeId: 402, parentId: 399, name: "กลุ่มโรงงานอุตสาหกรรม", orgId: 9, provinceId: 66 },
-  { officeId: 403, parentId: 219, name: "สำนักงานอุตสาหกรรมจังหวัดอุทัยธานี", orgId: 9, provinceId: 61 },
-  { officeId: 404, parentId: 403, name: "กลุ่มนโยบายและแผน", orgId: 9, provinceId: 61 },
-  { officeId: 405, parentId: 403, name: "กลุ่มส่งเสริมและพัฒนาอุตสาหกรรม", orgId: 9, provinceId: 61 },
-  { officeId: 406, parentId: 403, name: "กลุ่มโรงงานอุตสาหกรรม", orgId: 9, provinceId: 61 },
-  { officeId: 407, parentId: null, name: "สำนักงานเลขานุการกรม", orgId: 2, provinceId: null },
-  { officeId: 408, parentId: 407, name: "กลุ่มประชาสัมพันธ์", orgId: 2, provinceId: null },
-  { officeId: 409, parentId: 408, name: "กลุ่มดูแลเรื่องร้องเรียน กรอ.", orgId: 2, provinceId: null },
-  { officeId: 410, parentId: null, name: "สำนักงานเลขานุการกรม", orgId: 3, provinceId: null },
-  { officeId: 411, parentId: 410, name: "กลุ่มประชาสัมพันธ์", orgId: 3, provinceId: null },
-  { officeId: 412, parentId: 410, name: "กลุ่มดูแลเรื่องร้องเรียน กสอ.", orgId: 3, provinceId: null },
-  { officeId: 413, parentId: null, name: "สำนักบริหารกลาง", orgId: 4, provinceId: null },
-  { officeId: 414, parentId: 413, name: "กลุ่มงานเผยแพร่และอำนวยความสะดวก", orgId: 4, provinceId: null },
-  { officeId: 415, parentId: 413, name: "กลุ่มดูแลเรื่องร้องเรียน กพร.", orgId: 4, provinceId: null },
-  { officeId: 416, parentId: null, name: "สำนักงานเลขานุการกรม", orgId: 5, provinceId: null },
-  { officeId: 417, parentId: 416, name: "กลุ่มช่วยอำนวยความสะดวกและประชาสัมพันธ์", orgId: 5, provinceId: null },
-  { officeId: 418, parentId: 416, name: "กลุ่มดูแลเรื่องร้องเรียน สอน.", orgId: 5, provinceId: null },
-  { officeId: 419, parentId: null, name: "สำนักงานเลขานุการกรม", orgId: 6, provinceId: null },
-  { officeId: 420, parentId: 419, name: "กลุ่มช่วยอำนวยความสะดวก", orgId: 6, provinceId: null },
-  { officeId: 421, parentId: 419, name: "กลุ่มดูแลเรื่องร้องเรียน สมอ.", orgId: 6, provinceId: null },
-  { officeId: 422, parentId: null, name: "สำนักงานเลขานุการกรม", orgId: 7, provinceId: null },
-  { officeId: 423, parentId: 422, name: "กลุ่มประชาสัมพันธ์", orgId: 7, provinceId: null },
-  { officeId: 424, parentId: 422, name: "กลุ่มดูแลเรื่องร้องเรียน สศอ.", orgId: 7, provinceId: null },
-  { officeId: 425, parentId: null, name: "กลุ่มบริการและลูกค้าสัมพันธ์", orgId: 8, provinceId: null },
-  { officeId: 426, parentId: 425, name: "กลุ่มบริการผู้ประกอบการ", orgId: 8, provinceId: null },
-  { officeId: 427, parentId: 425, name: "กองประชาสัมพันธ์", orgId: 8, provinceId: null },
-  { officeId: 428, parentId: null, name: "กลุ่มตรวจสอบภายใน", orgId: 1, provinceId: null },
-  { officeId: 429, parentId: null, name: "กลุ่มพัฒนาระบบบริหาร", orgId: 1, provinceId: null },
-  { officeId: 430, parentId: null, name: "กองกลาง", orgId: 1, provinceId: null },
-  { officeId: 431, parentId: null, name: "กองบริหารทรัพยากรบุคคล", orgId: 1, provinceId: null },
-  { officeId: 432, parentId: null, name: "กองยุทธศาสตร์และแผนงาน", orgId: 1, provinceId: null },
-  { officeId: 433, parentId: null, name: "กองกฎหมาย", orgId: 1, provinceId: null },
-  { officeId: 434, parentId: null, name: "สำนักงานรัฐมนตรี", orgId: 1, provinceId: null },
-  { officeId: 435, parentId: null, name: "ศูนย์เทคโนโลยีสารสนเทศและการสื่อสาร", orgId: 1, provinceId: null },
-  { officeId: 436, parentId: null, name: "ศูนย์ปฏิบัติการต่อต้านการทุจริต", orgId: 1, provinceId: null },
-  { officeId: 437, parentId: null, name: "ฝ่ายบริหารงานทั่วไป", orgId: 11, provinceId: null },
-  { officeId: 438, parentId: null, name: "กลุ่มงานช่วยอำนวยความสะดวก", orgId: 11, provinceId: null },
-  { officeId: 439, parentId: null, name: "กลุ่มงานประชาสัมพันธ์และวิเทศสัมพันธ์", orgId: 11, provinceId: null },
-  { officeId: 440, parentId: null, name: "กลุ่มงานตรวจราชการและรับเรื่องร้องเรียน", orgId: 11, provinceId: null },
-  { officeId: 441, parentId: null, name: "กลุ่มงานสนับสนุนวิชาการ", orgId: 11, provinceId: null },
-  { officeId: 442, parentId: null, name: "กลุ่มงานประสานการเมือง", orgId: 11, provinceId: null },
-  { officeId: 443, parentId: null, name: "กองตรวจราชการ", orgId: 1, provinceId: null },
-  { officeId: 444, parentId: 430, name: "กลุ่มอำนวยความสะดวกและบริหารทั่วไป", orgId: 1, provinceId: null },
-  { officeId: 445, parentId: 430, name: "กลุ่มการเงินและบัญชี", orgId: 1, provinceId: null },
-  { officeId: 446, parentId: 430, name: "กลุ่มพัสดุและอาคารสถานที่", orgId: 1, provinceId: null },
-  { officeId: 447, parentId: 430, name: "กลุ่มประชาสัมพันธ์", orgId: 1, provinceId: null },
-  { officeId: 448, parentId: null, name: "สำนักงานที่ปรึกษาด้านอุตสาหกรรมในต่างประเทศ (ประจำกรุงโตเกียว)", orgId: 1, provinceId: null },
-  { officeId: 449, parentId: null, name: "สำนักงานที่ปรึกษาด้านอุตสาหกรรมในต่างประเทศ (ประจำกรุงเวียนนา)", orgId: 1, provinceId: null },
-];
+/**
+ * All 392 rows of the manual's office table, in the manual's order. Written compactly, one row
+ * a line: OfficeID step (empty = the next number), OfficeParentID, OrgID, ProvinceID, OfficeName;
+ * office-table-text.ts says how it is read.
+ */
+export const OFFICE_DIRECTORY: readonly OfficeRow[] = readOfficeRows(`
+2\t\t1\t\tกลุ่มสนับสนุนการตรวจราชการ 1
+2\t2\t9\t76\tสำนักงานอุตสาหกรรมจังหวัดเพชรบุรี
+\t4\t9\t76\tกลุ่มนโยบายและแผน
+\t4\t9\t76\tกลุ่มส่งเสริมและพัฒนาอุตสาหกรรม
+\t4\t9\t76\tกลุ่มโรงงานอุตสาหกรรม
+\t2\t9\t77\tสำนักงานอุตสาหกรรมจังหวัดประจวบคีรีขันธ์
+\t8\t9\t77\tกลุ่มนโยบายและแผน
+\t8\t9\t77\tกลุ่มส่งเสริมและพัฒนาอุตสาหกรรม
+\t8\t9\t77\tกลุ่มโรงงานอุตสาหกรรม
+\t8\t9\t77\tกลุ่มอุตสาหกรรมพื้นฐานและการเหมืองแร่
+\t2\t9\t75\tสำนักงานอุตสาหกรรมจังหวัดสมุทรสงคราม
+\t13\t9\t75\tกลุ่มนโยบายและแผน
+\t13\t9\t75\tกลุ่มส่งเสริมและพัฒนาอุตสาหกรรม
+\t13\t9\t75\tกลุ่มโรงงานอุตสาหกรรม
+\t2\t9\t74\tสำนักงานอุตสาหกรรมจังหวัดสมุทรสาคร
+\t17\t9\t74\tกลุ่มนโยบายและแผน
+\t17\t9\t74\tกลุ่มส่งเสริมและพัฒนาอุตสาหกรรม
+\t17\t9\t74\tกลุ่มโรงงานอุตสาหกรรม
+\t2\t9\t20\tสำนักงานอุตสาหกรรมจังหวัดชลบุรี
+\t21\t9\t20\tกลุ่มนโยบายและแผน
+\t21\t9\t20\tกลุ่มส่งเสริมและพัฒนาอุตสาหกรรม
+\t21\t9\t20\tกลุ่มโรงงานอุตสาหกรรม
+\t21\t9\t20\tกลุ่มอุตสาหกรรมพื้นฐานและการเหมืองแร่
+\t2\t9\t24\tสำนักงานอุตสาหกรรมจังหวัดฉะเชิงเทรา
+\t26\t9\t24\tกลุ่มนโยบายและแผน
+\t26\t9\t24\tกลุ่มส่งเสริมและพัฒนาอุตสาหกรรม
+\t26\t9\t24\tกลุ่มโรงงานอุตสาหกรรม
+\t2\t9\t21\tสำนักงานอุตสาหกรรมจังหวัดระยอง
+\t30\t9\t21\tกลุ่มนโยบายและแผน
+\t30\t9\t21\tกลุ่มส่งเสริมและพัฒนาอุตสาหกรรม
+\t30\t9\t21\tกลุ่มโรงงานอุตสาหกรรม
+\t30\t9\t21\tกลุ่มอุตสาหกรรมพื้นฐานและการเหมืองแร่
+\t2\t9\t25\tสำนักงานอุตสาหกรรมจังหวัดปราจีนบุรี
+\t35\t9\t25\tกลุ่มนโยบายและแผน
+\t35\t9\t25\tกลุ่มส่งเสริมและพัฒนาอุตสาหกรรม
+\t35\t9\t25\tกลุ่มโรงงานอุตสาหกรรม
+\t35\t9\t25\tกลุ่มอุตสาหกรรมพื้นฐานและการเหมืองแร่
+\t2\t9\t22\tสำนักงานอุตสาหกรรมจังหวัดจันทบุรี
+\t40\t9\t22\tกลุ่มนโยบายและแผน
+\t40\t9\t22\tกลุ่มส่งเสริมและพัฒนาอุตสาหกรรม
+\t40\t9\t22\tกลุ่มโรงงานอุตสาหกรรม
+\t40\t9\t22\tกลุ่มอุตสาหกรรมพื้นฐานและการเหมืองแร่
+\t2\t9\t23\tสำนักงานอุตสาหกรรมจังหวัดตราด
+\t45\t9\t23\tกลุ่มนโยบายและแผน
+\t45\t9\t23\tกลุ่มส่งเสริมและพัฒนาอุตสาหกรรม
+\t45\t9\t23\tกลุ่มโรงงานอุตสาหกรรม
+\t2\t9\t26\tสำนักงานอุตสาหกรรมจังหวัดนครนายก
+\t49\t9\t26\tกลุ่มนโยบายและแผน
+\t49\t9\t26\tกลุ่มส่งเสริมและพัฒนาอุตสาหกรรม
+\t49\t9\t26\tกลุ่มโรงงานอุตสาหกรรม
+\t2\t9\t27\tสำนักงานอุตสาหกรรมจังหวัดสระแก้ว
+\t53\t9\t27\tกลุ่มนโยบายและแผน
+\t53\t9\t27\tกลุ่มส่งเสริมและพัฒนาอุตสาหกรรม
+\t53\t9\t27\tกลุ่มโรงงานอุตสาหกรรม
+\t53\t9\t27\tกลุ่มอุตสาหกรรมพื้นฐานและการเหมืองแร่
+2\t2\t9\t73\tสำนักงานอุตสาหกรรมจังหวัดนครปฐม
+\t59\t9\t73\tกลุ่มนโยบายและแผน
+\t59\t9\t73\tกลุ่มส่งเสริมและพัฒนาอุตสาหกรรม
+\t59\t9\t73\tกลุ่มโรงงานอุตสาหกรรม
+\t59\t9\t73\tกลุ่มอุตสาหกรรมพื้นฐานและการเหมืองแร่
+\t2\t9\t12\tสำนักงานอุตสาหกรรมจังหวัดนนทบุรี
+\t64\t9\t12\tกลุ่มนโยบายและแผน
+\t64\t9\t12\tกลุ่มส่งเสริมและพัฒนาอุตสาหกรรม
+\t64\t9\t12\tกลุ่มโรงงานอุตสาหกรรม
+\t2\t9\t13\tสำนักงานอุตสาหกรรมจังหวัดปทุมธานี
+\t68\t9\t13\tกลุ่มนโยบายและแผน
+\t68\t9\t13\tกลุ่มส่งเสริมและพัฒนาอุตสาหกรรม
+\t68\t9\t13\tกลุ่มโรงงานอุตสาหกรรม
+\t2\t9\t11\tสำนักงานอุตสาหกรรมจังหวัดสมุทรปราการ
+\t72\t9\t11\tกลุ่มนโยบายและแผน
+\t72\t9\t11\tกลุ่มส่งเสริมและพัฒนาอุตสาหกรรม
+\t72\t9\t11\tกลุ่มโรงงานอุตสาหกรรม
+\t2\t9\t70\tสำนักงานอุตสาหกรรมจังหวัดราชบุรี
+\t76\t9\t70\tกลุ่มนโยบายและแผน
+\t76\t9\t70\tกลุ่มส่งเสริมและพัฒนาอุตสาหกรรม
+\t76\t9\t70\tกลุ่มโรงงานอุตสาหกรรม
+\t76\t9\t70\tกลุ่มอุตสาหกรรมพื้นฐานและการเหมืองแร่
+\t2\t9\t71\tสำนักงานอุตสาหกรรมจังหวัดกาญจนบุรี
+\t81\t9\t71\tกลุ่มนโยบายและแผน
+\t81\t9\t71\tกลุ่มส่งเสริมและพัฒนาอุตสาหกรรม
+\t81\t9\t71\tกลุ่มโรงงานอุตสาหกรรม
+\t81\t9\t71\tกลุ่มอุตสาหกรรมพื้นฐานและการเหมืองแร่
+\t2\t9\t72\tสำนักงานอุตสาหกรรมจังหวัดสุพรรณบุรี
+\t86\t9\t72\tกลุ่มนโยบายและแผน
+\t86\t9\t72\tกลุ่มส่งเสริมและพัฒนาอุตสาหกรรม
+\t86\t9\t72\tกลุ่มโรงงานอุตสาหกรรม
+\t86\t9\t72\tกลุ่มอุตสาหกรรมพื้นฐานและการเหมืองแร่
+\t2\t9\t14\tสำนักงานอุตสาหกรรมจังหวัดพระนครศรีอยุธยา
+\t91\t9\t14\tกลุ่มนโยบายและแผน
+\t91\t9\t14\tกลุ่มส่งเสริมและพัฒนาอุตสาหกรรม
+\t91\t9\t14\tกลุ่มโรงงานอุตสาหกรรม
+\t2\t9\t18\tสำนักงานอุตสาหกรรมจังหวัดชัยนาท
+\t95\t9\t18\tกลุ่มนโยบายและแผน
+\t95\t9\t18\tกลุ่มส่งเสริมและพัฒนาอุตสาหกรรม
+\t95\t9\t18\tกลุ่มโรงงานอุตสาหกรรม
+\t2\t9\t16\tสำนักงานอุตสาหกรรมจังหวัดลพบุรี
+\t99\t9\t16\tกลุ่มนโยบายและแผน
+\t99\t9\t16\tกลุ่มส่งเสริมและพัฒนาอุตสาหกรรม
+\t99\t9\t16\tกลุ่มโรงงานอุตสาหกรรม
+\t99\t9\t16\tกลุ่มอุตสาหกรรมพื้นฐานและการเหมืองแร่
+\t2\t9\t19\tสำนักงานอุตสาหกรรมจังหวัดสระบุรี
+\t104\t9\t19\tกลุ่มนโยบายและแผน
+\t104\t9\t19\tกลุ่มส่งเสริมและพัฒนาอุตสาหกรรม
+\t104\t9\t19\tกลุ่มโรงงานอุตสาหกรรม
+\t104\t9\t19\tกลุ่มอุตสาหกรรมพื้นฐานและการเหมืองแร่
+\t2\t9\t17\tสำนักงานอุตสาหกรรมจังหวัดสิงห์บุรี
+\t109\t9\t17\tกลุ่มนโยบายและแผน
+\t109\t9\t17\tกลุ่มส่งเสริมและพัฒนาอุตสาหกรรม
+\t109\t9\t17\tกลุ่มโรงงานอุตสาหกรรม
+\t2\t9\t15\tสำนักงานอุตสาหกรรมจังหวัดอ่างทอง
+\t113\t9\t15\tกลุ่มนโยบายและแผน
+\t113\t9\t15\tกลุ่มส่งเสริมและพัฒนาอุตสาหกรรม
+\t113\t9\t15\tกลุ่มโรงงานอุตสาหกรรม
+2\t2\t9\t30\tสำนักงานอุตสาหกรรมจังหวัดนครราชสีมา
+\t118\t9\t30\tกลุ่มนโยบายและแผน
+\t118\t9\t30\tกลุ่มส่งเสริมและพัฒนาอุตสาหกรรม
+\t118\t9\t30\tกลุ่มโรงงานอุตสาหกรรม
+\t118\t9\t30\tกลุ่มอุตสาหกรรมพื้นฐานและการเหมืองแร่
+\t2\t9\t36\tสำนักงานอุตสาหกรรมจังหวัดชัยภูมิ
+\t123\t9\t36\tกลุ่มนโยบายและแผน
+\t123\t9\t36\tกลุ่มส่งเสริมและพัฒนาอุตสาหกรรม
+\t123\t9\t36\tกลุ่มโรงงานอุตสาหกรรม
+\t2\t9\t31\tสำนักงานอุตสาหกรรมจังหวัดบุรีรัมย์
+\t127\t9\t31\tกลุ่มนโยบายและแผน
+\t127\t9\t31\tกลุ่มส่งเสริมและพัฒนาอุตสาหกรรม
+\t127\t9\t31\tกลุ่มโรงงานอุตสาหกรรม
+\t127\t9\t31\tกลุ่มอุตสาหกรรมพื้นฐานและการเหมืองแร่
+\t2\t9\t32\tสำนักงานอุตสาหกรรมจังหวัดสุรินทร์
+\t132\t9\t32\tกลุ่มนโยบายและแผน
+\t132\t9\t32\tกลุ่มส่งเสริมและพัฒนาอุตสาหกรรม
+\t132\t9\t32\tกลุ่มโรงงานอุตสาหกรรม
+\t132\t9\t32\tกลุ่มอุตสาหกรรมพื้นฐานและการเหมืองแร่
+\t2\t9\t34\tสำนักงานอุตสาหกรรมจังหวัดอุบลราชธานี
+\t137\t9\t34\tกลุ่มนโยบายและแผน
+\t137\t9\t34\tกลุ่มส่งเสริมและพัฒนาอุตสาหกรรม
+\t137\t9\t34\tกลุ่มโรงงานอุตสาหกรรม
+\t137\t9\t34\tกลุ่มอุตสาหกรรมพื้นฐานและการเหมืองแร่
+\t2\t9\t35\tสำนักงานอุตสาหกรรมจังหวัดยโสธร
+\t142\t9\t35\tกลุ่มนโยบายและแผน
+\t142\t9\t35\tกลุ่มส่งเสริมและพัฒนาอุตสาหกรรม
+\t142\t9\t35\tกลุ่มโรงงานอุตสาหกรรม
+\t2\t9\t33\tสำนักงานอุตสาหกรรมจังหวัดศรีสะเกษ
+\t146\t9\t33\tกลุ่มนโยบายและแผน
+\t146\t9\t33\tกลุ่มส่งเสริมและพัฒนาอุตสาหกรรม
+\t146\t9\t33\tกลุ่มโรงงานอุตสาหกรรม
+\t146\t9\t33\tกลุ่มอุตสาหกรรมพื้นฐานและการเหมืองแร่
+\t2\t9\t37\tสำนักงานอุตสาหกรรมจังหวัดอำนาจเจริญ
+\t151\t9\t37\tกลุ่มนโยบายและแผน
+\t151\t9\t37\tกลุ่มส่งเสริมและพัฒนาอุตสาหกรรม
+\t151\t9\t37\tกลุ่มโรงงานอุตสาหกรรม
+\t2\t9\t47\tสำนักงานอุตสาหกรรมจังหวัดสกลนคร
+\t155\t9\t47\tกลุ่มนโยบายและแผน
+\t155\t9\t47\tกลุ่มส่งเสริมและพัฒนาอุตสาหกรรม
+\t155\t9\t47\tกลุ่มโรงงานอุตสาหกรรม
+\t155\t9\t47\tกลุ่มอุตสาหกรรมพื้นฐานและการเหมืองแร่
+\t2\t9\t48\tสำนักงานอุตสาหกรรมจังหวัดนครพนม
+\t160\t9\t48\tกลุ่มนโยบายและแผน
+\t160\t9\t48\tกลุ่มส่งเสริมและพัฒนาอุตสาหกรรม
+\t160\t9\t48\tกลุ่มโรงงานอุตสาหกรรม
+\t160\t9\t48\tกลุ่มอุตสาหกรรมพื้นฐานและการเหมืองแร่
+\t2\t9\t49\tสำนักงานอุตสาหกรรมจังหวัดมุกดาหาร
+\t165\t9\t49\tกลุ่มนโยบายและแผน
+\t165\t9\t49\tกลุ่มส่งเสริมและพัฒนาอุตสาหกรรม
+\t165\t9\t49\tกลุ่มโรงงานอุตสาหกรรม
+51\t\t1\t\tกลุ่มสนับสนุนการตรวจราชการ 2
+2\t219\t9\t84\tสำนักงานอุตสาหกรรมจังหวัดสุราษฎร์ธานี
+\t221\t9\t84\tกลุ่มนโยบายและแผน
+\t221\t9\t84\tกลุ่มส่งเสริมและพัฒนาอุตสาหกรรม
+\t221\t9\t84\tกลุ่มโรงงานอุตสาหกรรม
+\t221\t9\t84\tกลุ่มอุตสาหกรรมพื้นฐานและการเหมืองแร่
+\t219\t9\t86\tสำนักงานอุตสาหกรรมจังหวัดชุมพร
+\t226\t9\t86\tกลุ่มนโยบายและแผน
+\t226\t9\t86\tกลุ่มส่งเสริมและพัฒนาอุตสาหกรรม
+\t226\t9\t86\tกลุ่มโรงงานอุตสาหกรรม
+\t226\t9\t86\tกลุ่มอุตสาหกรรมพื้นฐานและการเหมืองแร่
+\t219\t9\t80\tสำนักงานอุตสาหกรรมจังหวัดนครศรีธรรมราช
+\t231\t9\t80\tกลุ่มนโยบายและแผน
+\t231\t9\t80\tกลุ่มส่งเสริมและพัฒนาอุตสาหกรรม
+\t231\t9\t80\tกลุ่มโรงงานอุตสาหกรรม
+\t231\t9\t80\tกลุ่มอุตสาหกรรมพื้นฐานและการเหมืองแร่
+\t219\t9\t93\tสำนักงานอุตสาหกรรมจังหวัดพัทลุง
+\t236\t9\t93\tกลุ่มนโยบายและแผน
+\t236\t9\t93\tกลุ่มส่งเสริมและพัฒนาอุตสาหกรรม
+\t236\t9\t93\tกลุ่มโรงงานอุตสาหกรรม
+\t236\t9\t93\tกลุ่มอุตสาหกรรมพื้นฐานและการเหมืองแร่
+\t219\t9\t90\tสำนักงานอุตสาหกรรมจังหวัดสงขลา
+\t241\t9\t90\tกลุ่มนโยบายและแผน
+\t241\t9\t90\tกลุ่มส่งเสริมและพัฒนาอุตสาหกรรม
+\t241\t9\t90\tกลุ่มโรงงานอุตสาหกรรม
+\t241\t9\t90\tกลุ่มอุตสาหกรรมพื้นฐานและการเหมืองแร่
+\t219\t9\t83\tสำนักงานอุตสาหกรรมจังหวัดภูเก็ต
+\t246\t9\t83\tกลุ่มนโยบายและแผน
+\t246\t9\t83\tกลุ่มส่งเสริมและพัฒนาอุตสาหกรรม
+\t246\t9\t83\tกลุ่มโรงงานอุตสาหกรรม
+\t219\t9\t81\tสำนักงานอุตสาหกรรมจังหวัดกระบี่
+\t250\t9\t81\tกลุ่มนโยบายและแผน
+\t250\t9\t81\tกลุ่มส่งเสริมและพัฒนาอุตสาหกรรม
+\t250\t9\t81\tกลุ่มโรงงานอุตสาหกรรม
+\t219\t9\t92\tสำนักงานอุตสาหกรรมจังหวัดตรัง
+\t254\t9\t92\tกลุ่มนโยบายและแผน
+\t254\t9\t92\tกลุ่มส่งเสริมและพัฒนาอุตสาหกรรม
+\t254\t9\t92\tกลุ่มโรงงานอุตสาหกรรม
+\t254\t9\t92\tกลุ่มอุตสาหกรรมพื้นฐานและการเหมืองแร่
+\t219\t9\t82\tสำนักงานอุตสาหกรรมจังหวัดพังงา
+\t259\t9\t82\tกลุ่มนโยบายและแผน
+\t259\t9\t82\tกลุ่มส่งเสริมและพัฒนาอุตสาหกรรม
+\t259\t9\t82\tกลุ่มโรงงานอุตสาหกรรม
+\t259\t9\t82\tกลุ่มอุตสาหกรรมพื้นฐานและการเหมืองแร่
+\t219\t9\t85\tสำนักงานอุตสาหกรรมจังหวัดระนอง
+\t264\t9\t85\tกลุ่มนโยบายและแผน
+\t264\t9\t85\tกลุ่มส่งเสริมและพัฒนาอุตสาหกรรม
+\t264\t9\t85\tกลุ่มโรงงานอุตสาหกรรม
+\t219\t9\t91\tสำนักงานอุตสาหกรรมจังหวัดสตูล
+\t268\t9\t91\tกลุ่มนโยบายและแผน
+\t268\t9\t91\tกลุ่มส่งเสริมและพัฒนาอุตสาหกรรม
+\t268\t9\t91\tกลุ่มโรงงานอุตสาหกรรม
+\t219\t9\t95\tสำนักงานอุตสาหกรรมจังหวัดยะลา
+\t272\t9\t95\tกลุ่มนโยบายและแผน
+\t272\t9\t95\tกลุ่มส่งเสริมและพัฒนาอุตสาหกรรม
+\t272\t9\t95\tกลุ่มโรงงานอุตสาหกรรม
+\t272\t9\t95\tกลุ่มอุตสาหกรรมพื้นฐานและการเหมืองแร่
+\t219\t9\t96\tสำนักงานอุตสาหกรรมจังหวัดนราธิวาส
+\t277\t9\t96\tกลุ่มนโยบายและแผน
+\t277\t9\t96\tกลุ่มส่งเสริมและพัฒนาอุตสาหกรรม
+\t277\t9\t96\tกลุ่มโรงงานอุตสาหกรรม
+\t220\t9\t94\tสำนักงานอุตสาหกรรมจังหวัดปัตตานี
+\t281\t9\t94\tกลุ่มนโยบายและแผน
+\t281\t9\t94\tกลุ่มส่งเสริมและพัฒนาอุตสาหกรรม
+\t281\t9\t94\tกลุ่มโรงงานอุตสาหกรรม
+2\t219\t9\t41\tสำนักงานอุตสาหกรรมจังหวัดอุดรธานี
+\t286\t9\t41\tกลุ่มนโยบายและแผน
+\t286\t9\t41\tกลุ่มส่งเสริมและพัฒนาอุตสาหกรรม
+\t286\t9\t41\tกลุ่มโรงงานอุตสาหกรรม
+\t286\t9\t41\tกลุ่มอุตสาหกรรมพื้นฐานและการเหมืองแร่
+\t219\t9\t38\tสำนักงานอุตสาหกรรมจังหวัดบึงกาฬ
+\t291\t9\t38\tกลุ่มนโยบายและแผน
+\t291\t9\t38\tกลุ่มส่งเสริมและพัฒนาอุตสาหกรรม
+\t291\t9\t38\tกลุ่มโรงงานอุตสาหกรรม
+\t291\t9\t38\tกลุ่มอุตสาหกรรมพื้นฐานและการเหมืองแร่
+\t219\t9\t42\tสำนักงานอุตสาหกรรมจังหวัดเลย
+\t296\t9\t42\tกลุ่มนโยบายและแผน
+\t296\t9\t42\tกลุ่มส่งเสริมและพัฒนาอุตสาหกรรม
+\t296\t9\t42\tกลุ่มโรงงานอุตสาหกรรม
+\t296\t9\t42\tกลุ่มอุตสาหกรรมพื้นฐานและการเหมืองแร่
+\t219\t9\t43\tสำนักงานอุตสาหกรรมจังหวัดหนองคาย
+\t301\t9\t43\tกลุ่มนโยบายและแผน
+\t301\t9\t43\tกลุ่มส่งเสริมและพัฒนาอุตสาหกรรม
+\t301\t9\t43\tกลุ่มโรงงานอุตสาหกรรม
+\t219\t9\t39\tสำนักงานอุตสาหกรรมจังหวัดหนองบัวลำภู
+\t305\t9\t39\tกลุ่มนโยบายและแผน
+\t305\t9\t39\tกลุ่มส่งเสริมและพัฒนาอุตสาหกรรม
+\t305\t9\t39\tกลุ่มโรงงานอุตสาหกรรม
+\t219\t9\t40\tสำนักงานอุตสาหกรรมจังหวัดขอนแก่น
+\t309\t9\t40\tกลุ่มนโยบายและแผน
+\t309\t9\t40\tกลุ่มส่งเสริมและพัฒนาอุตสาหกรรม
+\t309\t9\t40\tกลุ่มโรงงานอุตสาหกรรม
+\t309\t9\t40\tกลุ่มอุตสาหกรรมพื้นฐานและการเหมืองแร่
+\t219\t9\t46\tสำนักงานอุตสาหกรรมจังหวัดกาฬสินธุ์
+\t314\t9\t46\tกลุ่มนโยบายและแผน
+\t314\t9\t46\tกลุ่มส่งเสริมและพัฒนาอุตสาหกรรม
+\t314\t9\t46\tกลุ่มโรงงานอุตสาหกรรม
+\t314\t9\t46\tกลุ่มอุตสาหกรรมพื้นฐานและการเหมืองแร่
+\t219\t9\t44\tสำนักงานอุตสาหกรรมจังหวัดมหาสารคาม
+\t319\t9\t44\tกลุ่มนโยบายและแผน
+\t319\t9\t44\tกลุ่มส่งเสริมและพัฒนาอุตสาหกรรม
+\t319\t9\t44\tกลุ่มโรงงานอุตสาหกรรม
+\t219\t9\t45\tสำนักงานอุตสาหกรรมจังหวัดร้อยเอ็ด
+\t323\t9\t45\tกลุ่มนโยบายและแผน
+\t323\t9\t45\tกลุ่มส่งเสริมและพัฒนาอุตสาหกรรม
+\t323\t9\t45\tกลุ่มโรงงานอุตสาหกรรม
+2\t219\t9\t50\tสำนักงานอุตสาหกรรมจังหวัดเชียงใหม่
+\t328\t9\t50\tกลุ่มนโยบายและแผน
+\t328\t9\t50\tกลุ่มส่งเสริมและพัฒนาอุตสาหกรรม
+\t328\t9\t50\tกลุ่มโรงงานอุตสาหกรรม
+\t328\t9\t50\tกลุ่มอุตสาหกรรมพื้นฐานและการเหมืองแร่
+\t219\t9\t58\tสำนักงานอุตสาหกรรมจังหวัดแม่ฮ่องสอน
+\t333\t9\t58\tกลุ่มนโยบายและแผน
+\t333\t9\t58\tกลุ่มส่งเสริมและพัฒนาอุตสาหกรรม
+\t333\t9\t58\tกลุ่มโรงงานอุตสาหกรรม
+\t333\t9\t58\tกลุ่มอุตสาหกรรมพื้นฐานและการเหมืองแร่
+\t219\t9\t52\tสำนักงานอุตสาหกรรมจังหวัดลำปาง
+\t338\t9\t52\tกลุ่มนโยบายและแผน
+\t338\t9\t52\tกลุ่มส่งเสริมและพัฒนาอุตสาหกรรม
+\t338\t9\t52\tกลุ่มโรงงานอุตสาหกรรม
+\t338\t9\t52\tกลุ่มอุตสาหกรรมพื้นฐานและการเหมืองแร่
+\t219\t9\t51\tสำนักงานอุตสาหกรรมจังหวัดลำพูน
+\t343\t9\t51\tกลุ่มนโยบายและแผน
+\t343\t9\t51\tกลุ่มส่งเสริมและพัฒนาอุตสาหกรรม
+\t343\t9\t51\tกลุ่มโรงงานอุตสาหกรรม
+\t219\t9\t57\tสำนักงานอุตสาหกรรมจังหวัดเชียงราย
+\t347\t9\t57\tกลุ่มนโยบายและแผน
+\t347\t9\t57\tกลุ่มส่งเสริมและพัฒนาอุตสาหกรรม
+\t347\t9\t57\tกลุ่มโรงงานอุตสาหกรรม
+\t347\t9\t57\tกลุ่มอุตสาหกรรมพื้นฐานและการเหมืองแร่
+\t219\t9\t55\tสำนักงานอุตสาหกรรมจังหวัดน่าน
+\t352\t9\t55\tกลุ่มนโยบายและแผน
+\t352\t9\t55\tกลุ่มส่งเสริมและพัฒนาอุตสาหกรรม
+\t352\t9\t55\tกลุ่มโรงงานอุตสาหกรรม
+\t219\t9\t56\tสำนักงานอุตสาหกรรมจังหวัดพะเยา
+\t356\t9\t56\tกลุ่มนโยบายและแผน
+\t356\t9\t56\tกลุ่มส่งเสริมและพัฒนาอุตสาหกรรม
+\t356\t9\t56\tกลุ่มโรงงานอุตสาหกรรม
+\t356\t9\t56\tกลุ่มอุตสาหกรรมพื้นฐานและการเหมืองแร่
+\t219\t9\t54\tสำนักงานอุตสาหกรรมจังหวัดแพร่
+\t361\t9\t54\tกลุ่มนโยบายและแผน
+\t361\t9\t54\tกลุ่มส่งเสริมและพัฒนาอุตสาหกรรม
+\t361\t9\t54\tกลุ่มโรงงานอุตสาหกรรม
+\t361\t9\t54\tกลุ่มอุตสาหกรรมพื้นฐานและการเหมืองแร่
+\t219\t9\t65\tสำนักงานอุตสาหกรรมจังหวัดพิษณุโลก
+\t366\t9\t65\tกลุ่มนโยบายและแผน
+\t366\t9\t65\tกลุ่มส่งเสริมและพัฒนาอุตสาหกรรม
+\t366\t9\t65\tกลุ่มโรงงานอุตสาหกรรม
+\t219\t9\t63\tสำนักงานอุตสาหกรรมจังหวัดตาก
+\t370\t9\t63\tกลุ่มนโยบายและแผน
+\t370\t9\t63\tกลุ่มส่งเสริมและพัฒนาอุตสาหกรรม
+\t370\t9\t63\tกลุ่มโรงงานอุตสาหกรรม
+\t370\t9\t63\tกลุ่มอุตสาหกรรมพื้นฐานและการเหมืองแร่
+\t219\t9\t67\tสำนักงานอุตสาหกรรมจังหวัดเพชรบูรณ์
+\t375\t9\t67\tกลุ่มนโยบายและแผน
+\t375\t9\t67\tกลุ่มส่งเสริมและพัฒนาอุตสาหกรรม
+\t375\t9\t67\tกลุ่มโรงงานอุตสาหกรรม
+\t375\t9\t67\tกลุ่มอุตสาหกรรมพื้นฐานและการเหมืองแร่
+\t219\t9\t64\tสำนักงานอุตสาหกรรมจังหวัดสุโขทัย
+\t380\t9\t64\tกลุ่มนโยบายและแผน
+\t380\t9\t64\tกลุ่มส่งเสริมและพัฒนาอุตสาหกรรม
+\t380\t9\t64\tกลุ่มโรงงานอุตสาหกรรม
+\t219\t9\t53\tสำนักงานอุตสาหกรรมจังหวัดอุตรดิตถ์
+\t384\t9\t53\tกลุ่มนโยบายและแผน
+\t384\t9\t53\tกลุ่มส่งเสริมและพัฒนาอุตสาหกรรม
+\t384\t9\t53\tกลุ่มโรงงานอุตสาหกรรม
+\t384\t9\t53\tกลุ่มอุตสาหกรรมพื้นฐานและการเหมืองแร่
+\t219\t9\t60\tสำนักงานอุตสาหกรรมจังหวัดนครสวรรค์
+\t389\t9\t60\tกลุ่มนโยบายและแผน
+\t389\t9\t60\tกลุ่มส่งเสริมและพัฒนาอุตสาหกรรม
+\t389\t9\t60\tกลุ่มโรงงานอุตสาหกรรม
+\t389\t9\t60\tกลุ่มอุตสาหกรรมพื้นฐานและการเหมืองแร่
+\t219\t9\t62\tสำนักงานอุตสาหกรรมจังหวัดกำแพงเพชร
+\t394\t9\t62\tกลุ่มนโยบายและแผน
+\t394\t9\t62\tกลุ่มส่งเสริมและพัฒนาอุตสาหกรรม
+\t394\t9\t62\tกลุ่มโรงงานอุตสาหกรรม
+\t394\t9\t62\tกลุ่มอุตสาหกรรมพื้นฐานและการเหมืองแร่
+\t219\t9\t66\tสำนักงานอุตสาหกรรมจังหวัดพิจิตร
+\t399\t9\t66\tกลุ่มนโยบายและแผน
+\t399\t9\t66\tกลุ่มส่งเสริมและพัฒนาอุตสาหกรรม
+\t399\t9\t66\tกลุ่มโรงงานอุตสาหกรรม
+\t219\t9\t61\tสำนักงานอุตสาหกรรมจังหวัดอุทัยธานี
+\t403\t9\t61\tกลุ่มนโยบายและแผน
+\t403\t9\t61\tกลุ่มส่งเสริมและพัฒนาอุตสาหกรรม
+\t403\t9\t61\tกลุ่มโรงงานอุตสาหกรรม
+\t\t2\t\tสำนักงานเลขานุการกรม
+\t407\t2\t\tกลุ่มประชาสัมพันธ์
+\t408\t2\t\tกลุ่มดูแลเรื่องร้องเรียน กรอ.
+\t\t3\t\tสำนักงานเลขานุการกรม
+\t410\t3\t\tกลุ่มประชาสัมพันธ์
+\t410\t3\t\tกลุ่มดูแลเรื่องร้องเรียน กสอ.
+\t\t4\t\tสำนักบริหารกลาง
+\t413\t4\t\tกลุ่มงานเผยแพร่และอำนวยความสะดวก
+\t413\t4\t\tกลุ่มดูแลเรื่องร้องเรียน กพร.
+\t\t5\t\tสำนักงานเลขานุการกรม
+\t416\t5\t\tกลุ่มช่วยอำนวยความสะดวกและประชาสัมพันธ์
+\t416\t5\t\tกลุ่มดูแลเรื่องร้องเรียน สอน.
+\t\t6\t\tสำนักงานเลขานุการกรม
+\t419\t6\t\tกลุ่มช่วยอำนวยความสะดวก
+\t419\t6\t\tกลุ่มดูแลเรื่องร้องเรียน สมอ.
+\t\t7\t\tสำนักงานเลขานุการกรม
+\t422\t7\t\tกลุ่มประชาสัมพันธ์
+\t422\t7\t\tกลุ่มดูแลเรื่องร้องเรียน สศอ.
+\t\t8\t\tกลุ่มบริการและลูกค้าสัมพันธ์
+\t425\t8\t\tกลุ่มบริการผู้ประกอบการ
+\t425\t8\t\tกองประชาสัมพันธ์
+\t\t1\t\tกลุ่มตรวจสอบภายใน
+\t\t1\t\tกลุ่มพัฒนาระบบบริหาร
+\t\t1\t\tกองกลาง
+\t\t1\t\tกองบริหารทรัพยากรบุคคล
+\t\t1\t\tกองยุทธศาสตร์และแผนงาน
+\t\t1\t\tกองกฎหมาย
+\t\t1\t\tสำนักงานรัฐมนตรี
+\t\t1\t\tศูนย์เทคโนโลยีสารสนเทศและการสื่อสาร
+\t\t1\t\tศูนย์ปฏิบัติการต่อต้านการทุจริต
+\t\t11\t\tฝ่ายบริหารงานทั่วไป
+\t\t11\t\tกลุ่มงานช่วยอำนวยความสะดวก
+\t\t11\t\tกลุ่มงานประชาสัมพันธ์และวิเทศสัมพันธ์
+\t\t11\t\tกลุ่มงานตรวจราชการและรับเรื่องร้องเรียน
+\t\t11\t\tกลุ่มงานสนับสนุนวิชาการ
+\t\t11\t\tกลุ่มงานประสานการเมือง
+\t\t1\t\tกองตรวจราชการ
+\t430\t1\t\tกลุ่มอำนวยความสะดวกและบริหารทั่วไป
+\t430\t1\t\tกลุ่มการเงินและบัญชี
+\t430\t1\t\tกลุ่มพัสดุและอาคารสถานที่
+\t430\t1\t\tกลุ่มประชาสัมพันธ์
+\t\t1\t\tสำนักงานที่ปรึกษาด้านอุตสาหกรรมในต่างประเทศ (ประจำกรุงโตเกียว)
+\t\t1\t\tสำนักงานที่ปรึกษาด้านอุตสาหกรรมในต่างประเทศ (ประจำกรุงเวียนนา)
+`);
 
 /**
  * ProvinceID → province name. Derived from the provincial industry offices' names
  * ("สำนักงานอุตสาหกรรมจังหวัดX", OrgID 9), plus Bangkok (10), which has no such office.
  */
-export const PROVINCE_NAMES: ReadonlyMap<number, string> = new Map([
-  [10, "กรุงเทพมหานคร"],
-  [11, "สมุทรปราการ"],
-  [12, "นนทบุรี"],
-  [13, "ปทุมธานี"],
-  [14, "พระนครศรีอยุธยา"],
-  [15, "อ่างทอง"],
-  [16, "ลพบุรี"],
-  [17, "สิงห์บุรี"],
-  [18, "ชัยนาท"],
-  [19, "สระบุรี"],
-  [20, "ชลบุรี"],
-  [21, "ระยอง"],
-  [22, "จันทบุรี"],
-  [23, "ตราด"],
-  [24, "ฉะเชิงเทรา"],
-  [25, "ปราจีนบุรี"],
-  [26, "นครนายก"],
-  [27, "สระแก้ว"],
-  [30, "นครราชสีมา"],
-  [31, "บุรีรัมย์"],
-  [32, "สุรินทร์"],
-  [33, "ศรีสะเกษ"],
-  [34, "อุบลราชธานี"],
-  [35, "ยโสธร"],
-  [36, "ชัยภูมิ"],
-  [37, "อำนาจเจริญ"],
-  [38, "บึงกาฬ"],
-  [39, "หนองบัวลำภู"],
-  [40, "ขอนแก่น"],
-  [41, "อุดรธานี"],
-  [42, "เลย"],
-  [43, "หนองคาย"],
-  [44, "มหาสารคาม"],
-  [45, "ร้อยเอ็ด"],
-  [46, "กาฬสินธุ์"],
-  [47, "สกลนคร"],
-  [48, "นครพนม"],
-  [49, "มุกดาหาร"],
-  [50, "เชียงใหม่"],
-  [51, "ลำพูน"],
-  [52, "ลำปาง"],
-  [53, "อุตรดิตถ์"],
-  [54, "แพร่"],
-  [55, "น่าน"],
-  [56, "พะเยา"],
-  [57, "เชียงราย"],
-  [58, "แม่ฮ่องสอน"],
-  [60, "นครสวรรค์"],
-  [61, "อุทัยธานี"],
-  [62, "กำแพงเพชร"],
-  [63, "ตาก"],
-  [64, "สุโขทัย"],
-  [65, "พิษณุโลก"],
-  [66, "พิจิตร"],
-  [67, "เพชรบูรณ์"],
-  [70, "ราชบุรี"],
-  [71, "กาญจนบุรี"],
-  [72, "สุพรรณบุรี"],
-  [73, "นครปฐม"],
-  [74, "สมุทรสาคร"],
-  [75, "สมุทรสงคราม"],
-  [76, "เพชรบุรี"],
-  [77, "ประจวบคีรีขันธ์"],
-  [80, "นครศรีธรรมราช"],
-  [81, "กระบี่"],
-  [82, "พังงา"],
-  [83, "ภูเก็ต"],
-  [84, "สุราษฎร์ธานี"],
-  [85, "ระนอง"],
-  [86, "ชุมพร"],
-  [90, "สงขลา"],
-  [91, "สตูล"],
-  [92, "ตรัง"],
-  [93, "พัทลุง"],
-  [94, "ปัตตานี"],
-  [95, "ยะลา"],
-  [96, "นราธิวาส"],
-]);
+export const PROVINCE_NAMES: ReadonlyMap<number, string> = readProvinceNames(`
+10\tกรุงเทพมหานคร
+11\tสมุทรปราการ
+12\tนนทบุรี
+13\tปทุมธานี
+14\tพระนครศรีอยุธยา
+15\tอ่างทอง
+16\tลพบุรี
+17\tสิงห์บุรี
+18\tชัยนาท
+19\tสระบุรี
+20\tชลบุรี
+21\tระยอง
+22\tจันทบุรี
+23\tตราด
+24\tฉะเชิงเทรา
+25\tปราจีนบุรี
+26\tนครนายก
+27\tสระแก้ว
+30\tนครราชสีมา
+31\tบุรีรัมย์
+32\tสุรินทร์
+33\tศรีสะเกษ
+34\tอุบลราชธานี
+35\tยโสธร
+36\tชัยภูมิ
+37\tอำนาจเจริญ
+38\tบึงกาฬ
+39\tหนองบัวลำภู
+40\tขอนแก่น
+41\tอุดรธานี
+42\tเลย
+43\tหนองคาย
+44\tมหาสารคาม
+45\tร้อยเอ็ด
+46\tกาฬสินธุ์
+47\tสกลนคร
+48\tนครพนม
+49\tมุกดาหาร
+50\tเชียงใหม่
+51\tลำพูน
+52\tลำปาง
+53\tอุตรดิตถ์
+54\tแพร่
+55\tน่าน
+56\tพะเยา
+57\tเชียงราย
+58\tแม่ฮ่องสอน
+60\tนครสวรรค์
+61\tอุทัยธานี
+62\tกำแพงเพชร
+63\tตาก
+64\tสุโขทัย
+65\tพิษณุโลก
+66\tพิจิตร
+67\tเพชรบูรณ์
+70\tราชบุรี
+71\tกาญจนบุรี
+72\tสุพรรณบุรี
+73\tนครปฐม
+74\tสมุทรสาคร
+75\tสมุทรสงคราม
+76\tเพชรบุรี
+77\tประจวบคีรีขันธ์
+80\tนครศรีธรรมราช
+81\tกระบี่
+82\tพังงา
+83\tภูเก็ต
+84\tสุราษฎร์ธานี
+85\tระนอง
+86\tชุมพร
+90\tสงขลา
+91\tสตูล
+92\tตรัง
+93\tพัทลุง
+94\tปัตตานี
+95\tยะลา
+96\tนราธิวาส
+`);
