@@ -9,7 +9,6 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { InspectorClient } from '../ui/extension-client';
 import type { TokenInspection } from '../domain/inspect';
 import { inspectToken } from '../domain/inspect';
-import { buildTicketReport } from '../domain/report';
 import { LanguageContext, stringsFor } from '../ui/strings';
 import { SectionBoundary } from '../ui/section-boundary';
 import { useNow, type Clock } from '../ui/use-now';
@@ -61,17 +60,21 @@ export function PopupApp({ client, now = Date.now, writeText = clipboardWriteTex
   const clearCaptures = (scope: ClearScope) => clear(scope, forget);
   const openOptions = () => void client.openOptionsPage();
 
+  // The report's writer is loaded on the first copy, not with the popup: most openings never copy.
   const buildReport =
     inspection && selected
-      ? (format: 'text' | 'markdown') =>
-          buildTicketReport({
+      ? async (format: 'text' | 'markdown') => {
+          const nowMs = now();
+          const { buildTicketReport } = await import('../domain/report');
+          return buildTicketReport({
             inspection,
             capture: selected,
             verification: verification ?? undefined,
-            nowMs: now(),
+            nowMs,
             language,
             format,
-          })
+          });
+        }
       : null;
 
   const picker = allCaptures.length > 0 && (

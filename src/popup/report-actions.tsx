@@ -8,7 +8,7 @@ import { CopyButton, type WriteText } from '../ui/copy-button';
 
 interface ReportActionsProps {
   writeText: WriteText;
-  buildReport: (format: 'text' | 'markdown') => string;
+  buildReport: (format: 'text' | 'markdown') => Promise<string>;
 }
 
 export function ReportActions({ writeText, buildReport }: ReportActionsProps) {

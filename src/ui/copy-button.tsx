@@ -13,8 +13,11 @@ export const clipboardWriteText: WriteText = (text) => navigator.clipboard.write
 
 interface CopyButtonProps {
   label: string;
-  /** Built at click time, so the copy reflects what is on screen then (e.g. a revealed ID). */
-  text: () => string;
+  /**
+   * Built at click time, so the copy reflects what is on screen then (e.g. a revealed ID). It may
+   * be a promise, when what builds it is loaded only on the first click.
+   */
+  text: () => string | Promise<string>;
   writeText: WriteText;
   className?: string;
 }
@@ -29,7 +32,7 @@ export function CopyButton({ label, text, writeText, className }: CopyButtonProp
   }, [status]);
   const copy = async () => {
     try {
-      await writeText(text());
+      await writeText(await text());
       setStatus('done');
     } catch {
       setStatus('failed');
