@@ -3,7 +3,7 @@
  * take an `InspectorClient` as a prop, so components render in vitest with a mock and never
  * touch `browser` themselves.
  */
-import browser from '../shared/browser';
+import { pageBrowser as browser, sendToBackground } from '../shared/page-browser';
 import type { ActionResult, CapturesView, MessageMap, MessageType, PayloadOf, ReplyOf } from '../shared/messages';
 import type { Capture } from '../shared/capture';
 import type { Settings } from '../shared/settings';
@@ -43,7 +43,7 @@ export interface InspectorClient {
 }
 
 async function send<T extends MessageType>(type: T, payload: PayloadOf<T>): Promise<ReplyOf<T>> {
-  return (await browser.runtime.sendMessage({ type, payload })) as MessageMap[T][1];
+  return (await sendToBackground({ type, payload })) as MessageMap[T][1];
 }
 
 /**
