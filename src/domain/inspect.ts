@@ -5,7 +5,8 @@
 import { MANUAL_CLAIMS, readClaims } from './claims';
 import { checkIdCard } from './id-card';
 import { resolveOrg } from './org';
-import { readTokenTimes, timeFindings } from './time';
+import { readTokenTimes } from './time';
+import { timeFindings } from './time-findings';
 import { decodeToken } from './decode-token';
 import type { DecodeFailure, DecodeFailureCode } from './decode-token';
 import type { Finding, Localized } from './finding';
