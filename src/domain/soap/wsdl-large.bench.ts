@@ -6,8 +6,7 @@
 import { test } from 'vitest';
 import * as soap from 'soap';
 import { largeWsdl } from '../../test-support/large-wsdl';
-import { parseWsdl } from './wsdl';
-import { referencedDocuments } from './wsdl-documents';
+import { describeWsdl, readWsdlDocument } from './wsdl';
 
 const ROUNDS = 5;
 
@@ -24,8 +23,8 @@ test('a 3 MB WSDL with 1,511 operations', async () => {
   let operations = 0;
   for (let round = 0; round < ROUNDS; round += 1) {
     const started = performance.now();
-    for (const text of [main, ...rest]) referencedDocuments(text);
-    const parsed = parseWsdl(main, rest);
+    // As the background does it: each document read once, its imports listed from that reading.
+    const parsed = describeWsdl(readWsdlDocument(main), rest.map(readWsdlDocument));
     ours.push(performance.now() - started);
     operations = parsed.ok ? parsed.description.operations.length : -1;
 
