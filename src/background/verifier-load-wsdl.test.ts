@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createVerifier } from './verifier';
 import { allowAll, closeServers, serve } from '../test-support/verifier-test-server';
-import { wsdlFixtures } from '../test-support/wsdl-fixtures';
+import { wsdlFixture } from '../test-support/wsdl-fixtures';
 
 afterEach(closeServers);
 
@@ -38,7 +38,7 @@ describe('loadWsdl', () => {
   ])(
     'reads the %s fixture whole: every document it imports fetched once, every SOAP port listed',
     async (name, portCount) => {
-      const fixture = wsdlFixtures().find((candidate) => candidate.name === name)!;
+      const fixture = wsdlFixture(name);
       const fixtureOrigin = new URL(fixture.entry).origin;
       let origin = '';
       const { url, requests } = await serve((req, res) => {

@@ -5,6 +5,8 @@
  * from its entry address, following what it imports.
  */
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describeWsdl, readWsdlDocument, type WsdlDescription, type WsdlOperation } from '../domain/soap/wsdl';
 
 export interface WsdlFixture {
   name: string;
@@ -14,12 +16,13 @@ export interface WsdlFixture {
   documents: Record<string, string>;
 }
 
-const FOLDER = new URL('../domain/soap/fixtures/', import.meta.url);
+/** From the working directory, not import.meta.url: under happy-dom that is not a file URL. */
+const FOLDER = join(process.cwd(), 'src/domain/soap/fixtures');
 
 function fixture(name: string, entry: string, files: Record<string, string>): WsdlFixture {
   const documents: Record<string, string> = {};
   for (const [address, file] of Object.entries(files))
-    documents[address] = readFileSync(new URL(`${name}/${file}`, FOLDER), 'utf8');
+    documents[address] = readFileSync(join(FOLDER, name, file), 'utf8');
   return { name, entry, documents };
 }
 
@@ -75,6 +78,30 @@ export function wsdlFixtures(): WsdlFixture[] {
   ];
 }
 
+export function wsdlFixture(name: string): WsdlFixture {
+  const found = wsdlFixtures().find((fixture) => fixture.name === name);
+  if (!found) throw new Error(`No WSDL fixture called ${name}`);
+  return found;
+}
+
+/** Reads a fixture as the background does: the entry, then what each document refers to, breadth first. */
+export function describeFixture(fixture: WsdlFixture): WsdlDescription {
+  const read = new Map<string, ReturnType<typeof readWsdlDocument>>();
+  const queue = [fixture.entry];
+  while (queue.length > 0) {
+    const address = queue.shift()!;
+    const text = fixture.documents[address];
+    if (read.has(address) || text === undefined) continue;
+    const document = readWsdlDocument(text);
+    read.set(address, document);
+    for (const location of document.references) queue.push(new URL(location, address).href);
+  }
+  const [main, ...extra] = [...read.values()];
+  const result = describeWsdl(main!, extra);
+  if (!result.ok) throw new Error(`${fixture.name}: ${result.reason.en}`);
+  return result.description;
+}
+
 /** A stand-in for the `soap` package's HTTP client that serves a fixture's documents and nothing else. */
 export function fixtureHttpClient(documents: Record<string, string>) {
   return {
@@ -83,5 +110,25 @@ export function fixtureHttpClient(documents: Record<string, string>) {
       if (body === undefined) callback(new Error(`Not a document of this fixture: ${url}`));
       else callback(null, { status: 200, data: body }, body);
     },
+  };
+}
+
+/** A described operation for component tests: one port, SOAP 1.2, unless `overrides` say otherwise. */
+export function describedOperation(
+  overrides: Partial<WsdlOperation> & Pick<WsdlOperation, 'name' | 'inputParameters'>,
+): WsdlOperation {
+  const service = overrides.service ?? 'Service';
+  const port = overrides.port ?? 'ServicePort';
+  return {
+    key: `${service}/${port}/${overrides.name}`,
+    style: 'document',
+    soapAction: '',
+    inputNamespace: '',
+    service,
+    port,
+    binding: `${port}Binding`,
+    soapVersion: '1.2',
+    endpoint: 'http://127.0.0.1:9001/check',
+    ...overrides,
   };
 }

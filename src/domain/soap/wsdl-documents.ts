@@ -93,6 +93,8 @@ export interface Documents {
   services: Named[];
   /** What reading the documents and the schemas tolerated, and what the description found. */
   notes: WsdlNotes;
+  /** The parameters found for each wrapper element: many operations may share one, and its walk is not cheap. */
+  wrappers: Map<XmlElement, string[]>;
 }
 
 function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
@@ -134,7 +136,7 @@ export function collectDocuments(main: XmlElement, extra: readonly WsdlDocument[
         pushTo(components, `xsd:${child.local} ${child.attrs.name}`, { element: child, namespace });
     }
   }
-  return { definitions, schemas, components, services, notes };
+  return { definitions, schemas, components, services, notes, wrappers: new Map() };
 }
 
 /**
@@ -226,5 +228,10 @@ function elementContent(element: XmlElement, documents: Documents, seen: Set<Xml
 
 /** The child element names of a global element: the parameters of a document/literal wrapped call. */
 export function wrapperChildren(element: XmlElement, documents: Documents): string[] {
-  return elementContent(element, documents, new Set());
+  let names = documents.wrappers.get(element);
+  if (!names) {
+    names = elementContent(element, documents, new Set());
+    documents.wrappers.set(element, names);
+  }
+  return names;
 }

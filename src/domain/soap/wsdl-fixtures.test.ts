@@ -7,31 +7,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import * as soap from 'soap';
-import { fixtureHttpClient, wsdlFixtures, type WsdlFixture } from '../../test-support/wsdl-fixtures';
-import { describeWsdl, readWsdlDocument, type WsdlDescription, type WsdlNoteCode } from './wsdl';
+import { describeFixture, fixtureHttpClient, wsdlFixtures, type WsdlFixture } from '../../test-support/wsdl-fixtures';
+import type { WsdlDescription, WsdlNoteCode } from './wsdl';
 
 /** What a reader says of one fixture: `service/port/operation` → input parameter names, and `service/port` → endpoint. */
 interface Reading {
   operations: Record<string, string[]>;
   endpoints: Record<string, string | null>;
-}
-
-/** Reads a fixture as the background does: the entry, then what each document refers to, breadth first. */
-function readOurs(fixture: WsdlFixture): WsdlDescription {
-  const read = new Map<string, ReturnType<typeof readWsdlDocument>>();
-  const queue = [fixture.entry];
-  while (queue.length > 0) {
-    const address = queue.shift()!;
-    const text = fixture.documents[address];
-    if (read.has(address) || text === undefined) continue;
-    const document = readWsdlDocument(text);
-    read.set(address, document);
-    for (const location of document.references) queue.push(new URL(location, address).href);
-  }
-  const [main, ...extra] = [...read.values()];
-  const result = describeWsdl(main!, extra);
-  if (!result.ok) throw new Error(`${fixture.name}: ${result.reason.en}`);
-  return result.description;
 }
 
 function ourReading(description: WsdlDescription): Reading {
@@ -203,7 +185,7 @@ describe.each(wsdlFixtures().map((fixture) => [fixture.name, fixture] as const))
   const expected = EXPECTED[name]!;
 
   it('gives the operations, input parameters and endpoints soap gives (except where soap is wrong)', async () => {
-    const ours = ourReading(readOurs(fixture));
+    const ours = ourReading(describeFixture(fixture));
     const theirs = await soapReading(fixture);
     const wrong = expected.soapIsWrong;
     if (wrong) {
@@ -220,7 +202,7 @@ describe.each(wsdlFixtures().map((fixture) => [fixture.name, fixture] as const))
   });
 
   it('says each port’s SOAP version, what it tolerated, and preselects as before', () => {
-    const description = readOurs(fixture);
+    const description = describeFixture(fixture);
     const versions = Object.fromEntries(
       description.operations.map((operation) => [`${operation.service}/${operation.port}`, operation.soapVersion]),
     );

@@ -13,7 +13,8 @@ export type WsdlNoteCode =
   | 'extension-base-is-element'
   | 'binding-operation-not-in-port-type'
   | 'port-type-operation-not-bound'
-  | 'document-several-parts';
+  | 'document-several-parts'
+  | 'listing-capped';
 
 export interface WsdlNote {
   code: WsdlNoteCode;
@@ -63,6 +64,10 @@ const TEXTS: Record<WsdlNoteCode, (names: string) => Localized> = {
   'document-several-parts': (names) => ({
     th: `operation แบบ document มีหลาย part (${names}) พารามิเตอร์จึงเป็นชื่อ element ที่ส่งจริงใน Body ไม่มี element ห่อชื่อ operation`,
     en: `Document-style operations with several parts (${names}): the parameters are the element names sent in the Body, with no wrapper named after the operation.`,
+  }),
+  'listing-capped': (names) => ({
+    th: `WSDL นี้ใหญ่เกินกว่าบริการตรวจโทเค็นใด ๆ จึงแสดงเพียงส่วนแรก (${names})`,
+    en: `This WSDL is larger than any token-checking service; only the first part is listed (${names}).`,
   }),
 };
 

@@ -226,6 +226,21 @@ describe('parseWsdl', () => {
     expect(parsed(wsdl).operations[0]!.inputParameters).toEqual(['Version', 'Lang', 'AccessToken', 'ClientID']);
   });
 
+  it('thousands of ports on one large binding: the listing is bounded, and says so', () => {
+    const operations = 2_000;
+    const ports = 3_000;
+    const names = Array.from({ length: operations }, (_unused, index) => `op${index}`);
+    const wsdl = `<definitions xmlns="http://schemas.xmlsoap.org/wsdl/" xmlns:soap="http://schemas.xmlsoap.org/wsdl/soap/" xmlns:tns="urn:t" targetNamespace="urn:t">
+      <portType name="P">${names.map((name) => `<operation name="${name}"/>`).join('')}</portType>
+      <binding name="B" type="tns:P"><soap:binding style="rpc"/>${names.map((name) => `<operation name="${name}"/>`).join('')}</binding>
+      <service name="S">${Array.from({ length: ports }, (_unused, index) => `<port name="p${index}" binding="tns:B"/>`).join('')}</service>
+    </definitions>`;
+    const description = parsed(wsdl);
+    expect(description.operations.length).toBeLessThanOrEqual(5_000);
+    expect(new Set(description.operations.map((operation) => operation.port)).size).toBeLessThanOrEqual(50);
+    expect(description.notes.map((note) => note.code)).toContain('listing-capped');
+  });
+
   it('a WSDL without a service still gives operations, with no endpoint', () => {
     const abstract = DEMO_WSDL.replace(/<service[\s\S]*<\/service>/, '');
     expect(parsed(abstract)).toMatchObject({ endpoint: null, soapVersion: '1.1', guess: { operation: 'DiwLoginChk' } });

@@ -36,6 +36,14 @@ const SOAP_ADDRESS_NAMESPACES = [SOAP_BINDING_NS['1.1'], SOAP_BINDING_NS['1.2']]
 
 type SoapVersion = '1.1' | '1.2';
 
+/**
+ * A service has a handful of ports and at most a few thousand operations (the largest seen,
+ * 1,511). Each port repeats its binding's operations, so without these bounds a hostile
+ * description of a few thousand ports on one large binding would list millions.
+ */
+const MAX_PORTS = 50;
+const MAX_OPERATIONS = 5_000;
+
 export type WsdlParseResult = { ok: true; description: WsdlDescription } | { ok: false; reason: Localized };
 
 function reason(th: string, en: string): { ok: false; reason: Localized } {
@@ -177,6 +185,10 @@ function soapPorts(documents: Documents): SoapPort[] {
       const address = firstChild(port, 'address', SOAP_ADDRESS_NAMESPACES);
       if (address && address.ns !== SOAP_BINDING_NS[version])
         documents.notes.add('address-of-other-soap-version', port.attrs.name ?? '');
+      if (ports.length === MAX_PORTS) {
+        documents.notes.add('listing-capped', `${MAX_PORTS} ports`);
+        return sortPorts(ports);
+      }
       ports.push({
         service: service.element.attrs.name ?? '',
         port: port.attrs.name ?? '',
@@ -186,6 +198,10 @@ function soapPorts(documents: Documents): SoapPort[] {
       });
     }
   }
+  return sortPorts(ports);
+}
+
+function sortPorts(ports: SoapPort[]): SoapPort[] {
   return ports.sort((a, b) => (a.version === b.version ? 0 : a.version === '1.1' ? -1 : 1));
 }
 
@@ -269,23 +285,29 @@ export function describeWsdl(main: WsdlDocument, extraDocuments: readonly WsdlDo
 
   // A binding offered on several ports is read once.
   const readBindings = new Map<XmlElement, BoundOperation[]>();
-  const operations = uniqueKeys(
-    ports.flatMap((port) => {
-      let bound = readBindings.get(port.binding);
-      if (!bound) {
-        bound = bindingOperations(port.binding, port.version, documents, targetNamespace);
-        readBindings.set(port.binding, bound);
+  const listed: Array<Omit<WsdlOperation, 'key'>> = [];
+  for (const port of ports) {
+    let bound = readBindings.get(port.binding);
+    if (!bound) {
+      bound = bindingOperations(port.binding, port.version, documents, targetNamespace);
+      readBindings.set(port.binding, bound);
+    }
+    for (const operation of bound) {
+      if (listed.length === MAX_OPERATIONS) {
+        documents.notes.add('listing-capped', `${MAX_OPERATIONS} operations`);
+        break;
       }
-      return bound.map((operation) => ({
+      listed.push({
         ...operation,
         service: port.service,
         port: port.port,
         binding: port.binding.attrs.name ?? '',
         soapVersion: port.version,
         endpoint: port.endpoint,
-      }));
-    }),
-  );
+      });
+    }
+  }
+  const operations = uniqueKeys(listed);
   if (operations.length === 0)
     return reason('SOAP binding ใน WSDL นี้ไม่มี operation ใดเลย', 'The SOAP binding in this WSDL has no operations.');
 
