@@ -41,6 +41,7 @@ describe('against the demo DiwAppChk SOAP service (node soap, real HTTP on 127.0
     expect(description.endpoint).toBe(service.url);
     expect(description.guess).toEqual({
       operation: 'DiwLoginChk',
+      operationKey: 'DiwAppChk/DiwAppChkPort/DiwLoginChk',
       tokenParameter: 'AccessToken',
       clientIdParameter: 'ClientID',
     });

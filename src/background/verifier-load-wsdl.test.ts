@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createVerifier } from './verifier';
 import { allowAll, closeServers, serve } from '../test-support/verifier-test-server';
+import { wsdlFixture } from '../test-support/wsdl-fixtures';
 
 afterEach(closeServers);
 
@@ -28,6 +29,37 @@ describe('loadWsdl', () => {
       value: { guess: { operation: 'DiwLoginChk', tokenParameter: 'token', clientIdParameter: 'clientId' } },
     });
   });
+
+  it.each([
+    ['wcf', 2],
+    ['axis2', 2],
+    ['several-ports', 4],
+    ['include-with-location', 1],
+  ])(
+    'reads the %s fixture whole: every document it imports fetched once, every SOAP port listed',
+    async (name, portCount) => {
+      const fixture = wsdlFixture(name);
+      const fixtureOrigin = new URL(fixture.entry).origin;
+      let origin = '';
+      const { url, requests } = await serve((req, res) => {
+        const text = fixture.documents[`${fixtureOrigin}${req.url}`];
+        if (text === undefined) res.writeHead(404).end();
+        // Absolute addresses in the fixture point at this server instead.
+        else res.writeHead(200, { 'Content-Type': 'text/xml' }).end(text.replaceAll(fixtureOrigin, origin));
+      });
+      origin = new URL(url).origin;
+      const entry = fixture.entry.replace(fixtureOrigin, origin);
+      const result = await verifier.loadWsdl(entry);
+      expect(requests.map((request) => `${fixtureOrigin}${request.url}`).sort()).toEqual(
+        Object.keys(fixture.documents).sort(),
+      );
+      if (!result.ok) throw new Error(result.error.en);
+      const ports = new Set(result.value.operations.map((operation) => `${operation.service}/${operation.port}`));
+      expect(ports.size).toBe(portCount);
+      for (const operation of result.value.operations) expect(operation.endpoint).toMatch(/^http:\/\//);
+      expect(result.value.operations.some((operation) => operation.inputParameters.length > 0)).toBe(true);
+    },
+  );
 
   it('follows imports only on the WSDL’s own origin', async () => {
     const elsewhere = await serve((_req, res) =>

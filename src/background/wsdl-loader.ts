@@ -5,9 +5,8 @@
  * extension fetch from any host it names (another service, an intranet address).
  */
 import type { Localized } from '../domain/finding';
-import type { WsdlDescription } from '../domain/soap/wsdl';
-import { parseWsdl } from '../domain/soap/wsdl';
-import { referencedDocuments } from '../domain/soap/wsdl-documents';
+import type { WsdlDescription, WsdlDocument } from '../domain/soap/wsdl';
+import { describeWsdl, readWsdlDocument } from '../domain/soap/wsdl';
 import { httpUrl, resolveAgainst } from '../domain/url';
 import type { ActionResult } from '../shared/messages';
 import { deadline, readCapped, TooLarge } from './http-transport';
@@ -95,13 +94,15 @@ export function createWsdlLoader(deps: WsdlLoaderDeps): (url: string) => Promise
           'The WSDL address must start with http:// or https://.',
         ),
       };
-    const main = await fetchDocument(wsdlUrl.href);
-    if (!main.ok) return main;
+    const fetched = await fetchDocument(wsdlUrl.href);
+    if (!fetched.ok) return fetched;
+    // Each document is read once: the same reading lists what it imports and feeds the description.
+    const main = readWsdlDocument(fetched.value);
     // Imported schemas and WSDL parts, breadth first, resolved against the document naming them,
     // and only on the WSDL's own origin (see above).
-    const extra: string[] = [];
+    const extra: WsdlDocument[] = [];
     const seen = new Set([wsdlUrl.href]);
-    const queue = referencedDocuments(main.value).map((location) => ({ location, base: wsdlUrl.href }));
+    const queue = main.references.map((location) => ({ location, base: wsdlUrl.href }));
     while (queue.length > 0 && seen.size <= MAX_WSDL_PARTS) {
       const { location, base } = queue.shift()!;
       const resolved = resolveAgainst(location, base);
@@ -109,10 +110,11 @@ export function createWsdlLoader(deps: WsdlLoaderDeps): (url: string) => Promise
       seen.add(resolved.href);
       const part = await fetchDocument(resolved.href);
       if (!part.ok) continue; // The main WSDL may still be enough; parameters then stay unknown.
-      extra.push(part.value);
-      queue.push(...referencedDocuments(part.value).map((next) => ({ location: next, base: resolved.href })));
+      const document = readWsdlDocument(part.value);
+      extra.push(document);
+      for (const next of document.references) queue.push({ location: next, base: resolved.href });
     }
-    const parsed = parseWsdl(main.value, extra);
-    return parsed.ok ? { ok: true, value: parsed.description } : { ok: false, error: parsed.reason };
+    const described = describeWsdl(main, extra);
+    return described.ok ? { ok: true, value: described.description } : { ok: false, error: described.reason };
   };
 }

@@ -31,6 +31,8 @@ const th = {
     'ตรวจสอบอัตโนมัติผ่าน http ที่ไม่เข้ารหัสนี้ด้วย: ทุก Token ที่จับได้ (ซึ่งมีเลขประจำตัวประชาชน) และ ClientID จะถูกส่งไปยังที่อยู่นี้โดยไม่เข้ารหัส ทันทีที่จับได้ โดยไม่ต้องกดอะไร',
   'field.endpoint': 'ที่อยู่บริการ (endpoint)',
   'field.namespace': 'Namespace',
+  'field.port': 'Port ของบริการ',
+  'field.port.hint': 'WSDL นี้มีหลาย port แต่ละ port มีที่อยู่ รุ่น SOAP และ operation ของตัวเอง',
   'field.operation': 'Operation ที่ใช้ตรวจสอบ',
   'field.soapAction': 'SOAPAction',
   'field.soapAction.hint': 'เว้นว่างได้ถ้าบริการไม่ต้องการ',
@@ -56,6 +58,7 @@ const th = {
   'wsdl.noParameters': '(ไม่มีพารามิเตอร์)',
   'wsdl.plainHttp':
     'WSDL นี้อ่านผ่าน http ที่ไม่เข้ารหัส ผู้ที่อยู่ระหว่างทางอาจแก้ไขได้ โปรดตรวจว่าที่อยู่บริการด้านบนตรงกับที่ กรอ. แจ้งไว้ ก่อนบันทึก',
+  'wsdl.notes': 'สิ่งที่ WSDL เขียนไม่ตรงมาตรฐานหรือขัดกันเอง',
   'mapping.heading': 'จับคู่ Operation และพารามิเตอร์',
   'mapping.choose': '— เลือก —',
   'mapping.guess': 'เดาจากชื่อ — โปรดตรวจ',
@@ -176,6 +179,8 @@ const en: Record<OptionsStringKey, string> = {
     'Verify automatically over this unencrypted http address too: every captured token (with its national ID number) and the ClientID will be sent to it unencrypted, as soon as it is captured, without a click.',
   'field.endpoint': 'Service address (endpoint)',
   'field.namespace': 'Namespace',
+  'field.port': 'Service port',
+  'field.port.hint': 'This WSDL offers several ports, each with its own address, SOAP version and operations.',
   'field.operation': 'Operation that verifies',
   'field.soapAction': 'SOAPAction',
   'field.soapAction.hint': 'May be empty if the service needs none.',
@@ -201,6 +206,7 @@ const en: Record<OptionsStringKey, string> = {
   'wsdl.noParameters': '(no parameters)',
   'wsdl.plainHttp':
     'This WSDL was read over unencrypted http, so anyone on the path could have changed it: check that the service address above is the one DIW gave you before saving.',
+  'wsdl.notes': 'Where the WSDL strays from the standards or contradicts itself',
   'mapping.heading': 'Operation and parameter mapping',
   'mapping.choose': '— choose —',
   'mapping.guess': 'guessed from the names — please check',

@@ -24,6 +24,8 @@ import {
   formFromSettings,
   formFromWsdl,
   formWithOperation,
+  formWithPort,
+  initialPort,
   type FormCheck,
   type FormField,
   type VerificationForm,
@@ -58,6 +60,9 @@ export interface VerificationSetup {
   descriptionUrl: string;
   /** Why the last Load WSDL failed: kept beside manual mode after the status area moves on. */
   wsdlFailure: Localized | null;
+  /** The port chosen among the loaded WSDL's SOAP ports (`service/port`), whose operations are offered. */
+  port: string;
+  choosePort: (portKey: string) => void;
   chooseOperation: (name: string) => void;
   status: StatusReport | null;
   busy: 'load' | 'save' | 'test' | null;
@@ -77,6 +82,7 @@ export function useVerificationSetup(client: InspectorClient, saved: Settings, s
   );
   const [description, setDescription] = useState<WsdlDescription | null>(null);
   const [descriptionUrl, setDescriptionUrl] = useState('');
+  const [port, setPort] = useState('');
   const [wsdlFailure, setWsdlFailure] = useState<Localized | null>(null);
   const [errors, setErrors] = useState<FormCheck['errors']>({});
   const [status, setStatus] = useState<StatusReport | null>(null);
@@ -108,7 +114,14 @@ export function useVerificationSetup(client: InspectorClient, saved: Settings, s
 
   function chooseOperation(name: string) {
     if (!description) return;
-    setForm((current) => formWithOperation(current, description, name));
+    setForm((current) => formWithOperation(current, description, name, port));
+    setErrors({});
+  }
+
+  function choosePort(portKey: string) {
+    if (!description) return;
+    setPort(portKey);
+    setForm((current) => formWithPort(current, description, portKey));
     setErrors({});
   }
 
@@ -139,6 +152,7 @@ export function useVerificationSetup(client: InspectorClient, saved: Settings, s
       const loaded = result.value;
       setDescription(loaded);
       setDescriptionUrl(url);
+      setPort(initialPort(loaded));
       setWsdlFailure(null);
       setForm((current) => formFromWsdl(current, loaded));
       setMode('wsdl');
@@ -222,6 +236,8 @@ export function useVerificationSetup(client: InspectorClient, saved: Settings, s
     description,
     descriptionUrl,
     wsdlFailure,
+    port,
+    choosePort,
     chooseOperation,
     status,
     busy,

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { DEFAULT_SETTINGS, TEXT_LIMITS, parseSettings, validateSettings } from '../shared/settings';
 import { parseWsdl } from '../domain/soap/wsdl';
 import type { WsdlDescription } from '../domain/soap/wsdl';
+import { describedOperation } from '../test-support/wsdl-fixtures';
 import {
   checkVerificationForm,
   formFromSettings,
@@ -31,10 +32,22 @@ const unguessable: WsdlDescription = {
   endpoint: 'http://127.0.0.1:9000/svc',
   soapVersion: '1.2',
   operations: [
-    { name: 'Check', style: 'rpc', soapAction: 'urn:Check', inputNamespace: '', inputParameters: ['arg0', 'arg1'] },
-    { name: 'Ping', style: 'document', soapAction: '', inputNamespace: 'urn:ping', inputParameters: [] },
+    describedOperation({
+      name: 'Check',
+      style: 'rpc',
+      soapAction: 'urn:Check',
+      inputParameters: ['arg0', 'arg1'],
+      endpoint: 'http://127.0.0.1:9000/svc',
+    }),
+    describedOperation({
+      name: 'Ping',
+      inputNamespace: 'urn:ping',
+      inputParameters: [],
+      endpoint: 'http://127.0.0.1:9000/svc',
+    }),
   ],
   guess: null,
+  notes: [],
 };
 
 const filled: VerificationForm = {

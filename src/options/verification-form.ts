@@ -65,29 +65,96 @@ export function plainHttpChoiceShown(form: Pick<VerificationForm, 'endpoint' | '
   return form.autoVerify && isPlainHttp(form);
 }
 
+/** One SOAP port of a loaded WSDL, as the page offers it. */
+export interface WsdlPortChoice {
+  key: string;
+  service: string;
+  port: string;
+  binding: string;
+  soapVersion: '1.1' | '1.2';
+  endpoint: string | null;
+}
+
+export function portKeyOf(operation: Pick<WsdlOperation, 'service' | 'port'>): string {
+  return `${operation.service}/${operation.port}`;
+}
+
+/** The ports of a description, in its order (SOAP 1.1 first), each once. */
+export function wsdlPorts(description: WsdlDescription): WsdlPortChoice[] {
+  const ports = new Map<string, WsdlPortChoice>();
+  for (const operation of description.operations) {
+    const key = portKeyOf(operation);
+    if (!ports.has(key))
+      ports.set(key, {
+        key,
+        service: operation.service,
+        port: operation.port,
+        binding: operation.binding,
+        soapVersion: operation.soapVersion,
+        endpoint: operation.endpoint,
+      });
+  }
+  return [...ports.values()];
+}
+
+export function operationsOfPort(description: WsdlDescription, portKey: string): WsdlOperation[] {
+  return description.operations.filter((operation) => portKeyOf(operation) === portKey);
+}
+
+/** The port a freshly loaded WSDL starts on: the guessed operation's, else the first. */
+export function initialPort(description: WsdlDescription): string {
+  const guessed = description.operations.find((operation) => operation.key === description.guess?.operationKey);
+  const first = guessed ?? description.operations[0];
+  return first ? portKeyOf(first) : '';
+}
+
 /**
- * Picks `operationName` from the WSDL: its SOAPAction, style and namespace come with it. The
- * parameters are the WSDL's guess when this is the guessed operation; for any other operation
- * they are left for the person to choose, because a guess made for one operation says nothing
- * about another's parameters.
+ * Picks `operationName` from the WSDL, on `portKey` when given (else wherever it is first
+ * offered): its SOAPAction, style and namespace come with it, and its port's address and SOAP
+ * version. The parameters are the WSDL's guess when this is the guessed operation; for any
+ * other operation they are left for the person to choose, because a guess made for one
+ * operation says nothing about another's parameters.
  */
 export function formWithOperation(
   form: VerificationForm,
   description: WsdlDescription,
   operationName: string,
+  portKey?: string,
 ): VerificationForm {
-  const operation = description.operations.find((candidate) => candidate.name === operationName);
+  const operation = description.operations.find(
+    (candidate) => candidate.name === operationName && (portKey === undefined || portKeyOf(candidate) === portKey),
+  );
   if (!operation) return { ...form, operation: '', soapAction: '', tokenParameter: '', clientIdParameter: '' };
   const guess = description.guess?.operation === operation.name ? description.guess : null;
   return {
     ...form,
-    soapVersion: description.soapVersion,
+    endpoint: operation.endpoint ?? form.endpoint,
+    soapVersion: operation.soapVersion,
     style: operation.style,
     namespace: namespaceOf(operation, description),
     operation: operation.name,
     soapAction: operation.soapAction,
     tokenParameter: pickParameter(operation, guess?.tokenParameter ?? null),
     clientIdParameter: pickParameter(operation, guess?.clientIdParameter ?? null),
+  };
+}
+
+/**
+ * Moves to another port: the same operation there when it has one (with the parameters already
+ * chosen, when that operation takes them too), else no operation yet; the port's address and
+ * SOAP version either way.
+ */
+export function formWithPort(form: VerificationForm, description: WsdlDescription, portKey: string): VerificationForm {
+  const port = wsdlPorts(description).find((candidate) => candidate.key === portKey);
+  if (!port) return form;
+  const onPort = { ...form, endpoint: port.endpoint ?? form.endpoint, soapVersion: port.soapVersion };
+  const same = operationsOfPort(description, portKey).find((operation) => operation.name === form.operation);
+  if (!same) return { ...onPort, operation: '', soapAction: '', tokenParameter: '', clientIdParameter: '' };
+  const moved = formWithOperation(onPort, description, same.name, portKey);
+  return {
+    ...moved,
+    tokenParameter: moved.tokenParameter || pickParameter(same, form.tokenParameter || null),
+    clientIdParameter: moved.clientIdParameter || pickParameter(same, form.clientIdParameter || null),
   };
 }
 
@@ -102,9 +169,10 @@ export function formFromWsdl(form: VerificationForm, description: WsdlDescriptio
     endpoint: description.endpoint ?? form.endpoint,
     soapVersion: description.soapVersion,
   };
-  const chosen =
-    description.guess?.operation ?? (description.operations.length === 1 ? description.operations[0]!.name : '');
-  return formWithOperation(withEndpoint, description, chosen);
+  // The same operation offered on two ports (SOAP 1.1 and 1.2) is still the only one.
+  const names = new Set(description.operations.map((operation) => operation.name));
+  const chosen = description.guess?.operation ?? (names.size === 1 ? [...names][0]! : '');
+  return formWithOperation(withEndpoint, description, chosen, initialPort(description));
 }
 
 function namespaceOf(operation: WsdlOperation, description: WsdlDescription): string {

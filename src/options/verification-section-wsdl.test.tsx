@@ -14,6 +14,7 @@ import {
   status,
   savedVerification,
 } from '../test-support/render-options-page';
+import { describedOperation } from '../test-support/wsdl-fixtures';
 
 afterEach(cleanup);
 
@@ -50,16 +51,16 @@ describe('Load WSDL', () => {
       endpoint: 'http://127.0.0.1:9001/check',
       soapVersion: '1.2',
       operations: [
-        { name: 'Ping', style: 'document', soapAction: '', inputNamespace: 'urn:checker', inputParameters: [] },
-        {
+        describedOperation({ name: 'Ping', inputNamespace: 'urn:checker', inputParameters: [] }),
+        describedOperation({
           name: 'Check',
           style: 'rpc',
           soapAction: 'urn:checker#Check',
-          inputNamespace: '',
           inputParameters: ['arg0', 'arg1'],
-        },
+        }),
       ],
       guess: null,
+      notes: [],
     };
     const client = await renderPage({ wsdlResult: { ok: true, value: description } });
     type('client-id', 'CID-1');

@@ -66,7 +66,14 @@ describe('Plain HTTP', () => {
   });
 
   it('shows the warning when the WSDL names a plain-HTTP endpoint, as the manual’s does, and asks to check a WSDL read over http', async () => {
-    await renderPage({ wsdlResult: { ok: true, value: { ...demoDescription(), endpoint: PLAIN } } });
+    const demo = demoDescription();
+    // The WSDL's port names the address; the description's endpoint is that port's.
+    const plain = {
+      ...demo,
+      endpoint: PLAIN,
+      operations: demo.operations.map((operation) => ({ ...operation, endpoint: PLAIN })),
+    };
+    await renderPage({ wsdlResult: { ok: true, value: plain } });
     expect(byTestId('wsdl-url').value).toBe('http://diwinfo.diw.go.th:8080/DiwAppChk/DiwAppChk?wsdl');
     fireEvent.click(byTestId('load-wsdl'));
     await waitFor(() => expect(byTestId('endpoint').value).toBe(PLAIN));

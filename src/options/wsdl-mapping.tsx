@@ -1,6 +1,7 @@
 /**
- * WSDL mode: what the loaded WSDL says about the service, and the choice of the operation and of
- * the parameters that carry the token and the ClientID, with the guess from the names marked.
+ * WSDL mode: what the loaded WSDL says about the service, and the choice of the port (when it
+ * offers several), of the operation and of the parameters that carry the token and the ClientID,
+ * with the guess from the names marked.
  */
 import { endpointSecurity } from '../domain/url';
 import type { WsdlDescription } from '../domain/soap/wsdl';
@@ -9,21 +10,53 @@ import { Field, describedBy } from './field';
 import { OPTIONS_STRINGS } from './options-strings';
 import { EndpointField } from './service-fields';
 import type { VerificationSetup } from './use-verification-setup';
-import { FIELD_LABELS } from './verification-form';
+import { FIELD_LABELS, operationsOfPort, portKeyOf, wsdlPorts, type WsdlPortChoice } from './verification-form';
+
+/** A port as a person tells ports apart: its name, the service's when there are several, and its SOAP version. */
+function portLabel(port: WsdlPortChoice, manyServices: boolean): string {
+  const name = port.port || port.binding;
+  return `${manyServices && port.service ? `${port.service} › ` : ''}${name} · SOAP ${port.soapVersion}`;
+}
 
 export function WsdlMapping({ setup, description }: { setup: VerificationSetup; description: WsdlDescription }) {
   const { t } = useStrings(OPTIONS_STRINGS);
   const { form, errors, errorOf, update } = setup;
-  const selectedOperation = description.operations.find((operation) => operation.name === form.operation) ?? null;
+  const ports = wsdlPorts(description);
+  const manyServices = new Set(ports.map((port) => port.service)).size > 1;
+  const offered = operationsOfPort(description, setup.port);
+  const selectedOperation = offered.find((operation) => operation.name === form.operation) ?? null;
   const guess = description.guess;
+  const guessedOperation = description.operations.find((operation) => operation.key === guess?.operationKey);
+  // The guess holds on the port it was made on, and on another port offering the same operation.
   const isGuess = (field: 'operation' | 'tokenParameter' | 'clientIdParameter') =>
-    guess !== null && guess[field] !== null && guess.operation === form.operation && guess[field] === form[field];
+    guess !== null &&
+    guess[field] !== null &&
+    guess.operation === form.operation &&
+    guess[field] === form[field] &&
+    (field !== 'operation' || (guessedOperation !== undefined && portKeyOf(guessedOperation) === setup.port));
   return (
     <>
       <WsdlSummary description={description} descriptionUrl={setup.descriptionUrl} />
       <fieldset class="mapping">
         <legend>{t('mapping.heading')}</legend>
         {!guess && <p class="notice">{t('mapping.noGuess')}</p>}
+        {ports.length > 1 && (
+          <Field id="port" label={t('field.port')} hint={t('field.port.hint')}>
+            <select
+              id="port"
+              data-testid="port"
+              value={setup.port}
+              aria-describedby="port-hint"
+              onChange={(event) => setup.choosePort(event.currentTarget.value)}
+            >
+              {ports.map((port) => (
+                <option key={port.key} value={port.key}>
+                  {portLabel(port, manyServices)}
+                </option>
+              ))}
+            </select>
+          </Field>
+        )}
         <Field
           id="operation"
           label={t('field.operation')}
@@ -38,8 +71,8 @@ export function WsdlMapping({ setup, description }: { setup: VerificationSetup; 
             onChange={(event) => setup.chooseOperation(event.currentTarget.value)}
           >
             {form.operation === '' && <option value="">{t('mapping.choose')}</option>}
-            {description.operations.map((operation) => (
-              <option key={operation.name} value={operation.name}>
+            {offered.map((operation) => (
+              <option key={operation.key} value={operation.name}>
                 {operation.name}
               </option>
             ))}
@@ -93,17 +126,15 @@ export function WsdlMapping({ setup, description }: { setup: VerificationSetup; 
 }
 
 function WsdlSummary({ description, descriptionUrl }: { description: WsdlDescription; descriptionUrl: string }) {
-  const { t } = useStrings(OPTIONS_STRINGS);
+  const { t, pick } = useStrings(OPTIONS_STRINGS);
   /** The WSDL names the endpoint the ClientID is sent to; read over plain HTTP, it may have been altered. */
   const wsdlOverPlainHttp = endpointSecurity(descriptionUrl) === 'plain-http';
+  const ports = wsdlPorts(description);
+  const manyServices = new Set(ports.map((port) => port.service)).size > 1;
   return (
     <div class="wsdl-summary" data-testid="wsdl-summary">
       <h3>{t('wsdl.heading')}</h3>
       <dl>
-        <dt>{t('wsdl.endpoint')}</dt>
-        <dd class="code">{description.endpoint ?? t('wsdl.noEndpoint')}</dd>
-        <dt>{t('field.soapVersion')}</dt>
-        <dd>SOAP {description.soapVersion}</dd>
         <dt>{t('wsdl.namespace')}</dt>
         <dd class="code">{description.targetNamespace || '—'}</dd>
       </dl>
@@ -113,18 +144,39 @@ function WsdlSummary({ description, descriptionUrl }: { description: WsdlDescrip
         </p>
       )}
       <h4>{t('wsdl.operations')}</h4>
-      <ul class="operations">
-        {description.operations.map((operation) => (
-          <li key={operation.name}>
-            <span class="code">{operation.name}</span> ({operation.style}):{' '}
-            {operation.inputParameters.length > 0 ? (
-              <span class="code">{operation.inputParameters.join(', ')}</span>
-            ) : (
-              t('wsdl.noParameters')
-            )}
+      <ul class="ports">
+        {ports.map((port) => (
+          <li key={port.key} data-testid="wsdl-port">
+            <span class="code">{portLabel(port, manyServices)}</span>
+            <dl>
+              <dt>{t('wsdl.endpoint')}</dt>
+              <dd class="code">{port.endpoint ?? t('wsdl.noEndpoint')}</dd>
+            </dl>
+            <ul class="operations">
+              {operationsOfPort(description, port.key).map((operation) => (
+                <li key={operation.key}>
+                  <span class="code">{operation.name}</span> ({operation.style}):{' '}
+                  {operation.inputParameters.length > 0 ? (
+                    <span class="code">{operation.inputParameters.join(', ')}</span>
+                  ) : (
+                    t('wsdl.noParameters')
+                  )}
+                </li>
+              ))}
+            </ul>
           </li>
         ))}
       </ul>
+      {description.notes.length > 0 && (
+        <>
+          <h4>{t('wsdl.notes')}</h4>
+          <ul class="wsdl-notes" data-testid="wsdl-notes">
+            {description.notes.map((note) => (
+              <li key={note.code}>{pick(note.text)}</li>
+            ))}
+          </ul>
+        </>
+      )}
     </div>
   );
 }

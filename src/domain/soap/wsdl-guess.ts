@@ -2,7 +2,7 @@
  * Which operation verifies a token, and which parameter takes the token and which the ClientID,
  * guessed from names: the manual does not give them.
  */
-import type { WsdlDescription, WsdlOperation } from './wsdl';
+import type { WsdlOperation } from './wsdl';
 
 const OPERATION_HINTS = ['chk', 'check', 'verify', 'valid', 'login', 'token', 'auth'];
 const TOKEN_HINTS = ['token', 'jwt', 'access'];
@@ -13,11 +13,19 @@ function hintScore(name: string, hints: readonly string[]): number {
   return hints.filter((hint) => lower.includes(hint)).length;
 }
 
+export interface RoleGuess {
+  operation: string;
+  tokenParameter: string | null;
+  clientIdParameter: string | null;
+}
+
 /**
  * Guesses from names alone. It says null rather than invent: JAX-WS without @WebParam names
  * parameters arg0, arg1, and then only a person who knows the service can choose.
  */
-export function guessRoles(operations: WsdlOperation[]): WsdlDescription['guess'] {
+export function guessRoles(
+  operations: ReadonlyArray<Pick<WsdlOperation, 'name' | 'inputParameters'>>,
+): RoleGuess | null {
   if (operations.length === 0) return null;
   const scored = operations.map((operation) => ({
     operation,

@@ -96,14 +96,26 @@ describe('parseWsdl', () => {
       soapVersion: '1.1',
       operations: [
         {
+          key: 'DiwAppChk/DiwAppChkPort/DiwLoginChk',
           name: 'DiwLoginChk',
           style: 'document',
           soapAction: '',
           inputNamespace: 'http://ws.diwappchk.diw.go.th/',
           inputParameters: ['AccessToken', 'ClientID'],
+          service: 'DiwAppChk',
+          port: 'DiwAppChkPort',
+          binding: 'DiwAppChkPortBinding',
+          soapVersion: '1.1',
+          endpoint: 'http://127.0.0.1:8089/DiwAppChk/DiwAppChk',
         },
       ],
-      guess: { operation: 'DiwLoginChk', tokenParameter: 'AccessToken', clientIdParameter: 'ClientID' },
+      guess: {
+        operation: 'DiwLoginChk',
+        operationKey: 'DiwAppChk/DiwAppChkPort/DiwLoginChk',
+        tokenParameter: 'AccessToken',
+        clientIdParameter: 'ClientID',
+      },
+      notes: [],
     });
   });
 
@@ -121,7 +133,7 @@ describe('parseWsdl', () => {
       ['DiwLoginChk', ['arg0', 'arg1']],
     ]);
     // arg0/arg1 say nothing: the operation is guessed, the parameters are left to a person.
-    expect(whole.guess).toEqual({ operation: 'DiwLoginChk', tokenParameter: null, clientIdParameter: null });
+    expect(whole.guess).toMatchObject({ operation: 'DiwLoginChk', tokenParameter: null, clientIdParameter: null });
   });
 
   it('rpc/encoded: parameters are the message parts, namespace from soap:body', () => {
@@ -131,7 +143,7 @@ describe('parseWsdl', () => {
       endpoint: 'http://diwinfo.example:8080/axis/services/DiwAppChk',
       targetNamespace: 'http://diwinfo.example/DiwAppChk',
     });
-    expect(description.operations).toEqual([
+    expect(description.operations).toMatchObject([
       {
         name: 'verifyToken',
         style: 'rpc',
@@ -140,7 +152,7 @@ describe('parseWsdl', () => {
         inputParameters: ['clientId', 'accessToken'],
       },
     ]);
-    expect(description.guess).toEqual({
+    expect(description.guess).toMatchObject({
       operation: 'verifyToken',
       tokenParameter: 'accessToken',
       clientIdParameter: 'clientId',
@@ -154,25 +166,42 @@ describe('parseWsdl', () => {
       ['HelloWorld', 'http://tempuri.org/HelloWorld', []],
       ['CheckToken', 'http://tempuri.org/CheckToken', ['appKey', 'jwt']],
     ]);
-    expect(description.guess).toEqual({ operation: 'CheckToken', tokenParameter: 'jwt', clientIdParameter: 'appKey' });
+    expect(description.guess).toMatchObject({
+      operation: 'CheckToken',
+      tokenParameter: 'jwt',
+      clientIdParameter: 'appKey',
+    });
   });
 
-  it('prefers the SOAP 1.1 port when both are offered', () => {
+  it('lists both ports, SOAP 1.1 first, and preselects it', () => {
     const both = SOAP12_ONLY_WSDL.replace(
       '<wsdl:service name="TokenService">',
       '<wsdl:binding name="TokenServiceSoap" type="tns:TokenServiceSoap"><soap:binding xmlns:soap="http://schemas.xmlsoap.org/wsdl/soap/" transport="http://schemas.xmlsoap.org/soap/http"/><wsdl:operation name="CheckToken"><soap:operation xmlns:soap="http://schemas.xmlsoap.org/wsdl/soap/" soapAction="http://tempuri.org/CheckToken11"/></wsdl:operation></wsdl:binding><wsdl:service name="TokenService"><wsdl:port name="TokenServiceSoap" binding="tns:TokenServiceSoap"><soap:address xmlns:soap="http://schemas.xmlsoap.org/wsdl/soap/" location="http://10.0.0.5/v11.asmx"/></wsdl:port>',
     );
     const description = parsed(both);
     expect(description).toMatchObject({ soapVersion: '1.1', endpoint: 'http://10.0.0.5/v11.asmx' });
-    expect(description.operations).toEqual([
+    expect(description.operations).toMatchObject([
       {
+        key: 'TokenService/TokenServiceSoap/CheckToken',
         name: 'CheckToken',
         style: 'document',
         soapAction: 'http://tempuri.org/CheckToken11',
         inputNamespace: 'http://tempuri.org/',
         inputParameters: ['appKey', 'jwt'],
+        soapVersion: '1.1',
+        endpoint: 'http://10.0.0.5/v11.asmx',
+      },
+      { name: 'HelloWorld', soapVersion: '1.2', port: 'TokenServiceSoap12' },
+      {
+        name: 'CheckToken',
+        soapVersion: '1.2',
+        port: 'TokenServiceSoap12',
+        endpoint: 'http://10.0.0.5/TokenService.asmx',
       },
     ]);
+    expect(description.guess?.operationKey).toBe('TokenService/TokenServiceSoap/CheckToken');
+    // The SOAP 1.1 binding leaves HelloWorld out: said, not offered on that port.
+    expect(description.notes.map((note) => note.code)).toEqual(['port-type-operation-not-bound']);
   });
 
   it('a per-operation style overrides the binding style', () => {
@@ -195,6 +224,21 @@ describe('parseWsdl', () => {
       '<xsd:element name="ClientID" type="xsd:string" minOccurs="0"/></xsd:sequence></xsd:extension></xsd:complexContent>',
     );
     expect(parsed(wsdl).operations[0]!.inputParameters).toEqual(['Version', 'Lang', 'AccessToken', 'ClientID']);
+  });
+
+  it('thousands of ports on one large binding: the listing is bounded, and says so', () => {
+    const operations = 2_000;
+    const ports = 3_000;
+    const names = Array.from({ length: operations }, (_unused, index) => `op${index}`);
+    const wsdl = `<definitions xmlns="http://schemas.xmlsoap.org/wsdl/" xmlns:soap="http://schemas.xmlsoap.org/wsdl/soap/" xmlns:tns="urn:t" targetNamespace="urn:t">
+      <portType name="P">${names.map((name) => `<operation name="${name}"/>`).join('')}</portType>
+      <binding name="B" type="tns:P"><soap:binding style="rpc"/>${names.map((name) => `<operation name="${name}"/>`).join('')}</binding>
+      <service name="S">${Array.from({ length: ports }, (_unused, index) => `<port name="p${index}" binding="tns:B"/>`).join('')}</service>
+    </definitions>`;
+    const description = parsed(wsdl);
+    expect(description.operations.length).toBeLessThanOrEqual(5_000);
+    expect(new Set(description.operations.map((operation) => operation.port)).size).toBeLessThanOrEqual(50);
+    expect(description.notes.map((note) => note.code)).toContain('listing-capped');
   });
 
   it('a WSDL without a service still gives operations, with no endpoint', () => {

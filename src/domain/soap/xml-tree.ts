@@ -18,6 +18,8 @@ export interface XmlElement {
   text: string;
   /** Prefix → namespace URI in scope here ('' is the default namespace). */
   scope: ReadonlyMap<string, string>;
+  /** The element's prefix when no declaration binds it (then `ns` is ''): a mistake some readers tolerate. */
+  unboundPrefix?: string;
 }
 
 export type XmlReadResult =
@@ -88,7 +90,10 @@ function toElement(
       }
     }
   }
-  return { ns: scope.get(prefix) ?? '', local, attrs, children, text: texts.join('').trim(), scope };
+  const ns = scope.get(prefix);
+  const element: XmlElement = { ns: ns ?? '', local, attrs, children, text: texts.join('').trim(), scope };
+  if (ns === undefined && prefix !== '') element.unboundPrefix = prefix;
+  return element;
 }
 
 /**
