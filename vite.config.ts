@@ -18,6 +18,8 @@ export const GECKO_ID = identity.geckoId;
 const CONTENT_SCRIPT = 'src/content/capture.ts';
 /** Runs at document_idle, so it could load late; standalone all the same, to stay one small file. */
 const PAGE_HYGIENE_SCRIPT = 'src/content/page-hygiene.ts';
+/** The DevTools panel's page: devtools.html creates it by path, so the manifest does not name it. */
+const DEVTOOLS_PANEL = 'src/devtools/panel.html';
 
 /**
  * package.json's version is the one version: both builds and the release zips' names take it from
@@ -79,6 +81,7 @@ export default defineConfig(({ mode }) => {
       emptyOutDir: true,
       sourcemap: false,
       target: 'es2022',
+      rollupOptions: { input: { panel: DEVTOOLS_PANEL } },
     },
   };
 });
