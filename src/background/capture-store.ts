@@ -15,7 +15,7 @@
  */
 import type { Capture, StoredVerification, VerifyingCapture } from '../shared/capture';
 import type { TokenHygiene } from '../domain/token-hygiene';
-import { TIMELINE_KEY_PREFIX, timelineKey } from '../shared/timeline';
+import { TIMELINE_KEY_PREFIX, pageReportKey, timelineKey } from '../shared/timeline';
 
 export const MAX_CAPTURES_PER_TAB = 20;
 /**
@@ -279,7 +279,7 @@ export function createCaptureStore(area: SessionArea) {
       return serialised(async () => {
         const count = (await list(key)).length;
         const cleared = readClearedAt((await area.get(CLEARED_KEY))[CLEARED_KEY]);
-        await area.remove(tabId === null ? key : [key, timelineKey(tabId)]);
+        await area.remove(tabId === null ? key : [key, timelineKey(tabId), pageReportKey(tabId)]);
         // Closed tabs add a time each; the newest few are all an in-flight capture can race with.
         const keys = Object.fromEntries(
           [...Object.entries(cleared.keys), [key, at] as const]

@@ -51,7 +51,13 @@ const verification = createVerificationService({ store, settings, verifier, poli
 const ready = verification.settleInterrupted().catch(() => 0);
 const refreshBadge = createBadgeRefresh({ store, action: browser.action, now });
 const tabUrl = async (tabId: number) => (await browser.tabs.get(tabId).catch(() => null))?.url ?? '';
-const hygiene = createTokenHygiene({ store, hops: (tabId) => timeline.hops(tabId), tabUrl });
+const hygiene = createTokenHygiene({
+  area: browser.storage.session,
+  store,
+  captureIdFor,
+  hops: (tabId) => timeline.hops(tabId),
+  tabUrl,
+});
 const timeline = createTimelineRecorder({
   area: browser.storage.session,
   isCaptureSite: async (url) => isCaptureSite(url, (await settings.get()).captureSites),

@@ -113,6 +113,24 @@ describe('the login timeline recorder', () => {
     expect(env.onTokenHop).toHaveBeenCalledWith(TAB);
   });
 
+  it('keeps the events in the order fired: a 302 that answers before the hop is written still finds it', async () => {
+    fakeBrowser.reset();
+    const recorder = createTimelineRecorder({
+      area: fakeBrowser.storage.session as unknown as SessionArea,
+      // A settings read slower than the redirect, as on loopback.
+      isCaptureSite: () => new Promise((done) => setTimeout(() => done(true), 5)),
+      captureIdFor,
+      onTokenHop: async () => undefined,
+    });
+    await Promise.all([
+      recorder.started({ requestId: 'r', tabId: TAB, timeStamp: 1, url: `${SSO}/authorize`, method: 'GET' }),
+      recorder.redirected({ requestId: 'r', tabId: TAB, timeStamp: 2, statusCode: 302, redirectUrl: `${APP}/cb` }),
+      recorder.started({ requestId: 'r', tabId: TAB, timeStamp: 3, url: `${APP}/cb`, method: 'GET' }),
+      recorder.completed({ requestId: 'r', tabId: TAB, timeStamp: 4, statusCode: 200 }),
+    ]);
+    expect((await recorder.hops(TAB)).map((hop) => hop.status)).toEqual([302, 200]);
+  });
+
   it('marks a form POST, a #fragment and a failure, and a frame as a frame', async () => {
     await env.recorder.started({
       requestId: 'p',

@@ -5,7 +5,8 @@
  * (one key per tab, the last MAX_HOPS_PER_TAB hops) and cleared with the tab's captures.
  *
  * A redirect keeps its request id, so one request can make several hops: the open hop of a
- * request is its last one without an answer yet. The event handlers are plain async functions of
+ * request is its last one without an answer yet. Every event is queued in the order the browser
+ * fires it, before anything is awaited, so a hop is written before its answer is looked up. The event handlers are plain async functions of
  * the event details, so they are tested with fake storage; timeline-listeners.ts registers them.
  */
 import { findTokensInUrl } from '../domain/find-tokens';
@@ -141,28 +142,33 @@ export function createTimelineRecorder(deps: TimelineRecorderDeps) {
   return {
     /** A navigation starts (or follows a redirect): a new hop, if the URL is on a capture site. */
     async started(details: StartDetails): Promise<void> {
-      if (details.tabId < 0 || !(await isCaptureSite(details.url))) return;
-      const found = fromUrl(findTokensInUrl(details.url));
-      for (const sighting of sightingsFromRequest(details))
-        if (sighting.source === 'form-post')
-          found.push(...sighting.candidates.map((c) => ({ value: c.value, place: 'form' as const })));
-      const tokens = await tokensOf(details.tabId, found);
-      const hop: TimelineHop = {
-        requestId: details.requestId,
-        frame: details.type === 'sub_frame' ? 'sub' : 'main',
-        method: typeof details.method === 'string' ? details.method.slice(0, 16) : 'GET',
-        url: hopUrl(details.url),
-        startedAt: details.timeStamp,
-        durationMs: null,
-        status: null,
-        error: null,
-        location: null,
-        ...tokens,
-        requestHeaders: [],
-        responseHeaders: [],
-      };
-      await serialised(async () => write(details.tabId, [...(await read(details.tabId)), hop], details.timeStamp));
-      if (hop.tokenIds.length > 0) await onTokenHop(details.tabId);
+      if (details.tabId < 0) return;
+      // Queued at once, with the check inside: a 302 on loopback answers before a settings read
+      // does, and its redirect must find this hop already written.
+      const hop = await serialised(async () => {
+        if (!(await isCaptureSite(details.url))) return null;
+        const found = fromUrl(findTokensInUrl(details.url));
+        for (const sighting of sightingsFromRequest(details))
+          if (sighting.source === 'form-post')
+            found.push(...sighting.candidates.map((c) => ({ value: c.value, place: 'form' as const })));
+        const started: TimelineHop = {
+          requestId: details.requestId,
+          frame: details.type === 'sub_frame' ? 'sub' : 'main',
+          method: typeof details.method === 'string' ? details.method.slice(0, 16) : 'GET',
+          url: hopUrl(details.url),
+          startedAt: details.timeStamp,
+          durationMs: null,
+          status: null,
+          error: null,
+          location: null,
+          ...(await tokensOf(details.tabId, found)),
+          requestHeaders: [],
+          responseHeaders: [],
+        };
+        await write(details.tabId, [...(await read(details.tabId)), started], details.timeStamp);
+        return started;
+      });
+      if (hop && hop.tokenIds.length > 0) await onTokenHop(details.tabId);
     },
 
     async sentHeaders(details: SendHeadersDetails): Promise<void> {

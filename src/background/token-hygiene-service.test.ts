@@ -30,7 +30,13 @@ describe('token hygiene on the capture', () => {
     const area = fakeBrowser.storage.session as unknown as SessionArea;
     store = createCaptureStore(area);
     tabUrl = CALLBACK;
-    hygiene = createTokenHygiene({ store, hops: (tabId) => recorder.hops(tabId), tabUrl: async () => tabUrl });
+    hygiene = createTokenHygiene({
+      area,
+      store,
+      captureIdFor,
+      hops: (tabId) => recorder.hops(tabId),
+      tabUrl: async () => tabUrl,
+    });
     recorder = createTimelineRecorder({
       area,
       isCaptureSite: async () => true,
@@ -87,6 +93,16 @@ describe('token hygiene on the capture', () => {
       'app-token-in-query',
       'app-token-to-other-origins',
     ]);
+  });
+
+  it('a report that comes before its capture is stored waits for it', async () => {
+    await brokenCallback();
+    expect(await hygiene.recordPageReport(TAB, 0, { referrerPolicy: '', resourceOrigins: [] })).toBe(0);
+    await capture();
+    await hygiene.attachTimeline(TAB);
+    const [stored] = await store.forTab(TAB);
+    expect(stored!.hygiene?.page).toEqual({ pageOrigin: APP, referrerPolicy: 'unsafe-url', resourceOrigins: [] });
+    expect(stored!.hygiene?.hops).toHaveLength(2);
   });
 
   it('a report about another tab’s token, or with a token only the page claims, is dropped', async () => {

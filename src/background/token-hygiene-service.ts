@@ -10,13 +10,19 @@
 import { findTokensInUrl } from '../domain/find-tokens';
 import { hopUrl, tokenHopsOf, type TimelineHop } from '../domain/login-timeline';
 import { readPageHygieneReport } from '../domain/token-hygiene';
-import type { CaptureStore } from './capture-store';
+import type { PageHygieneFacts } from '../domain/token-hygiene';
+import { pageReportKey } from '../shared/timeline';
+import type { CaptureStore, SessionArea } from './capture-store';
 
 /** A token crosses a handful of hops; more are the same login replayed and say nothing more. */
 const MAX_HOPS_PER_CAPTURE = 8;
 
 export interface TokenHygieneDeps {
+  /** Where a page's report waits for its capture (storage.session). */
+  area: SessionArea;
   store: Pick<CaptureStore, 'forTab' | 'setHygiene'>;
+  /** The id the capture of `token` has in tab `tabId` (the intake's own). */
+  captureIdFor: (tabId: number, token: string) => Promise<string>;
   hops: (tabId: number) => Promise<TimelineHop[]>;
   /** The tab's URL as the browser has it now; '' when the tab is gone or its URL is not visible. */
   tabUrl: (tabId: number) => Promise<string>;
@@ -32,7 +38,18 @@ function pageOriginOf(url: string): string | null {
 }
 
 export function createTokenHygiene(deps: TokenHygieneDeps) {
-  const { store, hops, tabUrl } = deps;
+  const { area, store, hops, tabUrl, captureIdFor } = deps;
+
+  interface PendingReport {
+    captureIds: string[];
+    page: PageHygieneFacts;
+  }
+
+  async function pendingReport(tabId: number): Promise<PendingReport | null> {
+    const key = pageReportKey(tabId);
+    const stored = (await area.get(key))[key] as PendingReport | undefined;
+    return stored && Array.isArray(stored.captureIds) ? stored : null;
+  }
 
   /** The Referrer-Policy header of the page now in the tab, from the timeline's hop that loaded it. */
   async function headerPolicy(tabId: number, url: string): Promise<string | null> {
@@ -45,17 +62,25 @@ export function createTokenHygiene(deps: TokenHygieneDeps) {
     /** Gives each capture of the tab the hops that carried its token. */
     async attachTimeline(tabId: number): Promise<void> {
       const timeline = await hops(tabId);
+      const pending = await pendingReport(tabId);
       for (const capture of await store.forTab(tabId)) {
         const carried = tokenHopsOf(timeline, capture.id).slice(-MAX_HOPS_PER_CAPTURE);
-        if (carried.length === 0 || JSON.stringify(carried) === JSON.stringify(capture.hygiene?.hops)) continue;
-        await store.setHygiene(capture.id, tabId, (hygiene) => ({ ...hygiene, hops: carried }));
+        const page = pending?.captureIds.includes(capture.id) ? pending.page : capture.hygiene?.page;
+        const next = {
+          ...capture.hygiene,
+          ...(carried.length > 0 ? { hops: carried } : {}),
+          ...(page ? { page } : {}),
+        };
+        if (JSON.stringify(next) === JSON.stringify(capture.hygiene ?? {})) continue;
+        await store.setHygiene(capture.id, tabId, () => next);
       }
     },
 
     /**
      * A callback page's report at idle, from its top frame. The page's word is checked against the
      * browser's: only a token still in the tab's URL now gets the report, and only the captures of
-     * that token in that tab. Returns how many captures took it.
+     * that token in that tab. The report waits in storage.session for a capture not stored yet
+     * (`attachTimeline` hands it over then). Returns how many captures took it now.
      */
     async recordPageReport(tabId: number, frameId: number | null, report: unknown): Promise<number> {
       if (frameId !== 0) return 0;
@@ -65,9 +90,11 @@ export function createTokenHygiene(deps: TokenHygieneDeps) {
       const inUrl = new Set(findTokensInUrl(url).map((candidate) => candidate.value));
       const page = readPageHygieneReport(report, pageOrigin, await headerPolicy(tabId, url));
       if (inUrl.size === 0 || page === null) return 0;
+      const captureIds = await Promise.all([...inUrl].map((token) => captureIdFor(tabId, token)));
+      await area.set({ [pageReportKey(tabId)]: { captureIds, page } satisfies PendingReport });
       let recorded = 0;
       for (const capture of await store.forTab(tabId)) {
-        if (!inUrl.has(capture.token)) continue;
+        if (!captureIds.includes(capture.id)) continue;
         if (await store.setHygiene(capture.id, tabId, (hygiene) => ({ ...hygiene, page }))) recorded += 1;
       }
       return recorded;

@@ -38,10 +38,16 @@ function otherOrigins(): string[] {
   return [...origins];
 }
 
-if (findTokensInUrl(location.href).length > 0) {
+function report(): void {
+  if (findTokensInUrl(location.href).length === 0) return;
   const message: Message = {
     type: 'content→bg:page-hygiene',
     payload: { referrerPolicy: metaReferrerPolicy(), resourceOrigins: otherOrigins() },
   };
   browser.runtime.sendMessage(message).catch(() => undefined);
 }
+
+// A resource is listed once it has loaded. Firefox's idle can come before the page's images have,
+// so the report waits for the load event when the page has not had it yet.
+if (document.readyState === 'complete') report();
+else addEventListener('load', report, { once: true });

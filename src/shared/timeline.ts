@@ -13,6 +13,14 @@ export function timelineKey(tabId: number): string {
   return `${TIMELINE_PREFIX}${tabId}`;
 }
 
+/**
+ * What a tab's callback page reported at idle, kept until the capture of its token is stored (the
+ * page can be quicker than the capture), with the capture ids of the tokens its URL held.
+ */
+export function pageReportKey(tabId: number): string {
+  return `${TIMELINE_KEY_PREFIX}page:${tabId}`;
+}
+
 /** A stored timeline as a list of hops; anything else (nothing stored yet) is an empty one. */
 export function readTimeline(stored: unknown): TimelineHop[] {
   return Array.isArray(stored) ? (stored as TimelineHop[]) : [];
