@@ -65,7 +65,7 @@ function readClearedAt(value: unknown): ClearedAt {
  * writes in flight; if the worker stops, the queue goes with the writes it was ordering, and
  * storage stays whole.
  */
-function createQueue() {
+export function createQueue() {
   let tail: Promise<unknown> = Promise.resolve();
   return function run<T>(task: () => Promise<T>): Promise<T> {
     const next = tail.then(task, task);

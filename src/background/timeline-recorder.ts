@@ -14,7 +14,8 @@ import type { TokenCandidate } from '../domain/find-tokens';
 import { MAX_HOPS_PER_TAB, hopUrl, keptHeaders, type TimelineHop } from '../domain/login-timeline';
 import type { TokenPlace } from '../domain/token-hygiene';
 import { TIMELINE_KEY_PREFIX, readTimeline, timelineKey } from '../shared/timeline';
-import type { SessionArea } from './capture-store';
+// One write at a time, as the capture store does: each is a read-modify-write of a tab's list.
+import { createQueue, type SessionArea } from './capture-store';
 import { sightingsFromRequest, type RequestDetails } from './web-request-capture';
 
 /** The JSON of one tab's timeline is kept under this, dropping its oldest hops. */
@@ -44,16 +45,6 @@ export interface TimelineRecorderDeps {
   captureIdFor: (tabId: number, token: string) => Promise<string>;
   /** Told after a hop that carried a token was recorded or answered, so the capture can learn of it. */
   onTokenHop: (tabId: number) => Promise<unknown>;
-}
-
-/** One write at a time: each is a read-modify-write of a tab's list, and a 302 chain fires together. */
-function createQueue() {
-  let tail: Promise<unknown> = Promise.resolve();
-  return function run<T>(task: () => Promise<T>): Promise<T> {
-    const next = tail.then(task, task);
-    tail = next.catch(() => undefined);
-    return next;
-  };
 }
 
 const encoder = new TextEncoder();

@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { timelineHop } from '../test-support/timeline-hops';
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { PanelApp } from './panel-app';
 import type { TimelineSource } from './use-timeline';
@@ -13,24 +14,8 @@ afterEach(cleanup);
 const SSO = 'http://127.0.0.1:18081';
 const APP = 'http://127.0.0.1:18082';
 
-function hop(overrides: Partial<TimelineHop>): TimelineHop {
-  return {
-    requestId: '1',
-    frame: 'main',
-    method: 'GET',
-    url: `${SSO}/authorize?user=somchai`,
-    startedAt: Date.UTC(2026, 10, 24, 3, 0, 0),
-    durationMs: 31,
-    status: 302,
-    error: null,
-    location: null,
-    tokenPlaces: [],
-    tokenIds: [],
-    requestHeaders: [],
-    responseHeaders: [],
-    ...overrides,
-  };
-}
+const hop = (overrides: Partial<TimelineHop>) =>
+  timelineHop({ url: `${SSO}/authorize?user=somchai`, durationMs: 31, status: 302, ...overrides });
 
 const LOGIN: TimelineHop[] = [
   hop({ url: `${SSO}/`, status: 200, durationMs: 8 }),

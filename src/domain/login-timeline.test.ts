@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { timelineHop } from '../test-support/timeline-hops';
 import fc from 'fast-check';
 import {
   MASKED,
@@ -9,30 +10,12 @@ import {
   keptHeaders,
   timelineText,
   tokenHopsOf,
-  type TimelineHop,
 } from './login-timeline';
 import { makeToken, samplePayload, SAMPLE_ID } from '../test-support/tokens';
 
 const TOKEN = makeToken(samplePayload());
 
-function hop(overrides: Partial<TimelineHop>): TimelineHop {
-  return {
-    requestId: '1',
-    frame: 'main',
-    method: 'GET',
-    url: 'http://127.0.0.1:18081/authorize',
-    startedAt: Date.UTC(2026, 10, 24, 3, 0, 0),
-    durationMs: 12.4,
-    status: 200,
-    error: null,
-    location: null,
-    tokenPlaces: [],
-    tokenIds: [],
-    requestHeaders: [],
-    responseHeaders: [],
-    ...overrides,
-  };
-}
+const hop = timelineHop;
 
 describe('hopUrl', () => {
   it('keeps host, path and other parameters, and takes the token out of the query, the #fragment and the path', () => {
