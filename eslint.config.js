@@ -1,8 +1,8 @@
 // The house rules as lint. The layers are those of CONTRIBUTING.md:
 //   domain   pure logic: imports nothing of ours outside the domain, and no browser API;
 //   shared   the message protocol, settings and the one browser wrapper: imports only the domain;
-//   background, content, popup, options (the extension's contexts), and ui (the pages' shared
-//            components): no context imports another; the pages may use ui;
+//   background, content, popup, options, devtools (the extension's contexts), and ui (the pages'
+//            shared components): no context imports another; the pages may use ui;
 //   test support is never imported by product code.
 // scripts/lint-rules.test.mjs plants a violation of each rule and checks that lint catches it.
 import js from '@eslint/js';
@@ -10,7 +10,7 @@ import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
 import globals from 'globals';
 
-const LAYERS = ['domain', 'shared', 'background', 'content', 'popup', 'options', 'ui'];
+const LAYERS = ['domain', 'shared', 'background', 'content', 'popup', 'options', 'devtools', 'ui'];
 
 /** Test-only code: what a product file must never import. */
 const TEST_SUPPORT = {
@@ -104,6 +104,11 @@ export default tseslint.config(
     'options',
     others('domain', 'shared', 'ui', 'options'),
     'No context imports another: the options page reaches the background through the client in ui/.',
+  ),
+  boundary(
+    'devtools',
+    others('domain', 'shared', 'ui', 'devtools'),
+    'No context imports another: the DevTools panel reads storage.session and reaches the background through the client in ui/.',
   ),
   boundary(
     'ui',

@@ -16,6 +16,10 @@ type Target = 'chrome' | 'firefox';
 export const GECKO_ID = identity.geckoId;
 
 const CONTENT_SCRIPT = 'src/content/capture.ts';
+/** Runs at document_idle, so it could load late; standalone all the same, to stay one small file. */
+const PAGE_HYGIENE_SCRIPT = 'src/content/page-hygiene.ts';
+/** The DevTools panel's page: devtools.html creates it by path, so the manifest does not name it. */
+const DEVTOOLS_PANEL = 'src/devtools/panel.html';
 
 /**
  * package.json's version is the one version: both builds and the release zips' names take it from
@@ -69,7 +73,7 @@ export default defineConfig(({ mode }) => {
         browser: target,
         // A document_start script must run at once: crxjs's default async loader would let
         // the page's own scripts rewrite the URL (and drop the token) before we read it.
-        contentScripts: { standaloneFiles: [CONTENT_SCRIPT] },
+        contentScripts: { standaloneFiles: [CONTENT_SCRIPT, PAGE_HYGIENE_SCRIPT] },
       }),
     ],
     build: {
@@ -81,6 +85,7 @@ export default defineConfig(({ mode }) => {
       // nothing to gain from preloading a lazy chunk's imports, nor from a polyfill for
       // <link rel="modulepreload"> (both browsers have it), and the helpers cost every page bytes.
       modulePreload: false,
+      rollupOptions: { input: { panel: DEVTOOLS_PANEL } },
     },
   };
 });

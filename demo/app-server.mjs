@@ -32,8 +32,13 @@ const MAX_SESSIONS = 1000;
 /** Removes the token from the address bar once the page has it, as real applications do. */
 const STRIP_TOKEN_FROM_ADDRESS_BAR = "history.replaceState(null, '', location.pathname);";
 
-/** @param {{ outcome: string, who: string, reason: string }} judgement @param {string} how */
-function landingPage(judgement, how) {
+/**
+ * @param {{ outcome: string, who: string, reason: string }} judgement
+ * @param {string} how
+ * @param {{ keepToken?: boolean, head?: string, extraBody?: string }} [careless] what a careless
+ *   callback does: leave the token in the address bar, set a referrer policy, load more
+ */
+function landingPage(judgement, how, { keepToken = false, head = '', extraBody = '' } = {}) {
   const body =
     judgement.outcome === 'logged-in'
       ? `<h1>เข้าสู่ระบบแล้ว · Logged in</h1><p data-testid="app-user">logged in as ${escapeHtml(judgement.who)}</p>`
@@ -41,12 +46,53 @@ function landingPage(judgement, how) {
 <p data-testid="app-reason">${escapeHtml(judgement.reason)}</p>`;
   return page(
     'Demo application',
-    `${body}<p class="hint">Token arrived by: ${escapeHtml(how)}</p><p><a href="/">Home</a></p>`,
+    `${body}<p class="hint">Token arrived by: ${escapeHtml(how)}</p>${extraBody}<p><a href="/">Home</a></p>`,
     {
       main: `data-demo-page="app-landing" data-demo-outcome="${judgement.outcome}"`,
-      script: STRIP_TOKEN_FROM_ADDRESS_BAR,
+      script: keepToken ? '' : STRIP_TOKEN_FROM_ADDRESS_BAR,
+      head,
     },
   );
+}
+
+/**
+ * The callbacks an integrator should not write, one mistake each, so the extension's hygiene
+ * findings can be shown on them: the token left in the address bar; the token sent on to another
+ * origin in the Referer; an error answered to a token that is fine.
+ * @param {string} pathname
+ * @param {string | null} token
+ * @param {number} nowMs
+ * @param {string} ssoUrl
+ * @returns {{ status: number, html: string } | null}
+ */
+export function carelessCallback(pathname, token, nowMs, ssoUrl) {
+  const how = 'query (?token=)';
+  switch (pathname) {
+    case '/callback/kept':
+      return { status: 200, html: landingPage(judgeToken(token, nowMs), how, { keepToken: true }) };
+    case '/callback/leaky':
+      // The SSO's logo, from the SSO's origin (another port is another origin), under a policy
+      // that sends the whole URL, token and all, as the image request's Referer.
+      return {
+        status: 200,
+        html: landingPage(judgeToken(token, nowMs), how, {
+          keepToken: true,
+          head: '<meta name="referrer" content="unsafe-url">',
+          extraBody: `<p><img src="${escapeHtml(`${ssoUrl}/logo.svg`)}" alt="Industry SSO (demo)" width="120" height="32" data-testid="sso-logo"></p>`,
+        }),
+      };
+    case '/callback/broken':
+      return {
+        status: 500,
+        html: page(
+          'Demo application — error',
+          '<h1>500 — ระบบงานขัดข้อง · Internal Server Error</h1><p data-testid="app-reason">The application failed while reading the token it was given.</p>',
+          { main: 'data-demo-page="app-error" data-demo-outcome="error"' },
+        ),
+      };
+    default:
+      return null;
+  }
 }
 
 /**
@@ -112,6 +158,12 @@ export async function startAppServer({ port = 0, ssoUrl = '', now = Date.now } =
         const token = requestUrl.searchParams.get('token');
         if (token) return sendHtml(res, 200, landingPage(judgeToken(token, now()), 'query (?token=)'));
         return sendHtml(res, 200, fragmentLandingPage());
+      }
+      case 'GET /callback/kept':
+      case 'GET /callback/leaky':
+      case 'GET /callback/broken': {
+        const answer = carelessCallback(requestUrl.pathname, requestUrl.searchParams.get('token'), now(), loginUrl);
+        return sendHtml(res, answer?.status ?? 404, answer?.html ?? '');
       }
       case 'GET /callback/server': {
         // A server-side callback: take the token, open a session, answer 302 at once. The browser

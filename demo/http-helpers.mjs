@@ -48,15 +48,16 @@ export function escapeHtml(text) {
  * A whole HTML page. `attributes` go on <main>, so tests can wait for `[data-demo-page=...]`.
  * @param {string} title
  * @param {string} body trusted HTML (escape every value before it gets here)
- * @param {{ main?: string, script?: string }} [extra]
+ * @param {{ main?: string, script?: string, head?: string }} [extra] `head`: trusted HTML for <head>
  */
-export function page(title, body, { main = '', script = '' } = {}) {
+export function page(title, body, { main = '', script = '', head = '' } = {}) {
   return `<!doctype html>
 <html lang="th">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width">
 <title>${escapeHtml(title)}</title>
+${head}
 <style>
   body { font-family: "Noto Sans Thai", "Loma", "Garuda", sans-serif; max-width: 46rem; margin: 2rem auto; padding: 0 1rem; line-height: 1.5; }
   .banner { background: #fff4ce; border: 1px solid #e0c060; padding: .4rem .8rem; border-radius: 4px; font-size: .9rem; }

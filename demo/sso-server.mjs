@@ -38,6 +38,19 @@ export const HANDOVER_STYLES = Object.freeze({
     label: 'Form POST: an auto-submitting form posts token= to the app',
     appPath: 'POST /callback/form-post (token=…)',
   },
+  // Callbacks with one mistake each, for the extension's findings on how the app treats the token.
+  'query-kept': {
+    label: 'Careless: the app callback leaves ?token= in the address bar',
+    appPath: '/callback/kept?token=…',
+  },
+  'query-leaky': {
+    label: 'Careless: the callback page loads the SSO’s logo under referrer policy unsafe-url, sending the token along',
+    appPath: '/callback/leaky?token=… (+ image from the SSO’s origin)',
+  },
+  'app-error': {
+    label: 'Careless: the app callback answers 500 to a good token',
+    appPath: '/callback/broken?token=… → 500',
+  },
 });
 
 /** The tokens the SSO can issue. Each says what the extension (and DiwLoginChk) should make of it. */
@@ -52,6 +65,9 @@ export const SCENARIOS = Object.freeze({
 });
 
 const MINUTE = 60;
+
+const SSO_LOGO =
+  '<svg xmlns="http://www.w3.org/2000/svg" width="120" height="32"><rect width="120" height="32" rx="4" fill="#1d4f91"/><text x="60" y="21" font-size="13" text-anchor="middle" fill="#fff" font-family="sans-serif">Industry SSO</text></svg>';
 
 /**
  * The manual's ten claims for `person`, valid from `nbf` (seconds since the epoch, RFC 7519
@@ -157,6 +173,12 @@ function handOver(res, handover, appUrl, token) {
       // Location without a fragment inherits the original one). The token is therefore visible
       // only in this Location header: to webRequest's onHeadersReceived / onBeforeRedirect.
       return sendRedirect(res, `${appUrl}/landing#id_token=${t}`);
+    case 'query-kept':
+      return sendRedirect(res, `${appUrl}/callback/kept?token=${t}`);
+    case 'query-leaky':
+      return sendRedirect(res, `${appUrl}/callback/leaky?token=${t}`);
+    case 'app-error':
+      return sendRedirect(res, `${appUrl}/callback/broken?token=${t}`);
     case 'form-post':
       // Like OpenID Connect's response_mode=form_post: a page whose only job is to POST the
       // token on. It submits itself at once; <noscript> keeps a button for script-less browsers.
@@ -249,6 +271,12 @@ export async function startSsoServer({ port = 0, appUrl, now = Date.now }) {
     }
     if (requestUrl.pathname === '/' || requestUrl.pathname === '/login') {
       sendHtml(res, 200, loginPage());
+      return;
+    }
+    if (requestUrl.pathname === '/logo.svg') {
+      // What a careless callback page loads from here (see the query-leaky hand-over).
+      res.writeHead(200, { 'content-type': 'image/svg+xml', 'cache-control': 'no-store' });
+      res.end(SSO_LOGO);
       return;
     }
     if (requestUrl.pathname === '/authorize') {

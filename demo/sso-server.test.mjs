@@ -190,6 +190,45 @@ describe('the SSO and the app over HTTP', () => {
     expect(landing).not.toContain(token);
   });
 
+  /** @param {'query-kept' | 'query-leaky' | 'app-error'} handover */
+  const followCareless = async (handover) => {
+    const response = await noFollow(authorizeUrl(sso.url, { handover }));
+    expect(response.status).toBe(302);
+    const location = new URL(response.headers.get('location') ?? '');
+    expect(checkToken(location.searchParams.get('token') ?? '', NOW_MS).state).toBe('valid');
+    const callback = await noFollow(location.href);
+    return { location, callback, html: await callback.text() };
+  };
+
+  it('query-kept: the callback names the person and leaves the token in the address bar (no replaceState)', async () => {
+    const { location, callback, html } = await followCareless('query-kept');
+    expect(location.pathname).toBe('/callback/kept');
+    expect(callback.status).toBe(200);
+    expect(html).toContain('logged in as สมชาย ทดสอบ (somchai.t)');
+    expect(html).not.toContain('replaceState');
+  });
+
+  it('query-leaky: the callback keeps the token, sends the full URL as Referer, and loads an image from the SSO’s origin', async () => {
+    const { location, callback, html } = await followCareless('query-leaky');
+    expect(location.pathname).toBe('/callback/leaky');
+    expect(callback.status).toBe(200);
+    expect(html).toContain('<meta name="referrer" content="unsafe-url">');
+    expect(html).toContain(`<img src="${sso.url}/logo.svg"`);
+    expect(html).not.toContain('replaceState');
+    expect(new URL(sso.url).origin).not.toBe(new URL(app.url).origin);
+    const logo = await fetch(`${sso.url}/logo.svg`);
+    expect(logo.status).toBe(200);
+    expect(logo.headers.get('content-type')).toBe('image/svg+xml');
+  });
+
+  it('app-error: the callback answers 500 to a genuine, fresh token', async () => {
+    const { location, callback, html } = await followCareless('app-error');
+    expect(location.pathname).toBe('/callback/broken');
+    expect(callback.status).toBe(500);
+    expect(html).toContain('data-demo-page="app-error"');
+    expect(html).not.toContain(location.searchParams.get('token') ?? '');
+  });
+
   it.each([
     ['expired', 'the token has expired'],
     ['not-yet-valid', 'not valid yet'],

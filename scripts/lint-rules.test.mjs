@@ -68,6 +68,24 @@ const BOUNDARY_CASES = [
     /no-restricted-imports: .*No context imports another/,
   ],
   [
+    'the DevTools panel imports the popup',
+    'src/devtools/timeline-panel.tsx',
+    "import { PopupApp } from '../popup/popup-app';\nexport const x = PopupApp;\n",
+    /no-restricted-imports: .*No context imports another/,
+  ],
+  [
+    'the DevTools panel imports the background',
+    'src/devtools/panel-app.tsx',
+    "import { badgeFor } from '../background/badge';\nexport const x = badgeFor;\n",
+    /no-restricted-imports: .*No context imports another/,
+  ],
+  [
+    'the popup imports the DevTools panel',
+    'src/popup/empty-state.tsx',
+    "import { TimelinePanel } from '../devtools/timeline-panel';\nexport const x = TimelinePanel;\n",
+    /no-restricted-imports: .*No context imports another/,
+  ],
+  [
     'ui/ imports the options page',
     'src/ui/copy-button.tsx',
     "import { OptionsPage } from '../options/options-page';\nexport const x = OptionsPage;\n",

@@ -58,6 +58,11 @@ async function fingerprint(token: string): Promise<string> {
   return [...new Uint8Array(digest).slice(0, 12)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
+/** The id a capture of `token` gets: its tab (or `paste`) and the token's fingerprint. */
+export async function captureIdFor(tabId: number | null, token: string): Promise<string> {
+  return `${tabId ?? 'paste'}:${await fingerprint(token)}`;
+}
+
 export function createCaptureIntake(deps: { store: CaptureStore; now: () => number }) {
   const { store, now } = deps;
 
@@ -76,7 +81,7 @@ export function createCaptureIntake(deps: { store: CaptureStore; now: () => numb
     if (!decoded.ok) return null;
     const stripped = stripTokensFromUrl(url);
     return {
-      id: `${tabId ?? 'paste'}:${await fingerprint(decoded.token.compact)}`,
+      id: await captureIdFor(tabId, decoded.token.compact),
       tabId,
       capturedAt: seenAt,
       pageOrigin: stripped.origin,

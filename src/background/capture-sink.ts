@@ -8,6 +8,7 @@ import type { CaptureIntake, Sighting } from './capture-intake';
 import { isCaptureSite } from './capture-sites';
 import type { SettingsStore } from './settings-store';
 import type { VerificationService } from './verification-service';
+import type { TokenHygieneService } from './token-hygiene-service';
 
 export interface CaptureSinkDeps {
   /** Settles once an interrupted verification of a stopped worker is marked as such. */
@@ -16,14 +17,19 @@ export interface CaptureSinkDeps {
   intake: Pick<CaptureIntake, 'record'>;
   verification: Pick<VerificationService, 'autoVerify'>;
   refreshBadge: (tabId: number) => Promise<void>;
+  /** The login timeline may already hold the hops that carried a new capture's token. */
+  hygiene: Pick<TokenHygieneService, 'attachTimeline'>;
 }
 
 export function createCaptureSink(deps: CaptureSinkDeps) {
-  const { ready, settings, intake, verification, refreshBadge } = deps;
+  const { ready, settings, intake, verification, refreshBadge, hygiene } = deps;
 
   async function afterCapture(added: Capture[]): Promise<void> {
     for (const capture of added) {
-      if (capture.tabId !== null) await refreshBadge(capture.tabId);
+      if (capture.tabId !== null) {
+        await refreshBadge(capture.tabId);
+        await hygiene.attachTimeline(capture.tabId);
+      }
       await verification.autoVerify(capture);
     }
   }

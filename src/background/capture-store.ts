@@ -5,7 +5,8 @@
  *
  * Layout: one key per tab (`captures:tab:<id>`) and one for pastes (`captures:paste`), each a
  * list of at most MAX_CAPTURES_PER_TAB, newest first; and `store:cleared`, when each list was
- * last cleared.
+ * last cleared. A tab's login timeline (`timeline:tab:<id>`, see timeline-recorder.ts) is
+ * cleared with its captures.
  *
  * Any page on a capture site can make captures (by putting JWT-shaped values in its own URL), so
  * the store is bounded twice, and what it drops is chosen by usefulness, not only by age: a page's
@@ -13,6 +14,8 @@
  * quota so that a real login elsewhere cannot be stored.
  */
 import type { Capture, StoredVerification, VerifyingCapture } from '../shared/capture';
+import type { TokenHygiene } from '../domain/token-hygiene';
+import { TIMELINE_KEY_PREFIX, pageReportKey, timelineKey } from '../shared/timeline';
 
 export const MAX_CAPTURES_PER_TAB = 20;
 /**
@@ -62,7 +65,7 @@ function readClearedAt(value: unknown): ClearedAt {
  * writes in flight; if the worker stops, the queue goes with the writes it was ordering, and
  * storage stays whole.
  */
-function createQueue() {
+export function createQueue() {
   let tail: Promise<unknown> = Promise.resolve();
   return function run<T>(task: () => Promise<T>): Promise<T> {
     const next = tail.then(task, task);
@@ -237,6 +240,15 @@ export function createCaptureStore(area: SessionArea) {
       return update(captureKey(tabId), captureId, (capture) => ({ ...capture, verifying }));
     },
 
+    /** Records what is known of how the application handled the token (see token-hygiene.ts). */
+    setHygiene(
+      captureId: string,
+      tabId: number | null,
+      change: (hygiene: TokenHygiene | undefined) => TokenHygiene,
+    ): Promise<boolean> {
+      return update(captureKey(tabId), captureId, (capture) => ({ ...capture, hygiene: change(capture.hygiene) }));
+    },
+
     setVerification(captureId: string, tabId: number | null, verification: StoredVerification): Promise<boolean> {
       return update(captureKey(tabId), captureId, ({ verifying: _done, ...capture }) => ({ ...capture, verification }));
     },
@@ -267,7 +279,7 @@ export function createCaptureStore(area: SessionArea) {
       return serialised(async () => {
         const count = (await list(key)).length;
         const cleared = readClearedAt((await area.get(CLEARED_KEY))[CLEARED_KEY]);
-        await area.remove(key);
+        await area.remove(tabId === null ? key : [key, timelineKey(tabId), pageReportKey(tabId)]);
         // Closed tabs add a time each; the newest few are all an in-flight capture can race with.
         const keys = Object.fromEntries(
           [...Object.entries(cleared.keys), [key, at] as const]
@@ -283,7 +295,8 @@ export function createCaptureStore(area: SessionArea) {
       return serialised(async () => {
         const lists = await allLists();
         const count = [...lists.values()].reduce((sum, captures) => sum + captures.length, 0);
-        await area.remove([...lists.keys()]);
+        const timelines = Object.keys(await area.get(null)).filter((k) => k.startsWith(TIMELINE_KEY_PREFIX));
+        await area.remove([...lists.keys(), ...timelines]);
         // Per-list times before this one say nothing more than `all` does.
         await area.set({ [CLEARED_KEY]: { all: at, keys: {} } });
         return count;

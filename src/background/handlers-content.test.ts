@@ -119,3 +119,15 @@ describe('content→bg:token-seen', () => {
     expect(tabUrl).toHaveBeenCalledWith(7);
   });
 });
+
+describe('content→bg:page-hygiene', () => {
+  it('hands the report to the hygiene service with the sender’s tab and frame, never the payload’s', async () => {
+    const { handlers, hygiene } = setUp();
+    hygiene.recordPageReport.mockResolvedValueOnce(1);
+    const report = { referrerPolicy: 'unsafe-url', resourceOrigins: ['http://127.0.0.1:1'], tabId: 99 };
+    expect(await handlers['content→bg:page-hygiene'](report, content(`${CAPTURE_SITE}?token=${TOKEN}`, 0))).toEqual({
+      recorded: 1,
+    });
+    expect(hygiene.recordPageReport).toHaveBeenCalledWith(7, 0, report);
+  });
+});

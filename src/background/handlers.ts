@@ -16,6 +16,7 @@ import type { CaptureStore } from './capture-store';
 import type { Handlers } from './router';
 import type { SettingsStore } from './settings-store';
 import type { VerificationService } from './verification-service';
+import type { TokenHygieneService } from './token-hygiene-service';
 import type { Verifier } from './verifier';
 
 export interface HandlerDeps {
@@ -25,6 +26,7 @@ export interface HandlerDeps {
   sink: Pick<CaptureSink, 'recordIfCaptureSite'>;
   verification: Pick<VerificationService, 'autoVerify' | 'verify' | 'withCurrentVerification' | 'testConnection'>;
   verifier: Pick<Verifier, 'loadWsdl'>;
+  hygiene: Pick<TokenHygieneService, 'attachTimeline' | 'recordPageReport'>;
   refreshBadge: (tabId: number) => Promise<void>;
   syncCaptureSiteScripts: (
     origins: readonly string[],
@@ -60,6 +62,9 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       const sighting = { tabId, url, inPage: true, candidates: candidatesInSenderUrl(candidates, url) };
       return { stored: (await deps.sink.recordIfCaptureSite(sighting, url)).length };
     },
+    'content→bg:page-hygiene': async (report, sender) => ({
+      recorded: await deps.hygiene.recordPageReport(sender.tabId!, sender.frameId, report),
+    }),
     'page→bg:get-captures': async ({ tabId }) => {
       await deps.ready;
       const tab = typeof tabId === 'number' ? tabId : null;

@@ -17,6 +17,11 @@ import { createVerifier } from './verifier';
 import { createVerificationService } from './verification-service';
 import { createNetworkErrorLog } from './network-errors';
 import { createAutoVerifyPolicy } from './auto-verify-policy';
+import { captureIdFor } from './capture-intake';
+import { isCaptureSite } from './capture-sites';
+import { createTimelineRecorder } from './timeline-recorder';
+import { createTokenHygiene } from './token-hygiene-service';
+import { listenForLoginTimeline } from './timeline-listeners';
 import {
   listenForOwnNetworkErrors,
   listenForTokensInRequests,
@@ -45,6 +50,20 @@ const verification = createVerificationService({ store, settings, verifier, poli
  */
 const ready = verification.settleInterrupted().catch(() => 0);
 const refreshBadge = createBadgeRefresh({ store, action: browser.action, now });
+const tabUrl = async (tabId: number) => (await browser.tabs.get(tabId).catch(() => null))?.url ?? '';
+const hygiene = createTokenHygiene({
+  area: browser.storage.session,
+  store,
+  captureIdFor,
+  hops: (tabId) => timeline.hops(tabId),
+  tabUrl,
+});
+const timeline = createTimelineRecorder({
+  area: browser.storage.session,
+  isCaptureSite: async (url) => isCaptureSite(url, (await settings.get()).captureSites),
+  captureIdFor,
+  onTokenHop: (tabId) => hygiene.attachTimeline(tabId),
+});
 const { sink, handlers } = createMessageHandling({
   store,
   settings,
@@ -52,7 +71,8 @@ const { sink, handlers } = createMessageHandling({
   verifier,
   refreshBadge,
   syncCaptureSiteScripts,
-  tabUrl: async (tabId) => (await browser.tabs.get(tabId).catch(() => null))?.url ?? '',
+  tabUrl,
+  hygiene,
   now,
   ready,
 });
@@ -60,6 +80,7 @@ const { sink, handlers } = createMessageHandling({
 // ---- Events -----------------------------------------------------------------------------------
 
 listenForTokensInRequests(browser, sink);
+listenForLoginTimeline(browser, timeline);
 listenForOwnNetworkErrors(browser, networkErrors);
 listenToTabsAndAlarms(browser, { store, refreshBadge, now });
 listenToLifecycle(browser, { settings, syncCaptureSiteScripts });

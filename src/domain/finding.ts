@@ -70,4 +70,10 @@ export type FindingCode =
   | 'clock-skew'
   | 'test-connection-ok'
   | 'test-connection-reachable'
-  | 'test-connection-dummy-accepted';
+  | 'test-connection-dummy-accepted'
+  // How the application handled the token it received (token-hygiene.ts)
+  | 'app-token-left-in-url'
+  | 'app-token-in-query'
+  | 'app-token-over-http'
+  | 'app-token-to-other-origins'
+  | 'app-callback-error';

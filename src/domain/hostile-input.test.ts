@@ -14,6 +14,8 @@ import { readXml } from './soap/xml-tree';
 import { buildTicketReport } from './report';
 import { inspectToken } from './inspect';
 import { redactText } from './redact';
+import { hopUrl, keptHeaders } from './login-timeline';
+import { readPageHygieneReport, readReferrerPolicy } from './token-hygiene';
 import { NBF_SECONDS, makeToken, samplePayload } from '../test-support/tokens';
 import type { VerificationResult } from './soap/answer';
 
@@ -110,6 +112,23 @@ describe.each(SIZES)('token readers at %i characters', (size) => {
 
   it('findTokensInForm', () => {
     for (const [name, text] of all) expect(findTokensInForm({ [name]: [text, ` ${text} `] })).toEqual([]);
+  });
+});
+
+describe.each(SIZES)('login timeline and page hygiene readers at %i characters', (size) => {
+  const all = Object.entries(shapes(size));
+
+  it('hopUrl, keptHeaders, readReferrerPolicy and readPageHygieneReport', () => {
+    for (const [, text] of all) {
+      expect(hopUrl(`https://app.example/cb?t=${text}#${text}`).length).toBeLessThanOrEqual(1024);
+      expect(keptHeaders([{ name: text, value: text }])[0]!.value.length).toBeLessThanOrEqual(1024);
+      expect(readReferrerPolicy(text)).toBeNull();
+      const report = readPageHygieneReport(
+        { referrerPolicy: text, resourceOrigins: [text, `https://${text}`] },
+        'https://app.example',
+      );
+      expect(report?.resourceOrigins).toEqual([]);
+    }
   });
 });
 

@@ -7,7 +7,7 @@ import { join, relative } from 'node:path';
  * A lint rule would say the same; a test keeps it true without another tool.
  */
 const SRC = new URL('..', import.meta.url).pathname;
-const CONTEXTS = ['background', 'content', 'popup', 'options'] as const;
+const CONTEXTS = ['background', 'content', 'popup', 'options', 'devtools'] as const;
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

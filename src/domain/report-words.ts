@@ -42,6 +42,7 @@ export const LABELS = {
   verdict: { th: 'ผลการตรวจ', en: 'Verdict' },
   reportMade: { th: 'จัดทำรายงานเมื่อ', en: 'Report made' },
   capture: { th: 'ที่มาของโทเค็น', en: 'Where the token came from' },
+  hygiene: { th: 'ระบบงานจัดการโทเค็นอย่างไร', en: 'How the application handled the token' },
   source: { th: 'ช่องทาง', en: 'Source' },
   parameter: { th: 'ชื่อพารามิเตอร์', en: 'Parameter' },
   page: { th: 'หน้า (ตัดโทเค็นออกแล้ว)', en: 'Page (token removed)' },

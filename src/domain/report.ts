@@ -22,10 +22,18 @@ import { ReportWriter } from './report-writer';
 import type { TokenInspection } from './inspect';
 import type { VerificationResult } from './soap/answer';
 import type { TimeReading } from './time';
+import { hygieneFindings, type TokenHygiene } from './token-hygiene';
 
 export interface TicketReportInput {
   inspection: TokenInspection;
-  capture?: { source: string; parameter: string | null; pageOrigin: string; pagePath: string; capturedAt: number };
+  capture?: {
+    source: string;
+    parameter: string | null;
+    pageOrigin: string;
+    pagePath: string;
+    capturedAt: number;
+    hygiene?: TokenHygiene;
+  };
   verification?: VerificationResult | null;
   nowMs: number;
   language: 'th' | 'en';
@@ -237,6 +245,13 @@ export function buildTicketReport(input: TicketReportInput): string {
   w.end();
 
   writeVerification(w, verification, language, t, redact);
+
+  const handling = hygieneFindings(capture?.hygiene, verification);
+  if (handling.length > 0) {
+    w.section(t(LABELS.hygiene));
+    writeFindings(w, handling, t, redact);
+    w.end();
+  }
 
   w.section(t(LABELS.header));
   w.json(redactJson(maskIdNumbersIn(token.header), redact));

@@ -4,6 +4,7 @@
  */
 import type { Capture } from '../shared/capture';
 import { overallVerdict } from '../domain/overall-verdict';
+import { hygieneFindings } from '../domain/token-hygiene';
 import { SectionBoundary } from '../ui/section-boundary';
 import type { WriteText } from '../ui/copy-button';
 import { VerdictSection, type VerdictSectionProps } from './verdict-section';
@@ -26,7 +27,11 @@ export interface TokenViewProps extends VerdictSectionProps {
 
 export function TokenView(props: TokenViewProps) {
   const { inspection, capture, verification, revealId, writeText } = props;
-  const findings = [...inspection.findings, ...(verification?.findings ?? [])];
+  const findings = [
+    ...inspection.findings,
+    ...(verification?.findings ?? []),
+    ...hygieneFindings(capture.hygiene, verification),
+  ];
   const timesClaimedOnly = overallVerdict(inspection, verification) === 'not-genuine';
   return (
     <>

@@ -1,4 +1,5 @@
 import type { VerificationResult } from '../domain/soap/answer';
+import type { TokenHygiene } from '../domain/token-hygiene';
 
 /** How a token reached the browser. */
 export type CaptureSource = 'query' | 'fragment' | 'redirect' | 'form-post' | 'paste';
@@ -35,6 +36,8 @@ export interface Capture {
    * result the person can retry.
    */
   verifying?: { since: number; settingsFingerprint: string };
+  /** How the application handled this token: the hops that carried it, and its callback page. */
+  hygiene?: TokenHygiene;
 }
 
 export interface StoredVerification {

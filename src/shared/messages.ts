@@ -32,6 +32,12 @@ export interface MessageMap {
    * `sender.url`, never from the payload, and a candidate that is not in it is dropped.
    */
   'content→bg:token-seen': [{ candidates: TokenCandidate[]; trigger: 'load' | 'hashchange' }, { stored: number }];
+  /**
+   * A callback page at idle whose URL still holds a token: its referrer policy and the other
+   * origins it loaded resources from (content/page-hygiene.ts). The token is taken from the tab's
+   * URL as the browser has it, never from the payload.
+   */
+  'content→bg:page-hygiene': [{ referrerPolicy: string; resourceOrigins: string[] }, { recorded: number }];
 
   'page→bg:get-captures': [{ tabId: number | null }, CapturesView];
   'page→bg:paste-token': [{ text: string }, ActionResult<Capture>];
@@ -69,6 +75,7 @@ export const OPTIONS_PAGE_ONLY: ReadonlySet<MessageType> = new Set<MessageType>(
 
 const MESSAGE_TYPES: ReadonlySet<string> = new Set<MessageType>([
   'content→bg:token-seen',
+  'content→bg:page-hygiene',
   'page→bg:get-captures',
   'page→bg:paste-token',
   'page→bg:clear-captures',

@@ -50,6 +50,10 @@ export function setUp(options: { ready?: Promise<unknown>; managed?: Record<stri
       missingPermission: [],
     })),
     tabUrl: vi.fn(async () => ''),
+    hygiene: {
+      attachTimeline: vi.fn(async (_tabId: number) => undefined),
+      recordPageReport: vi.fn(async (_tabId: number, _frameId: number | null, _report: unknown) => 0),
+    },
   };
   const { handlers } = createMessageHandling({ store, settings, now: () => NOW, ready, ...spies });
   return { handlers, store, settings, ...spies };

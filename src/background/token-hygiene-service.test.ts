@@ -1,0 +1,117 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from '@webext-core/fake-browser';
+import { createCaptureStore, type CaptureStore, type SessionArea } from './capture-store';
+import { captureIdFor, createCaptureIntake } from './capture-intake';
+import { createTimelineRecorder, type TimelineRecorder } from './timeline-recorder';
+import { createTokenHygiene, type TokenHygieneService } from './token-hygiene-service';
+import { hygieneFindings } from '../domain/token-hygiene';
+import { makeToken, samplePayload } from '../test-support/tokens';
+
+const TOKEN = makeToken(samplePayload());
+const SSO = 'http://127.0.0.1:18081';
+const APP = 'http://127.0.0.1:18082';
+const TAB = 4;
+const CALLBACK = `${APP}/callback/broken?token=${TOKEN}`;
+
+describe('token hygiene on the capture', () => {
+  let store: CaptureStore;
+  let recorder: TimelineRecorder;
+  let hygiene: TokenHygieneService;
+  let tabUrl = '';
+  const capture = () =>
+    createCaptureIntake({ store, now: () => 1 }).record({
+      tabId: TAB,
+      url: CALLBACK,
+      candidates: [{ location: 'query', parameter: 'token', value: TOKEN }],
+    });
+
+  beforeEach(() => {
+    fakeBrowser.reset();
+    const area = fakeBrowser.storage.session as unknown as SessionArea;
+    store = createCaptureStore(area);
+    tabUrl = CALLBACK;
+    hygiene = createTokenHygiene({
+      area,
+      store,
+      captureIdFor,
+      hops: (tabId) => recorder.hops(tabId),
+      tabUrl: async () => tabUrl,
+    });
+    recorder = createTimelineRecorder({
+      area,
+      isCaptureSite: async () => true,
+      captureIdFor,
+      onTokenHop: (tabId) => hygiene.attachTimeline(tabId),
+    });
+  });
+
+  async function brokenCallback() {
+    await recorder.started({ requestId: 'r', tabId: TAB, timeStamp: 1, url: `${SSO}/authorize`, method: 'GET' });
+    await recorder.redirected({ requestId: 'r', tabId: TAB, timeStamp: 2, statusCode: 302, redirectUrl: CALLBACK });
+    await recorder.started({ requestId: 'r', tabId: TAB, timeStamp: 3, url: CALLBACK, method: 'GET' });
+    await recorder.completed({
+      requestId: 'r',
+      tabId: TAB,
+      timeStamp: 4,
+      statusCode: 500,
+      responseHeaders: [{ name: 'Referrer-Policy', value: 'unsafe-url' }],
+    });
+  }
+
+  it('the hops reach a capture stored before they were answered', async () => {
+    await capture();
+    await brokenCallback();
+    const [stored] = await store.forTab(TAB);
+    expect(stored!.hygiene?.hops).toEqual([
+      { places: ['location'], url: `${SSO}/authorize`, status: 302 },
+      { places: ['query'], url: `${APP}/callback/broken?token=[token]`, status: 500 },
+    ]);
+  });
+
+  it('and a capture stored after the hops were answered (the sink attaches them then)', async () => {
+    await brokenCallback();
+    await capture();
+    expect((await store.forTab(TAB))[0]!.hygiene).toBeUndefined();
+    await hygiene.attachTimeline(TAB);
+    expect((await store.forTab(TAB))[0]!.hygiene?.hops).toHaveLength(2);
+  });
+
+  it('a page report is kept only for a token still in the tab’s URL, from the top frame', async () => {
+    await capture();
+    await brokenCallback();
+    const report = { referrerPolicy: '', resourceOrigins: [`${SSO}/logo.svg`] };
+    expect(await hygiene.recordPageReport(TAB, 1, report)).toBe(0);
+    tabUrl = `${APP}/callback/broken`;
+    expect(await hygiene.recordPageReport(TAB, 0, report)).toBe(0);
+    tabUrl = CALLBACK;
+    expect(await hygiene.recordPageReport(TAB, 0, report)).toBe(1);
+    const [stored] = await store.forTab(TAB);
+    // The page set no policy in a <meta>: the Referrer-Policy header its hop answered with counts.
+    expect(stored!.hygiene?.page).toEqual({ pageOrigin: APP, referrerPolicy: 'unsafe-url', resourceOrigins: [SSO] });
+    expect(hygieneFindings(stored!.hygiene, undefined).map((f) => f.code)).toEqual([
+      'app-token-left-in-url',
+      'app-token-in-query',
+      'app-token-to-other-origins',
+    ]);
+  });
+
+  it('a report that comes before its capture is stored waits for it', async () => {
+    await brokenCallback();
+    expect(await hygiene.recordPageReport(TAB, 0, { referrerPolicy: '', resourceOrigins: [] })).toBe(0);
+    await capture();
+    await hygiene.attachTimeline(TAB);
+    const [stored] = await store.forTab(TAB);
+    expect(stored!.hygiene?.page).toEqual({ pageOrigin: APP, referrerPolicy: 'unsafe-url', resourceOrigins: [] });
+    expect(stored!.hygiene?.hops).toHaveLength(2);
+  });
+
+  it('a report about another tab’s token, or with a token only the page claims, is dropped', async () => {
+    await capture();
+    tabUrl = `${APP}/callback?token=${makeToken(samplePayload({ username: 'other' }))}`;
+    expect(await hygiene.recordPageReport(TAB, 0, { referrerPolicy: 'unsafe-url', resourceOrigins: [SSO] })).toBe(0);
+    expect(await hygiene.recordPageReport(TAB + 1, 0, { referrerPolicy: 'unsafe-url', resourceOrigins: [SSO] })).toBe(
+      0,
+    );
+    expect((await store.forTab(TAB))[0]!.hygiene).toBeUndefined();
+  });
+});
