@@ -4,7 +4,8 @@
 import { runnerImport } from 'vite';
 import { launchBrowser, launchWithoutExtension, pollUntil } from '../../demo/launch-browser.mjs';
 import { configureVerification } from '../../demo/drive-extension.mjs';
-import { signToken, MANUAL_LIFETIME_SECONDS } from '../../demo/demo-tokens.mjs';
+import { signToken } from '../../demo/demo-tokens.mjs';
+import { claimsFor } from '../../demo/sso-server.mjs';
 import { attachToServiceWorker, heapAfterGc, scriptClock, watchServiceWorker } from './chromium-cdp.mjs';
 import { startBlankSites } from './blank-site.mjs';
 import { median } from './stats.mjs';
@@ -56,26 +57,13 @@ export async function interleave(runs, subject, baseline) {
 }
 
 /**
- * A demo-signed token for the first demo person, valid for the manual's 65 minutes.
+ * A token the demo SSO would sign now for the first demo person, made different by `sid`.
  * @param {DemoWorld} world
- * @param {string} sid  makes each token different
+ * @param {string} sid
  */
 function demoToken(world, sid) {
-  const { username, idcard, firstname, lastname, email, org } =
-    /** @type {import('../../demo/people.mjs').DemoPerson} */ (world.people[0]);
-  const nbf = Math.floor(Date.now() / 1000);
-  return signToken({
-    sid,
-    username,
-    idcard,
-    firstname,
-    lastname,
-    email,
-    org,
-    iss: 'industry-sso-demo',
-    nbf,
-    exp: nbf + MANUAL_LIFETIME_SECONDS,
-  });
+  const person = /** @type {import('../../demo/people.mjs').DemoPerson} */ (world.people[0]);
+  return signToken({ ...claimsFor(person, Math.floor(Date.now() / 1000)), sid });
 }
 
 /**
