@@ -10,7 +10,7 @@
 // cannot run (no build, a browser that crashed) exits non-zero.
 //
 //   npm run bench -- --domain          only the domain's speed: no build, no sizes, no browsers
-//   npm run bench -- --runs 40         pairs per timed figure (default 25)
+//   npm run bench -- --runs 40         pairs per timed figure (default 30)
 //   npm run bench -- --browser firefox one browser only (chromium | firefox)
 import { spawnSync } from 'node:child_process';
 import { browserAvailable } from '../demo/launch-browser.mjs';
@@ -30,7 +30,7 @@ const option = (name) => {
   return index === -1 ? undefined : process.argv[index + 1];
 };
 const domainOnly = process.argv.includes('--domain');
-const runs = Number(option('--runs') ?? 25);
+const runs = Number(option('--runs') ?? 30);
 /** @type {Array<'chromium' | 'firefox'>} */
 const browsers = /** @type {any} */ (option('--browser') ? [option('--browser')] : ['chromium', 'firefox']);
 /** About 3 MB of WSDL. */

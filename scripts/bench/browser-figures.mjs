@@ -38,13 +38,14 @@ const CAPTURES_PER_ROUND = 1_000;
 
 /**
  * `subject` and `baseline` in turns, `runs` times each, after untimed warm-up pairs.
+ * @template T
  * @param {number} runs
- * @param {() => Promise<number>} subject
- * @param {() => Promise<number>} baseline
- * @returns {Promise<Pairs>}
+ * @param {() => Promise<T>} subject
+ * @param {() => Promise<T>} baseline
+ * @returns {Promise<{ subject: T[], baseline: T[] }>}
  */
 export async function interleave(runs, subject, baseline) {
-  /** @type {Pairs} */
+  /** @type {{ subject: T[], baseline: T[] }} */
   const pairs = { subject: [], baseline: [] };
   for (let index = 0; index < WARM_UP_PAIRS + runs; index += 1) {
     const a = await subject();
@@ -222,7 +223,7 @@ async function popupOpenFigures(kind, browser, host, storagePage, runs) {
  * @param {LaunchedBrowser} browser
  * @param {DemoPage} tab  the tab with the capture
  * @param {number} runs
- * @returns {Promise<Figure>}
+ * @returns {Promise<Figure[]>}
  */
 async function verifyFigure(kind, browser, tab, runs) {
   await tab.goto(new URL(POPUP_PATH, browser.extensionBaseUrl).href);
@@ -235,21 +236,35 @@ async function verifyFigure(kind, browser, tab, runs) {
     { what: 'the popup’s Verify button' },
   );
   const request = await sameSoapRequest(tab);
-  return {
+  const timings = await interleave(
+    runs,
+    () => tab.evaluate(verifyUntilPainted, { timeoutMs: WAIT_MS }),
+    () => tab.evaluate(rawSoapFetch, request),
+  );
+  /** @param {0 | 1} which  0: the answer in the page; 1: the frame that paints it */
+  const pairsOf = (which) => ({
+    subject: timings.subject.map((times) => times[which]),
+    baseline: timings.baseline.map((times) => times[which]),
+  });
+  const base = {
     number: 4,
-    title: 'Verify clicked → answer painted',
     browser: kind,
-    kind: 'paired',
-    subjectName: 'Verify',
+    kind: /** @type {const} */ ('paired'),
     baselineName: 'bare fetch',
-    how: 'difference',
-    budget: { kind: 'difference', max: 5 },
-    pairs: await interleave(
-      runs,
-      () => tab.evaluate(verifyUntilPainted, { timeoutMs: WAIT_MS }),
-      () => tab.evaluate(rawSoapFetch, request),
-    ),
+    how: /** @type {const} */ ('difference'),
+    budget: /** @type {const} */ ({ kind: 'difference', max: 5 }),
   };
+  // Compared where the answer is in the page (the fetch: its text read): a frame is about 17 ms,
+  // so the painted times move in whole frames and hide a difference of a few milliseconds.
+  return [
+    { ...base, title: 'Verify clicked → answer in the page', subjectName: 'Verify', pairs: pairsOf(0) },
+    {
+      ...base,
+      title: 'Verify clicked → answer painted (next frame, both sides)',
+      subjectName: 'Verify',
+      pairs: pairsOf(1),
+    },
+  ];
 }
 
 /**
