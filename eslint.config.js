@@ -45,7 +45,7 @@ function boundary(folder, forbidden, message, extra = {}) {
 const others = (...allowed) => LAYERS.filter((layer) => !allowed.includes(layer));
 
 export default tseslint.config(
-  { ignores: ['dist/', 'artifacts/', 'release/', 'node_modules/', 'src/domain/office-directory.ts'] },
+  { ignores: ['dist/', 'dist-bench/', 'artifacts/', 'release/', 'node_modules/', 'src/domain/office-directory.ts'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -70,9 +70,14 @@ export default tseslint.config(
     rules: { 'no-unused-vars': ['error', { argsIgnorePattern: '^_', caughtErrors: 'none' }] },
   },
   {
-    // Functions the tests hand to page.evaluate run in the browser page, not in Node.
-    files: ['test/**/*.ts', 'demo/**/*.mjs'],
+    // Functions the tests and the bench hand to page.evaluate run in the browser page, not in Node.
+    files: ['test/**/*.ts', 'demo/**/*.mjs', 'scripts/bench/**/*.mjs'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
+  },
+  {
+    // The bench's blank page (bench/blank.html) runs in the browser only.
+    files: ['bench/**/*.js'],
+    languageOptions: { globals: { ...globals.browser } },
   },
   boundary('domain', others('domain'), 'The domain is pure: it imports nothing of ours outside src/domain.', {
     paths: [{ name: 'webextension-polyfill', message: 'The domain uses no browser API.' }],

@@ -1,4 +1,5 @@
-import { defineConfig } from 'vite';
+import { readFileSync } from 'node:fs';
+import { defineConfig, type Plugin } from 'vite';
 import preact from '@preact/preset-vite';
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import sourceManifest from './manifest.json' with { type: 'json' };
@@ -7,6 +8,28 @@ import packageJson from './package.json' with { type: 'json' };
 
 /** The two targets we ship. `vite build --mode chrome|firefox` picks one. */
 type Target = 'chrome' | 'firefox';
+
+/**
+ * `vite build --mode bench-chrome|bench-firefox`: the shipped extension plus the bench's blank
+ * page, in dist-bench/ (never in dist/, which scripts/bench/bench-build.test.mjs checks).
+ */
+const BENCH_MODE = /^bench-(chrome|firefox)$/;
+export const BENCH_PAGE_FILES = ['bench/blank.html', 'bench/blank.js'];
+
+/**
+ * The blank page `npm run bench` opens beside the popup: what opening any page of the extension
+ * costs. Copied as it is rather than built as an entry: an extra entry would make the bundler
+ * split the popup's chunks differently, and the popup measured must be the one we ship.
+ */
+function benchBlankPage(): Plugin {
+  return {
+    name: 'bench-blank-page',
+    generateBundle() {
+      for (const fileName of BENCH_PAGE_FILES)
+        this.emitFile({ type: 'asset', fileName, source: readFileSync(fileName, 'utf8') });
+    },
+  };
+}
 
 /**
  * Policies name an extension by its id, so both ids are fixed (extension-identity.json). Chrome
@@ -64,7 +87,8 @@ function manifestFor(target: Target): ManifestV3Export {
 }
 
 export default defineConfig(({ mode }) => {
-  const target: Target = mode === 'firefox' ? 'firefox' : 'chrome';
+  const bench = BENCH_MODE.test(mode);
+  const target: Target = mode === 'firefox' || mode === 'bench-firefox' ? 'firefox' : 'chrome';
   return {
     plugins: [
       preact(),
@@ -75,9 +99,10 @@ export default defineConfig(({ mode }) => {
         // the page's own scripts rewrite the URL (and drop the token) before we read it.
         contentScripts: { standaloneFiles: [CONTENT_SCRIPT, PAGE_HYGIENE_SCRIPT] },
       }),
+      ...(bench ? [benchBlankPage()] : []),
     ],
     build: {
-      outDir: `dist/${target}`,
+      outDir: bench ? `dist-bench/${target}` : `dist/${target}`,
       emptyOutDir: true,
       sourcemap: false,
       target: 'es2022',

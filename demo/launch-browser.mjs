@@ -210,6 +210,18 @@ function waitForLoaded(page, url, timeoutMs = DEFAULT_WAIT_MS) {
   );
 }
 
+/** What every Chromium we launch runs with, the extension or not. */
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  // Keep the browser off the network: no update checks, no sync, no QUIC probing.
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
 /**
  * Chromium with the extension loaded, through playwright-core.
  * @param {LaunchOptions} options
@@ -225,18 +237,7 @@ export async function launchChromium({ extensionDir, headless = true, chromiumGr
     chromium.launchPersistentContext(profile, {
       executablePath: chromiumPath(),
       headless,
-      args: [
-        `--disable-extensions-except=${dir}`,
-        `--load-extension=${dir}`,
-        '--no-sandbox',
-        '--disable-gpu',
-        // Keep the browser off the network: no update checks, no sync, no QUIC probing.
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
-      ],
+      args: [`--disable-extensions-except=${dir}`, `--load-extension=${dir}`, ...CHROMIUM_ARGS],
     });
   let context;
   try {
@@ -376,6 +377,43 @@ export async function launchFirefox({ extensionDir, headless = true, firefoxPref
     ...pageOpeners(() => browser.newPage(), wrap, extensionBaseUrl),
     async close() {
       await browser.close().catch(() => undefined);
+    },
+  };
+}
+
+/**
+ * The same browser as launchBrowser gives, launched the same way but without the extension: what
+ * `npm run bench` compares page loads with. Only `openPage` and `close`.
+ * @param {'chromium' | 'firefox'} kind
+ * @returns {Promise<{ openPage: (url?: string) => Promise<DemoPage>, close: () => Promise<void> }>}
+ */
+export async function launchWithoutExtension(kind) {
+  /** @param {any} page */
+  const wrap = (page) =>
+    wrapPage(page, async (url) => {
+      await page.goto(url);
+    });
+  if (kind === 'firefox') {
+    const { default: puppeteer } = await import('puppeteer-core');
+    const browser = await puppeteer.launch({ browser: 'firefox', executablePath: firefoxPath(), headless: true });
+    return {
+      openPage: pageOpeners(() => browser.newPage(), wrap, 'about:blank').openPage,
+      close: () => browser.close().catch(() => undefined),
+    };
+  }
+  const { chromium } = await import('playwright-core');
+  // A persistent profile, as launchChromium has, so the two differ only by the extension.
+  const profile = await mkdtemp(join(tmpdir(), 'sso-inspector-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: chromiumPath(),
+    headless: true,
+    args: CHROMIUM_ARGS,
+  });
+  return {
+    openPage: pageOpeners(() => context.newPage(), wrap, 'about:blank').openPage,
+    async close() {
+      await context.close().catch(() => undefined);
+      await rm(profile, { recursive: true, force: true });
     },
   };
 }
