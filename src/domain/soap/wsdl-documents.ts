@@ -4,7 +4,15 @@
  * description operation by operation stays linear; and the schema walk that finds the parameter
  * names of a document/literal wrapped call.
  */
-import { childrenNamed, firstChild, readXml, resolveQName, type XmlElement, type XmlReadResult } from './xml-tree';
+import {
+  MAX_WSDL_ELEMENTS,
+  childrenNamed,
+  firstChild,
+  readXml,
+  resolveQName,
+  type XmlElement,
+  type XmlReadResult,
+} from './xml-tree';
 import { WsdlNotes } from './wsdl-notes';
 
 export const WSDL_NS = 'http://schemas.xmlsoap.org/wsdl/';
@@ -31,7 +39,7 @@ export interface WsdlDocument {
  * and `location=` on an import or include is taken for `schemaLocation=`; each is noted.
  */
 export function readWsdlDocument(text: string): WsdlDocument {
-  const read = readXml(text);
+  const read = readXml(text, MAX_WSDL_ELEMENTS);
   const notes = new WsdlNotes();
   const references: string[] = [];
   const looksLikeHtml = /<html[\s>]/i.test(text.slice(0, 4096));

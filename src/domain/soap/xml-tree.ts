@@ -52,6 +52,14 @@ const MAX_DEPTH = 200;
  */
 export const MAX_ELEMENTS = 20_000;
 
+/**
+ * A WSDL is fetched only when an administrator presses Load WSDL, and is capped at 5 MB on the
+ * way in. Real ones reach tens of thousands of elements (1,500 operations and their schema make
+ * about 60,000), so a WSDL document may hold ten times what an answer may; each reader above
+ * visits an element a bounded number of times, so the cost stays linear.
+ */
+export const MAX_WSDL_ELEMENTS = 200_000;
+
 class TooManyElements extends Error {}
 
 function toElement(
@@ -100,7 +108,7 @@ function toElement(
  * Parses `xml` into a tree. Refuses a DOCTYPE: SOAP 1.1 §3 and SOAP 1.2 part 1 §5 forbid one in
  * a message, no WSDL needs one, and refusing it removes entity-expansion tricks altogether.
  */
-export function readXml(xml: string): XmlReadResult {
+export function readXml(xml: string, maxElements: number = MAX_ELEMENTS): XmlReadResult {
   const text = xml.replace(/^\uFEFF/, '').trim();
   if (text === '') return { ok: false, problem: 'empty', detail: 'The body is empty.' };
   if (/<!DOCTYPE/i.test(text))
@@ -110,7 +118,7 @@ export function readXml(xml: string): XmlReadResult {
       detail: 'The document has a DOCTYPE (an HTML page or a DTD), which SOAP and WSDL never use.',
     };
   // Counted before parsing, so a huge flat document costs one pass, not a parse and a tree.
-  if (startTagCount(text) > MAX_ELEMENTS) return tooManyElements();
+  if (startTagCount(text) > maxElements) return tooManyElements(maxElements);
   const validation = XMLValidator.validate(text);
   if (validation !== true) {
     return {
@@ -129,7 +137,7 @@ export function readXml(xml: string): XmlReadResult {
       detail: `Not well-formed XML: ${error instanceof Error ? error.message : String(error)}`,
     };
   }
-  const budget = { left: MAX_ELEMENTS };
+  const budget = { left: maxElements };
   let root: XmlElement | undefined;
   try {
     for (const node of Array.isArray(parsed) ? (parsed as OrderedNode[]) : []) {
@@ -137,18 +145,18 @@ export function readXml(xml: string): XmlReadResult {
       if (root) break;
     }
   } catch (error) {
-    if (error instanceof TooManyElements) return tooManyElements();
+    if (error instanceof TooManyElements) return tooManyElements(maxElements);
     throw error;
   }
   if (!root) return { ok: false, problem: 'no-root', detail: 'The document has no root element.' };
   return { ok: true, root };
 }
 
-function tooManyElements(): XmlReadResult {
+function tooManyElements(limit: number): XmlReadResult {
   return {
     ok: false,
     problem: 'too-many-elements',
-    detail: `The document has too many elements (over ${MAX_ELEMENTS.toLocaleString('en-US')}); a SOAP answer or a WSDL has far fewer.`,
+    detail: `The document has too many elements (over ${limit.toLocaleString('en-US')}); a ${limit === MAX_ELEMENTS ? 'SOAP answer' : 'WSDL'} has far fewer.`,
   };
 }
 
