@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { MAX_TOKEN_LENGTH, findTokensInUrl, isJwtShaped } from './find-tokens-in-url';
 import type { TokenCandidate } from './find-tokens-in-url';
+import { TIMEOUT } from '../test-support/fuzz';
 import { run } from '../test-support/fuzz-arbitraries';
 import { base64url, makeToken, samplePayload } from '../test-support/tokens';
 
@@ -87,7 +88,9 @@ const hugeUrl = fc
   .map(([start, middle, end]) => `${start}${middle}${end}`);
 
 describe('findTokensInUrl on hostile input', () => {
-  it('never throws; every candidate is JWT-shaped and is in the URL', () => {
+  // Megabytes of input: the fuzz targets' timeout, not the default, on a busy machine. A quadratic
+  // reader would still take hours here.
+  it('never throws; every candidate is JWT-shaped and is in the URL', { timeout: TIMEOUT }, () => {
     fc.assert(
       fc.property(fc.oneof(fc.string(), fc.string({ unit: 'binary', maxLength: 200 }), urlish, hugeUrl), (url) => {
         for (const candidate of findTokensInUrl(url)) {
@@ -100,7 +103,7 @@ describe('findTokensInUrl on hostile input', () => {
     );
   });
 
-  it('reads 1 MiB URLs of the worst shapes, finding the token after them', () => {
+  it('reads 1 MiB URLs of the worst shapes, finding the token after them', { timeout: TIMEOUT }, () => {
     const MiB = 1024 * 1024;
     for (const unit of ['&', '=', '%', '%2', '?', '#', '.', 'eyJa.', 'eyJa=', '&t=eyJa.b.c', '+', ' ']) {
       const filler = unit.repeat(Math.ceil(MiB / unit.length)).slice(0, MiB);
