@@ -2,18 +2,17 @@
  * The capture content script. It runs at document_start on the capture sites, before the page's
  * own scripts can rewrite the URL (many SSO clients call history.replaceState to drop the token),
  * reads the query and #fragment, and reports JWT-shaped values to the background. It decides
- * nothing else: the background decodes, keeps and verifies. Kept tiny: no UI framework.
+ * nothing else: the background decodes, keeps and verifies. Kept tiny, as it runs on every page
+ * of a capture site: no UI framework, no polyfill (see send-to-background.ts), and only the
+ * domain's URL scanner, which does not decode.
  */
-import browser from '../shared/browser';
-import { findTokensInUrl } from '../domain/find-tokens';
-import type { Message } from '../shared/messages';
+import { findTokensInUrl } from '../domain/find-tokens-in-url';
+import { sendToBackground } from './send-to-background';
 
 function report(trigger: 'load' | 'hashchange'): void {
   const candidates = findTokensInUrl(location.href);
   if (candidates.length === 0) return;
-  const message: Message = { type: 'content→bg:token-seen', payload: { candidates, trigger } };
-  // The background may be starting up; a lost report is retried by nothing, so say so quietly.
-  browser.runtime.sendMessage(message).catch(() => undefined);
+  sendToBackground({ type: 'content→bg:token-seen', payload: { candidates, trigger } });
 }
 
 report('load');

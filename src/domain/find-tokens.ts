@@ -1,34 +1,24 @@
 /**
  * Finding JWT-shaped values where the SSO leaves them (a callback URL's query or #fragment, a
- * POSTed form, pasted text), and taking them out of a URL that is kept. This is the one
- * definition of what a token looks like (JWS, RFC 7515 §7.1, or JWE, RFC 7516 §7.1), shared by
- * the capture, the decoder and the redactor. Nothing here decodes or checks a token.
+ * POSTed form, pasted text), and taking them out of a URL that is kept. The one definition of
+ * what a token looks like, and the URL scanner, are in find-tokens-in-url.ts (the capture script
+ * imports that alone); they are re-exported here, so the rest of the extension has one door.
+ * Nothing here decodes or checks a token.
  */
-import { parseParameters, safeDecode, splitUrl } from './url';
+import { MAX_TOKEN_LENGTH, candidateList, isJwtShaped } from './find-tokens-in-url';
+import type { TokenCandidate } from './find-tokens-in-url';
+import { safeDecode, splitUrl } from './url';
 
-/** A token is a few hundred bytes; anything this large is not one, and is not worth parsing. */
-export const MAX_TOKEN_LENGTH = 64 * 1024;
+export { MAX_TOKEN_LENGTH, findTokensInUrl, isJwtShaped } from './find-tokens-in-url';
+export type { TokenCandidate } from './find-tokens-in-url';
 
 const BASE64URL_RUN = '[A-Za-z0-9_-]';
-/**
- * How a token starts. A JOSE header is a JSON object (it names `alg`), so its first bytes are
- * `{"` or `{ `; in base64url that is `ey` and then I–L or A–D. Requiring that third letter too
- * keeps host names such as `eyes.example.com` (and `www.example.com`) in a `redirect=`
- * parameter from counting as tokens: a host name is written in lower case.
- */
+/** How a JOSE header starts in base64url (see startsAsJoseHeader in find-tokens-in-url.ts). */
 const JOSE_START = 'ey[A-DI-L]';
 /**
- * JWT-shaped: three dot-separated base64url runs (JWS, RFC 7515) or five (JWE, RFC 7516), the
- * first starting as a JOSE header does (above). The signature may be empty (`alg: none`).
- * Every pattern here is anchored or starts only where a run of token characters starts, and its
- * runs are separated by dots they cannot match, so matching is linear in the text's length.
- */
-const JWS_SHAPE = new RegExp(`^${JOSE_START}${BASE64URL_RUN}*\\.${BASE64URL_RUN}+\\.${BASE64URL_RUN}*$`);
-const JWE_SHAPE = new RegExp(
-  `^${JOSE_START}${BASE64URL_RUN}*\\.${BASE64URL_RUN}*\\.${BASE64URL_RUN}+\\.${BASE64URL_RUN}+\\.${BASE64URL_RUN}*$`,
-);
-/**
- * The same shapes, found inside longer text (not preceded or followed by more token characters).
+ * Runs that look like tokens, found inside longer text (not preceded or followed by more token
+ * characters). Looser than isJwtShaped (any run may be empty): findTokenInText checks each match
+ * with it, and the redactor rather takes out a little more than less.
  * The look-behind lets a match start only at the first character of a run of token characters,
  * so each run is tried once: no quadratic rescanning of a long run of letters or dots.
  */
@@ -36,62 +26,6 @@ const TOKEN_IN_TEXT = new RegExp(
   `(?<![A-Za-z0-9_.-])${JOSE_START}${BASE64URL_RUN}*(?:\\.${BASE64URL_RUN}*){2}(?:(?:\\.${BASE64URL_RUN}*){2})?(?![A-Za-z0-9_.-])`,
   'g',
 );
-
-export function isJwtShaped(value: string): boolean {
-  return value.length <= MAX_TOKEN_LENGTH && (JWS_SHAPE.test(value) || JWE_SHAPE.test(value));
-}
-
-/**
- * The parameter lists a fragment can hold. Besides `#a=b&c=d` (OAuth implicit style) and a
- * bare `#<token>`, single-page apps route in the fragment (`#/callback?token=…`).
- */
-function fragmentParameters(fragment: string): Array<[string, string]> {
-  const routeQueryAt = fragment.indexOf('?');
-  if (routeQueryAt >= 0)
-    return [...parseParameters(fragment.slice(0, routeQueryAt)), ...parseParameters(fragment.slice(routeQueryAt + 1))];
-  return parseParameters(fragment);
-}
-
-/**
- * A list of candidates without duplicates. The set of keys keeps a URL with thousands of token
- * parameters linear (a search of the list for each new one would be quadratic).
- */
-function candidateList(): { found: TokenCandidate[]; add: (candidate: TokenCandidate) => void } {
-  const found: TokenCandidate[] = [];
-  const seen = new Set<string>();
-  return {
-    found,
-    add(candidate) {
-      const key = `${candidate.location}\u0000${candidate.parameter ?? '\u0001'}\u0000${candidate.value}`;
-      if (seen.has(key)) return;
-      seen.add(key);
-      found.push(candidate);
-    },
-  };
-}
-
-/** Every JWT-shaped value in a URL's query and #fragment, whatever its parameter is called. */
-export function findTokensInUrl(url: string): TokenCandidate[] {
-  if (typeof url !== 'string') return [];
-  const { found, add: addCandidate } = candidateList();
-  const { query, fragment } = splitUrl(url);
-  for (const [name, value] of parseParameters(query ?? '')) {
-    const trimmed = value.trim();
-    if (isJwtShaped(trimmed)) addCandidate({ location: 'query', parameter: name, value: trimmed });
-  }
-  if (fragment !== null) {
-    const bare = safeDecode(fragment).trim();
-    if (isJwtShaped(bare)) {
-      addCandidate({ location: 'fragment', parameter: null, value: bare });
-    } else {
-      for (const [name, value] of fragmentParameters(fragment)) {
-        const trimmed = value.trim();
-        if (isJwtShaped(trimmed)) addCandidate({ location: 'fragment', parameter: name, value: trimmed });
-      }
-    }
-  }
-  return found;
-}
 
 /** Every JWT-shaped value in a POSTed form (`webRequest` gives `formData` as name → values). */
 export function findTokensInForm(fields: Record<string, string[]>): TokenCandidate[] {
@@ -203,13 +137,4 @@ export function stripTokensFromUrl(url: string): { origin: string; path: string;
   }
   const path = stripTokenRuns(parsed.pathname);
   return { origin: parsed.origin, path, display: stripTokenRuns(`${parsed.origin}${path}${tail}`) };
-}
-
-/** Where in a URL, form or text a JWT-shaped value was found. */
-export interface TokenCandidate {
-  /** `query`, `fragment`, `form` or `text`. */
-  location: 'query' | 'fragment' | 'form' | 'text';
-  /** The parameter or field name; null for pasted text. */
-  parameter: string | null;
-  value: string;
 }
