@@ -3,11 +3,12 @@
  * then, tells the background what the page itself knows of where that URL went: its referrer
  * policy (as its `<meta>` sets it), and the other origins it loaded resources from while the token was in its address (the
  * browser sends them the URL as Referer when the policy allows). The background checks the tab's
- * URL itself and decides everything else. Tiny on purpose: no UI, no framework.
+ * URL itself and decides everything else. Tiny on purpose, like the capture script: no UI, no
+ * framework, no polyfill (see send-to-background.ts).
  */
-import browser from '../shared/browser';
-import { findTokensInUrl } from '../domain/find-tokens';
+import { findTokensInUrl } from '../domain/find-tokens-in-url';
 import type { Message } from '../shared/messages';
+import { sendToBackground } from './send-to-background';
 
 /** The background keeps ten; a few more let it drop the page's own and still have ten. */
 const MAX_ORIGINS_SENT = 16;
@@ -44,7 +45,7 @@ function report(): void {
     type: 'content→bg:page-hygiene',
     payload: { referrerPolicy: metaReferrerPolicy(), resourceOrigins: otherOrigins() },
   };
-  browser.runtime.sendMessage(message).catch(() => undefined);
+  sendToBackground(message);
 }
 
 // A resource is listed once it has loaded. Firefox's idle can come before the page's images have,

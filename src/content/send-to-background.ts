@@ -1,9 +1,10 @@
 /**
- * The capture script's one way to reach the background, without webextension-polyfill. The
- * script is loaded on every page of a capture site, and the polyfill would be most of its size
+ * The content scripts' one way to reach the background, without webextension-polyfill. They are
+ * loaded on every page of a capture site, and the polyfill would be most of its size
  * and of its start-up time, for one call that needs no wrapping: in MV3 both browsers return a
  * promise from `runtime.sendMessage`, Firefox as `browser.runtime` and Chrome as
- * `chrome.runtime`. Every other context takes `browser` from shared/browser.ts.
+ * `chrome.runtime`. The other contexts take `browser` from shared/browser.ts or
+ * shared/page-browser.ts.
  */
 import type { Message } from '../shared/messages';
 

@@ -66,43 +66,46 @@ describe('module boundaries', () => {
     expect(offenders).toEqual([]);
   });
 
-  it('the capture script, loaded on every capture-site page, reaches neither the polyfill nor a decoder', () => {
-    // What it imports, and what those import, to the end: a shared module that took `browser`
-    // from shared/browser.ts would bring the whole polyfill back into every page. Type-only
-    // imports are left out: they are gone from the build.
-    const valueImportsOf = (file: string) =>
-      [
-        ...readFileSync(file, 'utf8').matchAll(
-          /(?:^|\n)\s*(?:import|export)\s+(?!type\b)(?:[^'"]*?from\s*)?['"]([^'"]+)['"]/g,
-        ),
-      ].map((m) => m[1]!);
-    const seen = new Set<string>();
-    const packages = new Set<string>();
-    const visit = (file: string) => {
-      if (seen.has(file)) return;
-      seen.add(file);
-      for (const spec of valueImportsOf(file)) {
-        if (!spec.startsWith('.')) {
-          packages.add(spec);
-          continue;
-        }
-        const base = join(file, '..', spec);
-        const target = [`${base}.ts`, `${base}.tsx`, join(base, 'index.ts')].find((path) => {
-          try {
-            return statSync(path).isFile();
-          } catch {
-            return false;
+  it.each(['capture.ts', 'page-hygiene.ts'])(
+    'the content script %s, loaded on every capture-site page, reaches neither the polyfill nor a decoder',
+    (script) => {
+      // What it imports, and what those import, to the end: a shared module that took `browser`
+      // from shared/browser.ts would bring the whole polyfill back into every page. Type-only
+      // imports are left out: they are gone from the build.
+      const valueImportsOf = (file: string) =>
+        [
+          ...readFileSync(file, 'utf8').matchAll(
+            /(?:^|\n)\s*(?:import|export)\s+(?!type\b)(?:[^'"]*?from\s*)?['"]([^'"]+)['"]/g,
+          ),
+        ].map((m) => m[1]!);
+      const seen = new Set<string>();
+      const packages = new Set<string>();
+      const visit = (file: string) => {
+        if (seen.has(file)) return;
+        seen.add(file);
+        for (const spec of valueImportsOf(file)) {
+          if (!spec.startsWith('.')) {
+            packages.add(spec);
+            continue;
           }
-        });
-        if (target !== undefined) visit(target);
-      }
-    };
-    visit(join(SRC, 'content', 'capture.ts'));
-    expect([...packages]).toEqual([]);
-    expect([...seen].map((file) => relative(SRC, file)).filter((file) => !file.startsWith('content/'))).toEqual(
-      expect.not.arrayContaining(['shared/browser.ts', 'domain/decode-token.ts', 'domain/find-tokens.ts']),
-    );
-  });
+          const base = join(file, '..', spec);
+          const target = [`${base}.ts`, `${base}.tsx`, join(base, 'index.ts')].find((path) => {
+            try {
+              return statSync(path).isFile();
+            } catch {
+              return false;
+            }
+          });
+          if (target !== undefined) visit(target);
+        }
+      };
+      visit(join(SRC, 'content', script));
+      expect([...packages]).toEqual([]);
+      expect([...seen].map((file) => relative(SRC, file)).filter((file) => !file.startsWith('content/'))).toEqual(
+        expect.not.arrayContaining(['shared/browser.ts', 'domain/decode-token.ts', 'domain/find-tokens.ts']),
+      );
+    },
+  );
 
   it('only shared/browser.ts imports the polyfill', () => {
     const importers = sourceFiles(SRC)
