@@ -30,7 +30,7 @@ describe('page→bg: captures', () => {
     const other = await handlers['page→bg:get-captures']({ tabId: 8 }, page);
     expect(other.currentTab).toEqual([]);
     expect(other.elsewhere).toHaveLength(1);
-    expect(verification.withCurrentVerification).toHaveBeenCalledTimes(4);
+    expect(verification.currentFingerprint).toHaveBeenCalledTimes(2);
   });
 
   it('takes a tab id that is not a number as no tab', async () => {

@@ -17,6 +17,7 @@ import { createVerifier } from './verifier';
 import { createVerificationService } from './verification-service';
 import { createNetworkErrorLog } from './network-errors';
 import { createAutoVerifyPolicy } from './auto-verify-policy';
+import { createSettingsViewPublisher } from './settings-view-publisher';
 import {
   listenForOwnNetworkErrors,
   listenForTokensInRequests,
@@ -44,6 +45,8 @@ const verification = createVerificationService({ store, settings, verifier, poli
  * everything that touches captures waits for it.
  */
 const ready = verification.settleInterrupted().catch(() => 0);
+const settingsViewPublisher = createSettingsViewPublisher({ settings, session: browser.storage.session });
+const publishSettingsView = () => settingsViewPublisher.publish();
 const refreshBadge = createBadgeRefresh({ store, action: browser.action, now });
 const { sink, handlers } = createMessageHandling({
   store,
@@ -52,6 +55,7 @@ const { sink, handlers } = createMessageHandling({
   verifier,
   refreshBadge,
   syncCaptureSiteScripts,
+  publishSettingsView,
   tabUrl: async (tabId) => (await browser.tabs.get(tabId).catch(() => null))?.url ?? '',
   now,
   ready,
@@ -62,7 +66,7 @@ const { sink, handlers } = createMessageHandling({
 listenForTokensInRequests(browser, sink);
 listenForOwnNetworkErrors(browser, networkErrors);
 listenToTabsAndAlarms(browser, { store, refreshBadge, now });
-listenToLifecycle(browser, { settings, syncCaptureSiteScripts });
+listenToLifecycle(browser, { settings, syncCaptureSiteScripts, publishSettingsView });
 
 // ---- Messages ---------------------------------------------------------------------------------
 

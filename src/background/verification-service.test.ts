@@ -6,6 +6,7 @@ import { createVerificationService } from './verification-service';
 import type { Verifier } from './verifier';
 import type { VerificationResult } from '../domain/soap/answer';
 import { DEFAULT_SETTINGS } from '../shared/settings';
+import { withCurrentVerification } from '../shared/capture';
 import { NBF_SECONDS, sampleCapture } from '../test-support/tokens';
 import { createAutoVerifyPolicy } from './auto-verify-policy';
 
@@ -68,12 +69,14 @@ describe('verification service', () => {
 
   it('never shows a result made under other settings as current', async () => {
     await service.verify('c1', false);
-    const current = await service.withCurrentVerification(await store.forTab(9));
+    const current = withCurrentVerification(await store.forTab(9), await service.currentFingerprint());
     expect(current[0]?.verification?.result.outcome).toMatchObject({ kind: 'answered' });
 
     const changed = await settings.get();
     await settings.save({ ...changed, verification: { ...changed.verification, clientId: 'WRONG' } });
-    expect((await service.withCurrentVerification(await store.forTab(9)))[0]?.verification).toBeUndefined();
+    expect(
+      withCurrentVerification(await store.forTab(9), await service.currentFingerprint())[0]?.verification,
+    ).toBeUndefined();
     const again = await service.verify('c1', false);
     expect(again.ok && again.value.outcome.kind === 'answered' && again.value.outcome.answer.manualCase).toBe(4);
   });

@@ -12,11 +12,20 @@ import type { PolicyView } from '../shared/managed-policy';
 import { originToPattern } from '../domain/url';
 import type { VerificationResult } from '../domain/soap/answer';
 import type { WsdlDescription } from '../domain/soap/wsdl';
+import { storedPopupData, type StoredPopupData } from '../shared/stored-captures';
 
 export interface InspectorClient {
   /** The id of the tab the popup was opened over; null on a page with no tab (e.g. options). */
   currentTabId(): Promise<number | null>;
   getCaptures(tabId: number | null): Promise<CapturesView>;
+  /**
+   * The settings view and the captures straight from `storage.session`, without waking the
+   * background (a stopped MV3 worker takes tens of milliseconds to start); null until the
+   * background has published the settings view there.
+   */
+  readStoredPopupData(tabId: number | null): Promise<StoredPopupData | null>;
+  /** Wakes the background; resolves once it has settled what a stopped worker left unfinished. */
+  wakeBackground(): Promise<void>;
   pasteToken(text: string): Promise<ActionResult<Capture>>;
   clearCaptures(scope: { scope: 'tab'; tabId: number } | { scope: 'all' }): Promise<{ cleared: number }>;
   verify(captureId: string, force: boolean): Promise<ActionResult<VerificationResult>>;
@@ -35,7 +44,10 @@ export interface InspectorClient {
   hasOrigin(origin: string): Promise<boolean>;
   removeOrigin(origin: string): Promise<boolean>;
   syncCaptureSites(): Promise<ReplyOf<'page→bg:sync-capture-sites'>>;
-  /** Called whenever the captures in storage change, so views stay live. Returns an unsubscribe. */
+  /**
+   * Called whenever the captures in storage change, or the settings view the background publishes
+   * beside them, so views stay live. Returns an unsubscribe.
+   */
   onCapturesChanged(listener: () => void): () => void;
   /** Called whenever the settings change (e.g. in the options page). Returns an unsubscribe. */
   onSettingsChanged(listener: () => void): () => void;
@@ -68,6 +80,12 @@ export class ExtensionClient implements InspectorClient {
   }
   getCaptures(tabId: number | null) {
     return send('page→bg:get-captures', { tabId });
+  }
+  async readStoredPopupData(tabId: number | null) {
+    return storedPopupData(await browser.storage.session.get(null), tabId);
+  }
+  async wakeBackground() {
+    await send('page→bg:wake', {});
   }
   pasteToken(text: string) {
     return send('page→bg:paste-token', { text });
