@@ -204,12 +204,18 @@ export function createCaptureStore(area: SessionArea) {
       return capturesView(await area.get(null), tabId, fingerprint);
     },
 
-    async find(captureId: string): Promise<Capture | null> {
-      for (const captures of (await allLists()).values()) {
-        const found = captures.find((c) => c.id === captureId);
-        if (found) return found;
-      }
-      return null;
+    /**
+     * Queued behind the writes before it: a verification's result is stored after its answer was
+     * handed back, and a look-up that follows must find it there.
+     */
+    find(captureId: string): Promise<Capture | null> {
+      return serialised(async () => {
+        for (const captures of (await allLists()).values()) {
+          const found = captures.find((c) => c.id === captureId);
+          if (found) return found;
+        }
+        return null;
+      });
     },
 
     /** Tabs that hold captures, for the badge refresh. */

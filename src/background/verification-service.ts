@@ -59,21 +59,23 @@ export function createVerificationService(deps: {
 }) {
   const { store, settings, verifier, policy, now } = deps;
 
+  /** The result, and its writing to storage, which nobody waiting for the answer need wait for. */
   async function verifyCapture(
     capture: Capture,
     current: VerificationSettings,
     force: boolean,
-  ): Promise<VerificationResult> {
+  ): Promise<{ result: VerificationResult; stored: Promise<unknown> }> {
     const fingerprint = verificationFingerprint(current);
-    if (!force && capture.verification?.settingsFingerprint === fingerprint) return capture.verification.result;
+    if (!force && capture.verification?.settingsFingerprint === fingerprint)
+      return { result: capture.verification.result, stored: Promise.resolve() };
     // Left behind if the worker is stopped before the answer; the next worker settles it. The call
     // does not wait for it: the marker is written within the same few milliseconds the call takes
     // to leave, and a worker stopped before either lands has left nothing to settle. The result
     // is written after the marker (the store runs its writes in order), so it replaces it.
     const marked = store.markVerifying(capture.id, capture.tabId, { since: now(), settingsFingerprint: fingerprint });
     const [, result] = await Promise.all([marked, verifier.verify(capture.token, current, claimsOf(capture.token))]);
-    await store.setVerification(capture.id, capture.tabId, { result, settingsFingerprint: fingerprint });
-    return result;
+    const stored = store.setVerification(capture.id, capture.tabId, { result, settingsFingerprint: fingerprint });
+    return { result, stored };
   }
 
   return {
@@ -81,7 +83,12 @@ export function createVerificationService(deps: {
       // Two unrelated reads (session and local/managed storage): side by side.
       const [capture, current] = await Promise.all([store.find(captureId), settings.get()]);
       if (!capture) return { ok: false, error: NO_SUCH_CAPTURE };
-      return { ok: true, value: await verifyCapture(capture, current.verification, force) };
+      const { result, stored } = await verifyCapture(capture, current.verification, force);
+      // The page shows the answer from this reply, not from storage: it need not wait for the
+      // write. If the write fails, the capture keeps its "verifying" mark, which the next worker
+      // settles as interrupted.
+      stored.catch(() => undefined);
+      return { ok: true, value: result };
     },
 
     /**
@@ -91,7 +98,7 @@ export function createVerificationService(deps: {
     async autoVerify(capture: Capture): Promise<AutoVerifyDecision> {
       const current = (await settings.get()).verification;
       const decision = await policy.decide(capture, current);
-      if (decision === 'verify') await verifyCapture(capture, current, false);
+      if (decision === 'verify') await (await verifyCapture(capture, current, false)).stored;
       return decision;
     },
 
