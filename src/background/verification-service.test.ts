@@ -95,6 +95,29 @@ describe('verification service', () => {
     expect(verify.mock.calls.length).toBe(before);
   });
 
+  it('marks the capture as verifying while the call is out, and the result replaces the mark', async () => {
+    let answer!: (result: VerificationResult) => void;
+    verify.mockImplementationOnce(() => new Promise<VerificationResult>((resolve) => (answer = resolve)));
+    const verified = service.verify('c1', true);
+    await vi.waitFor(async () => expect((await store.find('c1'))?.verifying).toBeDefined());
+    answer(resultFor('RIGHT'));
+    expect(await verified).toMatchObject({ ok: true });
+    const stored = await store.find('c1');
+    expect(stored?.verifying).toBeUndefined();
+    expect(stored?.verification?.result).toEqual(resultFor('RIGHT'));
+  });
+
+  it('answers without waiting for the result to be stored', async () => {
+    const slowService = createVerificationService({
+      store: { ...store, setVerification: () => new Promise<boolean>(() => undefined) },
+      settings,
+      verifier: { verify, loadWsdl: vi.fn(), testConnection: vi.fn() } as unknown as Verifier,
+      policy: createAutoVerifyPolicy({ area: fakeBrowser.storage.session as unknown as SessionArea, now: () => 0 }),
+      now: () => 0,
+    });
+    expect(await slowService.verify('c1', true)).toEqual({ ok: true, value: resultFor('RIGHT') });
+  });
+
   it('says clearly when the capture is gone', async () => {
     const result = await service.verify('missing', false);
     expect(result.ok).toBe(false);

@@ -77,7 +77,7 @@ export class MockClient implements InspectorClient {
     return structuredClone(items);
   }
 
-  private record(method: keyof InspectorClient, ...args: unknown[]) {
+  protected record(method: keyof InspectorClient, ...args: unknown[]) {
     this.calls.push({ method, args });
   }
 
