@@ -25,12 +25,12 @@ describe('popup: read from storage.session, without waking the background first'
   it('shows the captures and settings from storage, and wakes the background only afterwards', async () => {
     const { client } = await renderPopup({ captures: [makeCapture(FIXTURE_TOKENS.valid)] });
     expect(screen.getByTestId('person-name').textContent).toBe('วิชัย ทดสอบ');
-    expect(client.callsTo('readStoredPopupData')).toEqual([[7]]);
+    expect(client.callsTo('readSessionArea')).toEqual([[]]);
     expect(client.callsTo('getCaptures')).toEqual([]);
     expect(client.callsTo('getSettingsView')).toEqual([]);
     await waitFor(() => expect(client.callsTo('wakeBackground')).toHaveLength(1));
     const order = client.calls.map((call) => call.method);
-    expect(order.indexOf('wakeBackground')).toBeGreaterThan(order.indexOf('readStoredPopupData'));
+    expect(order.indexOf('wakeBackground')).toBeGreaterThan(order.indexOf('readSessionArea'));
   });
 
   it('asks the background when no settings view is published yet, and has no need to wake it then', async () => {

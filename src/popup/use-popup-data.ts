@@ -7,11 +7,11 @@
  * stopped MV3 worker to start. Until the background has published that view (a browser just
  * started), the popup asks the background, as it did before.
  */
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { InspectorClient } from '../ui/extension-client';
 import type { CapturesView } from '../shared/messages';
 import type { SettingsView } from '../shared/settings-view';
-import type { StoredPopupData } from '../shared/stored-captures';
+import { storedPopupData, type StoredPopupData } from '../shared/stored-captures';
 import type { Localized } from '../domain/finding';
 import { backgroundError } from './background-error';
 
@@ -29,15 +29,24 @@ export interface PopupData {
   refresh: () => Promise<void>;
 }
 
-/** From storage when the background has published the settings view there; from the background otherwise. */
+/**
+ * From the items of storage.session when the background has published the settings view there;
+ * from the background otherwise (or when the area could not be read).
+ */
 async function readPopupData(
   client: InspectorClient,
   tabId: number | null,
+  sessionItems: Record<string, unknown> | null,
 ): Promise<{ data: StoredPopupData; fromStorage: boolean }> {
-  const stored = await client.readStoredPopupData(tabId).catch(() => null);
+  const stored = sessionItems && storedPopupData(sessionItems, tabId);
   if (stored) return { data: stored, fromStorage: true };
   const [settings, view] = await Promise.all([client.getSettingsView(), client.getCaptures(tabId)]);
   return { data: { settings, view }, fromStorage: false };
+}
+
+interface Reading {
+  started: number;
+  sessionItems: Promise<Record<string, unknown> | null>;
 }
 
 export function usePopupData(client: InspectorClient): PopupData {
@@ -48,41 +57,53 @@ export function usePopupData(client: InspectorClient): PopupData {
   const [loadError, setLoadError] = useState<Localized | null>(null);
   // Apart from loadError: a later read of storage that works says nothing of the background.
   const [wakeError, setWakeError] = useState<Localized | null>(null);
-  // A ref as well as state: `read` runs from listeners set up before the tab id is known.
-  const tabIdRef = useRef<number | null>(null);
+  // The tab the popup was opened over, as a promise: a change can be reported before it is known.
+  const currentTab = useRef<Promise<number | null>>(Promise.resolve(null));
   // Reads overlap when storage changes in bursts: only the one started last is shown.
   const latestRead = useRef(0);
   const wakeAfterPaint = useRef(false);
 
-  /** Reads everything again; resolves to whether it came from storage (null: a later read was shown). */
-  const read = useCallback(async (): Promise<boolean | null> => {
-    const started = ++latestRead.current;
-    const { data, fromStorage } = await readPopupData(client, tabIdRef.current);
-    if (started !== latestRead.current) return null;
-    setSettings(data.settings);
-    setView(data.view);
-    setLoadError(null);
-    return fromStorage;
-  }, [client]);
+  const beginRead = useCallback(
+    (): Reading => ({ started: ++latestRead.current, sessionItems: client.readSessionArea().catch(() => null) }),
+    [client],
+  );
+
+  /** Resolves to whether what it shows came from storage; null when a later read was shown instead. */
+  const finishRead = useCallback(
+    async ({ started, sessionItems }: Reading, tab: number | null): Promise<boolean | null> => {
+      const { data, fromStorage } = await readPopupData(client, tab, await sessionItems);
+      if (started !== latestRead.current) return null;
+      setSettings(data.settings);
+      setView(data.view);
+      setLoadError(null);
+      return fromStorage;
+    },
+    [client],
+  );
 
   const refresh = useCallback(async () => {
     try {
-      await read();
+      const reading = beginRead();
+      await finishRead(reading, await currentTab.current);
     } catch (error) {
       setLoadError(backgroundError(error));
     }
-  }, [read]);
+  }, [beginRead, finishRead]);
 
-  useEffect(() => {
+  // A layout effect runs as soon as the first render is committed; a plain effect would wait for
+  // the next frame before even starting to read.
+  useLayoutEffect(() => {
     let live = true;
     (async () => {
       try {
-        const currentTab = await client.currentTabId();
+        // The tab and the storage area side by side: each is a round trip to the browser.
+        currentTab.current = client.currentTabId();
+        const reading = beginRead();
+        const tab = await currentTab.current;
         if (!live) return;
-        tabIdRef.current = currentTab;
-        setTabId(currentTab);
+        setTabId(tab);
         // A read that lost to a later one may have been from storage too: wake to be sure.
-        wakeAfterPaint.current = (await read()) !== false;
+        wakeAfterPaint.current = (await finishRead(reading, tab)) !== false;
       } catch (error) {
         if (live) setLoadError(backgroundError(error));
       } finally {
@@ -96,7 +117,7 @@ export function usePopupData(client: InspectorClient): PopupData {
       live = false;
       unsubscribe();
     };
-  }, [client, read, refresh]);
+  }, [client, beginRead, finishRead, refresh]);
 
   // Read from storage, the popup did not wake the background. A worker that was stopped during
   // a verification left its capture marked `verifying`, and only a starting worker settles such

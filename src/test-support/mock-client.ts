@@ -7,7 +7,7 @@
 import type { InspectorClient } from '../ui/extension-client';
 import type { ActionResult, CapturesView } from '../shared/messages';
 import type { Capture } from '../shared/capture';
-import { captureKey, capturesView, storedPopupData, type StoredPopupData } from '../shared/stored-captures';
+import { captureKey, capturesView } from '../shared/stored-captures';
 import { DEFAULT_SETTINGS, type Settings } from '../shared/settings';
 import { SETTINGS_VIEW_KEY, settingsView, verificationFingerprint, type SettingsView } from '../shared/settings-view';
 import type { Localized } from '../domain/finding';
@@ -64,8 +64,8 @@ export class MockClient implements InspectorClient {
 
   /**
    * What `storage.session` would hold, laid out as the background's store lays it out: the lists
-   * by key, newest first, and the published settings view. Both reads go through the shared
-   * reading of it, as the real ones do.
+   * by key, newest first, and the published settings view. `getCaptures` reads it with the
+   * shared reading, as the background does.
    */
   sessionItems(): Record<string, unknown> {
     const items: Record<string, unknown> = {};
@@ -110,9 +110,9 @@ export class MockClient implements InspectorClient {
     return capturesView(this.sessionItems(), tabId, verificationFingerprint(this.settings.verification));
   }
 
-  async readStoredPopupData(tabId: number | null): Promise<StoredPopupData | null> {
-    this.record('readStoredPopupData', tabId);
-    return storedPopupData(this.sessionItems(), tabId);
+  async readSessionArea(): Promise<Record<string, unknown>> {
+    this.record('readSessionArea');
+    return this.sessionItems();
   }
 
   async wakeBackground() {

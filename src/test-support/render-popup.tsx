@@ -14,7 +14,7 @@ export async function renderPopup(options: MockClientOptions & { clock?: () => n
   const clock = options.clock ?? (() => FIXED_NOW);
   const rendered = render(<PopupApp client={client} now={clock} writeText={writeText} />);
   await waitFor(() =>
-    expect(client.callsTo('readStoredPopupData').length + client.callsTo('getCaptures').length).toBeGreaterThan(0),
+    expect(client.callsTo('readSessionArea').length + client.callsTo('getCaptures').length).toBeGreaterThan(0),
   );
   await waitFor(() => expect(screen.queryByText(/กำลังโหลด…|Loading…/)).toBeNull());
   return { client, writeText, ...rendered };

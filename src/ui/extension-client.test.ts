@@ -3,7 +3,7 @@ import { fakeBrowser } from '@webext-core/fake-browser';
 import { ExtensionClient } from './extension-client';
 import { DEFAULT_SETTINGS } from '../shared/settings';
 import { SETTINGS_VIEW_KEY, settingsView } from '../shared/settings-view';
-import { captureKey } from '../shared/stored-captures';
+import { captureKey, storedPopupData } from '../shared/stored-captures';
 import { FIXTURE_TOKENS, makeCapture } from '../test-support/fixtures';
 
 vi.mock('webextension-polyfill', () => ({ default: fakeBrowser }));
@@ -22,7 +22,7 @@ describe('ExtensionClient: the popup’s own read of storage.session', () => {
       [captureKey(7)]: [mine],
       [captureKey(9)]: [other],
     });
-    expect(await new ExtensionClient().readStoredPopupData(7)).toEqual({
+    expect(storedPopupData(await new ExtensionClient().readSessionArea(), 7)).toEqual({
       settings: view,
       view: { currentTab: [mine], elsewhere: [other] },
     });
@@ -32,7 +32,7 @@ describe('ExtensionClient: the popup’s own read of storage.session', () => {
 
   it('finds nothing before the background has published the settings view', async () => {
     await fakeBrowser.storage.session.set({ [captureKey(7)]: [makeCapture(FIXTURE_TOKENS.valid)] });
-    expect(await new ExtensionClient().readStoredPopupData(7)).toBeNull();
+    expect(storedPopupData(await new ExtensionClient().readSessionArea(), 7)).toBeNull();
   });
 
   it('reports a change of the published view as a change the popup reads again', async () => {

@@ -12,18 +12,17 @@ import type { PolicyView } from '../shared/managed-policy';
 import { originToPattern } from '../domain/url';
 import type { VerificationResult } from '../domain/soap/answer';
 import type { WsdlDescription } from '../domain/soap/wsdl';
-import { storedPopupData, type StoredPopupData } from '../shared/stored-captures';
 
 export interface InspectorClient {
   /** The id of the tab the popup was opened over; null on a page with no tab (e.g. options). */
   currentTabId(): Promise<number | null>;
   getCaptures(tabId: number | null): Promise<CapturesView>;
   /**
-   * The settings view and the captures straight from `storage.session`, without waking the
-   * background (a stopped MV3 worker takes tens of milliseconds to start); null until the
-   * background has published the settings view there.
+   * Everything in `storage.session`, read straight from it without waking the background (a
+   * stopped MV3 worker takes tens of milliseconds to start): the captures, and the settings view
+   * the background publishes there. `shared/stored-captures.ts` reads it.
    */
-  readStoredPopupData(tabId: number | null): Promise<StoredPopupData | null>;
+  readSessionArea(): Promise<Record<string, unknown>>;
   /** Wakes the background; resolves once it has settled what a stopped worker left unfinished. */
   wakeBackground(): Promise<void>;
   pasteToken(text: string): Promise<ActionResult<Capture>>;
@@ -81,8 +80,8 @@ export class ExtensionClient implements InspectorClient {
   getCaptures(tabId: number | null) {
     return send('page→bg:get-captures', { tabId });
   }
-  async readStoredPopupData(tabId: number | null) {
-    return storedPopupData(await browser.storage.session.get(null), tabId);
+  readSessionArea() {
+    return browser.storage.session.get(null);
   }
   async wakeBackground() {
     await send('page→bg:wake', {});
