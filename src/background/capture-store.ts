@@ -3,10 +3,10 @@
  * closes. The MV3 worker can be stopped at any moment, so nothing lives in module variables;
  * every read goes to storage.
  *
- * Layout: one key per tab (`captures:tab:<id>`) and one for pastes (`captures:paste`), each a
- * list of at most MAX_CAPTURES_PER_TAB, newest first; and `store:cleared`, when each list was
- * last cleared. A tab's login timeline (`timeline:tab:<id>`, see timeline-recorder.ts) is
- * cleared with its captures.
+ * Layout (see shared/stored-captures.ts, which the popup reads too): one key per tab and one for
+ * pastes, each a list of at most MAX_CAPTURES_PER_TAB, newest first; and `store:cleared`, when
+ * each list was last cleared. A tab's login timeline (`timeline:tab:<id>`, see
+ * timeline-recorder.ts) is cleared with its captures.
  *
  * Any page on a capture site can make captures (by putting JWT-shaped values in its own URL), so
  * the store is bounded twice, and what it drops is chosen by usefulness, not only by age: a page's
@@ -16,6 +16,15 @@
 import type { Capture, StoredVerification, VerifyingCapture } from '../shared/capture';
 import type { TokenHygiene } from '../domain/token-hygiene';
 import { TIMELINE_KEY_PREFIX, pageReportKey, timelineKey } from '../shared/timeline';
+import type { CapturesView } from '../shared/messages';
+import {
+  captureKey,
+  captureListsIn,
+  capturesElsewhere,
+  capturesView,
+  isCaptureList,
+  tabIdOfKey,
+} from '../shared/stored-captures';
 
 export const MAX_CAPTURES_PER_TAB = 20;
 /**
@@ -24,9 +33,6 @@ export const MAX_CAPTURES_PER_TAB = 20;
  * the rest of the quota free.
  */
 export const CAPTURE_BUDGET_BYTES = 4 * 1024 * 1024;
-/** How many captures from other tabs the popup's switcher offers. */
-const MAX_ELSEWHERE = 10;
-const KEY_PREFIX = 'captures:';
 const CLEARED_KEY = 'store:cleared';
 const MAX_CLEARED_TIMES = 50;
 
@@ -35,14 +41,6 @@ export interface SessionArea {
   get(keys?: string | string[] | null): Promise<Record<string, unknown>>;
   set(items: Record<string, unknown>): Promise<void>;
   remove(keys: string | string[]): Promise<void>;
-}
-
-export function captureKey(tabId: number | null): string {
-  return tabId === null ? `${KEY_PREFIX}paste` : `${KEY_PREFIX}tab:${tabId}`;
-}
-
-function isCaptureList(value: unknown): value is Capture[] {
-  return Array.isArray(value);
 }
 
 /** When each list was last cleared: `all` for Clear all, and per list key. */
@@ -124,12 +122,7 @@ export function createCaptureStore(area: SessionArea) {
   }
 
   async function allLists(): Promise<Map<string, Capture[]>> {
-    const everything = await area.get(null);
-    const lists = new Map<string, Capture[]>();
-    for (const [key, value] of Object.entries(everything)) {
-      if (key.startsWith(KEY_PREFIX) && isCaptureList(value)) lists.set(key, value);
-    }
-    return lists;
+    return captureListsIn(await area.get(null));
   }
 
   /**
@@ -206,28 +199,33 @@ export function createCaptureStore(area: SessionArea) {
 
     /** The newest captures of every list except `tabId`'s, newest first. */
     async elsewhere(tabId: number | null): Promise<Capture[]> {
-      const own = captureKey(tabId);
-      const lists = await allLists();
-      return [...lists.entries()]
-        .filter(([key]) => key !== own)
-        .flatMap(([, captures]) => captures)
-        .sort((a, b) => b.capturedAt - a.capturedAt)
-        .slice(0, MAX_ELSEWHERE);
+      return capturesElsewhere(await allLists(), tabId);
     },
 
-    async find(captureId: string): Promise<Capture | null> {
-      for (const captures of (await allLists()).values()) {
-        const found = captures.find((c) => c.id === captureId);
-        if (found) return found;
-      }
-      return null;
+    /** What a page lists for `tabId`, with results current under `fingerprint`: one read of the area. */
+    async view(tabId: number | null, fingerprint: string): Promise<CapturesView> {
+      return capturesView(await area.get(null), tabId, fingerprint);
+    },
+
+    /**
+     * Queued behind the writes before it: a verification's result is stored after its answer was
+     * handed back, and a look-up that follows must find it there.
+     */
+    find(captureId: string): Promise<Capture | null> {
+      return serialised(async () => {
+        for (const captures of (await allLists()).values()) {
+          const found = captures.find((c) => c.id === captureId);
+          if (found) return found;
+        }
+        return null;
+      });
     },
 
     /** Tabs that hold captures, for the badge refresh. */
     async tabIds(): Promise<number[]> {
       return [...(await allLists()).keys()].flatMap((key) => {
-        const match = /^captures:tab:(\d+)$/.exec(key);
-        return match ? [Number(match[1])] : [];
+        const tabId = tabIdOfKey(key);
+        return tabId === null ? [] : [tabId];
       });
     },
 

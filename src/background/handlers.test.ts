@@ -1,5 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from '@webext-core/fake-browser';
 import { DEFAULT_SETTINGS } from '../shared/settings';
+import { SETTINGS_VIEW_KEY } from '../shared/settings-view';
 import { TOKEN, CANDIDATE, CAPTURE_SITE, content, page, setUp } from '../test-support/handlers-harness';
 
 describe('page→bg: captures', () => {
@@ -30,7 +32,7 @@ describe('page→bg: captures', () => {
     const other = await handlers['page→bg:get-captures']({ tabId: 8 }, page);
     expect(other.currentTab).toEqual([]);
     expect(other.elsewhere).toHaveLength(1);
-    expect(verification.withCurrentVerification).toHaveBeenCalledTimes(4);
+    expect(verification.currentFingerprint).toHaveBeenCalledTimes(2);
   });
 
   it('takes a tab id that is not a number as no tab', async () => {
@@ -95,6 +97,20 @@ describe('page→bg: captures', () => {
     await handlers['page→bg:verify']({ captureId: 'c1', force: true }, page);
     expect(verification.verify).toHaveBeenLastCalledWith('c1', true);
   });
+
+  it('answers a wake-up once what a stopped worker left unfinished is settled', async () => {
+    let settle!: () => void;
+    const { handlers } = setUp({ ready: new Promise<void>((resolve) => (settle = resolve)) });
+    let answered = false;
+    const reply = handlers['page→bg:wake']({}, page).then((value) => {
+      answered = true;
+      return value;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(answered).toBe(false);
+    settle();
+    expect(await reply).toEqual({ ready: true });
+  });
 });
 
 describe('page→bg: settings', () => {
@@ -104,12 +120,24 @@ describe('page→bg: settings', () => {
     captureSites: ['http://10.1.2.3:8080'],
   };
 
-  it('gives the popup a view of the settings without the ClientID', async () => {
+  const published = async () => (await fakeBrowser.storage.session.get(SETTINGS_VIEW_KEY))[SETTINGS_VIEW_KEY];
+
+  it('gives the popup a view of the settings without the ClientID, and publishes it again for the next time', async () => {
     const { handlers, settings } = setUp();
     await settings.save(withClientId);
     const view = await handlers['page→bg:get-settings-view']({}, page);
     expect(view.verification.hasClientId).toBe(true);
     expect(JSON.stringify(view)).not.toContain('SECRET-CLIENT');
+    await vi.waitFor(async () => expect(await published()).toEqual(view));
+  });
+
+  it('publishes the new view before answering a language switch or a save', async () => {
+    const { handlers } = setUp();
+    await handlers['page→bg:set-language']({ language: 'en' }, page);
+    expect(await published()).toMatchObject({ language: 'en' });
+    await handlers['page→bg:save-settings']({ settings: withClientId }, page);
+    expect(await published()).toMatchObject({ language: 'th', verification: { hasClientId: true } });
+    expect(JSON.stringify(await fakeBrowser.storage.session.get(null))).not.toContain('SECRET-CLIENT');
   });
 
   it('switches the language only to th or en, and answers with the view', async () => {

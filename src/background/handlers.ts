@@ -20,17 +20,19 @@ import type { TokenHygieneService } from './token-hygiene-service';
 import type { Verifier } from './verifier';
 
 export interface HandlerDeps {
-  store: Pick<CaptureStore, 'forTab' | 'elsewhere' | 'tabIds' | 'clearAll' | 'clearTab'>;
+  store: Pick<CaptureStore, 'view' | 'tabIds' | 'clearAll' | 'clearTab'>;
   settings: Pick<SettingsStore, 'get' | 'save' | 'policy'>;
   intake: Pick<CaptureIntake, 'paste'>;
   sink: Pick<CaptureSink, 'recordIfCaptureSite'>;
-  verification: Pick<VerificationService, 'autoVerify' | 'verify' | 'withCurrentVerification' | 'testConnection'>;
+  verification: Pick<VerificationService, 'autoVerify' | 'verify' | 'currentFingerprint' | 'testConnection'>;
   verifier: Pick<Verifier, 'loadWsdl'>;
   hygiene: Pick<TokenHygieneService, 'attachTimeline' | 'recordPageReport'>;
   refreshBadge: (tabId: number) => Promise<void>;
   syncCaptureSiteScripts: (
     origins: readonly string[],
   ) => Promise<{ registered: string[]; missingPermission: string[] }>;
+  /** Writes the popup's view of the settings in force to storage.session (see settings-view-publisher.ts). */
+  publishSettingsView: () => Promise<void>;
   /** The tab's URL as the browser has it now; '' when the tab is gone or its URL is not visible. */
   tabUrl: (tabId: number) => Promise<string>;
   now: () => number;
@@ -68,10 +70,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'page→bg:get-captures': async ({ tabId }) => {
       await deps.ready;
       const tab = typeof tabId === 'number' ? tabId : null;
-      return {
-        currentTab: await deps.verification.withCurrentVerification(tab === null ? [] : await deps.store.forTab(tab)),
-        elsewhere: await deps.verification.withCurrentVerification(await deps.store.elsewhere(tab)),
-      };
+      return deps.store.view(tab, await deps.verification.currentFingerprint());
     },
     'page→bg:paste-token': async ({ text }) => {
       await deps.ready;
@@ -97,18 +96,29 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       if (typeof captureId !== 'string') return { ok: false, error: NOT_A_CAPTURE_ID };
       return deps.verification.verify(captureId, force === true);
     },
-    'page→bg:get-settings-view': async () => settingsView(await deps.settings.get()),
+    'page→bg:wake': async () => {
+      await deps.ready;
+      return { ready: true };
+    },
+    'page→bg:get-settings-view': async () => {
+      // A page asks only when it found no published view (the session area was emptied): put it back.
+      void deps.publishSettingsView();
+      return settingsView(await deps.settings.get());
+    },
     'page→bg:set-language': async ({ language }) => {
       if (language !== 'th' && language !== 'en') return { ok: false, error: NOT_A_LANGUAGE };
       const saved = await deps.settings.save({ ...(await deps.settings.get()), language });
-      return saved.ok ? { ok: true, value: settingsView(saved.value) } : saved;
+      if (!saved.ok) return saved;
+      // Published before the reply, so a page that reads the session area next sees this language.
+      await deps.publishSettingsView();
+      return { ok: true, value: settingsView(saved.value) };
     },
     'page→bg:get-policy': async () => policyView(await deps.settings.policy()),
     'page→bg:get-settings': async () => withoutManagedClientId(await deps.settings.get(), await deps.settings.policy()),
     'page→bg:save-settings': async ({ settings: candidate }) => {
       const saved = await deps.settings.save(candidate);
       if (!saved.ok) return saved;
-      await deps.syncCaptureSiteScripts(saved.value.captureSites);
+      await Promise.all([deps.publishSettingsView(), deps.syncCaptureSiteScripts(saved.value.captureSites)]);
       return { ok: true, value: withoutManagedClientId(saved.value, await deps.settings.policy()) };
     },
     'page→bg:load-wsdl': async ({ url }) => {

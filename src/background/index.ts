@@ -22,6 +22,7 @@ import { isCaptureSite } from './capture-sites';
 import { createTimelineRecorder } from './timeline-recorder';
 import { createTokenHygiene } from './token-hygiene-service';
 import { listenForLoginTimeline } from './timeline-listeners';
+import { createSettingsViewPublisher } from './settings-view-publisher';
 import {
   listenForOwnNetworkErrors,
   listenForTokensInRequests,
@@ -49,6 +50,8 @@ const verification = createVerificationService({ store, settings, verifier, poli
  * everything that touches captures waits for it.
  */
 const ready = verification.settleInterrupted().catch(() => 0);
+const settingsViewPublisher = createSettingsViewPublisher({ settings, session: browser.storage.session });
+const publishSettingsView = () => settingsViewPublisher.publish();
 const refreshBadge = createBadgeRefresh({ store, action: browser.action, now });
 const tabUrl = async (tabId: number) => (await browser.tabs.get(tabId).catch(() => null))?.url ?? '';
 const hygiene = createTokenHygiene({
@@ -73,6 +76,7 @@ const { sink, handlers } = createMessageHandling({
   syncCaptureSiteScripts,
   tabUrl,
   hygiene,
+  publishSettingsView,
   now,
   ready,
 });
@@ -83,7 +87,7 @@ listenForTokensInRequests(browser, sink);
 listenForLoginTimeline(browser, timeline);
 listenForOwnNetworkErrors(browser, networkErrors);
 listenToTabsAndAlarms(browser, { store, refreshBadge, now });
-listenToLifecycle(browser, { settings, syncCaptureSiteScripts });
+listenToLifecycle(browser, { settings, syncCaptureSiteScripts, publishSettingsView });
 
 // ---- Messages ---------------------------------------------------------------------------------
 

@@ -79,19 +79,25 @@ export function listenToTabsAndAlarms(
   });
 }
 
-/** On install and start-up: the badge alarm, and capture scripts on the sites a person added. */
+/**
+ * On install and start-up: the badge alarm, capture scripts on the sites a person added, and the
+ * popup's view of the settings in storage.session (emptied when the browser closes). That view is
+ * published again whenever the settings or the policy change.
+ */
 export function listenToLifecycle(
   browser: Browser,
   deps: {
     settings: Pick<SettingsStore, 'get'>;
     syncCaptureSiteScripts: (origins: readonly string[]) => Promise<unknown>;
+    publishSettingsView: () => Promise<void>;
   },
 ): void {
-  const { settings, syncCaptureSiteScripts } = deps;
+  const { settings, syncCaptureSiteScripts, publishSettingsView } = deps;
   const resync = async () => {
     await syncCaptureSiteScripts((await settings.get()).captureSites);
   };
   async function onStart(): Promise<void> {
+    void publishSettingsView();
     await browser.alarms.create(BADGE_ALARM, { periodInMinutes: 1 });
     await resync();
   }
@@ -103,5 +109,7 @@ export function listenToLifecycle(
   // organisation's capture sites may have changed.
   browser.storage.onChanged.addListener((_changes, area) => {
     if (area === 'managed') void resync();
+    // Saves through the handlers publish before they answer; this also covers any other writer.
+    if (area === 'managed' || area === 'local') void publishSettingsView();
   });
 }

@@ -6,6 +6,7 @@ import { createVerificationService } from './verification-service';
 import type { Verifier } from './verifier';
 import type { VerificationResult } from '../domain/soap/answer';
 import { DEFAULT_SETTINGS } from '../shared/settings';
+import { withCurrentVerification } from '../shared/capture';
 import { NBF_SECONDS, sampleCapture } from '../test-support/tokens';
 import { createAutoVerifyPolicy } from './auto-verify-policy';
 
@@ -68,12 +69,14 @@ describe('verification service', () => {
 
   it('never shows a result made under other settings as current', async () => {
     await service.verify('c1', false);
-    const current = await service.withCurrentVerification(await store.forTab(9));
+    const current = withCurrentVerification(await store.forTab(9), await service.currentFingerprint());
     expect(current[0]?.verification?.result.outcome).toMatchObject({ kind: 'answered' });
 
     const changed = await settings.get();
     await settings.save({ ...changed, verification: { ...changed.verification, clientId: 'WRONG' } });
-    expect((await service.withCurrentVerification(await store.forTab(9)))[0]?.verification).toBeUndefined();
+    expect(
+      withCurrentVerification(await store.forTab(9), await service.currentFingerprint())[0]?.verification,
+    ).toBeUndefined();
     const again = await service.verify('c1', false);
     expect(again.ok && again.value.outcome.kind === 'answered' && again.value.outcome.answer.manualCase).toBe(4);
   });
@@ -90,6 +93,29 @@ describe('verification service', () => {
     const before = verify.mock.calls.length;
     await service.autoVerify({ ...CAPTURE, id: 'c2' });
     expect(verify.mock.calls.length).toBe(before);
+  });
+
+  it('marks the capture as verifying while the call is out, and the result replaces the mark', async () => {
+    let answer!: (result: VerificationResult) => void;
+    verify.mockImplementationOnce(() => new Promise<VerificationResult>((resolve) => (answer = resolve)));
+    const verified = service.verify('c1', true);
+    await vi.waitFor(async () => expect((await store.find('c1'))?.verifying).toBeDefined());
+    answer(resultFor('RIGHT'));
+    expect(await verified).toMatchObject({ ok: true });
+    const stored = await store.find('c1');
+    expect(stored?.verifying).toBeUndefined();
+    expect(stored?.verification?.result).toEqual(resultFor('RIGHT'));
+  });
+
+  it('answers without waiting for the result to be stored', async () => {
+    const slowService = createVerificationService({
+      store: { ...store, setVerification: () => new Promise<boolean>(() => undefined) },
+      settings,
+      verifier: { verify, loadWsdl: vi.fn(), testConnection: vi.fn() } as unknown as Verifier,
+      policy: createAutoVerifyPolicy({ area: fakeBrowser.storage.session as unknown as SessionArea, now: () => 0 }),
+      now: () => 0,
+    });
+    expect(await slowService.verify('c1', true)).toEqual({ ok: true, value: resultFor('RIGHT') });
   });
 
   it('says clearly when the capture is gone', async () => {

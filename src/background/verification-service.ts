@@ -8,12 +8,8 @@ import type { Localized } from '../domain/finding';
 import type { VerificationResult } from '../domain/soap/answer';
 import type { ActionResult } from '../shared/messages';
 import { verificationFingerprint } from '../shared/settings-view';
-import {
-  withCurrentVerification,
-  type Capture,
-  type StoredVerification,
-  type VerifyingCapture,
-} from '../shared/capture';
+import type { Capture, StoredVerification, VerifyingCapture } from '../shared/capture';
+import type { VerificationSettings } from '../shared/settings';
 import type { CaptureStore } from './capture-store';
 import type { SettingsStore } from './settings-store';
 import type { Verifier } from './verifier';
@@ -63,22 +59,36 @@ export function createVerificationService(deps: {
 }) {
   const { store, settings, verifier, policy, now } = deps;
 
-  async function verifyCapture(capture: Capture, force: boolean): Promise<VerificationResult> {
-    const current = (await settings.get()).verification;
+  /** The result, and its writing to storage, which nobody waiting for the answer need wait for. */
+  async function verifyCapture(
+    capture: Capture,
+    current: VerificationSettings,
+    force: boolean,
+  ): Promise<{ result: VerificationResult; stored: Promise<unknown> }> {
     const fingerprint = verificationFingerprint(current);
-    if (!force && capture.verification?.settingsFingerprint === fingerprint) return capture.verification.result;
-    // Left behind if the worker is stopped before the answer; the next worker settles it.
-    await store.markVerifying(capture.id, capture.tabId, { since: now(), settingsFingerprint: fingerprint });
-    const result = await verifier.verify(capture.token, current, claimsOf(capture.token));
-    await store.setVerification(capture.id, capture.tabId, { result, settingsFingerprint: fingerprint });
-    return result;
+    if (!force && capture.verification?.settingsFingerprint === fingerprint)
+      return { result: capture.verification.result, stored: Promise.resolve() };
+    // Left behind if the worker is stopped before the answer; the next worker settles it. The call
+    // does not wait for it: the marker is written within the same few milliseconds the call takes
+    // to leave, and a worker stopped before either lands has left nothing to settle. The result
+    // is written after the marker (the store runs its writes in order), so it replaces it.
+    const marked = store.markVerifying(capture.id, capture.tabId, { since: now(), settingsFingerprint: fingerprint });
+    const [, result] = await Promise.all([marked, verifier.verify(capture.token, current, claimsOf(capture.token))]);
+    const stored = store.setVerification(capture.id, capture.tabId, { result, settingsFingerprint: fingerprint });
+    return { result, stored };
   }
 
   return {
     async verify(captureId: string, force: boolean): Promise<ActionResult<VerificationResult>> {
-      const capture = await store.find(captureId);
+      // Two unrelated reads (session and local/managed storage): side by side.
+      const [capture, current] = await Promise.all([store.find(captureId), settings.get()]);
       if (!capture) return { ok: false, error: NO_SUCH_CAPTURE };
-      return { ok: true, value: await verifyCapture(capture, force) };
+      const { result, stored } = await verifyCapture(capture, current.verification, force);
+      // The page shows the answer from this reply, not from storage: it need not wait for the
+      // write. If the write fails, the capture keeps its "verifying" mark, which the next worker
+      // settles as interrupted.
+      stored.catch(() => undefined);
+      return { ok: true, value: result };
     },
 
     /**
@@ -86,8 +96,9 @@ export function createVerificationService(deps: {
      * Errors are kept as the result. Returns what was decided.
      */
     async autoVerify(capture: Capture): Promise<AutoVerifyDecision> {
-      const decision = await policy.decide(capture, (await settings.get()).verification);
-      if (decision === 'verify') await verifyCapture(capture, false);
+      const current = (await settings.get()).verification;
+      const decision = await policy.decide(capture, current);
+      if (decision === 'verify') await (await verifyCapture(capture, current, false)).stored;
       return decision;
     },
 
@@ -98,11 +109,12 @@ export function createVerificationService(deps: {
     },
 
     /**
-     * Hides results made under settings that have changed since: a stale "valid" must never be
-     * shown as current (the person can verify again with one click).
+     * The fingerprint of the verification settings in force: results made under another are
+     * hidden, since a stale "valid" must never be shown as current (the person can verify again
+     * with one click).
      */
-    async withCurrentVerification(captures: Capture[]): Promise<Capture[]> {
-      return withCurrentVerification(captures, verificationFingerprint((await settings.get()).verification));
+    async currentFingerprint(): Promise<string> {
+      return verificationFingerprint((await settings.get()).verification);
     },
 
     async testConnection(): Promise<ActionResult<VerificationResult>> {

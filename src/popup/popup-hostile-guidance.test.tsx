@@ -69,8 +69,13 @@ describe('popup: every problem says what to do, in the language shown', () => {
   });
 
   it('a background that cannot be reached is re-worded when the language changes', async () => {
+    // Both ways the popup meets the background on opening: asked for the captures, or woken
+    // after reading them from storage.
     class Unreachable extends MockClient {
       override async getCaptures(): Promise<never> {
+        throw new Error('Receiving end does not exist.');
+      }
+      override async wakeBackground(): Promise<never> {
         throw new Error('Receiving end does not exist.');
       }
     }

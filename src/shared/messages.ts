@@ -43,6 +43,11 @@ export interface MessageMap {
   'page→bg:paste-token': [{ text: string }, ActionResult<Capture>];
   'page→bg:clear-captures': [{ scope: 'tab'; tabId: number } | { scope: 'all' }, { cleared: number }];
   'page→bg:verify': [{ captureId: string; force: boolean }, ActionResult<VerificationResult>];
+  /**
+   * Wakes the background, and answers once it has settled what a stopped worker left unfinished
+   * (see the popup's direct read of storage.session, which does not wake it).
+   */
+  'page→bg:wake': [Record<string, never>, { ready: true }];
 
   /** The popup's view of the settings: no ClientID (see settingsView). */
   'page→bg:get-settings-view': [Record<string, never>, SettingsView];
@@ -80,6 +85,7 @@ const MESSAGE_TYPES: ReadonlySet<string> = new Set<MessageType>([
   'page→bg:paste-token',
   'page→bg:clear-captures',
   'page→bg:verify',
+  'page→bg:wake',
   'page→bg:get-settings-view',
   'page→bg:set-language',
   'page→bg:get-policy',

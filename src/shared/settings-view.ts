@@ -73,3 +73,41 @@ export function settingsView(settings: Settings): SettingsView {
     },
   };
 }
+
+/**
+ * Where the background publishes the settings view in `storage.session`, whenever the settings or
+ * the policy change: the popup reads it there without waking the background. `storage.session`
+ * is open to the extension's own pages only (content scripts are not given access), and the view
+ * holds no ClientID.
+ */
+export const SETTINGS_VIEW_KEY = 'settings:view';
+
+const ENDPOINT_SECURITIES: ReadonlySet<unknown> = new Set<EndpointSecurity>([
+  'none',
+  'https',
+  'loopback',
+  'plain-http',
+]);
+
+const isStringArray = (value: unknown): value is string[] =>
+  Array.isArray(value) && value.every((item) => typeof item === 'string');
+
+/**
+ * The published view, or null when there is none yet (the background has not run since the
+ * browser started) or it is not of this version's shape (written by an older build): then the
+ * page asks the background instead.
+ */
+export function readPublishedSettingsView(value: unknown): SettingsView | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const { language, captureSites, verification } = value as Partial<Record<keyof SettingsView, unknown>>;
+  if ((language !== 'th' && language !== 'en') || !isStringArray(captureSites)) return null;
+  if (typeof verification !== 'object' || verification === null) return null;
+  const fields = verification as Partial<Record<keyof SettingsView['verification'], unknown>>;
+  const wellFormed =
+    typeof fields.hasClientId === 'boolean' &&
+    typeof fields.endpoint === 'string' &&
+    ENDPOINT_SECURITIES.has(fields.endpointSecurity) &&
+    typeof fields.autoVerify === 'boolean' &&
+    typeof fields.fingerprint === 'string';
+  return wellFormed ? (value as SettingsView) : null;
+}

@@ -8,6 +8,7 @@ import { fakeBrowser } from '@webext-core/fake-browser';
 import { createCaptureStore, type SessionArea } from '../background/capture-store';
 import { createSettingsStore, type LocalArea } from '../background/settings-store';
 import { createMessageHandling } from '../background/handlers';
+import { createSettingsViewPublisher } from '../background/settings-view-publisher';
 import type { TrustedSender } from '../background/router';
 import { makeToken, samplePayload } from './tokens';
 
@@ -40,7 +41,7 @@ export function setUp(options: { ready?: Promise<unknown>; managed?: Record<stri
     verification: {
       autoVerify: vi.fn(async () => ({ verify: false }) as never),
       verify: vi.fn(async () => ({ ok: false as const, error: { th: 'x', en: 'x' } })),
-      withCurrentVerification: vi.fn(async (captures: unknown[]) => captures as never),
+      currentFingerprint: vi.fn(async () => 'fingerprint-of-current-settings'),
       testConnection: vi.fn(async () => ({ ok: false as const, error: { th: 't', en: 't' } })),
     },
     verifier: { loadWsdl: vi.fn(async () => ({ ok: false as const, error: { th: 'w', en: 'w' } })) },
@@ -55,6 +56,11 @@ export function setUp(options: { ready?: Promise<unknown>; managed?: Record<stri
       recordPageReport: vi.fn(async (_tabId: number, _frameId: number | null, _report: unknown) => 0),
     },
   };
-  const { handlers } = createMessageHandling({ store, settings, now: () => NOW, ready, ...spies });
+  const publisher = createSettingsViewPublisher({
+    settings,
+    session: fakeBrowser.storage.session as unknown as SessionArea,
+  });
+  const publishSettingsView = () => publisher.publish();
+  const { handlers } = createMessageHandling({ store, settings, now: () => NOW, ready, publishSettingsView, ...spies });
   return { handlers, store, settings, ...spies };
 }

@@ -6,9 +6,10 @@
  */
 import type { InspectorClient } from '../ui/extension-client';
 import type { ActionResult, CapturesView } from '../shared/messages';
-import { withCurrentVerification, type Capture } from '../shared/capture';
+import type { Capture } from '../shared/capture';
+import { captureKey, capturesView } from '../shared/stored-captures';
 import { DEFAULT_SETTINGS, type Settings } from '../shared/settings';
-import { settingsView, verificationFingerprint, type SettingsView } from '../shared/settings-view';
+import { SETTINGS_VIEW_KEY, settingsView, verificationFingerprint, type SettingsView } from '../shared/settings-view';
 import type { Localized } from '../domain/finding';
 import type { PolicyView } from '../shared/managed-policy';
 import type { VerificationResult } from '../domain/soap/answer';
@@ -27,6 +28,11 @@ export interface MockClientOptions {
   deniedOrigins?: string[];
   /** What the organisation's policy locks; none by default. */
   policy?: PolicyView;
+  /**
+   * Whether the background has published the settings view in storage.session (true by default);
+   * false is a browser just started, before the worker ran: the popup then asks the background.
+   */
+  publishedSettingsView?: boolean;
 }
 
 export type MockCall = { method: keyof InspectorClient; args: unknown[] };
@@ -39,6 +45,8 @@ export class MockClient implements InspectorClient {
   settings: Settings;
   /** What the organisation's policy locks; a test may change it and call `emitSettingsChanged`. */
   policy: PolicyView;
+  /** See `MockClientOptions.publishedSettingsView`; a test may change it. */
+  publishedSettingsView: boolean;
   readonly calls: MockCall[] = [];
   private readonly listeners = new Set<() => void>();
   private readonly settingsListeners = new Set<() => void>();
@@ -51,9 +59,25 @@ export class MockClient implements InspectorClient {
     this.captures = [...(options.captures ?? [])];
     this.settings = structuredClone(options.settings ?? DEFAULT_SETTINGS);
     this.policy = structuredClone(options.policy ?? { keys: [], captureSites: [], problems: [] });
+    this.publishedSettingsView = options.publishedSettingsView ?? true;
   }
 
-  private record(method: keyof InspectorClient, ...args: unknown[]) {
+  /**
+   * What `storage.session` would hold, laid out as the background's store lays it out: the lists
+   * by key, newest first, and the published settings view. `getCaptures` reads it with the
+   * shared reading, as the background does.
+   */
+  sessionItems(): Record<string, unknown> {
+    const items: Record<string, unknown> = {};
+    if (this.publishedSettingsView) items[SETTINGS_VIEW_KEY] = settingsView(this.settings);
+    for (const capture of [...this.captures].sort((a, b) => b.capturedAt - a.capturedAt)) {
+      const key = captureKey(capture.tabId);
+      items[key] = [...((items[key] as Capture[] | undefined) ?? []), capture];
+    }
+    return structuredClone(items);
+  }
+
+  protected record(method: keyof InspectorClient, ...args: unknown[]) {
     this.calls.push({ method, args });
   }
 
@@ -66,9 +90,13 @@ export class MockClient implements InspectorClient {
     for (const listener of this.listeners) listener();
   }
 
-  /** Tells subscribers that settings changed (e.g. in the options page), as `storage.onChanged` would. */
+  /**
+   * Tells subscribers that settings changed (e.g. in the options page), as `storage.onChanged`
+   * would: in storage.local, and then in storage.session, where the background publishes the view.
+   */
   emitSettingsChanged() {
     for (const listener of this.settingsListeners) listener();
+    if (this.publishedSettingsView) this.emitCapturesChanged();
   }
 
   async currentTabId() {
@@ -79,14 +107,16 @@ export class MockClient implements InspectorClient {
   async getCaptures(tabId: number | null): Promise<CapturesView> {
     this.record('getCaptures', tabId);
     // Like the background: results made under other verification settings are not handed out.
-    const newestFirst = withCurrentVerification(
-      this.captures,
-      verificationFingerprint(this.settings.verification),
-    ).sort((a, b) => b.capturedAt - a.capturedAt);
-    return {
-      currentTab: newestFirst.filter((c) => tabId !== null && c.tabId === tabId),
-      elsewhere: newestFirst.filter((c) => tabId === null || c.tabId !== tabId),
-    };
+    return capturesView(this.sessionItems(), tabId, verificationFingerprint(this.settings.verification));
+  }
+
+  async readSessionArea(): Promise<Record<string, unknown>> {
+    this.record('readSessionArea');
+    return this.sessionItems();
+  }
+
+  async wakeBackground() {
+    this.record('wakeBackground');
   }
 
   async pasteToken(text: string): Promise<ActionResult<Capture>> {

@@ -13,7 +13,9 @@ export async function renderPopup(options: MockClientOptions & { clock?: () => n
   const writeText = vi.fn(async (_text: string) => undefined);
   const clock = options.clock ?? (() => FIXED_NOW);
   const rendered = render(<PopupApp client={client} now={clock} writeText={writeText} />);
-  await waitFor(() => expect(client.callsTo('getCaptures').length).toBeGreaterThan(0));
+  await waitFor(() =>
+    expect(client.callsTo('readSessionArea').length + client.callsTo('getCaptures').length).toBeGreaterThan(0),
+  );
   await waitFor(() => expect(screen.queryByText(/กำลังโหลด…|Loading…/)).toBeNull());
   return { client, writeText, ...rendered };
 }

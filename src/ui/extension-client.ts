@@ -17,6 +17,14 @@ export interface InspectorClient {
   /** The id of the tab the popup was opened over; null on a page with no tab (e.g. options). */
   currentTabId(): Promise<number | null>;
   getCaptures(tabId: number | null): Promise<CapturesView>;
+  /**
+   * Everything in `storage.session`, read straight from it without waking the background (a
+   * stopped MV3 worker takes tens of milliseconds to start): the captures, and the settings view
+   * the background publishes there. `shared/stored-captures.ts` reads it.
+   */
+  readSessionArea(): Promise<Record<string, unknown>>;
+  /** Wakes the background; resolves once it has settled what a stopped worker left unfinished. */
+  wakeBackground(): Promise<void>;
   pasteToken(text: string): Promise<ActionResult<Capture>>;
   clearCaptures(scope: { scope: 'tab'; tabId: number } | { scope: 'all' }): Promise<{ cleared: number }>;
   verify(captureId: string, force: boolean): Promise<ActionResult<VerificationResult>>;
@@ -35,7 +43,10 @@ export interface InspectorClient {
   hasOrigin(origin: string): Promise<boolean>;
   removeOrigin(origin: string): Promise<boolean>;
   syncCaptureSites(): Promise<ReplyOf<'page→bg:sync-capture-sites'>>;
-  /** Called whenever the captures in storage change, so views stay live. Returns an unsubscribe. */
+  /**
+   * Called whenever the captures in storage change, or the settings view the background publishes
+   * beside them, so views stay live. Returns an unsubscribe.
+   */
   onCapturesChanged(listener: () => void): () => void;
   /** Called whenever the settings change (e.g. in the options page). Returns an unsubscribe. */
   onSettingsChanged(listener: () => void): () => void;
@@ -68,6 +79,12 @@ export class ExtensionClient implements InspectorClient {
   }
   getCaptures(tabId: number | null) {
     return send('page→bg:get-captures', { tabId });
+  }
+  readSessionArea() {
+    return browser.storage.session.get(null);
+  }
+  async wakeBackground() {
+    await send('page→bg:wake', {});
   }
   pasteToken(text: string) {
     return send('page→bg:paste-token', { text });

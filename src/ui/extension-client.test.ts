@@ -1,0 +1,45 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from '@webext-core/fake-browser';
+import { ExtensionClient } from './extension-client';
+import { DEFAULT_SETTINGS } from '../shared/settings';
+import { SETTINGS_VIEW_KEY, settingsView } from '../shared/settings-view';
+import { captureKey, storedPopupData } from '../shared/stored-captures';
+import { FIXTURE_TOKENS, makeCapture } from '../test-support/fixtures';
+
+vi.mock('webextension-polyfill', () => ({ default: fakeBrowser }));
+
+describe('ExtensionClient: the popup’s own read of storage.session', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('reads the published settings view and the captures, and never the areas that hold the ClientID', async () => {
+    const local = vi.spyOn(fakeBrowser.storage.local, 'get');
+    const sendMessage = vi.spyOn(fakeBrowser.runtime, 'sendMessage');
+    const mine = makeCapture(FIXTURE_TOKENS.valid, { tabId: 7 });
+    const other = makeCapture(FIXTURE_TOKENS.expired, { tabId: 9 });
+    const view = settingsView(DEFAULT_SETTINGS);
+    await fakeBrowser.storage.session.set({
+      [SETTINGS_VIEW_KEY]: view,
+      [captureKey(7)]: [mine],
+      [captureKey(9)]: [other],
+    });
+    expect(storedPopupData(await new ExtensionClient().readSessionArea(), 7)).toEqual({
+      settings: view,
+      view: { currentTab: [mine], elsewhere: [other] },
+    });
+    expect(local).not.toHaveBeenCalled();
+    expect(sendMessage).not.toHaveBeenCalled();
+  });
+
+  it('finds nothing before the background has published the settings view', async () => {
+    await fakeBrowser.storage.session.set({ [captureKey(7)]: [makeCapture(FIXTURE_TOKENS.valid)] });
+    expect(storedPopupData(await new ExtensionClient().readSessionArea(), 7)).toBeNull();
+  });
+
+  it('reports a change of the published view as a change the popup reads again', async () => {
+    const listener = vi.fn();
+    const unsubscribe = new ExtensionClient().onCapturesChanged(listener);
+    await fakeBrowser.storage.session.set({ [SETTINGS_VIEW_KEY]: settingsView(DEFAULT_SETTINGS) });
+    expect(listener).toHaveBeenCalledOnce();
+    unsubscribe();
+  });
+});
