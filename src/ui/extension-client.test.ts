@@ -6,7 +6,12 @@ import { SETTINGS_VIEW_KEY, settingsView } from '../shared/settings-view';
 import { captureKey, storedPopupData } from '../shared/stored-captures';
 import { FIXTURE_TOKENS, makeCapture } from '../test-support/fixtures';
 
-vi.mock('webextension-polyfill', () => ({ default: fakeBrowser }));
+// The pages reach the extension API through the browser's own global (shared/page-browser.ts),
+// read when that module loads: the fake is put there before any import runs.
+await vi.hoisted(async () => {
+  const { fakeBrowser: fake } = await import('@webext-core/fake-browser');
+  (globalThis as { browser?: unknown }).browser = fake;
+});
 
 describe('ExtensionClient: the popup’s own read of storage.session', () => {
   beforeEach(() => fakeBrowser.reset());
