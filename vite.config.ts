@@ -39,8 +39,6 @@ function benchBlankPage(): Plugin {
 export const GECKO_ID = identity.geckoId;
 
 const CONTENT_SCRIPT = 'src/content/capture.ts';
-/** Runs at document_idle, so it could load late; standalone all the same, to stay one small file. */
-const PAGE_HYGIENE_SCRIPT = 'src/content/page-hygiene.ts';
 /** The DevTools panel's page: devtools.html creates it by path, so the manifest does not name it. */
 const DEVTOOLS_PANEL = 'src/devtools/panel.html';
 
@@ -97,7 +95,7 @@ export default defineConfig(({ mode }) => {
         browser: target,
         // A document_start script must run at once: crxjs's default async loader would let
         // the page's own scripts rewrite the URL (and drop the token) before we read it.
-        contentScripts: { standaloneFiles: [CONTENT_SCRIPT, PAGE_HYGIENE_SCRIPT] },
+        contentScripts: { standaloneFiles: [CONTENT_SCRIPT] },
       }),
       ...(bench ? [benchBlankPage()] : []),
     ],

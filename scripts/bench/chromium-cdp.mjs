@@ -20,9 +20,19 @@ export async function watchServiceWorker(extensionPage, extensionBaseUrl) {
   const cdp = await extensionPage.native.context().newCDPSession(extensionPage.native);
   /** @type {Map<string, string>} versionId → running status */
   const statuses = new Map();
+  /**
+   * Versions seen stopped since their stop was asked for. Recorded from the event, not polled:
+   * an event (the popup's wake message, a storage change) can start the worker again within
+   * milliseconds, and a poll of the current status would then never see it stopped.
+   * @type {Set<string>}
+   */
+  const seenStopped = new Set();
   cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
-    for (const version of versions)
-      if (version.scriptURL.startsWith(extensionBaseUrl)) statuses.set(version.versionId, version.runningStatus);
+    for (const version of versions) {
+      if (!version.scriptURL.startsWith(extensionBaseUrl)) continue;
+      statuses.set(version.versionId, version.runningStatus);
+      if (version.runningStatus === 'stopped') seenStopped.add(version.versionId);
+    }
   });
   await cdp.send('ServiceWorker.enable');
   await pollUntil(async () => statuses.size > 0, { what: 'the extension’s service worker to be reported' });
@@ -31,8 +41,9 @@ export async function watchServiceWorker(extensionPage, extensionBaseUrl) {
     async stop() {
       const running = [...statuses].filter(([, status]) => status !== 'stopped').map(([id]) => id);
       for (const versionId of running) {
+        seenStopped.delete(versionId);
         await cdp.send('ServiceWorker.stopWorker', { versionId });
-        await pollUntil(async () => statuses.get(versionId) === 'stopped', { what: 'the worker to stop' });
+        await pollUntil(async () => seenStopped.has(versionId), { what: 'the worker to stop' });
       }
     },
     close: () => cdp.detach(),

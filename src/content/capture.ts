@@ -1,12 +1,14 @@
 /**
  * The capture content script. It runs at document_start on the capture sites, before the page's
  * own scripts can rewrite the URL (many SSO clients call history.replaceState to drop the token),
- * reads the query and #fragment, and reports JWT-shaped values to the background. It decides
- * nothing else: the background decodes, keeps and verifies. Kept tiny, as it runs on every page
+ * reads the query and #fragment, and reports JWT-shaped values to the background; once the page
+ * has loaded, it also reports how the page handled a token still in its URL (page-hygiene.ts).
+ * It decides nothing else: the background decodes, keeps and verifies. Kept tiny, as it runs on every page
  * of a capture site: no UI framework, no polyfill (see send-to-background.ts), and only the
  * domain's URL scanner, which does not decode.
  */
 import { findTokensInUrl } from '../domain/find-tokens-in-url';
+import { reportPageHygieneOnLoad } from './page-hygiene';
 import { sendToBackground } from './send-to-background';
 
 function report(trigger: 'load' | 'hashchange'): void {
@@ -20,3 +22,5 @@ report('load');
 // page can change the fragment too, so the background keeps such a token but does not verify
 // it unasked.
 addEventListener('hashchange', () => report('hashchange'));
+// For integrators: whether the application left the token in its URL, and who else it told.
+reportPageHygieneOnLoad();

@@ -1,6 +1,5 @@
 /**
- * Runs at document_idle on the capture sites and, only when the page's URL still holds a token
- * then, tells the background what the page itself knows of where that URL went: its referrer
+ * Once the page has loaded, and only when its URL still holds a token then, tells the background what the page itself knows of where that URL went: its referrer
  * policy (as its `<meta>` sets it), and the other origins it loaded resources from while the token was in its address (the
  * browser sends them the URL as Referer when the policy allows). The background checks the tab's
  * URL itself and decides everything else. Tiny on purpose, like the capture script: no UI, no
@@ -48,7 +47,12 @@ function report(): void {
   sendToBackground(message);
 }
 
-// A resource is listed once it has loaded. Firefox's idle can come before the page's images have,
-// so the report waits for the load event when the page has not had it yet.
-if (document.readyState === 'complete') report();
-else addEventListener('load', report, { once: true });
+/**
+ * Reports once the page has loaded: a resource is listed only once it has, and a page that still
+ * holds its token in the URL by then has kept it. Part of the capture script, not a script of its
+ * own, so capture-site pages load one small file, and sites a person adds get it too.
+ */
+export function reportPageHygieneOnLoad(): void {
+  if (document.readyState === 'complete') report();
+  else addEventListener('load', report, { once: true });
+}

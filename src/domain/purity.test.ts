@@ -66,7 +66,7 @@ describe('module boundaries', () => {
     expect(offenders).toEqual([]);
   });
 
-  it.each(['capture.ts', 'page-hygiene.ts'])(
+  it.each(['capture.ts'])(
     'the content script %s, loaded on every capture-site page, reaches neither the polyfill nor a decoder',
     (script) => {
       // What it imports, and what those import, to the end: a shared module that took `browser`

@@ -34,7 +34,7 @@ export interface MessageMap {
   'content→bg:token-seen': [{ candidates: TokenCandidate[]; trigger: 'load' | 'hashchange' }, { stored: number }];
   /**
    * A callback page at idle whose URL still holds a token: its referrer policy and the other
-   * origins it loaded resources from (content/page-hygiene.ts). The token is taken from the tab's
+   * origins it loaded resources from (content/page-hygiene.ts, run by the capture script once the page has loaded). The token is taken from the tab's
    * URL as the browser has it, never from the payload.
    */
   'content→bg:page-hygiene': [{ referrerPolicy: string; resourceOrigins: string[] }, { recorded: number }];
