@@ -279,19 +279,8 @@ async function sameSoapRequest(extensionPage) {
   ]);
   const settings = local.settings?.verification;
   if (!settings || !capture) throw new Error('no saved verification settings or no capture to verify');
-  const { module: envelope } = await runnerImport('./src/domain/soap/envelope.ts');
-  const { body, headers } = envelope.buildSoapRequest({
-    endpoint: settings.endpoint,
-    soapVersion: settings.soapVersion,
-    style: settings.style,
-    namespace: settings.namespace.trim(),
-    operation: settings.operation.trim(),
-    soapAction: settings.soapAction.trim(),
-    parameters: {
-      [settings.tokenParameter.trim()]: capture.token,
-      [settings.clientIdParameter.trim()]: settings.clientId.trim(),
-    },
-  });
+  const { module: request } = await runnerImport('./src/shared/verification-request.ts');
+  const { body, headers } = request.verificationRequest(settings, settings.endpoint, capture.token);
   return { endpoint: /** @type {string} */ (settings.endpoint), headers, body };
 }
 

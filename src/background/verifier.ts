@@ -6,8 +6,9 @@
  */
 import type { VerificationResult } from '../domain/soap/answer';
 import type { WsdlDescription } from '../domain/soap/wsdl';
-import { buildSoapRequest, isXmlName } from '../domain/soap/envelope';
+import { isXmlName } from '../domain/soap/envelope';
 import { MAX_ANSWER_BYTES, readSoapAnswer } from '../domain/soap/answer';
+import { verificationRequest } from '../shared/verification-request';
 import { redactText, redactVerificationResult } from '../domain/redact';
 import { explainTestConnection, explainVerification, type VerificationOutcome } from '../domain/soap/explain';
 import { httpUrl } from '../domain/url';
@@ -103,18 +104,7 @@ export function createVerifier(deps: VerifierDeps): Verifier {
         outcome: failure('no-permission', `No host permission for ${new URL(endpoint).origin}.`),
       };
     }
-    const request = buildSoapRequest({
-      endpoint,
-      soapVersion: settings.soapVersion,
-      style: settings.style,
-      namespace: settings.namespace.trim(),
-      operation: settings.operation.trim(),
-      soapAction: settings.soapAction.trim(),
-      parameters: {
-        [settings.tokenParameter.trim()]: token,
-        [settings.clientIdParameter.trim()]: settings.clientId.trim(),
-      },
-    });
+    const request = verificationRequest(settings, endpoint, token);
     const timer = deadline(settings.timeoutMs);
     const startedAt = now();
     try {
