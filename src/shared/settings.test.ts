@@ -25,6 +25,15 @@ describe('settings schema', () => {
     expect(DEFAULT_SETTINGS.language).toBe('th');
   });
 
+  it('reads a damaged version as the current one, and returns: no version makes it count for ever', () => {
+    for (const version of [-Infinity, -1e300, Number.NaN, 0.5, -3, Number.MIN_SAFE_INTEGER - 10]) {
+      expect(parseSettings({ version, language: 'en' }), String(version)).toEqual({
+        ...DEFAULT_SETTINGS,
+        language: 'en',
+      });
+    }
+  });
+
   it('keeps valid fields and replaces each invalid one by its default', () => {
     const parsed = parseSettings({
       language: 'fr',

@@ -151,7 +151,14 @@ export const languageRule = oneOf(['th', 'en'] as const);
  */
 export function parseSettings(stored: unknown): Settings {
   let raw: Record<string, unknown> = isRecord(stored) ? { ...stored } : {};
-  let version = typeof raw.version === 'number' ? raw.version : SETTINGS_VERSION;
+  // Only a whole version from 1 up is migrated from: anything else is damage, read as current. A
+  // stored -Infinity or -1e300 would otherwise never count up to SETTINGS_VERSION (adding 1 to
+  // either changes nothing), and the loop below would never end.
+  const storedVersion = raw.version;
+  let version =
+    typeof storedVersion === 'number' && Number.isInteger(storedVersion) && storedVersion >= 1
+      ? storedVersion
+      : SETTINGS_VERSION;
   while (version < SETTINGS_VERSION) {
     const migrate = MIGRATIONS[version];
     if (migrate) raw = migrate(raw);
