@@ -21,7 +21,7 @@ import type { Verifier } from './verifier';
 
 export interface HandlerDeps {
   store: Pick<CaptureStore, 'view' | 'tabIds' | 'clearAll' | 'clearTab'>;
-  settings: Pick<SettingsStore, 'get' | 'save' | 'policy'>;
+  settings: Pick<SettingsStore, 'get' | 'save' | 'policy' | 'forOptionsPage'>;
   intake: Pick<CaptureIntake, 'paste'>;
   sink: Pick<CaptureSink, 'recordIfCaptureSite'>;
   verification: Pick<VerificationService, 'autoVerify' | 'verify' | 'currentFingerprint' | 'testConnection'>;
@@ -114,7 +114,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       return { ok: true, value: settingsView(saved.value) };
     },
     'page→bg:get-policy': async () => policyView(await deps.settings.policy()),
-    'page→bg:get-settings': async () => withoutManagedClientId(await deps.settings.get(), await deps.settings.policy()),
+    'page→bg:get-settings': () => deps.settings.forOptionsPage(),
     'page→bg:save-settings': async ({ settings: candidate }) => {
       const saved = await deps.settings.save(candidate);
       if (!saved.ok) return saved;

@@ -10,6 +10,7 @@ import {
   applyManagedPolicy,
   localPartOf,
   readManagedPolicy,
+  withoutManagedClientId,
   type ManagedPolicy,
 } from '../shared/managed-policy';
 import {
@@ -52,11 +53,21 @@ export function createSettingsStore(local: LocalArea, managed?: ManagedArea) {
     return { settings: parseSettings(stored), personChoseLanguage: languageRule(storedLanguage).ok };
   }
 
+  /** The settings in force and the policy behind them, from one read of each area. */
+  async function readInForce(): Promise<{ settings: Settings; policy: ManagedPolicy }> {
+    const [own, policy] = await Promise.all([readLocal(), readPolicy(managed)]);
+    return { settings: applyManagedPolicy(own.settings, policy, own.personChoseLanguage), policy };
+  }
+
   return {
     /** The settings in force: the organisation's policy over the person's own. */
     async get(): Promise<Settings> {
-      const [own, policy] = await Promise.all([readLocal(), readPolicy(managed)]);
-      return applyManagedPolicy(own.settings, policy, own.personChoseLanguage);
+      return (await readInForce()).settings;
+    },
+    /** The settings in force as the options page may have them: without a ClientID the policy set. */
+    async forOptionsPage(): Promise<Settings> {
+      const { settings, policy } = await readInForce();
+      return withoutManagedClientId(settings, policy);
     },
     /** What the organisation set, and what in its policy could not be used. */
     policy(): Promise<ManagedPolicy> {
