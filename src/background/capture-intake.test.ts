@@ -3,6 +3,8 @@ import { fakeBrowser } from '@webext-core/fake-browser';
 import { createCaptureStore, type SessionArea } from './capture-store';
 import { candidatesInSenderUrl, createCaptureIntake, MAX_STORED_TOKEN_LENGTH } from './capture-intake';
 import { makeToken, samplePayload } from '../test-support/tokens';
+import { deepArrayJson, makeRawToken, objectJson } from '../test-support/hostile-tokens';
+import { readToken } from '../domain/read-token';
 
 const SSO_TOKEN = makeToken(samplePayload());
 const OTHER_TOKEN = makeToken({ sub: 'someone', exp: 2_000_000_000 });
@@ -36,6 +38,23 @@ describe('capture intake', () => {
     ]);
     // The id is a fingerprint, not the token.
     expect(added[0]!.id).not.toContain(SSO_TOKEN.split('.')[1]);
+  });
+
+  it('keeps the reading of the token with it, stored as it is, but none for a token nested absurdly deep', async () => {
+    const deep = makeRawToken('{"alg":"HS256"}', objectJson(samplePayload(), `"x":${deepArrayJson(40)}`));
+    await intake.record({
+      tabId: 4,
+      url: 'http://127.0.0.1:8080/callback',
+      candidates: [
+        { location: 'query', parameter: 'token', value: SSO_TOKEN },
+        { location: 'query', parameter: 'other', value: deep },
+      ],
+    });
+    const [kept, deepKept] = (await store.forTab(4)).sort((a, b) => a.token.length - b.token.length);
+    expect(kept!.reading).toEqual(readToken(SSO_TOKEN));
+    // Kept, and marked for what it is, but the popup reads it itself.
+    expect(deepKept).toMatchObject({ token: deep, isIndustrySso: true });
+    expect(deepKept!.reading).toBeUndefined();
   });
 
   it('marks a JWT that is not an Industry SSO token, and drops JWT-shaped junk', async () => {

@@ -5,10 +5,12 @@
  * that is kept, and stores the result.
  */
 import { decodeToken } from '../domain/decode-token';
+import { readToken } from '../domain/read-token';
 import { findTokenInText, findTokensInUrl, stripTokensFromUrl } from '../domain/find-tokens';
 import type { TokenCandidate } from '../domain/find-tokens';
 import type { Localized } from '../domain/finding';
 import type { Capture, CaptureSource } from '../shared/capture';
+import { readingToKeep } from '../shared/capture-reading';
 import type { CaptureStore } from './capture-store';
 
 /** A page can put many JWT-shaped values in one URL; more than this is noise or an attack. */
@@ -74,22 +76,24 @@ export function createCaptureIntake(deps: { store: CaptureStore; now: () => numb
     seenAt: number,
   ): Promise<Capture | null> {
     if (candidate.value.length > MAX_STORED_TOKEN_LENGTH) return null;
-    const decoded = decodeToken(candidate.value);
+    // Read once here, for the popup too (it keeps the reading; see shared/capture-reading.ts).
+    const reading = readToken(candidate.value);
     // A value that only looks like a JWT (three dotted base64url runs) but does not decode is
     // not a capture from a URL: page URLs are full of such things. A paste is different: the
     // person meant it, so the popup shows why it failed (see `paste`).
-    if (!decoded.ok) return null;
+    if (reading.kind === 'unreadable') return null;
     const stripped = stripTokensFromUrl(url);
     return {
-      id: await captureIdFor(tabId, decoded.token.compact),
+      id: await captureIdFor(tabId, reading.token.compact),
       tabId,
       capturedAt: seenAt,
       pageOrigin: stripped.origin,
       pagePath: stripped.path,
       source,
       parameter: candidate.parameter,
-      token: decoded.token.compact,
-      isIndustrySso: decoded.token.isIndustrySso,
+      token: reading.token.compact,
+      isIndustrySso: reading.token.isIndustrySso,
+      reading: readingToKeep(reading),
     };
   }
 

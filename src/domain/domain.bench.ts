@@ -7,7 +7,7 @@
 import { test } from 'vitest';
 import { Bench } from 'tinybench';
 import { readFileSync } from 'node:fs';
-import { inspectToken } from './inspect';
+import { inspectToken } from './read-token';
 import { decodeToken } from './decode-token';
 import { findTokenInText, findTokensInUrl, normaliseTokenText, stripTokensFromUrl } from './find-tokens';
 import { resolveOrg } from './org';

@@ -12,7 +12,7 @@ import { readSoapAnswer, MAX_ANSWER_BYTES } from './soap/answer';
 import { parseWsdl } from './soap/wsdl';
 import { readXml } from './soap/xml-tree';
 import { buildTicketReport } from './report';
-import { inspectToken } from './inspect';
+import { inspectToken } from './read-token';
 import { redactText } from './redact';
 import { hopUrl, keptHeaders } from './login-timeline';
 import { readPageHygieneReport, readReferrerPolicy } from './token-hygiene';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { decodeFinding, inspectToken } from './inspect';
+import { decodeFinding } from './decode-finding';
+import { inspectToken } from './read-token';
 import { deepArrayJson, deepObjectJson, makeRawToken, objectJson } from '../test-support/hostile-tokens';
 import { sortFindings } from './sort-findings';
 import { MANUAL_CLAIMS } from './claims';

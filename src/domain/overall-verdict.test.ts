@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { overallVerdict } from './overall-verdict';
-import { inspectToken } from './inspect';
+import { inspectToken } from './read-token';
 import type { ManualCase, VerificationResult } from './soap/answer';
 import { makeToken, samplePayload, NBF_SECONDS, EXP_SECONDS } from '../test-support/tokens';
 

@@ -25,6 +25,43 @@ function importsOf(file: string): string[] {
   ].map((m) => m[1]!);
 }
 
+/**
+ * What `entry` imports, and what those import, to the end: the files (from src/) and packages
+ * its code loads at once. Type-only imports are left out (they are gone from the build), and so
+ * are dynamic `import()`s (they load only when asked).
+ */
+function staticValueGraph(entry: string): { files: string[]; packages: string[] } {
+  const valueImportsOf = (file: string) =>
+    [
+      ...readFileSync(file, 'utf8').matchAll(
+        /(?:^|\n)\s*(?:import|export)\s+(?!type\b)(?:[^'"]*?from\s*)?['"]([^'"]+)['"]/g,
+      ),
+    ].map((m) => m[1]!);
+  const seen = new Set<string>();
+  const packages = new Set<string>();
+  const visit = (file: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    for (const spec of valueImportsOf(file)) {
+      if (!spec.startsWith('.')) {
+        packages.add(spec);
+        continue;
+      }
+      const base = join(file, '..', spec);
+      const target = [`${base}.ts`, `${base}.tsx`, join(base, 'index.ts')].find((path) => {
+        try {
+          return statSync(path).isFile();
+        } catch {
+          return false;
+        }
+      });
+      if (target !== undefined) visit(target);
+    }
+  };
+  visit(entry);
+  return { files: [...seen].map((file) => relative(SRC, file)), packages: [...packages] };
+}
+
 function contextOf(path: string): string {
   return relative(SRC, path).split('/')[0]!;
 }
@@ -69,43 +106,25 @@ describe('module boundaries', () => {
   it.each(['capture.ts'])(
     'the content script %s, loaded on every capture-site page, reaches neither the polyfill nor a decoder',
     (script) => {
-      // What it imports, and what those import, to the end: a shared module that took `browser`
-      // from shared/browser.ts would bring the whole polyfill back into every page. Type-only
-      // imports are left out: they are gone from the build.
-      const valueImportsOf = (file: string) =>
-        [
-          ...readFileSync(file, 'utf8').matchAll(
-            /(?:^|\n)\s*(?:import|export)\s+(?!type\b)(?:[^'"]*?from\s*)?['"]([^'"]+)['"]/g,
-          ),
-        ].map((m) => m[1]!);
-      const seen = new Set<string>();
-      const packages = new Set<string>();
-      const visit = (file: string) => {
-        if (seen.has(file)) return;
-        seen.add(file);
-        for (const spec of valueImportsOf(file)) {
-          if (!spec.startsWith('.')) {
-            packages.add(spec);
-            continue;
-          }
-          const base = join(file, '..', spec);
-          const target = [`${base}.ts`, `${base}.tsx`, join(base, 'index.ts')].find((path) => {
-            try {
-              return statSync(path).isFile();
-            } catch {
-              return false;
-            }
-          });
-          if (target !== undefined) visit(target);
-        }
-      };
-      visit(join(SRC, 'content', script));
-      expect([...packages]).toEqual([]);
-      expect([...seen].map((file) => relative(SRC, file)).filter((file) => !file.startsWith('content/'))).toEqual(
+      // A shared module that took `browser` from shared/browser.ts would bring the whole polyfill
+      // back into every page.
+      const { files, packages } = staticValueGraph(join(SRC, 'content', script));
+      expect(packages).toEqual([]);
+      expect(files.filter((file) => !file.startsWith('content/'))).toEqual(
         expect.not.arrayContaining(['shared/browser.ts', 'domain/decode-token.ts', 'domain/find-tokens.ts']),
       );
     },
   );
+
+  it('the popup opens without the token reader: the background reads the tokens it keeps', () => {
+    // The reader carries the office directory and the reading's texts; the popup loads it only
+    // for a token kept without a reading, or for a paste (dynamic imports, not followed here).
+    const { files } = staticValueGraph(join(SRC, 'popup', 'main.tsx'));
+    expect(files).toContain('domain/inspect.ts');
+    expect(files).toEqual(
+      expect.not.arrayContaining(['domain/read-token.ts', 'domain/office-directory.ts', 'domain/decode-token.ts']),
+    );
+  });
 
   it('only shared/browser.ts imports the polyfill', () => {
     const importers = sourceFiles(SRC)

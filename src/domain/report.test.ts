@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { buildTicketReport } from './report';
-import { inspectToken } from './inspect';
+import { inspectToken } from './read-token';
 import { formatIsoUtc, formatThaiDateTime } from './time-format';
 import { isValidThaiIdChecksum } from './id-card';
 import { EXP_SECONDS, NBF_SECONDS, SAMPLE_ID, makeToken, samplePayload, withCheckDigit } from '../test-support/tokens';

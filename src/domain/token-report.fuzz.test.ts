@@ -1,7 +1,8 @@
 import { describe, it } from 'vitest';
 import fc from 'fast-check';
 import { decodeToken } from './decode-token';
-import { inspectToken } from './inspect';
+import { inspectReading } from './inspect';
+import { inspectToken, isAbsurdlyNested, readToken } from './read-token';
 import { buildTicketReport } from './report';
 import { fuzz, RUNS, TIMEOUT, upTo } from '../test-support/fuzz';
 import { claimName, digitsOf, hostileToken, nested, run, TIME_AND_ORG } from '../test-support/fuzz-arbitraries';
@@ -53,6 +54,24 @@ describe('fuzz', () => {
       Math.min(RUNS, 300),
     );
   });
+
+  it(
+    'a reading kept beside its token is plain data: copied as storage copies it, it inspects the same',
+    { timeout: TIMEOUT },
+    () => {
+      fuzz('readToken → copy → inspectReading', hostileToken(claimName, 6_000), ({ compact }) => {
+        const reading = readToken(compact);
+        // The background keeps no reading of a token nested deeper than the raw view prints.
+        if (isAbsurdlyNested(reading)) return null;
+        const expected = JSON.stringify(inspectToken(compact, NOW));
+        // Chrome keeps storage.session as JSON values; Firefox as structured clones.
+        for (const copy of [JSON.parse(JSON.stringify(reading)), structuredClone(reading)]) {
+          if (JSON.stringify(inspectReading(copy, NOW)) !== expected) return 'the copied reading inspects differently';
+        }
+        return null;
+      });
+    },
+  );
 
   it('decodeToken: never throws, on any text', { timeout: TIMEOUT }, () => {
     const text = fc.oneof(

@@ -1,9 +1,9 @@
 /**
- * Who each capture is for, for the switcher's labels. A username that repeats the ID number
- * stays masked here: the reveal is for the token shown, not for the list.
+ * Who each capture is for, for the switcher's labels, from the reading the background kept with
+ * it (a capture kept without one is listed without a name). A username that repeats the ID
+ * number stays masked here: the reveal is for the token shown, not for the list.
  */
 import type { Capture } from '../shared/capture';
-import { inspectToken } from '../domain/inspect';
 import type { Language } from '../ui/strings';
 import { claimText, personalClaimText } from './claim-value';
 import type { CaptureLabel } from './capture-picker';
@@ -11,9 +11,9 @@ import type { CaptureLabel } from './capture-picker';
 export function captureLabels(captures: readonly Capture[], language: Language): Map<string, CaptureLabel> {
   const map = new Map<string, CaptureLabel>();
   for (const capture of captures) {
-    const reading = inspectToken(capture.token, capture.capturedAt);
+    const { reading } = capture;
     const who =
-      reading.kind === 'decoded'
+      reading?.kind === 'decoded'
         ? [claimText(reading, 'firstname', language), claimText(reading, 'lastname', language)]
             .filter(Boolean)
             .join(' ') || personalClaimText(reading, 'username', language, false)?.text

@@ -18,18 +18,23 @@ import { POPUP_STRINGS } from './popup-strings';
 
 export type DecodedInspection = Extract<TokenInspection, { kind: 'decoded' }>;
 
+/** A decoded token's claims: an inspection's, or a stored reading's (the switcher's labels). */
+export interface WithClaims {
+  claims: readonly ClaimReading[];
+}
+
 /** A claim value shows at most this much: a few lines of the popup, longer than any real claim. */
 const MAX_SHOWN_CHARACTERS = 500;
 /** A claim value shows this many levels of nesting: enough to see its shape. */
 const MAX_SHOWN_DEPTH = 4;
 
-export function claimReading(inspection: DecodedInspection, name: string): ClaimReading | undefined {
-  return inspection.claims.find((claim) => claim.definition.name === name);
+export function claimReading(token: WithClaims, name: string): ClaimReading | undefined {
+  return token.claims.find((claim) => claim.definition.name === name);
 }
 
 /** The claim's value as shown, or null when the token does not carry it. */
-export function claimText(inspection: DecodedInspection, name: string, language: Language): string | null {
-  const reading = claimReading(inspection, name);
+export function claimText(token: WithClaims, name: string, language: Language): string | null {
+  const reading = claimReading(token, name);
   if (!reading || !reading.present) return null;
   return displayValue(reading.value, language);
 }
@@ -41,11 +46,11 @@ const MAY_REPEAT_ID = ['username', 'sid'] as const;
  * The claims (of `username` and `sid`) that repeat the national ID number, each masked like the
  * ID itself: it is the same personal number, so it stays hidden until the person reveals the ID.
  */
-export function idRepeatingClaims(inspection: DecodedInspection): Map<string, string> {
-  const idNumber = claimReading(inspection, 'idcard')?.value;
+export function idRepeatingClaims(token: WithClaims): Map<string, string> {
+  const idNumber = claimReading(token, 'idcard')?.value;
   const masked = new Map<string, string>();
   for (const name of MAY_REPEAT_ID) {
-    const reading = claimReading(inspection, name);
+    const reading = claimReading(token, name);
     if (reading?.present && echoesIdNumber(reading.value, idNumber)) masked.set(name, maskIdCard(reading.value));
   }
   return masked;
@@ -53,14 +58,14 @@ export function idRepeatingClaims(inspection: DecodedInspection): Map<string, st
 
 /** Like `claimText`, but a claim that repeats the ID number is masked unless the person revealed the ID. */
 export function personalClaimText(
-  inspection: DecodedInspection,
+  token: WithClaims,
   name: string,
   language: Language,
   revealId: boolean,
 ): { text: string; masked: boolean } | null {
-  const text = claimText(inspection, name, language);
+  const text = claimText(token, name, language);
   if (text === null) return null;
-  const masked = revealId ? undefined : idRepeatingClaims(inspection).get(name);
+  const masked = revealId ? undefined : idRepeatingClaims(token).get(name);
   return masked === undefined ? { text, masked: false } : { text: masked, masked: true };
 }
 

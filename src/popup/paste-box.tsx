@@ -5,15 +5,15 @@
  *
  * The background answers a failed paste with its message only; the next step comes from reading
  * the same text with the domain here (the intake and `readPastedText` look for the token the
- * same way), which also catches an empty paste without a round trip. The problem is kept as a
- * finding, in both languages, so switching language re-words it.
+ * same way), which also catches an empty paste without a round trip. That reading is loaded on
+ * the first paste, not with the popup: the background reads the tokens it keeps, so most
+ * openings never need it. The problem is kept as a finding, in both languages, so switching
+ * language re-words it.
  */
 import { useState } from 'preact/hooks';
 import type { ActionResult } from '../shared/messages';
 import type { Capture } from '../shared/capture';
 import type { Finding, Localized } from '../domain/finding';
-import { decodeFinding } from '../domain/inspect';
-import { readPastedText } from '../domain/read-pasted-text';
 import { inBothLanguages, useStrings } from '../ui/strings';
 import { UI_STRINGS } from '../ui/ui-strings';
 import { backgroundError } from './background-error';
@@ -27,8 +27,20 @@ interface PasteBoxProps {
 
 type PasteProblem = Pick<Finding, 'title' | 'detail' | 'nextStep'>;
 
+/** The domain's reading of pasted text, loaded on the first paste: most openings never paste. */
+async function loadPasteReader() {
+  const [{ readPastedText }, { decodeFinding }] = await Promise.all([
+    import('../domain/read-pasted-text'),
+    import('../domain/decode-finding'),
+  ]);
+  return { readPastedText, decodeFinding };
+}
+
+type PasteReader = Awaited<ReturnType<typeof loadPasteReader>>;
+
 /** Why the background refused `text`, with the domain's next step when the domain agrees it is unreadable. */
-function refusal(text: string, message: Localized): PasteProblem {
+function refusal(reader: PasteReader, text: string, message: Localized): PasteProblem {
+  const { readPastedText, decodeFinding } = reader;
   const read = readPastedText(text);
   if (!read.ok) return { ...decodeFinding(read.failure), detail: message };
   return {
@@ -46,19 +58,20 @@ export function PasteBox({ open, onPaste }: PasteBoxProps) {
   const [working, setWorking] = useState(false);
   const submit = async (event: Event) => {
     event.preventDefault();
-    const read = readPastedText(text);
-    if (!read.ok && read.failure.code === 'empty') {
-      setProblem(decodeFinding(read.failure));
-      return;
-    }
     setWorking(true);
     try {
+      const reader = await loadPasteReader();
+      const read = reader.readPastedText(text);
+      if (!read.ok && read.failure.code === 'empty') {
+        setProblem(reader.decodeFinding(read.failure));
+        return;
+      }
       const result = await onPaste(text);
       if (result.ok) {
         setText('');
         setProblem(null);
       } else {
-        setProblem(refusal(text, result.error));
+        setProblem(refusal(reader, text, result.error));
       }
     } catch (failure) {
       setProblem({

@@ -26,6 +26,25 @@ describe('PopupApp: which token', () => {
     expect(screen.getByTestId('person-name').textContent).toBe('วิชัย ทดสอบ');
   });
 
+  it('shows the reading the background kept with the capture, and reads a token kept without one itself', async () => {
+    const kept = makeCapture(FIXTURE_TOKENS.valid, { tabId: 7 });
+    const reading = kept.reading as Extract<typeof kept.reading, { kind: 'decoded' }>;
+    const office = reading.org!.path.at(-1)!;
+    const lastOffice = () => within(screen.getByTestId('office-path')).getAllByRole('listitem').at(-1)!.textContent;
+    // The popup shows what the background read, not a reading of its own: a marked name shows.
+    const marked = {
+      ...reading,
+      org: { ...reading.org!, path: [...reading.org!.path.slice(0, -1), { ...office, name: 'สำนักงานที่อ่านไว้' }] },
+    };
+    await renderPopup({ captures: [{ ...kept, reading: marked }] });
+    expect(lastOffice()).toContain('สำนักงานที่อ่านไว้');
+    cleanup();
+    // A token nested too deep has no reading stored: the popup loads the reader and reads it.
+    await renderPopup({ captures: [{ ...kept, reading: undefined }] });
+    expect(await screen.findByTestId('person-name')).toHaveProperty('textContent', 'วิชัย ทดสอบ');
+    expect(lastOffice()).toContain(office.name);
+  });
+
   it('switches between this tab’s captures and those elsewhere', async () => {
     const other = makeCapture(FIXTURE_TOKENS.notYetValid, { tabId: 9, capturedAt: FIXED_NOW });
     await renderPopup({

@@ -7,8 +7,7 @@
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { InspectorClient } from '../ui/extension-client';
-import type { TokenInspection } from '../domain/inspect';
-import { inspectToken } from '../domain/inspect';
+import { inspectReading, type TokenInspection } from '../domain/inspect';
 import { LanguageContext, stringsFor } from '../ui/strings';
 import { SectionBoundary } from '../ui/section-boundary';
 import { useNow, type Clock } from '../ui/use-now';
@@ -26,6 +25,7 @@ import { useCaptureSelection, type ClearScope } from './use-capture-selection';
 import { useNotAllowedSites } from './use-not-allowed-sites';
 import { usePopupData } from './use-popup-data';
 import { usePopupLanguage } from './use-popup-language';
+import { useTokenReading } from './use-token-reading';
 import { useVerification } from './use-verification';
 
 export interface PopupAppProps {
@@ -51,9 +51,11 @@ export function PopupApp({ client, now = Date.now, writeText = clipboardWriteTex
     setRevealId(false);
   }, [selected?.id]);
 
+  const reading = useTokenReading(selected);
+  // The reading is the background's; the clock is the popup's, so times and the verdict stay live.
   const inspection: TokenInspection | null = useMemo(
-    () => (selected ? inspectToken(selected.token, nowMs) : null),
-    [selected?.token, nowMs],
+    () => (reading ? inspectReading(reading, nowMs) : null),
+    [reading, nowMs],
   );
   // Read once per list (not every tick).
   const labels = useMemo(() => captureLabels(allCaptures, language), [allCaptures, language]);
@@ -114,20 +116,26 @@ export function PopupApp({ client, now = Date.now, writeText = clipboardWriteTex
               )}
               {/* With a token shown, the switcher sits above it; with none, below the line saying why. */}
               {selected && picker && <SectionBoundary>{picker}</SectionBoundary>}
-              {selected && inspection ? (
-                <TokenView
-                  key={selected.id}
-                  inspection={inspection}
-                  capture={selected}
-                  nowMs={nowMs}
-                  verification={verification}
-                  verifyState={verifyState}
-                  onVerify={verify}
-                  plainHttp={settings?.verification.endpointSecurity === 'plain-http'}
-                  revealId={revealId}
-                  onToggleReveal={() => setRevealId((shown) => !shown)}
-                  writeText={writeText}
-                />
+              {selected ? (
+                inspection ? (
+                  <TokenView
+                    key={selected.id}
+                    inspection={inspection}
+                    capture={selected}
+                    nowMs={nowMs}
+                    verification={verification}
+                    verifyState={verifyState}
+                    onVerify={verify}
+                    plainHttp={settings?.verification.endpointSecurity === 'plain-http'}
+                    revealId={revealId}
+                    onToggleReveal={() => setRevealId((shown) => !shown)}
+                    writeText={writeText}
+                  />
+                ) : (
+                  <p class="muted" role="status">
+                    {t('app.loading')}
+                  </p>
+                )
               ) : (
                 <EmptyState
                   addedSites={settings?.captureSites ?? []}

@@ -17,7 +17,7 @@ import {
   NOT_GENUINE_OUTCOME,
 } from '../test-support/fixtures';
 import { makeToken } from '../test-support/tokens';
-import { DECODE_NEXT_STEP } from '../domain/inspect';
+import { DECODE_NEXT_STEP } from '../domain/decode-finding';
 import { checkIdCard } from '../domain/id-card';
 import { verdictHeading, openRaw, switchTo } from '../test-support/popup-queries';
 
@@ -48,7 +48,9 @@ describe('popup: every problem says what to do, in the language shown', () => {
     await renderPopup({ captures: [] });
     const jwe = `${makeToken({}).split('.')[0]}.a.b.c.d`;
     expect((await paste(jwe)).textContent).toContain(DECODE_NEXT_STEP['encrypted-jwe'].th);
-    expect((await paste('eyJhbGciOiJIUzI1NiJ9.a.b.c')).textContent).toContain(DECODE_NEXT_STEP['wrong-part-count'].th);
+    // The first problem stays on screen until the second paste's answer replaces it.
+    const problem = await paste('eyJhbGciOiJIUzI1NiJ9.a.b.c');
+    await waitFor(() => expect(problem.textContent).toContain(DECODE_NEXT_STEP['wrong-part-count'].th));
   });
 
   it('an empty paste says what to paste, without asking the background', async () => {

@@ -7,7 +7,7 @@ import { decodedFixture } from '../test-support/fixture-inspections';
 import { inLanguage } from '../test-support/in-language';
 import { GOOD_ID, BAD_ID, FIXED_NOW, ssoPayload, verificationRefused } from '../test-support/fixtures';
 import { makeToken } from '../test-support/tokens';
-import { inspectToken } from '../domain/inspect';
+import { inspectToken } from '../domain/read-token';
 import { checkIdCard } from '../domain/id-card';
 
 afterEach(cleanup);

@@ -12,7 +12,7 @@ import {
   FIXED_NOW,
   type FixtureName,
 } from '../test-support/fixtures';
-import { inspectToken } from '../domain/inspect';
+import { inspectToken } from '../domain/read-token';
 import { checkIdCard } from '../domain/id-card';
 import { formatIsoUtc, formatThaiDateTime } from '../domain/time-format';
 import type { Language } from '../ui/strings';

@@ -1,5 +1,6 @@
 import type { VerificationResult } from '../domain/soap/answer';
 import type { TokenHygiene } from '../domain/token-hygiene';
+import type { TokenReading } from '../domain/read-token';
 
 /** How a token reached the browser. */
 export type CaptureSource = 'query' | 'fragment' | 'redirect' | 'form-post' | 'paste';
@@ -22,6 +23,12 @@ export interface Capture {
   parameter: string | null;
   token: string;
   isIndustrySso: boolean;
+  /**
+   * What the token says whatever the time, read once by the background when it kept the token
+   * (see `readingToKeep`). Absent for a token nested too deep to copy safely: the popup then
+   * reads the token itself.
+   */
+  reading?: TokenReading;
   /**
    * True when the page put the token in its own URL after it had loaded (a `#fragment` change),
    * not a navigation or redirect: any script on the page can do that, so such a token is kept

@@ -2,7 +2,7 @@
  * Test-only helpers for the popup's component tests (never imported by product code): a
  * fixture token inspected at the fixed test clock, for rendering a single section.
  */
-import { inspectToken } from '../domain/inspect';
+import { inspectToken } from '../domain/read-token';
 import { FIXED_NOW, FIXTURE_TOKENS, type FixtureName } from './fixtures';
 import type { TokenInspection } from '../domain/inspect';
 import type { DecodedInspection } from '../popup/claim-value';

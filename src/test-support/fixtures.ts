@@ -8,6 +8,8 @@
  * service does.
  */
 import type { Capture } from '../shared/capture';
+import { readingToKeep } from '../shared/capture-reading';
+import { readToken } from '../domain/read-token';
 import type { VerificationResult } from '../domain/soap/answer';
 import { base64url, makeToken, withCheckDigit } from '../../demo/token-kit.mjs';
 
@@ -87,6 +89,7 @@ export function makeCapture(token: string, overrides: Partial<Capture> = {}): Ca
     parameter: 'token',
     token,
     isIndustrySso: true,
+    reading: readingToKeep(readToken(token)),
     ...overrides,
   };
 }

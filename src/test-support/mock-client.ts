@@ -7,6 +7,8 @@
 import type { InspectorClient } from '../ui/extension-client';
 import type { ActionResult, CapturesView } from '../shared/messages';
 import type { Capture } from '../shared/capture';
+import { readingToKeep } from '../shared/capture-reading';
+import { readToken } from '../domain/read-token';
 import { captureKey, capturesView } from '../shared/stored-captures';
 import { DEFAULT_SETTINGS, type Settings } from '../shared/settings';
 import { SETTINGS_VIEW_KEY, settingsView, verificationFingerprint, type SettingsView } from '../shared/settings-view';
@@ -14,7 +16,6 @@ import type { Localized } from '../domain/finding';
 import type { PolicyView } from '../shared/managed-policy';
 import type { VerificationResult } from '../domain/soap/answer';
 import type { WsdlDescription } from '../domain/soap/wsdl';
-import { decodeToken } from '../domain/decode-token';
 
 export interface MockClientOptions {
   tabId?: number | null;
@@ -127,8 +128,8 @@ export class MockClient implements InspectorClient {
       return result;
     }
     // Like the background's intake: a text that does not decode comes back with the domain's message.
-    const decoded = decodeToken(text);
-    if (!decoded.ok) return { ok: false, error: decoded.failure.message };
+    const reading = readToken(text);
+    if (reading.kind === 'unreadable') return { ok: false, error: reading.failure.message };
     this.pasteCounter += 1;
     const capture: Capture = {
       id: `paste-${this.pasteCounter}`,
@@ -138,8 +139,9 @@ export class MockClient implements InspectorClient {
       pagePath: '',
       source: 'paste',
       parameter: null,
-      token: decoded.token.compact,
-      isIndustrySso: decoded.token.isIndustrySso,
+      token: reading.token.compact,
+      isIndustrySso: reading.token.isIndustrySso,
+      reading: readingToKeep(reading),
     };
     this.captures.push(capture);
     return { ok: true, value: capture };

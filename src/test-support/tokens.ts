@@ -4,6 +4,8 @@
  */
 
 import type { Capture } from '../shared/capture';
+import { readingToKeep } from '../shared/capture-reading';
+import { readToken } from '../domain/read-token';
 
 import { makeToken, withCheckDigit } from '../../demo/token-kit.mjs';
 
@@ -34,6 +36,7 @@ export function samplePayload(overrides: Record<string, unknown> = {}): Record<s
 
 /** A capture of a good sample token from a callback page on a local test server, in tab `tabId`. */
 export function sampleCapture(tabId: number): Capture {
+  const token = makeToken(samplePayload());
   return {
     id: 'c1',
     tabId,
@@ -42,7 +45,8 @@ export function sampleCapture(tabId: number): Capture {
     pagePath: '/callback',
     source: 'query',
     parameter: 'token',
-    token: makeToken(samplePayload()),
+    token,
     isIndustrySso: true,
+    reading: readingToKeep(readToken(token)),
   };
 }
