@@ -34,7 +34,10 @@ import {
 
 const now = () => Date.now();
 const store = createCaptureStore(browser.storage.session);
-const settings = createSettingsStore(browser.storage.local, browser.storage.managed);
+// Created first, so that it hears of a settings change before any other listener reads them.
+const settings = createSettingsStore(browser.storage.local, browser.storage.managed, (listener) =>
+  browser.storage.onChanged.addListener(listener),
+);
 const networkErrors = createNetworkErrorLog(now);
 const verifier = createVerifier({
   fetch,

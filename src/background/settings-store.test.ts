@@ -143,3 +143,76 @@ describe('settings store with an organisation policy', () => {
     expect((await createSettingsStore(chosen.area, policy).get()).language).toBe('th');
   });
 });
+
+describe('settings store: what it has read, it keeps until a change', () => {
+  /** Areas that count their reads, and a storage.onChanged the test fires. */
+  function watchedAreas() {
+    const local = fakeArea({ settings: STORED });
+    let localReads = 0;
+    let managedReads = 0;
+    let policy: Record<string, unknown> = { autoVerify: false };
+    const listeners: Array<(changes: Record<string, unknown>, areaName: string) => void> = [];
+    const store = createSettingsStore(
+      {
+        get: (key) => ((localReads += 1), local.area.get(key)),
+        set: (items) => local.area.set(items),
+      },
+      { get: async () => ((managedReads += 1), structuredClone(policy)) },
+      (listener) => listeners.push(listener),
+    );
+    return {
+      store,
+      local,
+      reads: () => ({ local: localReads, managed: managedReads }),
+      setPolicy: (next: Record<string, unknown>) => (policy = next),
+      change: (changes: Record<string, unknown>, areaName: string) => listeners.forEach((l) => l(changes, areaName)),
+    };
+  }
+
+  it('reads each area once for any number of gets, and again after either reports a change', async () => {
+    const { store, local, reads, setPolicy, change } = watchedAreas();
+    await Promise.all([store.get(), store.get(), store.policy()]);
+    await store.get();
+    expect(reads()).toEqual({ local: 1, managed: 1 });
+
+    // Another key of storage.local changing says nothing about the settings.
+    change({ 'other-key': {} }, 'local');
+    await store.get();
+    expect(reads()).toEqual({ local: 1, managed: 1 });
+
+    local.items.settings = { ...STORED, language: 'en' };
+    change({ settings: {} }, 'local');
+    expect((await store.get()).language).toBe('en');
+
+    setPolicy({ autoVerify: true });
+    change({ autoVerify: {} }, 'managed');
+    expect((await store.get()).verification.autoVerify).toBe(true);
+    expect(reads()).toEqual({ local: 3, managed: 3 });
+  });
+
+  it('gives what it saved at once, without waiting for the change event', async () => {
+    const { store } = watchedAreas();
+    await store.get();
+    const saved = await store.save({ ...STORED, language: 'en' });
+    expect(saved.ok).toBe(true);
+    expect((await store.get()).language).toBe('en');
+  });
+
+  it('keeps no failed read: the next get reads again', async () => {
+    let fail = true;
+    const store = createSettingsStore(
+      {
+        get: async (key) => {
+          if (fail) throw new Error('storage is not ready');
+          return fakeArea({ settings: STORED }).area.get(key);
+        },
+        set: async () => undefined,
+      },
+      undefined,
+      () => undefined,
+    );
+    await expect(store.get()).rejects.toThrow('storage is not ready');
+    fail = false;
+    expect(await store.get()).toEqual(STORED);
+  });
+});

@@ -1,8 +1,12 @@
 /**
  * Settings: the person's own in `storage.local` under one key, and the organisation's policy in
- * `storage.managed`, both read through their parsers every time so that a damaged, old or
- * malformed value is migrated, validated or named rather than trusted. `get` gives the settings in
- * force: the policy's values over the person's.
+ * `storage.managed`, both read through their parsers so that a damaged, old or malformed value is
+ * migrated, validated or named rather than trusted. `get` gives the settings in force: the
+ * policy's values over the person's.
+ *
+ * What was read is kept until either area reports a change (or this store saves): every Verify
+ * and every capture asks for the settings, and reading two storage areas costs milliseconds a
+ * person waits for. A worker that starts again reads afresh.
  */
 import type { ActionResult } from '../shared/messages';
 import {
@@ -45,7 +49,10 @@ async function readPolicy(managed: ManagedArea | undefined): Promise<ManagedPoli
   }
 }
 
-export function createSettingsStore(local: LocalArea, managed?: ManagedArea) {
+/** How the store hears that an area changed: `storage.onChanged`, or nothing in tests that never change it. */
+export type WatchStorage = (listener: (changes: Record<string, unknown>, areaName: string) => void) => void;
+
+export function createSettingsStore(local: LocalArea, managed?: ManagedArea, watch?: WatchStorage) {
   async function readLocal(): Promise<{ settings: Settings; personChoseLanguage: boolean }> {
     const stored = (await local.get(SETTINGS_KEY))[SETTINGS_KEY];
     const storedLanguage =
@@ -54,10 +61,29 @@ export function createSettingsStore(local: LocalArea, managed?: ManagedArea) {
   }
 
   /** The settings in force and the policy behind them, from one read of each area. */
-  async function readInForce(): Promise<{ settings: Settings; policy: ManagedPolicy }> {
+  async function readBothAreas(): Promise<{ settings: Settings; policy: ManagedPolicy }> {
     const [own, policy] = await Promise.all([readLocal(), readPolicy(managed)]);
     return { settings: applyManagedPolicy(own.settings, policy, own.personChoseLanguage), policy };
   }
+
+  // A read under way or done, until a change. A read that fails is not kept: the next one retries.
+  let kept: Promise<{ settings: Settings; policy: ManagedPolicy }> | null = null;
+  const forget = () => {
+    kept = null;
+  };
+  function readInForce(): Promise<{ settings: Settings; policy: ManagedPolicy }> {
+    if (!kept) {
+      const reading = readBothAreas();
+      kept = reading;
+      reading.catch(() => {
+        if (kept === reading) forget();
+      });
+    }
+    return kept;
+  }
+  watch?.((changes, areaName) => {
+    if (areaName === 'managed' || (areaName === 'local' && SETTINGS_KEY in changes)) forget();
+  });
 
   return {
     /** The settings in force: the organisation's policy over the person's own. */
@@ -70,8 +96,8 @@ export function createSettingsStore(local: LocalArea, managed?: ManagedArea) {
       return withoutManagedClientId(settings, policy);
     },
     /** What the organisation set, and what in its policy could not be used. */
-    policy(): Promise<ManagedPolicy> {
-      return readPolicy(managed);
+    async policy(): Promise<ManagedPolicy> {
+      return (await readInForce()).policy;
     },
     /**
      * Stores the candidate only if every field is valid (`validateSettings`), and returns the
@@ -84,7 +110,10 @@ export function createSettingsStore(local: LocalArea, managed?: ManagedArea) {
       if (!checked.ok) return { ok: false, error: describeSettingsProblems(checked.problems) };
       const [own, policy] = await Promise.all([readLocal(), readPolicy(managed)]);
       const toStore = localPartOf(checked.settings, own.settings, policy);
+      // Forgotten before the write as well as after: a read between the two must not be kept.
+      forget();
       await local.set({ [SETTINGS_KEY]: toStore });
+      forget();
       return { ok: true, value: applyManagedPolicy(toStore, policy, true) };
     },
   };

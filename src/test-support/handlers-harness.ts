@@ -35,6 +35,7 @@ export function setUp(options: { ready?: Promise<unknown>; managed?: Record<stri
   const settings = createSettingsStore(
     fakeBrowser.storage.local as unknown as LocalArea,
     managed ? { get: async () => structuredClone(managed) } : undefined,
+    (listener) => fakeBrowser.storage.onChanged.addListener(listener),
   );
   const ready = options.ready ?? Promise.resolve();
   const spies = {
