@@ -5,5 +5,9 @@
 import { render } from 'preact';
 import { ExtensionClient } from '../ui/extension-client';
 import { PopupApp } from './popup-app';
+import { startOpeningReads } from './use-popup-data';
 
-render(<PopupApp client={new ExtensionClient()} />, document.getElementById('app')!);
+const client = new ExtensionClient();
+// Before the first render, so that the browser answers while the popup renders.
+const opening = startOpeningReads(client);
+render(<PopupApp client={client} opening={opening} />, document.getElementById('app')!);

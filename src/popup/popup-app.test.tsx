@@ -45,6 +45,17 @@ describe('PopupApp: which token', () => {
     expect(lastOffice()).toContain(office.name);
   });
 
+  it('masks the ID number again when another token is shown, and keeps it revealed only for the one revealed', async () => {
+    const other = makeCapture(FIXTURE_TOKENS.notYetValid, { tabId: 9, capturedAt: FIXED_NOW });
+    await renderPopup({ captures: [makeCapture(FIXTURE_TOKENS.valid, { tabId: 7 }), other] });
+    const idShown = () => screen.getByTestId('idcard').textContent!;
+    fireEvent.click(screen.getByRole('button', { name: 'แสดงเลขบัตรเต็ม' }));
+    await waitFor(() => expect(idShown()).toContain(GOOD_ID));
+    fireEvent.click(within(screen.getByTestId('picker-elsewhere')).getByRole('button'));
+    await waitFor(() => expect(screen.getByTestId('countdown').textContent).toContain('จะเริ่มใช้ได้ในอีก 5 นาที'));
+    expect(idShown()).not.toContain(GOOD_ID);
+  });
+
   it('switches between this tab’s captures and those elsewhere', async () => {
     const other = makeCapture(FIXTURE_TOKENS.notYetValid, { tabId: 9, capturedAt: FIXED_NOW });
     await renderPopup({

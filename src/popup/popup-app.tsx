@@ -5,7 +5,7 @@
  * client and a fixed clock. The reading itself is the domain's `inspectToken`; nothing here
  * re-derives it.
  */
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import type { InspectorClient } from '../ui/extension-client';
 import { inspectReading, type TokenInspection } from '../domain/inspect';
 import { LanguageContext, stringsFor } from '../ui/strings';
@@ -23,7 +23,7 @@ import { ReportActions } from './report-actions';
 import { TokenView } from './token-view';
 import { useCaptureSelection, type ClearScope } from './use-capture-selection';
 import { useNotAllowedSites } from './use-not-allowed-sites';
-import { usePopupData } from './use-popup-data';
+import { usePopupData, type OpeningReads } from './use-popup-data';
 import { usePopupLanguage } from './use-popup-language';
 import { useTokenReading } from './use-token-reading';
 import { useVerification } from './use-verification';
@@ -33,23 +33,22 @@ export interface PopupAppProps {
   /** The clock; tests pass a fixed one. The countdown re-reads it every second. */
   now?: Clock;
   writeText?: WriteText;
+  /** The first reads, started by the entry before it rendered; tests leave them to the hook. */
+  opening?: OpeningReads;
 }
 
-export function PopupApp({ client, now = Date.now, writeText = clipboardWriteText }: PopupAppProps) {
+export function PopupApp({ client, now = Date.now, writeText = clipboardWriteText, opening }: PopupAppProps) {
   const nowMs = useNow(now);
-  const { settings, setSettings, tabId, view, loaded, loadError, refresh } = usePopupData(client);
+  const { settings, setSettings, tabId, view, loaded, loadError, refresh } = usePopupData(client, opening);
   const { language, setLanguage } = usePopupLanguage(client, settings, setSettings);
   const notAllowedSites = useNotAllowedSites(client, settings);
   const { allCaptures, selected, select, paste, clear, clearedCount } = useCaptureSelection(client, view, refresh);
   const { verification, verifyState, verify, forget } = useVerification(client, selected, settings);
-  const [revealId, setRevealId] = useState(false);
+  // Which capture's ID number the person revealed: another token shown is masked again at once.
+  const [revealedFor, setRevealedFor] = useState<string | null>(null);
+  const revealId = selected !== null && revealedFor === selected.id;
   // This component provides the language, so it reads its own texts from it directly.
   const { t, pick } = stringsFor(POPUP_STRINGS, language);
-
-  // A different token: hide its ID number again.
-  useEffect(() => {
-    setRevealId(false);
-  }, [selected?.id]);
 
   const reading = useTokenReading(selected);
   // The reading is the background's; the clock is the popup's, so times and the verdict stay live.
@@ -128,7 +127,7 @@ export function PopupApp({ client, now = Date.now, writeText = clipboardWriteTex
                     onVerify={verify}
                     plainHttp={settings?.verification.endpointSecurity === 'plain-http'}
                     revealId={revealId}
-                    onToggleReveal={() => setRevealId((shown) => !shown)}
+                    onToggleReveal={() => setRevealedFor(revealId ? null : selected.id)}
                     writeText={writeText}
                   />
                 ) : (

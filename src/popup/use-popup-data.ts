@@ -49,7 +49,26 @@ interface Reading {
   sessionItems: Promise<Record<string, unknown> | null>;
 }
 
-export function usePopupData(client: InspectorClient): PopupData {
+/**
+ * The two reads the first picture needs, the tab the popup was opened over and the session area:
+ * each is a round trip to the browser, so the entry starts them before it renders anything.
+ */
+export interface OpeningReads {
+  tabId: Promise<number | null>;
+  sessionItems: Promise<Record<string, unknown> | null>;
+}
+
+/** The session area's items; null when it could not be read (the background is asked instead). */
+function readSessionItems(client: InspectorClient): Promise<Record<string, unknown> | null> {
+  return client.readSessionArea().catch(() => null);
+}
+
+export function startOpeningReads(client: InspectorClient): OpeningReads {
+  return { tabId: client.currentTabId(), sessionItems: readSessionItems(client) };
+}
+
+/** `opening`: the reads the entry started; without them (tests), the hook starts its own. */
+export function usePopupData(client: InspectorClient, opening?: OpeningReads): PopupData {
   const [settings, setSettings] = useState<SettingsView | null>(null);
   const [tabId, setTabId] = useState<number | null>(null);
   const [view, setView] = useState<CapturesView>(EMPTY_VIEW);
@@ -63,47 +82,50 @@ export function usePopupData(client: InspectorClient): PopupData {
   const latestRead = useRef(0);
   const wakeAfterPaint = useRef(false);
 
-  const beginRead = useCallback(
-    (): Reading => ({ started: ++latestRead.current, sessionItems: client.readSessionArea().catch(() => null) }),
-    [client],
-  );
-
-  /** Resolves to whether what it shows came from storage; null when a later read was shown instead. */
-  const finishRead = useCallback(
-    async ({ started, sessionItems }: Reading, tab: number | null): Promise<boolean | null> => {
-      const { data, fromStorage } = await readPopupData(client, tab, await sessionItems);
-      if (started !== latestRead.current) return null;
-      setSettings(data.settings);
-      setView(data.view);
-      setLoadError(null);
-      return fromStorage;
+  /** What a read found, or null when a later read was started meanwhile (that one is shown). */
+  const readLatest = useCallback(
+    async ({ started, sessionItems }: Reading, tab: number | null) => {
+      const read = await readPopupData(client, tab, await sessionItems);
+      return started === latestRead.current ? read : null;
     },
     [client],
   );
 
+  // Set side by side with no await between them, so that they make one render.
+  const show = useCallback((data: StoredPopupData) => {
+    setSettings(data.settings);
+    setView(data.view);
+    setLoadError(null);
+  }, []);
+
   const refresh = useCallback(async () => {
     try {
-      const reading = beginRead();
-      await finishRead(reading, await currentTab.current);
+      const reading = { started: ++latestRead.current, sessionItems: readSessionItems(client) };
+      const read = await readLatest(reading, await currentTab.current);
+      if (read) show(read.data);
     } catch (error) {
       setLoadError(backgroundError(error));
     }
-  }, [beginRead, finishRead]);
+  }, [client, readLatest, show]);
 
   // A layout effect runs as soon as the first render is committed; a plain effect would wait for
-  // the next frame before even starting to read.
+  // the next frame.
   useLayoutEffect(() => {
     let live = true;
+    const first = opening ?? startOpeningReads(client);
+    currentTab.current = first.tabId;
+    const reading = { started: ++latestRead.current, sessionItems: first.sessionItems };
     (async () => {
       try {
-        // The tab and the storage area side by side: each is a round trip to the browser.
-        currentTab.current = client.currentTabId();
-        const reading = beginRead();
-        const tab = await currentTab.current;
+        const tab = await first.tabId;
+        const read = await readLatest(reading, tab);
         if (!live) return;
+        // The tab, the data and "loaded" in one render: the first picture is the whole picture.
         setTabId(tab);
+        if (read) show(read.data);
         // A read that lost to a later one may have been from storage too: wake to be sure.
-        wakeAfterPaint.current = (await finishRead(reading, tab)) !== false;
+        wakeAfterPaint.current = read?.fromStorage !== false;
+        setLoaded(true);
       } catch (error) {
         if (live) setLoadError(backgroundError(error));
       } finally {
@@ -117,7 +139,7 @@ export function usePopupData(client: InspectorClient): PopupData {
       live = false;
       unsubscribe();
     };
-  }, [client, beginRead, finishRead, refresh]);
+  }, [client, opening, readLatest, show, refresh]);
 
   // Read from storage, the popup did not wake the background. A worker that was stopped during
   // a verification left its capture marked `verifying`, and only a starting worker settles such
