@@ -41,9 +41,9 @@ export function PopupApp({ client, now = Date.now, writeText = clipboardWriteTex
   const nowMs = useNow(now);
   const { settings, setSettings, tabId, view, loaded, loadError, refresh } = usePopupData(client, opening);
   const { language, setLanguage } = usePopupLanguage(client, settings, setSettings);
-  const notAllowedSites = useNotAllowedSites(client, settings);
   const { allCaptures, selected, select, paste, clear, clearedCount } = useCaptureSelection(client, view, refresh);
   const { verification, verifyState, verify, forget } = useVerification(client, selected, settings);
+  const notAllowedSites = useNotAllowedSites(client, settings, selected === null);
   // Which capture's ID number the person revealed: another token shown is masked again at once.
   const [revealedFor, setRevealedFor] = useState<string | null>(null);
   const revealId = selected !== null && revealedFor === selected.id;
