@@ -136,7 +136,7 @@ export async function measureInBrowser(kind, { world, runs, extensionDir, log, o
         'capture script run cost',
         3,
         'Capture script: run cost on a page',
-        () => captureScriptCostFigure(kind, world, browser, runs),
+        () => captureScriptCostFigures(kind, world, browser, runs),
       ],
     ];
     for (const [what, number, title, measure] of steps) {
@@ -424,24 +424,28 @@ async function pageLoadFigure(kind, world, landing, runs) {
 
 /**
  * Figure 3 (run cost): the renderer's script time (DevTools' ScriptDuration) over loading an
- * empty page that carries a token, on a capture site (the capture script runs) against the same
- * page on a site that is not one. Chromium only.
+ * empty page on a capture site (the capture script runs) against the same page on a site that is
+ * not one. Twice: with a token in the page's address, where the script does all it can do (reads
+ * it, tells the background, and at load reports the page's hygiene), and without one, as most
+ * pages of a capture site are. Chromium only.
  * @param {'chromium' | 'firefox'} kind
  * @param {DemoWorld} world
  * @param {LaunchedBrowser} browser
  * @param {number} runs
- * @returns {Promise<Figure>}
+ * @returns {Promise<Figure[]>}
  */
-async function captureScriptCostFigure(kind, world, browser, runs) {
+async function captureScriptCostFigures(kind, world, browser, runs) {
   const title = 'Capture script: run cost on a page';
   if (kind !== 'chromium')
-    return {
-      number: 3,
-      title,
-      browser: kind,
-      kind: 'missing',
-      why: 'no per-script timing over WebDriver BiDi, and a whole page load is too coarse for 0.2 ms; see figure 8',
-    };
+    return [
+      {
+        number: 3,
+        title,
+        browser: kind,
+        kind: 'missing',
+        why: 'no per-script timing over WebDriver BiDi, and a whole page load is too coarse for 0.2 ms; see figure 8',
+      },
+    ];
   const sites = await startBlankSites();
   const token = demoToken(world, 'bench-script-cost');
   const captureTab = await browser.openPage();
@@ -449,18 +453,22 @@ async function captureScriptCostFigure(kind, world, browser, runs) {
   const clocks = await Promise.all([scriptClock(captureTab), scriptClock(otherTab)]);
   try {
     let visit = 0;
-    /** @param {DemoPage} page @param {Awaited<ReturnType<typeof scriptClock>>} clock @param {string} siteUrl */
-    const scriptTime = (page, clock, siteUrl) => async () => {
+    /**
+     * @param {DemoPage} page @param {Awaited<ReturnType<typeof scriptClock>>} clock @param {string} siteUrl
+     * @param {string} query  what the address carries after the visit's own number
+     */
+    const scriptTime = (page, clock, siteUrl, query) => async () => {
       const before = await clock.scriptMs();
-      await page.goto(`${siteUrl}?visit=${(visit += 1)}&token=${token}`);
+      await page.goto(`${siteUrl}?visit=${(visit += 1)}${query}`);
       const after = await clock.scriptMs();
       // A new renderer starts its count again from zero.
       return after >= before ? after - before : after;
     };
-    return {
+    /** @param {string} which @param {string} query @returns {Promise<Figure>} */
+    const measure = async (which, query) => ({
       number: 3,
       title,
-      browser: kind,
+      browser: `${kind}, ${which}`,
       kind: 'paired',
       subjectName: 'capture site',
       baselineName: 'other site',
@@ -468,10 +476,11 @@ async function captureScriptCostFigure(kind, world, browser, runs) {
       budget: { kind: 'difference', max: 0.2 },
       pairs: await interleave(
         runs,
-        scriptTime(captureTab, /** @type {any} */ (clocks[0]), sites.captureSiteUrl),
-        scriptTime(otherTab, /** @type {any} */ (clocks[1]), sites.otherSiteUrl),
+        scriptTime(captureTab, /** @type {any} */ (clocks[0]), sites.captureSiteUrl, query),
+        scriptTime(otherTab, /** @type {any} */ (clocks[1]), sites.otherSiteUrl, query),
       ),
-    };
+    });
+    return [await measure('token in the address', `&token=${token}`), await measure('no token in the address', '')];
   } finally {
     await Promise.all(clocks.map((clock) => clock.close()));
     await Promise.all([captureTab.close(), otherTab.close()]);

@@ -7,20 +7,22 @@
  * of a capture site: no UI framework, no polyfill (see send-to-background.ts), and only the
  * domain's URL scanner, which does not decode.
  */
-import { findTokensInUrl } from '../domain/find-tokens-in-url';
+import { findTokensInUrl, type TokenCandidate } from '../domain/find-tokens-in-url';
 import { reportPageHygieneOnLoad } from './page-hygiene';
 import { sendToBackground } from './send-to-background';
 
-function report(trigger: 'load' | 'hashchange'): void {
-  const candidates = findTokensInUrl(location.href);
+function report(candidates: TokenCandidate[], trigger: 'load' | 'hashchange'): void {
   if (candidates.length === 0) return;
   sendToBackground({ type: 'content→bg:token-seen', payload: { candidates, trigger } });
 }
 
-report('load');
+// Read once: the hygiene report at load reuses this reading when the address has not changed.
+const hrefAtStart = location.href;
+const atStart = { href: hrefAtStart, candidates: findTokensInUrl(hrefAtStart) };
+report(atStart.candidates, 'load');
 // Single-page callbacks can receive the token later, as a fragment change. Any script on the
 // page can change the fragment too, so the background keeps such a token but does not verify
 // it unasked.
-addEventListener('hashchange', () => report('hashchange'));
+addEventListener('hashchange', () => report(findTokensInUrl(location.href), 'hashchange'));
 // For integrators: whether the application left the token in its URL, and who else it told.
-reportPageHygieneOnLoad();
+reportPageHygieneOnLoad(atStart);

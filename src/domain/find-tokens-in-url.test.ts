@@ -150,7 +150,14 @@ function oracle(href: string): TokenCandidate[] {
 
 const parameterName = fc.stringMatching(/^[a-z_]{1,12}$/);
 const parameterValue = fc.oneof(
-  fc.constantFrom(token, jwe, token.replace(/\./g, '%2E'), encodeURIComponent(` ${token} `), 'www.example.com'),
+  fc.constantFrom(
+    token,
+    jwe,
+    token.replace(/\./g, '%2E'),
+    encodeURIComponent(` ${token} `),
+    token.replace(/^ey/, '%65%79'),
+    'www.example.com',
+  ),
   fc.constantFrom('eyes.example.com', '1.2.3', 'a.b.c', 'eyJa..b', `${token}.x`, ''),
   fc.stringMatching(/^[A-Za-z0-9._~-]{0,16}$/),
 );
@@ -196,6 +203,16 @@ describe('findTokensInUrl on callback URLs', () => {
       { location: 'query', parameter: 'id_token', value: token },
       { location: 'fragment', parameter: 'access_token', value: jwe },
     ]);
+  });
+
+  it('finds a token whose first letters are percent-encoded, and nothing in a URL with no token start', () => {
+    expect(findTokensInUrl(`https://app.example/cb?t=${token.replace(/^eyJ/, '%65%79%4A')}`)).toEqual([
+      { location: 'query', parameter: 't', value: token },
+    ]);
+    expect(findTokensInUrl(`https://app.example/cb#id_token=${token.replace(/^e/, '%65')}`)).toEqual([
+      { location: 'fragment', parameter: 'id_token', value: token },
+    ]);
+    expect(findTokensInUrl('https://eyes.example/cb?redirect=eyes.example.com&state=eyZ.a.b#eyM.a.b')).toEqual([]);
   });
 
   it('reports a token seen twice under one name once', () => {

@@ -36,13 +36,26 @@ function isBase64urlCode(code: number): boolean {
  * keeps host names such as `eyes.example.com` (and `www.example.com`) in a `redirect=`
  * parameter from counting as tokens: a host name is written in lower case.
  */
-function startsAsJoseHeader(value: string): boolean {
-  const third = value.charCodeAt(2);
+function startsAsJoseHeader(value: string, at = 0): boolean {
+  const third = value.charCodeAt(at + 2);
   return (
-    value.charCodeAt(0) === 0x65 && // e
-    value.charCodeAt(1) === 0x79 && // y
+    value.charCodeAt(at) === 0x65 && // e
+    value.charCodeAt(at + 1) === 0x79 && // y
     ((third >= 0x41 && third <= 0x44) || (third >= 0x49 && third <= 0x4c)) // A–D, I–L
   );
+}
+
+/**
+ * Whether a URL can hold a token at all, before any splitting or decoding. A value is decoded
+ * (`%XX`, and `+` as a space) and trimmed before it is tested, so a token in the URL either shows
+ * its start as it is, or the URL holds a `%`. Most pages of a capture site carry no token, and
+ * the capture script then stops here, in one pass of `indexOf`.
+ */
+function mayHoldToken(url: string): boolean {
+  if (url.includes('%')) return true;
+  for (let at = url.indexOf('ey'); at >= 0; at = url.indexOf('ey', at + 1))
+    if (startsAsJoseHeader(url, at)) return true;
+  return false;
 }
 
 /**
@@ -105,7 +118,7 @@ function fragmentParameters(fragment: string): Array<[string, string]> {
  * tried only on values no longer than a token can be.
  */
 export function findTokensInUrl(url: string): TokenCandidate[] {
-  if (typeof url !== 'string') return [];
+  if (typeof url !== 'string' || !mayHoldToken(url)) return [];
   const { query, fragment } = splitUrl(url);
   // Most pages of a capture site have neither, and then there is nothing to set up.
   if (query === null && fragment === null) return [];
