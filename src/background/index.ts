@@ -6,9 +6,9 @@
  * No state lives here: captures are in storage.session, settings in storage.local.
  */
 import browser, { type Runtime } from '../shared/browser';
-import { originToPattern } from '../domain/url';
 import { createCaptureStore } from './capture-store';
 import { createSettingsStore } from './settings-store';
+import { createHostPermissionCheck } from './host-permission-check';
 import { createRouter } from './router';
 import { createMessageHandling } from './handlers';
 import { createBadgeRefresh } from './badge-refresh';
@@ -42,7 +42,7 @@ const networkErrors = createNetworkErrorLog(now);
 const verifier = createVerifier({
   fetch,
   now,
-  hasHostPermission: (url) => browser.permissions.contains({ origins: [originToPattern(url)] }),
+  hasHostPermission: createHostPermissionCheck(browser.permissions),
   browserNetworkError: (url, since) => networkErrors.errorFor(url, since),
 });
 const policy = createAutoVerifyPolicy({ area: browser.storage.session, now });
