@@ -1,7 +1,11 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
+import { render } from '@testing-library/preact';
 import { renderPopup } from '../test-support/render-popup';
+import { MockClient } from '../test-support/mock-client';
+import { PopupApp } from './popup-app';
+import { startOpeningReads } from './use-popup-data';
 import { FIXED_NOW, FIXTURE_TOKENS, GOOD_ID, makeCapture, verifiedValid } from '../test-support/fixtures';
 import { DEFAULT_CAPTURE_SITES } from '../shared/capture-sites';
 
@@ -80,6 +84,19 @@ describe('PopupApp: which token', () => {
     expect(screen.getByTestId('empty-state')).toBeTruthy();
     client.captures.push(makeCapture(FIXTURE_TOKENS.valid, { tabId: 7 }));
     act(() => client.emitCapturesChanged());
+    await waitFor(() => expect(screen.getByTestId('person-name').textContent).toBe('วิชัย ทดสอบ'));
+  });
+
+  it('a capture stored while the entry’s first read was under way, before the popup listened, is shown', async () => {
+    const client = new MockClient({ captures: [] });
+    // What the read will find was taken before the capture arrived.
+    const before = client.sessionItems();
+    client.readSessionArea = async () => before;
+    const opening = startOpeningReads(client);
+    client.captures.push(makeCapture(FIXTURE_TOKENS.valid, { tabId: 7 }));
+    client.emitCapturesChanged();
+    client.readSessionArea = MockClient.prototype.readSessionArea.bind(client);
+    render(<PopupApp client={client} now={() => FIXED_NOW} opening={opening} />);
     await waitFor(() => expect(screen.getByTestId('person-name').textContent).toBe('วิชัย ทดสอบ'));
   });
 

@@ -51,11 +51,16 @@ interface Reading {
 
 /**
  * The two reads the first picture needs, the tab the popup was opened over and the session area:
- * each is a round trip to the browser, so the entry starts them before it renders anything.
+ * each is a round trip to the browser, so the entry starts them before it renders anything. It
+ * watches for changes from before the read, until the hook listens itself: a change in between
+ * may be missing from what was read, and is then read again.
  */
 export interface OpeningReads {
   tabId: Promise<number | null>;
   sessionItems: Promise<Record<string, unknown> | null>;
+  /** Whether the session area changed after the reads began, while only this watched. */
+  changedMeanwhile: () => boolean;
+  stopWatching: () => void;
 }
 
 /** The session area's items; null when it could not be read (the background is asked instead). */
@@ -64,7 +69,16 @@ function readSessionItems(client: InspectorClient): Promise<Record<string, unkno
 }
 
 export function startOpeningReads(client: InspectorClient): OpeningReads {
-  return { tabId: client.currentTabId(), sessionItems: readSessionItems(client) };
+  let changed = false;
+  const stopWatching = client.onCapturesChanged(() => {
+    changed = true;
+  });
+  return {
+    tabId: client.currentTabId(),
+    sessionItems: readSessionItems(client),
+    changedMeanwhile: () => changed,
+    stopWatching,
+  };
 }
 
 /** `opening`: the reads the entry started; without them (tests), the hook starts its own. */
@@ -115,6 +129,10 @@ export function usePopupData(client: InspectorClient, opening?: OpeningReads): P
     const first = opening ?? startOpeningReads(client);
     currentTab.current = first.tabId;
     const reading = { started: ++latestRead.current, sessionItems: first.sessionItems };
+    // Captures, and the settings view the background publishes beside them whenever settings or
+    // the policy change: the captures are filtered again by the new view's fingerprint too.
+    const unsubscribe = client.onCapturesChanged(() => void refresh());
+    first.stopWatching();
     (async () => {
       try {
         const tab = await first.tabId;
@@ -126,15 +144,13 @@ export function usePopupData(client: InspectorClient, opening?: OpeningReads): P
         // A read that lost to a later one may have been from storage too: wake to be sure.
         wakeAfterPaint.current = read?.fromStorage !== false;
         setLoaded(true);
+        if (first.changedMeanwhile()) void refresh();
       } catch (error) {
         if (live) setLoadError(backgroundError(error));
       } finally {
         if (live) setLoaded(true);
       }
     })();
-    // Captures, and the settings view the background publishes beside them whenever settings or
-    // the policy change: the captures are filtered again by the new view's fingerprint too.
-    const unsubscribe = client.onCapturesChanged(() => void refresh());
     return () => {
       live = false;
       unsubscribe();
