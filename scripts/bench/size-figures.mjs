@@ -5,9 +5,12 @@ import { backgroundSizes, captureScriptSizes, kb, popupSizes } from './sizes.mjs
 const ROOT = 'dist/chrome';
 /**
  * A budget for the background that keeps what it runs today with a little room, until a reason
- * to change it: 70 KB gzip (it was 64.4 KB when this was set).
+ * to change it: 90 KB gzip. It was 64.4 KB when a budget was first set (70 KB), and 85.7 KB once
+ * the background came to read every token it keeps (decode, claims, the office directory, the ID
+ * check and their texts), so that the popup does not. A service worker cannot load code lazily
+ * (Chrome refuses `import()` there), so what it may run is what it loads.
  */
-const BACKGROUND_GZIP_BUDGET_KB = 70;
+const BACKGROUND_GZIP_BUDGET_KB = 90;
 
 /** @param {string[]} files  e.g. "1 file", "8 files" */
 const fileCount = (files) => `${files.length} ${files.length === 1 ? 'file' : 'files'}`;
@@ -22,7 +25,7 @@ export function sizeFigures() {
   return [
     {
       number: 2,
-      title: 'Popup JavaScript, gzip (everything the popup page loads, office directory included)',
+      title: 'Popup JavaScript, gzip (everything the popup page loads when it opens)',
       browser: 'chrome and firefox builds',
       kind: 'value',
       text:
@@ -45,7 +48,7 @@ export function sizeFigures() {
       title: 'Background bundle (what the worker runs: the entry and its static imports)',
       browser: 'chrome and firefox builds',
       kind: 'value',
-      text: `${kb(background.raw)} raw, ${kb(background.gzip)} gzip (${fileCount(background.files)}); proposed budget`,
+      text: `${kb(background.raw)} raw, ${kb(background.gzip)} gzip (${fileCount(background.files)})`,
       value: inKb(background.gzip),
       budget: { kind: 'absolute', max: BACKGROUND_GZIP_BUDGET_KB, unit: 'KB gzip' },
     },

@@ -118,8 +118,9 @@ function sumOf(root, files) {
 const manifestOf = (root) => JSON.parse(readFileSync(join(root, 'manifest.json'), 'utf8'));
 
 /**
- * Everything the popup page loads: its JavaScript (the office directory included, wherever the
- * bundler put it) and its CSS.
+ * Everything the popup page loads when it opens: its JavaScript, followed through static imports
+ * wherever the bundler put it (what it loads only when asked, such as the token reader for a
+ * token kept without a reading, is left out), and its CSS.
  * @param {string} root  e.g. dist/chrome
  */
 export function popupSizes(root) {
