@@ -47,6 +47,8 @@ describe('PopupApp: which token', () => {
     await renderPopup({ captures: [{ ...kept, reading: undefined }] });
     expect(await screen.findByTestId('person-name')).toHaveProperty('textContent', 'วิชัย ทดสอบ');
     expect(lastOffice()).toContain(office.name);
+    // The switcher names it too.
+    expect(within(screen.getByTestId('picker-this-tab')).getByRole('button').textContent).toContain('วิชัย ทดสอบ');
   });
 
   it('masks the ID number again when another token is shown, and keeps it revealed only for the one revealed', async () => {

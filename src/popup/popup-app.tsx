@@ -25,7 +25,7 @@ import { useCaptureSelection, type ClearScope } from './use-capture-selection';
 import { useNotAllowedSites } from './use-not-allowed-sites';
 import { usePopupData, type OpeningReads } from './use-popup-data';
 import { usePopupLanguage } from './use-popup-language';
-import { useTokenReading } from './use-token-reading';
+import { readingOf, useTokenReader } from './use-token-reading';
 import { useVerification } from './use-verification';
 
 export interface PopupAppProps {
@@ -50,14 +50,15 @@ export function PopupApp({ client, now = Date.now, writeText = clipboardWriteTex
   // This component provides the language, so it reads its own texts from it directly.
   const { t, pick } = stringsFor(POPUP_STRINGS, language);
 
-  const reading = useTokenReading(selected);
+  const reader = useTokenReader(allCaptures.some((capture) => !capture.reading));
+  const reading = useMemo(() => (selected ? readingOf(selected, reader) : null), [selected, reader]);
   // The reading is the background's; the clock is the popup's, so times and the verdict stay live.
   const inspection: TokenInspection | null = useMemo(
     () => (reading ? inspectReading(reading, nowMs) : null),
     [reading, nowMs],
   );
   // Read once per list (not every tick).
-  const labels = useMemo(() => captureLabels(allCaptures, language), [allCaptures, language]);
+  const labels = useMemo(() => captureLabels(allCaptures, language, reader), [allCaptures, language, reader]);
   const clearCaptures = (scope: ClearScope) => clear(scope, forget);
   const openOptions = () => void client.openOptionsPage();
 
