@@ -11,6 +11,7 @@ import type { TokenCandidate } from '../domain/find-tokens';
 import type { Localized } from '../domain/finding';
 import type { Capture, CaptureSource } from '../shared/capture';
 import { readingToKeep } from '../shared/capture-reading';
+import { captureIdOf } from '../shared/stored-captures';
 import type { CaptureStore } from './capture-store';
 
 /** A page can put many JWT-shaped values in one URL; more than this is noise or an attack. */
@@ -62,7 +63,7 @@ async function fingerprint(token: string): Promise<string> {
 
 /** The id a capture of `token` gets: its tab (or `paste`) and the token's fingerprint. */
 export async function captureIdFor(tabId: number | null, token: string): Promise<string> {
-  return `${tabId ?? 'paste'}:${await fingerprint(token)}`;
+  return captureIdOf(tabId, await fingerprint(token));
 }
 
 export function createCaptureIntake(deps: { store: CaptureStore; now: () => number }) {

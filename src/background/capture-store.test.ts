@@ -8,6 +8,7 @@ import {
   type SessionArea,
 } from './capture-store';
 import type { Capture } from '../shared/capture';
+import { captureIdOf, captureKey } from '../shared/stored-captures';
 
 function capture(id: string, tabId: number | null, capturedAt: number): Capture {
   return {
@@ -60,6 +61,18 @@ describe('capture store (storage.session)', () => {
     expect(kept).toHaveLength(MAX_CAPTURES_PER_TAB);
     expect(kept[0]!.id).toBe(`n${MAX_CAPTURES_PER_TAB + 4}`);
     expect(kept.some((c) => c.id === 'n0')).toBe(false);
+  });
+
+  it('finds a capture by an id that names its list with one read of that list', async () => {
+    const area = fakeBrowser.storage.session as unknown as SessionArea;
+    await store.add(capture(captureIdOf(1, 'aa'), 1, 10));
+    await store.add(capture(captureIdOf(null, 'bb'), null, 20));
+    const reads: unknown[] = [];
+    const counting = createCaptureStore({ ...area, get: (keys) => (reads.push(keys ?? null), area.get(keys)) });
+    expect((await counting.find(captureIdOf(1, 'aa')))?.tabId).toBe(1);
+    expect((await counting.find(captureIdOf(null, 'bb')))?.tabId).toBeNull();
+    expect(await counting.find(captureIdOf(2, 'aa'))).toBeNull();
+    expect(reads).toEqual([captureKey(1), captureKey(null), captureKey(2)]);
   });
 
   it('lists other tabs and pastes as elsewhere, finds by id, and clears per tab or all', async () => {

@@ -19,6 +19,7 @@ import { TIMELINE_KEY_PREFIX, pageReportKey, timelineKey } from '../shared/timel
 import type { CapturesView } from '../shared/messages';
 import {
   captureKey,
+  captureKeyOfId,
   captureListsIn,
   capturesElsewhere,
   capturesView,
@@ -213,6 +214,9 @@ export function createCaptureStore(area: SessionArea) {
      */
     find(captureId: string): Promise<Capture | null> {
       return serialised(async () => {
+        // The id names the list it is kept in: one key is read, not the whole area.
+        const key = captureKeyOfId(captureId);
+        if (key !== null) return (await list(key)).find((c) => c.id === captureId) ?? null;
         for (const captures of (await allLists()).values()) {
           const found = captures.find((c) => c.id === captureId);
           if (found) return found;

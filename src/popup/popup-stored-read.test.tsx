@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { renderPopup } from '../test-support/render-popup';
 import { MockClient } from '../test-support/mock-client';
 import { FIXED_NOW, FIXTURE_TOKENS, makeCapture, verifiedValid } from '../test-support/fixtures';
@@ -69,6 +69,50 @@ describe('popup: read from storage.session, without waking the background first'
     render(<PopupApp client={client} now={() => FIXED_NOW} writeText={async () => undefined} />);
     await waitFor(() => expect(screen.getByTestId('verification').textContent).toContain('ขัดจังหวะ'));
     expect(client.callsTo('getCaptures')).toEqual([]);
+  });
+
+  it('applies a change storage reports to what it read, without reading the area again', async () => {
+    const { client } = await renderPopup({ captures: [] });
+    expect(screen.getByTestId('empty-state')).toBeTruthy();
+    client.captures.push(makeCapture(FIXTURE_TOKENS.valid, { tabId: 7 }));
+    act(() => client.emitCapturesChanged());
+    await waitFor(() => expect(screen.getByTestId('person-name').textContent).toBe('วิชัย ทดสอบ'));
+    client.captures = [];
+    act(() => client.emitCapturesChanged());
+    await waitFor(() => expect(screen.getByTestId('empty-state')).toBeTruthy());
+    expect(client.callsTo('readSessionArea')).toHaveLength(1);
+  });
+
+  it('keeps the picture through a verification’s running mark, and shows what follows it', async () => {
+    const { client } = await renderPopup({ captures: [makeCapture(FIXTURE_TOKENS.valid)] });
+    const running = { since: FIXED_NOW, settingsFingerprint: verificationFingerprint(client.settings.verification) };
+    client.captures = client.captures.map((capture) => ({ ...capture, verifying: running }));
+    act(() => client.emitCapturesChanged());
+    expect(screen.getByTestId('person-name').textContent).toBe('วิชัย ทดสอบ');
+    client.captures = client.captures.map(({ verifying: _done, ...capture }) => ({
+      ...capture,
+      verification: { result: interrupted, settingsFingerprint: running.settingsFingerprint },
+    }));
+    act(() => client.emitCapturesChanged());
+    await waitFor(() => expect(screen.getByTestId('verification').textContent).toContain('ขัดจังหวะ'));
+    expect(client.callsTo('readSessionArea')).toHaveLength(1);
+  });
+
+  it('a change reported while a read is under way is read again, not applied to that read', async () => {
+    const client = new MockClient({ captures: [] });
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const before = client.sessionItems();
+    client.readSessionArea = async () => {
+      client.readSessionArea = MockClient.prototype.readSessionArea.bind(client);
+      await held;
+      return before;
+    };
+    render(<PopupApp client={client} now={() => FIXED_NOW} writeText={async () => undefined} />);
+    client.captures.push(makeCapture(FIXTURE_TOKENS.valid, { tabId: 7 }));
+    act(() => client.emitCapturesChanged());
+    release();
+    await waitFor(() => expect(screen.getByTestId('person-name').textContent).toBe('วิชัย ทดสอบ'));
   });
 
   it('shows the answer to Verify from the reply, even before storage reports the stored result', async () => {

@@ -6,12 +6,22 @@
  * background publishes its view of the settings: the popup then opens without waiting for a
  * stopped MV3 worker to start. Until the background has published that view (a browser just
  * started), the popup asks the background, as it did before.
+ *
+ * Once the area has been read, a change storage reports is applied to what was read (it carries
+ * each changed key's whole new value) rather than read again: in Firefox the popup and the
+ * background share one thread, and a whole-area read while a verification runs delays its answer.
  */
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { InspectorClient } from '../ui/extension-client';
 import type { CapturesView } from '../shared/messages';
 import type { SettingsView } from '../shared/settings-view';
-import { storedPopupData, type StoredPopupData } from '../shared/stored-captures';
+import {
+  isCaptureList,
+  storedPopupData,
+  withChanges,
+  type AreaChanges,
+  type StoredPopupData,
+} from '../shared/stored-captures';
 import type { Localized } from '../domain/finding';
 import { backgroundError } from './background-error';
 
@@ -37,11 +47,39 @@ async function readPopupData(
   client: InspectorClient,
   tabId: number | null,
   sessionItems: Record<string, unknown> | null,
-): Promise<{ data: StoredPopupData; fromStorage: boolean }> {
+): Promise<{ data: StoredPopupData; fromStorage: boolean; items: Record<string, unknown> | null }> {
   const stored = sessionItems && storedPopupData(sessionItems, tabId);
-  if (stored) return { data: stored, fromStorage: true };
+  if (stored) return { data: stored, fromStorage: true, items: sessionItems };
   const [settings, view] = await Promise.all([client.getSettingsView(), client.getCaptures(tabId)]);
-  return { data: { settings, view }, fromStorage: false };
+  return { data: { settings, view }, fromStorage: false, items: null };
+}
+
+/** A capture as the popup shows it: without the mark of a verification under way. */
+function shownPart(capture: unknown): string {
+  const { verifying: _running, ...shown } = (capture ?? {}) as { verifying?: unknown };
+  return JSON.stringify(shown);
+}
+
+/**
+ * Whether the changes only mark verifications as under way: the background writes that mark
+ * beside every call, and re-rendering the popup for it would compete with the answer.
+ */
+function onlyMarksVerifying(changes: AreaChanges, before: Record<string, unknown>): boolean {
+  return Object.entries(changes).every(([key, change]) => {
+    const [was, is] = [before[key], change.newValue];
+    return (
+      isCaptureList(was) &&
+      isCaptureList(is) &&
+      was.length === is.length &&
+      was.every((capture, index) => shownPart(capture) === shownPart(is[index]))
+    );
+  });
+}
+
+/** The session area as last read and changed since, with the tab it was shown for. */
+interface KnownArea {
+  items: Record<string, unknown>;
+  tabId: number | null;
 }
 
 interface Reading {
@@ -94,13 +132,18 @@ export function usePopupData(client: InspectorClient, opening?: OpeningReads): P
   const currentTab = useRef<Promise<number | null>>(Promise.resolve(null));
   // Reads overlap when storage changes in bursts: only the one started last is shown.
   const latestRead = useRef(0);
+  // Null while a read is on its way, or when what is shown did not come from storage: a change
+  // then starts a read of its own, which sees it.
+  const known = useRef<KnownArea | null>(null);
   const wakeAfterPaint = useRef(false);
 
   /** What a read found, or null when a later read was started meanwhile (that one is shown). */
   const readLatest = useCallback(
     async ({ started, sessionItems }: Reading, tab: number | null) => {
       const read = await readPopupData(client, tab, await sessionItems);
-      return started === latestRead.current ? read : null;
+      if (started !== latestRead.current) return null;
+      known.current = read.items && { items: read.items, tabId: tab };
+      return read;
     },
     [client],
   );
@@ -114,6 +157,7 @@ export function usePopupData(client: InspectorClient, opening?: OpeningReads): P
 
   const refresh = useCallback(async () => {
     try {
+      known.current = null;
       const reading = { started: ++latestRead.current, sessionItems: readSessionItems(client) };
       const read = await readLatest(reading, await currentTab.current);
       if (read) show(read.data);
@@ -121,6 +165,29 @@ export function usePopupData(client: InspectorClient, opening?: OpeningReads): P
       setLoadError(backgroundError(error));
     }
   }, [client, readLatest, show]);
+
+  const applyChanges = useCallback(
+    (changes: AreaChanges) => {
+      const area = known.current;
+      if (!area) return void refresh();
+      const items = withChanges(area.items, changes);
+      if (onlyMarksVerifying(changes, area.items)) {
+        known.current = { items, tabId: area.tabId };
+        return;
+      }
+      let data: StoredPopupData | null;
+      try {
+        data = storedPopupData(items, area.tabId);
+      } catch {
+        data = null;
+      }
+      // No published view in it, or what it holds cannot be read: a read of its own settles it.
+      if (!data) return void refresh();
+      known.current = { items, tabId: area.tabId };
+      show(data);
+    },
+    [refresh, show],
+  );
 
   // A layout effect runs as soon as the first render is committed; a plain effect would wait for
   // the next frame.
@@ -131,7 +198,7 @@ export function usePopupData(client: InspectorClient, opening?: OpeningReads): P
     const reading = { started: ++latestRead.current, sessionItems: first.sessionItems };
     // Captures, and the settings view the background publishes beside them whenever settings or
     // the policy change: the captures are filtered again by the new view's fingerprint too.
-    const unsubscribe = client.onCapturesChanged(() => void refresh());
+    const unsubscribe = client.onCapturesChanged(applyChanges);
     first.stopWatching();
     (async () => {
       try {
@@ -155,7 +222,7 @@ export function usePopupData(client: InspectorClient, opening?: OpeningReads): P
       live = false;
       unsubscribe();
     };
-  }, [client, opening, readLatest, show, refresh]);
+  }, [client, opening, readLatest, show, refresh, applyChanges]);
 
   // Read from storage, the popup did not wake the background. A worker that was stopped during
   // a verification left its capture marked `verifying`, and only a starting worker settles such

@@ -4,12 +4,16 @@ import { DEFAULT_SETTINGS } from './settings';
 import { SETTINGS_VIEW_KEY, readPublishedSettingsView, settingsView } from './settings-view';
 import {
   MAX_ELSEWHERE,
+  captureIdOf,
   captureKey,
+  captureKeyOfId,
   captureListsIn,
   capturesElsewhere,
   capturesView,
+  isPopupDataKey,
   storedPopupData,
   tabIdOfKey,
+  withChanges,
 } from './stored-captures';
 import { FIXED_NOW, FIXTURE_TOKENS, makeCapture, verifiedValid } from '../test-support/fixtures';
 
@@ -32,6 +36,26 @@ describe('the capture layout in storage.session', () => {
     expect(tabIdOfKey('captures:tab:7')).toBe(7);
     expect(tabIdOfKey('captures:paste')).toBeNull();
     expect(tabIdOfKey('captures:tab:7x')).toBeNull();
+  });
+
+  it('reads the list a capture is kept in from its id, and nothing from an id of another shape', () => {
+    expect(captureKeyOfId(captureIdOf(7, 'ab12'))).toBe(captureKey(7));
+    expect(captureKeyOfId(captureIdOf(null, 'ab12'))).toBe(captureKey(null));
+    expect(captureKeyOfId('tab7:ab12')).toBeNull();
+    expect(captureKeyOfId('x')).toBeNull();
+  });
+
+  it('tells the keys the popup shows from the rest of the area', () => {
+    expect(isPopupDataKey(captureKey(7))).toBe(true);
+    expect(isPopupDataKey(SETTINGS_VIEW_KEY)).toBe(true);
+    expect(isPopupDataKey('timeline:tab:7')).toBe(false);
+    expect(isPopupDataKey('store:cleared')).toBe(false);
+  });
+
+  it('applies reported changes: a new value replaces the key, a change without one removes it', () => {
+    const items = { a: 1, b: 2, c: 3 };
+    expect(withChanges(items, { a: { newValue: 10 }, b: {}, d: { newValue: 4 } })).toEqual({ a: 10, c: 3, d: 4 });
+    expect(items).toEqual({ a: 1, b: 2, c: 3 });
   });
 
   it('finds only capture lists among the other keys of the area', () => {

@@ -20,10 +20,45 @@ export function captureKey(tabId: number | null): string {
   return tabId === null ? `${CAPTURE_KEY_PREFIX}paste` : `${CAPTURE_KEY_PREFIX}tab:${tabId}`;
 }
 
+/** The id a capture of a token gets: its tab (or `paste`), then `fingerprint`, the token's digest. */
+export function captureIdOf(tabId: number | null, fingerprint: string): string {
+  return `${tabId ?? 'paste'}:${fingerprint}`;
+}
+
+const CAPTURE_ID_LIST = /^(paste|\d+):/;
+
+/** The list a capture is kept in, read from its id; null for an id not made by captureIdOf. */
+export function captureKeyOfId(captureId: string): string | null {
+  const match = CAPTURE_ID_LIST.exec(captureId);
+  if (!match) return null;
+  return captureKey(match[1] === 'paste' ? null : Number(match[1]));
+}
+
 /** The tab a list key belongs to; null for the pastes' key or a key that is not a tab's. */
 export function tabIdOfKey(key: string): number | null {
   const match = TAB_KEY.exec(key);
   return match ? Number(match[1]) : null;
+}
+
+/**
+ * Whether a key of the area holds something the popup shows: a capture list, or the published
+ * settings view. The rest (clear times, login timelines, the auto-verify record) it never reads.
+ */
+export function isPopupDataKey(key: string): boolean {
+  return key.startsWith(CAPTURE_KEY_PREFIX) || key === SETTINGS_VIEW_KEY;
+}
+
+/** What `storage.onChanged` reports of an area: each changed key's new value, absent when removed. */
+export type AreaChanges = Record<string, { newValue?: unknown }>;
+
+/** The items of an area once `changes` are applied: each carries its key's whole new value. */
+export function withChanges(items: Record<string, unknown>, changes: AreaChanges): Record<string, unknown> {
+  const next = { ...items };
+  for (const [key, change] of Object.entries(changes)) {
+    if ('newValue' in change) next[key] = change.newValue;
+    else delete next[key];
+  }
+  return next;
 }
 
 export function isCaptureList(value: unknown): value is Capture[] {

@@ -9,7 +9,7 @@ import type { ActionResult, CapturesView } from '../shared/messages';
 import type { Capture } from '../shared/capture';
 import { readingToKeep } from '../shared/capture-reading';
 import { readToken } from '../domain/read-token';
-import { captureKey, capturesView } from '../shared/stored-captures';
+import { captureKey, capturesView, type AreaChanges } from '../shared/stored-captures';
 import { DEFAULT_SETTINGS, type Settings } from '../shared/settings';
 import { SETTINGS_VIEW_KEY, settingsView, verificationFingerprint, type SettingsView } from '../shared/settings-view';
 import type { Localized } from '../domain/finding';
@@ -49,7 +49,9 @@ export class MockClient implements InspectorClient {
   /** See `MockClientOptions.publishedSettingsView`; a test may change it. */
   publishedSettingsView: boolean;
   readonly calls: MockCall[] = [];
-  private readonly listeners = new Set<() => void>();
+  private readonly listeners = new Set<(changes: AreaChanges) => void>();
+  /** The session items as the last reported change left them: the next change is told from them. */
+  private reportedItems: Record<string, unknown>;
   private readonly settingsListeners = new Set<() => void>();
   private readonly options: MockClientOptions;
   private pasteCounter = 0;
@@ -61,6 +63,7 @@ export class MockClient implements InspectorClient {
     this.settings = structuredClone(options.settings ?? DEFAULT_SETTINGS);
     this.policy = structuredClone(options.policy ?? { keys: [], captureSites: [], problems: [] });
     this.publishedSettingsView = options.publishedSettingsView ?? true;
+    this.reportedItems = this.sessionItems();
   }
 
   /**
@@ -86,9 +89,21 @@ export class MockClient implements InspectorClient {
     return this.calls.filter((call) => call.method === method).map((call) => call.args);
   }
 
-  /** Tells subscribers that captures changed, as `storage.onChanged` would. */
+  /**
+   * Tells subscribers that captures changed, as `storage.onChanged` would: the keys whose value
+   * differs from the last report, each with its new value (none when it was removed).
+   */
   emitCapturesChanged() {
-    for (const listener of this.listeners) listener();
+    const items = this.sessionItems();
+    const keys = new Set([...Object.keys(this.reportedItems), ...Object.keys(items)]);
+    const changes: AreaChanges = {};
+    for (const key of keys) {
+      if (JSON.stringify(items[key]) === JSON.stringify(this.reportedItems[key])) continue;
+      changes[key] = key in items ? { newValue: items[key] } : {};
+    }
+    this.reportedItems = items;
+    if (Object.keys(changes).length === 0) return;
+    for (const listener of this.listeners) listener(changes);
   }
 
   /**
@@ -236,7 +251,7 @@ export class MockClient implements InspectorClient {
     return { registered: [], missingPermission: [] };
   }
 
-  onCapturesChanged(listener: () => void): () => void {
+  onCapturesChanged(listener: (changes: AreaChanges) => void): () => void {
     this.record('onCapturesChanged');
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);

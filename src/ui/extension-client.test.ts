@@ -47,4 +47,17 @@ describe('ExtensionClient: the popup’s own read of storage.session', () => {
     expect(listener).toHaveBeenCalledOnce();
     unsubscribe();
   });
+
+  it('reports the captures’ new values, and nothing of keys the popup does not show', async () => {
+    const listener = vi.fn();
+    const unsubscribe = new ExtensionClient().onCapturesChanged(listener);
+    await fakeBrowser.storage.session.set({ 'timeline:tab:7': { hops: [] }, 'store:cleared': { all: 1, keys: {} } });
+    expect(listener).not.toHaveBeenCalled();
+    const captures = [makeCapture(FIXTURE_TOKENS.valid)];
+    await fakeBrowser.storage.session.set({ [captureKey(7)]: captures, 'timeline:tab:7': { hops: [1] } });
+    expect(listener).toHaveBeenCalledExactlyOnceWith({
+      [captureKey(7)]: expect.objectContaining({ newValue: captures }),
+    });
+    unsubscribe();
+  });
 });

@@ -12,6 +12,7 @@ import type { PolicyView } from '../shared/managed-policy';
 import { originToPattern } from '../domain/url';
 import type { VerificationResult } from '../domain/soap/answer';
 import type { WsdlDescription } from '../domain/soap/wsdl';
+import { isPopupDataKey, type AreaChanges } from '../shared/stored-captures';
 
 export interface InspectorClient {
   /** The id of the tab the popup was opened over; null on a page with no tab (e.g. options). */
@@ -45,9 +46,10 @@ export interface InspectorClient {
   syncCaptureSites(): Promise<ReplyOf<'page→bg:sync-capture-sites'>>;
   /**
    * Called whenever the captures in storage change, or the settings view the background publishes
-   * beside them, so views stay live. Returns an unsubscribe.
+   * beside them, so views stay live, with those keys' new values; not for the area's other keys.
+   * Returns an unsubscribe.
    */
-  onCapturesChanged(listener: () => void): () => void;
+  onCapturesChanged(listener: (changes: AreaChanges) => void): () => void;
   /** Called whenever the settings change (e.g. in the options page). Returns an unsubscribe. */
   onSettingsChanged(listener: () => void): () => void;
   openOptionsPage(): Promise<void>;
@@ -63,10 +65,10 @@ async function send<T extends MessageType>(type: T, payload: PayloadOf<T>): Prom
  */
 function onStorageAreaChanged(
   wanted: ReadonlyArray<'session' | 'local' | 'managed'>,
-  listener: () => void,
+  listener: (changes: AreaChanges) => void,
 ): () => void {
-  const onChanged = (_changes: unknown, area: string) => {
-    if ((wanted as readonly string[]).includes(area)) listener();
+  const onChanged = (changes: AreaChanges, area: string) => {
+    if ((wanted as readonly string[]).includes(area)) listener(changes);
   };
   browser.storage.onChanged.addListener(onChanged);
   return () => browser.storage.onChanged.removeListener(onChanged);
@@ -128,11 +130,14 @@ export class ExtensionClient implements InspectorClient {
   syncCaptureSites() {
     return send('page→bg:sync-capture-sites', {});
   }
-  onCapturesChanged(listener: () => void): () => void {
-    return onStorageAreaChanged(['session'], listener);
+  onCapturesChanged(listener: (changes: AreaChanges) => void): () => void {
+    return onStorageAreaChanged(['session'], (changes) => {
+      const shown = Object.entries(changes).filter(([key]) => isPopupDataKey(key));
+      if (shown.length > 0) listener(Object.fromEntries(shown));
+    });
   }
   onSettingsChanged(listener: () => void): () => void {
-    return onStorageAreaChanged(['local', 'managed'], listener);
+    return onStorageAreaChanged(['local', 'managed'], () => listener());
   }
   openOptionsPage() {
     return browser.runtime.openOptionsPage();
