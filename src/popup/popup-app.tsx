@@ -5,7 +5,7 @@
  * client and a fixed clock. The reading itself is the domain's `inspectToken`; nothing here
  * re-derives it.
  */
-import { useMemo, useState } from 'preact/hooks';
+import { useCallback, useMemo, useState } from 'preact/hooks';
 import type { InspectorClient } from '../ui/extension-client';
 import { inspectReading, type TokenInspection } from '../domain/inspect';
 import { LanguageContext, stringsFor } from '../ui/strings';
@@ -47,6 +47,12 @@ export function PopupApp({ client, now = Date.now, writeText = clipboardWriteTex
   // Which capture's ID number the person revealed: another token shown is masked again at once.
   const [revealedFor, setRevealedFor] = useState<string | null>(null);
   const revealId = selected !== null && revealedFor === selected.id;
+  const selectedId = selected?.id ?? null;
+  // One function per capture shown, so that the sections given it are not drawn again for nothing.
+  const toggleReveal = useCallback(
+    () => setRevealedFor((revealed) => (revealed === selectedId ? null : selectedId)),
+    [selectedId],
+  );
   // This component provides the language, so it reads its own texts from it directly.
   const { t, pick } = stringsFor(POPUP_STRINGS, language);
 
@@ -128,7 +134,7 @@ export function PopupApp({ client, now = Date.now, writeText = clipboardWriteTex
                     onVerify={verify}
                     plainHttp={settings?.verification.endpointSecurity === 'plain-http'}
                     revealId={revealId}
-                    onToggleReveal={() => setRevealedFor(revealId ? null : selected.id)}
+                    onToggleReveal={toggleReveal}
                     writeText={writeText}
                   />
                 ) : (

@@ -1,7 +1,13 @@
 /**
  * The six sections about one token, top to bottom. Each is drawn inside its own boundary, so a
  * part of a hostile token the code did not foresee blanks one section, never the whole popup.
+ *
+ * The sections that follow the token alone (person, office, claims and times, raw) are kept as
+ * elements while what they are given stays the same: pressing Verify redraws the verdict and the
+ * findings, not the whole popup, on the way to sending the request (in Firefox the popup and the
+ * background share one thread).
  */
+import { useMemo } from 'preact/hooks';
 import type { Capture } from '../shared/capture';
 import { overallVerdict } from '../domain/overall-verdict';
 import { hygieneFindings } from '../domain/token-hygiene';
@@ -26,46 +32,63 @@ export interface TokenViewProps extends VerdictSectionProps {
 }
 
 export function TokenView(props: TokenViewProps) {
-  const { inspection, capture, verification, revealId, writeText } = props;
+  const { inspection, capture, verification, revealId, onToggleReveal, writeText } = props;
   const findings = [
     ...inspection.findings,
     ...(verification?.findings ?? []),
     ...hygieneFindings(capture.hygiene, verification),
   ];
   const timesClaimedOnly = overallVerdict(inspection, verification) === 'not-genuine';
-  return (
-    <>
-      <SectionBoundary>
-        <VerdictSection {...props} />
-      </SectionBoundary>
-      {inspection.kind === 'decoded' && inspection.verdict !== 'not-sso' && (
+  const decoded = inspection.kind === 'decoded' ? inspection : null;
+  const aboutThePerson = useMemo(
+    () =>
+      decoded &&
+      decoded.verdict !== 'not-sso' && (
         <>
           <SectionBoundary>
-            <PersonSection inspection={inspection} revealId={revealId} onToggleReveal={props.onToggleReveal} />
+            <PersonSection inspection={decoded} revealId={revealId} onToggleReveal={onToggleReveal} />
           </SectionBoundary>
           <SectionBoundary>
-            <OfficeSection inspection={inspection} />
+            <OfficeSection inspection={decoded} />
           </SectionBoundary>
         </>
-      )}
-      {inspection.kind === 'decoded' && (
+      ),
+    [decoded, revealId, onToggleReveal],
+  );
+  const claimsAndTimes = useMemo(
+    () =>
+      decoded && (
         <SectionBoundary>
           <TokenSection
-            inspection={inspection}
+            inspection={decoded}
             capture={capture}
             revealId={revealId}
             timesClaimedOnly={timesClaimedOnly}
           />
         </SectionBoundary>
-      )}
+      ),
+    [decoded, capture, revealId, timesClaimedOnly],
+  );
+  const raw = useMemo(
+    () =>
+      decoded && (
+        <SectionBoundary>
+          <RawSection inspection={decoded} revealId={revealId} writeText={writeText} />
+        </SectionBoundary>
+      ),
+    [decoded, revealId, writeText],
+  );
+  return (
+    <>
+      <SectionBoundary>
+        <VerdictSection {...props} />
+      </SectionBoundary>
+      {aboutThePerson}
+      {claimsAndTimes}
       <SectionBoundary>
         <FindingsSection findings={findings} />
       </SectionBoundary>
-      {inspection.kind === 'decoded' && (
-        <SectionBoundary>
-          <RawSection inspection={inspection} revealId={revealId} writeText={writeText} />
-        </SectionBoundary>
-      )}
+      {raw}
     </>
   );
 }
