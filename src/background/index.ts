@@ -28,6 +28,7 @@ import {
   listenForTokensInRequests,
   listenToLifecycle,
   listenToTabsAndAlarms,
+  watchSettingsAreas,
 } from './listeners';
 
 // ---- Services ---------------------------------------------------------------------------------
@@ -36,7 +37,7 @@ const now = () => Date.now();
 const store = createCaptureStore(browser.storage.session);
 // Created first, so that it hears of a settings change before any other listener reads them.
 const settings = createSettingsStore(browser.storage.local, browser.storage.managed, (listener) =>
-  browser.storage.onChanged.addListener(listener),
+  watchSettingsAreas(browser, listener),
 );
 const networkErrors = createNetworkErrorLog(now);
 const verifier = createVerifier({

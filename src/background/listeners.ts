@@ -107,9 +107,27 @@ export function listenToLifecycle(
   browser.permissions.onRemoved.addListener(resync);
   // Chrome reports a changed policy at once (Firefox reads policies at start-up only): the
   // organisation's capture sites may have changed.
-  browser.storage.onChanged.addListener((_changes, area) => {
+  watchSettingsAreas(browser, (_changes, area) => {
     if (area === 'managed') void resync();
     // Saves through the handlers publish before they answer; this also covers any other writer.
-    if (area === 'managed' || area === 'local') void publishSettingsView();
+    void publishSettingsView();
   });
+}
+
+/**
+ * Changes to the areas settings live in (local, and managed for the policy), through each area's
+ * own event rather than `storage.onChanged`: that one also carries every storage.session write,
+ * with the old and new values, and the login timeline and the captures write there several times
+ * per login. Firefox copies each such change into the event page for a listener that ignores it,
+ * a cost paid on the CPU the login's own page load needs.
+ */
+export function watchSettingsAreas(
+  browser: Browser,
+  listener: (changes: Record<string, unknown>, area: 'local' | 'managed') => void,
+): void {
+  browser.storage.local.onChanged.addListener((changes) => listener(changes, 'local'));
+  // Firefox reads policies at start-up only and may not offer the managed area's event.
+  (browser.storage.managed as Partial<typeof browser.storage.managed>).onChanged?.addListener((changes) =>
+    listener(changes, 'managed'),
+  );
 }

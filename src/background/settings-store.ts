@@ -49,7 +49,7 @@ async function readPolicy(managed: ManagedArea | undefined): Promise<ManagedPoli
   }
 }
 
-/** How the store hears that an area changed: `storage.onChanged`, or nothing in tests that never change it. */
+/** How the store hears that an area changed: each settings area's `onChanged`, or nothing in tests that never change it. */
 export type WatchStorage = (listener: (changes: Record<string, unknown>, areaName: string) => void) => void;
 
 export function createSettingsStore(local: LocalArea, managed?: ManagedArea, watch?: WatchStorage) {

@@ -6,7 +6,7 @@
  *
  * A redirect keeps its request id, so one request can make several hops: the open hop of a
  * request is its last one without an answer yet. Every event is queued in the order the browser
- * fires it, before anything is awaited, so a hop is written before its answer is looked up. The event handlers are plain async functions of
+ * fires it, before anything is awaited, so a hop is recorded before its answer is looked up. The event handlers are plain async functions of
  * the event details, so they are tested with fake storage; timeline-listeners.ts registers them.
  */
 import { findTokensInUrl } from '../domain/find-tokens';
@@ -14,8 +14,7 @@ import type { TokenCandidate } from '../domain/find-tokens';
 import { MAX_HOPS_PER_TAB, hopUrl, keptHeaders, type TimelineHop } from '../domain/login-timeline';
 import type { TokenPlace } from '../domain/token-hygiene';
 import { TIMELINE_KEY_PREFIX, readTimeline, timelineKey } from '../shared/timeline';
-// One write at a time, as the capture store does: each is a read-modify-write of a tab's list.
-import { createQueue, type SessionArea } from './capture-store';
+import type { SessionArea } from './capture-store';
 import { sightingsFromRequest, type RequestDetails } from './web-request-capture';
 
 /** The JSON of one tab's timeline is kept under this, dropping its oldest hops. */
@@ -24,6 +23,19 @@ export const MAX_TIMELINE_BYTES = 96 * 1024;
 export const MAX_TIMELINE_TABS = 10;
 /** Which timelines exist, and when each was last written. */
 const INDEX_KEY = `${TIMELINE_KEY_PREFIX}index`;
+
+/**
+ * One event's change to a tab's hops: it asks for them with `load` only if it records something,
+ * changes the list in place, and returns the hop it added or changed (null: nothing to write).
+ */
+type HopsChange = (load: () => Promise<TimelineHop[]>) => Promise<TimelineHop | null>;
+
+interface QueuedChange {
+  tabId: number;
+  at: number;
+  change: HopsChange;
+  settle: (outcome: { hop: TimelineHop | null } | { error: unknown }) => void;
+}
 
 interface BaseDetails {
   requestId: string;
@@ -68,11 +80,68 @@ function fromUrl(candidates: TokenCandidate[]): Array<{ value: string; place: To
 
 export function createTimelineRecorder(deps: TimelineRecorderDeps) {
   const { area, isCaptureSite, captureIdFor, onTokenHop } = deps;
-  const serialised = createQueue();
 
   async function read(tabId: number): Promise<TimelineHop[]> {
     const key = timelineKey(tabId);
     return readTimeline((await area.get(key))[key]);
+  }
+
+  /**
+   * The events' changes, applied one at a time in the order fired, as read-modify-writes of a
+   * tab's list. A login fires five or six events within milliseconds; those that arrive while a
+   * write is under way are applied together, to one read and one write of the tab's hops, since
+   * each copy of the list in and out of storage.session costs the browser's CPU while the login's
+   * pages load.
+   */
+  let queued: QueuedChange[] = [];
+  let draining = false;
+
+  async function applyToTab(tabId: number, changes: QueuedChange[]): Promise<void> {
+    let hops: Promise<TimelineHop[]> | null = null;
+    const load = () => (hops ??= read(tabId));
+    const outcomes: Array<{ hop: TimelineHop | null } | { error: unknown }> = [];
+    let writtenAt: number | null = null;
+    for (const queuedChange of changes) {
+      try {
+        const hop = await queuedChange.change(load);
+        if (hop) writtenAt = queuedChange.at;
+        outcomes.push({ hop });
+      } catch (error) {
+        outcomes.push({ error });
+      }
+    }
+    try {
+      if (hops && writtenAt !== null) await write(tabId, await hops, writtenAt);
+      changes.forEach((queuedChange, index) => queuedChange.settle(outcomes[index]!));
+    } catch (error) {
+      for (const queuedChange of changes) queuedChange.settle({ error });
+    }
+  }
+
+  async function drain(): Promise<void> {
+    draining = true;
+    while (queued.length > 0) {
+      const batch = queued;
+      queued = [];
+      for (const tabId of new Set(batch.map((queuedChange) => queuedChange.tabId)))
+        await applyToTab(
+          tabId,
+          batch.filter((queuedChange) => queuedChange.tabId === tabId),
+        );
+    }
+    draining = false;
+  }
+
+  function changeTimeline(tabId: number, at: number, change: HopsChange): Promise<TimelineHop | null> {
+    return new Promise((resolve, reject) => {
+      queued.push({
+        tabId,
+        at,
+        change,
+        settle: (outcome) => ('error' in outcome ? reject(outcome.error) : resolve(outcome.hop)),
+      });
+      if (!draining) void drain();
+    });
   }
 
   /** Writes a tab's hops within their bounds, and keeps at most MAX_TIMELINE_TABS timelines. */
@@ -106,8 +175,8 @@ export function createTimelineRecorder(deps: TimelineRecorderDeps) {
     details: BaseDetails,
     change: (hop: TimelineHop) => TimelineHop | Promise<TimelineHop>,
   ): Promise<TimelineHop | null> {
-    return serialised(async () => {
-      const hops = await read(details.tabId);
+    return changeTimeline(details.tabId, details.timeStamp, async (load) => {
+      const hops = await load();
       let index = -1;
       for (let i = hops.length - 1; i >= 0; i -= 1) {
         const hop = hops[i]!;
@@ -119,7 +188,6 @@ export function createTimelineRecorder(deps: TimelineRecorderDeps) {
       if (index < 0) return null;
       const changed = await change(hops[index]!);
       hops[index] = changed;
-      await write(details.tabId, hops, details.timeStamp);
       return changed;
     });
   }
@@ -136,7 +204,7 @@ export function createTimelineRecorder(deps: TimelineRecorderDeps) {
       if (details.tabId < 0) return;
       // Queued at once, with the check inside: a 302 on loopback answers before a settings read
       // does, and its redirect must find this hop already written.
-      const hop = await serialised(async () => {
+      const hop = await changeTimeline(details.tabId, details.timeStamp, async (load) => {
         if (!(await isCaptureSite(details.url))) return null;
         const found = fromUrl(findTokensInUrl(details.url));
         for (const sighting of sightingsFromRequest(details))
@@ -156,7 +224,7 @@ export function createTimelineRecorder(deps: TimelineRecorderDeps) {
           requestHeaders: [],
           responseHeaders: [],
         };
-        await write(details.tabId, [...(await read(details.tabId)), started], details.timeStamp);
+        (await load()).push(started);
         return started;
       });
       if (hop && hop.tokenIds.length > 0) await onTokenHop(details.tabId);
