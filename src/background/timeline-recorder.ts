@@ -120,16 +120,20 @@ export function createTimelineRecorder(deps: TimelineRecorderDeps) {
 
   async function drain(): Promise<void> {
     draining = true;
-    while (queued.length > 0) {
-      const batch = queued;
-      queued = [];
-      for (const tabId of new Set(batch.map((queuedChange) => queuedChange.tabId)))
-        await applyToTab(
-          tabId,
-          batch.filter((queuedChange) => queuedChange.tabId === tabId),
-        );
+    try {
+      while (queued.length > 0) {
+        const batch = queued;
+        queued = [];
+        for (const tabId of new Set(batch.map((queuedChange) => queuedChange.tabId)))
+          await applyToTab(
+            tabId,
+            batch.filter((queuedChange) => queuedChange.tabId === tabId),
+          );
+      }
+    } finally {
+      // Whatever happened, the next event starts a drain of its own: the queue never stalls.
+      draining = false;
     }
-    draining = false;
   }
 
   function changeTimeline(tabId: number, at: number, change: HopsChange): Promise<TimelineHop | null> {
