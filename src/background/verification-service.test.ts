@@ -7,7 +7,7 @@ import type { Verifier } from './verifier';
 import type { VerificationResult } from '../domain/soap/answer';
 import { DEFAULT_SETTINGS } from '../shared/settings';
 import { withCurrentVerification } from '../shared/capture';
-import { NBF_SECONDS, sampleCapture } from '../test-support/tokens';
+import { NBF_SECONDS, sampleCapture, samplePayload } from '../test-support/tokens';
 import { createAutoVerifyPolicy } from './auto-verify-policy';
 
 function resultFor(clientId: string): VerificationResult {
@@ -57,6 +57,16 @@ describe('verification service', () => {
       ...DEFAULT_SETTINGS,
       verification: { ...DEFAULT_SETTINGS.verification, clientId: 'RIGHT', endpoint: 'http://127.0.0.1:1/svc' },
     });
+  });
+
+  it('compares the answer with the token’s username and ID: from the kept reading, or decoded when none was kept', async () => {
+    const { username, idcard } = samplePayload();
+    await service.verify('c1', true);
+    expect(verify.mock.calls[0]![2]).toEqual({ username, idcard });
+    const unread = { ...sampleCapture(10), id: 'c2', reading: undefined };
+    await store.add(unread);
+    await service.verify('c2', true);
+    expect(verify.mock.calls[1]![2]).toEqual({ username, idcard });
   });
 
   it('verifies once and serves the cached result until asked again', async () => {

@@ -21,9 +21,15 @@ const NO_SUCH_CAPTURE: Localized = {
   en: 'This token is no longer kept: it may have been cleared or its tab closed. Log in again to capture it.',
 };
 
-function claimsOf(token: string): { username?: unknown; idcard?: unknown } | null {
+/** The token's claims to compare the answer with: from the reading kept with it, else decoded here. */
+function claimsOf(capture: Capture): { username?: unknown; idcard?: unknown } | null {
+  const payload = capture.reading?.kind === 'decoded' ? capture.reading.token.payload : decodedPayload(capture.token);
+  return payload ? { username: payload.username, idcard: payload.idcard } : null;
+}
+
+function decodedPayload(token: string): Record<string, unknown> | null {
   const decoded = decodeToken(token);
-  return decoded.ok ? { username: decoded.token.payload.username, idcard: decoded.token.payload.idcard } : null;
+  return decoded.ok ? decoded.token.payload : null;
 }
 
 /**
@@ -45,7 +51,7 @@ export function interruptedVerification(capture: VerifyingCapture, endpoint: str
       roundTripMs: null,
       clockSkewMs: null,
       outcome,
-      findings: explainVerification(outcome, claimsOf(capture.token)),
+      findings: explainVerification(outcome, claimsOf(capture)),
     },
   };
 }
@@ -73,7 +79,7 @@ export function createVerificationService(deps: {
     // to leave, and a worker stopped before either lands has left nothing to settle. The result
     // is written after the marker (the store runs its writes in order), so it replaces it.
     const marked = store.markVerifying(capture.id, capture.tabId, { since: now(), settingsFingerprint: fingerprint });
-    const [, result] = await Promise.all([marked, verifier.verify(capture.token, current, claimsOf(capture.token))]);
+    const [, result] = await Promise.all([marked, verifier.verify(capture.token, current, claimsOf(capture))]);
     const stored = store.setVerification(capture.id, capture.tabId, { result, settingsFingerprint: fingerprint });
     return { result, stored };
   }
