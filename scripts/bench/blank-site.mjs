@@ -1,18 +1,24 @@
 // A page with nothing on it, served on two loopback addresses: 127.0.0.1 is a capture site (the
 // extension's capture script runs there), 127.0.0.2 is not. What the bench loads to see what
-// the capture script alone costs a page.
+// the capture script alone costs a page. At /callback the page drops its token from its address
+// as it starts, as a login callback does.
 import { createServer } from 'node:http';
 
 const PAGE =
   '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>bench</title></head><body><p>page</p></body></html>';
+/** At /callback: a login callback as SSO clients write it, taking the token out of its address at once. */
+const CALLBACK_PAGE =
+  '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>bench</title>' +
+  '<script>history.replaceState(null, "", location.pathname)</script></head><body><p>page</p></body></html>';
 
 /**
  * @param {string} host
  * @returns {Promise<{ url: string, close: () => Promise<void> }>}
  */
 function serveOn(host) {
-  const server = createServer((_request, response) => {
-    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(PAGE);
+  const server = createServer((request, response) => {
+    const page = request.url?.startsWith('/callback') ? CALLBACK_PAGE : PAGE;
+    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(page);
   });
   return new Promise((resolve, reject) => {
     server.once('error', reject);

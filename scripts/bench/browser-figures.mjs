@@ -428,9 +428,10 @@ async function pageLoadFigure(kind, world, landing, runs) {
 /**
  * Figure 3 (run cost): the renderer's script time (DevTools' ScriptDuration) over loading an
  * empty page on a capture site (the capture script runs) against the same page on a site that is
- * not one. Twice: with a token in the page's address, where the script does all it can do (reads
- * it, tells the background, and at load reports the page's hygiene), and without one, as most
- * pages of a capture site are. Chromium only.
+ * not one. Three times: with a token the page keeps in its address, where the script does all it
+ * can do (reads it, and at load reports the page's hygiene); with a token the page takes out of
+ * its address as it starts, as login callbacks do; and without one, as most pages of a capture
+ * site are. Chromium only.
  * @param {'chromium' | 'firefox'} kind
  * @param {DemoWorld} world
  * @param {LaunchedBrowser} browser
@@ -462,7 +463,7 @@ async function captureScriptCostFigures(kind, world, browser, runs) {
      */
     const scriptTime = (page, clock, siteUrl, query) => async () => {
       const before = await clock.scriptMs();
-      await page.goto(`${siteUrl}?visit=${(visit += 1)}${query}`);
+      await page.goto(`${siteUrl}${query}${query.includes('?') ? '&' : '?'}visit=${(visit += 1)}`);
       const after = await clock.scriptMs();
       // A new renderer starts its count again from zero.
       return after >= before ? after - before : after;
@@ -483,7 +484,11 @@ async function captureScriptCostFigures(kind, world, browser, runs) {
         scriptTime(otherTab, /** @type {any} */ (clocks[1]), sites.otherSiteUrl, query),
       ),
     });
-    return [await measure('token in the address', `&token=${token}`), await measure('no token in the address', '')];
+    return [
+      await measure('token kept in the address', `?token=${token}`),
+      await measure('token taken out of the address by the page', `callback?token=${token}`),
+      await measure('no token in the address', ''),
+    ];
   } finally {
     await Promise.all(clocks.map((clock) => clock.close()));
     await Promise.all([captureTab.close(), otherTab.close()]);
