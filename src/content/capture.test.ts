@@ -1,22 +1,31 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { FIXTURE_TOKENS } from '../test-support/fixtures';
 
 const queryToken = FIXTURE_TOKENS.valid;
 const fragmentToken = FIXTURE_TOKENS.expired;
 
 /**
- * Runs the capture script as the browser would at document_start on `url`, with the document in
- * `readyState`, and returns the messages it sent before the page's load.
+ * Runs the capture script as the browser would at document_start on `url`, or, as Firefox does in
+ * pages open when the extension is installed, after the page's load.
  */
-async function messagesAtStart(url: string, readyState: DocumentReadyState): Promise<unknown[]> {
+async function startOn(url: string, loaded: 'loading' | 'loaded before the script') {
   vi.resetModules();
   history.replaceState(null, '', url);
-  vi.spyOn(document, 'readyState', 'get').mockReturnValue(readyState);
-  const sendMessage = vi.fn(() => Promise.resolve());
+  const loadEventEnd = loaded === 'loading' ? 0 : 120;
+  vi.spyOn(performance, 'getEntriesByType').mockReturnValue([{ loadEventEnd } as PerformanceNavigationTiming]);
+  const sendMessage = vi.fn((_message: { type: string }) => Promise.resolve());
   vi.stubGlobal('chrome', { runtime: { sendMessage } });
+  const addEventListener = vi.spyOn(window, 'addEventListener');
   await import('./capture');
-  return sendMessage.mock.calls.map((call: unknown[]) => call[0]);
+  // Each run adds its listeners to the one window of this file: they go with the test.
+  for (const [type, listener] of addEventListener.mock.calls)
+    onTestFinished(() => window.removeEventListener(type, listener));
+  return { sent: () => sendMessage.mock.calls.map(([message]) => message) };
+}
+
+async function messagesAtStart(url: string, loaded: 'loading' | 'loaded before the script'): Promise<unknown[]> {
+  return (await startOn(url, loaded)).sent();
 }
 
 afterEach(() => {
@@ -42,12 +51,27 @@ describe('the capture script at document_start', () => {
     expect(await messagesAtStart(`/callback?code=${queryToken}`, 'loading')).toEqual([]);
   });
 
-  it('reports the query too in a page that loaded before the script ran, which no observer saw', async () => {
-    const sent = (await messagesAtStart(`/callback?code=${queryToken}`, 'complete')) as Array<{
+  it('reports all of a page that loaded before the script ran, which no observer saw, and its hygiene', async () => {
+    const sent = (await startOn(`/callback?code=${queryToken}`, 'loaded before the script')).sent() as Array<{
       type: string;
       payload: { candidates?: Array<{ value: string }> };
     }>;
-    const seen = sent.find((message) => message.type === 'content→bg:token-seen');
-    expect(seen?.payload.candidates?.map((candidate) => candidate.value)).toEqual([queryToken]);
+    expect(sent.map((message) => message.type)).toEqual(['content→bg:token-seen', 'content→bg:page-hygiene']);
+    expect(sent[0]?.payload.candidates?.map((candidate) => candidate.value)).toEqual([queryToken]);
+  });
+});
+
+describe('the capture script at load', () => {
+  it('reports the hygiene of a page that kept its token in its address', async () => {
+    const page = await startOn(`/callback?code=${queryToken}`, 'loading');
+    dispatchEvent(new Event('load'));
+    expect(page.sent().map((message) => message.type)).toEqual(['content→bg:page-hygiene']);
+  });
+
+  it('sends nothing for a page that took its token out of its address', async () => {
+    const page = await startOn(`/callback?code=${queryToken}`, 'loading');
+    history.replaceState(null, '', '/callback');
+    dispatchEvent(new Event('load'));
+    expect(page.sent()).toEqual([]);
   });
 });

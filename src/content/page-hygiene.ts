@@ -5,8 +5,9 @@
  * URL itself and decides everything else. Tiny on purpose, like the capture script: no UI, no
  * framework, no polyfill (see send-to-background.ts).
  */
-import { findTokensInUrl, type TokenCandidate } from '../domain/find-tokens-in-url';
+import { findTokensInUrl, mayHoldToken } from '../domain/find-tokens-in-url';
 import type { Message } from '../shared/messages';
+import { pageLoadedBeforeThisScript } from './page-load';
 import { sendToBackground } from './send-to-background';
 
 /** The background keeps ten; a few more let it drop the page's own and still have ten. */
@@ -38,16 +39,8 @@ function otherOrigins(): string[] {
   return [...origins];
 }
 
-/** An address the capture script has already read, and the tokens it found in it. */
-export interface UrlReading {
-  href: string;
-  candidates: readonly TokenCandidate[];
-}
-
-function report(earlier: UrlReading): void {
-  const href = location.href;
-  const candidates = href === earlier.href ? earlier.candidates : findTokensInUrl(href);
-  if (candidates.length === 0) return;
+function report(): void {
+  if (findTokensInUrl(location.href).length === 0) return;
   const message: Message = {
     type: 'content→bg:page-hygiene',
     payload: { referrerPolicy: metaReferrerPolicy(), resourceOrigins: otherOrigins() },
@@ -58,15 +51,12 @@ function report(earlier: UrlReading): void {
 /**
  * Reports once the page has loaded: a resource is listed only once it has, and a page that still
  * holds its token in the URL by then has kept it. Part of the capture script, not a script of its
- * own, so capture-site pages load one small file, and sites a person adds get it too. `earlier`
- * is the capture script's reading at document_start: an address that has not changed since is not
- * scanned again.
+ * own, so capture-site pages load one small file, and sites a person adds get it too. `hrefAtStart`
+ * is the address the capture script read at document_start.
  */
-export function reportPageHygieneOnLoad(earlier: UrlReading): void {
-  // Firefox also runs the script in pages already open when the extension is installed, after
-  // their load: those are reported at once. A page whose address held no token has nothing to
-  // report at once, and is spared the look at `document` (in the script's own world, its first
-  // use builds the document's wrapper, the dearest step of the script on such a page).
-  if (earlier.candidates.length > 0 && document.readyState === 'complete') report(earlier);
-  else addEventListener('load', () => report(earlier), { once: true });
+export function reportPageHygieneOnLoad(hrefAtStart: string): void {
+  // A page that loaded before the script ran (see page-load.ts) has no load event to come: it is
+  // reported at once. An address that could hold no token has nothing to report at once.
+  if (mayHoldToken(hrefAtStart) && pageLoadedBeforeThisScript()) report();
+  else addEventListener('load', report, { once: true });
 }

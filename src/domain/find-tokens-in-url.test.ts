@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { MAX_TOKEN_LENGTH, findTokensInUrl, isJwtShaped } from './find-tokens-in-url';
+import {
+  MAX_TOKEN_LENGTH,
+  findTokensInFragment,
+  findTokensInUrl,
+  isJwtShaped,
+  mayHoldToken,
+} from './find-tokens-in-url';
 import type { TokenCandidate } from './find-tokens-in-url';
 import { TIMEOUT } from '../test-support/fuzz';
 import { run } from '../test-support/fuzz-arbitraries';
@@ -220,5 +226,39 @@ describe('findTokensInUrl on callback URLs', () => {
       { location: 'query', parameter: 't', value: token },
       { location: 'query', parameter: 'u', value: token },
     ]);
+  });
+});
+
+describe('findTokensInFragment', () => {
+  it('finds the tokens of the #fragment, and none of the query', () => {
+    expect(findTokensInFragment(`https://app.example/cb?code=${token}#id_token=${jwe}`)).toEqual([
+      { location: 'fragment', parameter: 'id_token', value: jwe },
+    ]);
+    expect(findTokensInFragment(`https://app.example/cb?code=${token}`)).toEqual([]);
+    expect(findTokensInFragment(`https://app.example/#/callback?token=${token}`)).toEqual([
+      { location: 'fragment', parameter: 'token', value: token },
+    ]);
+    expect(findTokensInFragment(42 as unknown as string)).toEqual([]);
+  });
+
+  it('finds exactly the fragment candidates findTokensInUrl finds, on hostile input', { timeout: TIMEOUT }, () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), urlish, hugeUrl), (url) => {
+        const inFragment = findTokensInUrl(url).filter((candidate) => candidate.location === 'fragment');
+        expect(findTokensInFragment(url)).toEqual(inFragment);
+      }),
+      { numRuns: 400 },
+    );
+  });
+});
+
+describe('mayHoldToken', () => {
+  it('is true of every URL in which findTokensInUrl finds a token, on hostile input', { timeout: TIMEOUT }, () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), urlish, hugeUrl), (url) => {
+        if (findTokensInUrl(url).length > 0) expect(mayHoldToken(url)).toBe(true);
+      }),
+      { numRuns: 400 },
+    );
   });
 });

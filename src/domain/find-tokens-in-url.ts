@@ -51,7 +51,7 @@ function startsAsJoseHeader(value: string, at = 0): boolean {
  * its start as it is, or the URL holds a `%`. Most pages of a capture site carry no token, and
  * the capture script then stops here, in one pass of `indexOf`.
  */
-function mayHoldToken(url: string): boolean {
+export function mayHoldToken(url: string): boolean {
   if (url.includes('%')) return true;
   for (let at = url.indexOf('ey'); at >= 0; at = url.indexOf('ey', at + 1))
     if (startsAsJoseHeader(url, at)) return true;
@@ -139,4 +139,13 @@ export function findTokensInUrl(url: string): TokenCandidate[] {
     }
   }
   return found;
+}
+
+/**
+ * The JWT-shaped values in a URL's #fragment alone: the one part of an address that never
+ * travels in a request, so that no webRequest observer sees it.
+ */
+export function findTokensInFragment(url: string): TokenCandidate[] {
+  const hashAt = typeof url === 'string' ? url.indexOf('#') : -1;
+  return hashAt < 0 ? [] : findTokensInUrl(url.slice(hashAt));
 }
