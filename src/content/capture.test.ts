@@ -74,4 +74,19 @@ describe('the capture script at load', () => {
     dispatchEvent(new Event('load'));
     expect(page.sent()).toEqual([]);
   });
+
+  it('reports a token that arrives later in the #fragment, and not the query’s again', async () => {
+    const page = await startOn(`/callback?code=${queryToken}`, 'loading');
+    history.replaceState(null, '', `/callback?code=${queryToken}#id_token=${fragmentToken}`);
+    dispatchEvent(new Event('hashchange'));
+    expect(page.sent()).toEqual([
+      {
+        type: 'content→bg:token-seen',
+        payload: {
+          trigger: 'hashchange',
+          candidates: [{ location: 'fragment', parameter: 'id_token', value: fragmentToken }],
+        },
+      },
+    ]);
+  });
 });

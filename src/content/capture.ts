@@ -35,7 +35,7 @@ const hrefAtStart = location.href;
 report(onlyThisScriptSees(hrefAtStart), 'load');
 // Single-page callbacks can receive the token later, as a fragment change. Any script on the
 // page can change the fragment too, so the background keeps such a token but does not verify
-// it unasked.
-addEventListener('hashchange', () => report(findTokensInUrl(location.href), 'hashchange'));
+// it unasked. Only the fragment changed: the query's tokens are known already.
+addEventListener('hashchange', () => report(findTokensInFragment(location.href), 'hashchange'));
 // For integrators: whether the application left the token in its URL, and who else it told.
 reportPageHygieneOnLoad(hrefAtStart);
