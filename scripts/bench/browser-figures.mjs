@@ -30,9 +30,9 @@ const WAIT_MS = 30_000;
 const WARM_UP_PAIRS = 2;
 const CAPTURES_PER_ROUND = 1_000;
 /**
- * The popup's opening and a login's page load are spans of a few frames, and a frame more or less
- * moves one pair by a third: on a busy 2-core machine, the median of 30 such pairs was seen to
- * move 10 % from one run to the next. These figures take three times the pairs.
+ * The popup's opening and a login's page load last 25 to 50 ms, and on a busy 2-core machine the
+ * median of 30 such pairs was seen to move 10 % from one run to the next. These figures take
+ * three times the pairs.
  */
 const FRAME_BOUND_RUNS_FACTOR = 3;
 
@@ -478,17 +478,18 @@ async function captureScriptCostFigures(kind, world, browser, runs) {
     let visit = 0;
     /**
      * @param {DemoPage} page @param {Awaited<ReturnType<typeof scriptClock>>} clock @param {string} siteUrl
-     * @param {string} query  what the address carries after the visit's own number
+     * @param {string} pathAndQuery  what follows the site's address; the visit's number is added to its query
      */
-    const scriptTime = (page, clock, siteUrl, query) => async () => {
+    const scriptTime = (page, clock, siteUrl, pathAndQuery) => async () => {
       const before = await clock.scriptMs();
-      await page.goto(`${siteUrl}${query}${query.includes('?') ? '&' : '?'}visit=${(visit += 1)}`);
+      const separator = pathAndQuery.includes('?') ? '&' : '?';
+      await page.goto(`${siteUrl}${pathAndQuery}${separator}visit=${(visit += 1)}`);
       const after = await clock.scriptMs();
       // A new renderer starts its count again from zero.
       return after >= before ? after - before : after;
     };
-    /** @param {string} which @param {string} query @returns {Promise<Figure>} */
-    const measure = async (which, query) => ({
+    /** @param {string} which @param {string} pathAndQuery @returns {Promise<Figure>} */
+    const measure = async (which, pathAndQuery) => ({
       number: 3,
       title,
       browser: `${kind}, ${which}`,
@@ -499,8 +500,8 @@ async function captureScriptCostFigures(kind, world, browser, runs) {
       budget: { kind: 'difference', max: 0.2 },
       pairs: await interleave(
         runs,
-        scriptTime(captureTab, /** @type {any} */ (clocks[0]), sites.captureSiteUrl, query),
-        scriptTime(otherTab, /** @type {any} */ (clocks[1]), sites.otherSiteUrl, query),
+        scriptTime(captureTab, /** @type {any} */ (clocks[0]), sites.captureSiteUrl, pathAndQuery),
+        scriptTime(otherTab, /** @type {any} */ (clocks[1]), sites.otherSiteUrl, pathAndQuery),
       ),
     });
     return [

@@ -24,10 +24,6 @@ async function startOn(url: string, loaded: 'loading' | 'loaded before the scrip
   return { sent: () => sendMessage.mock.calls.map(([message]) => message) };
 }
 
-async function messagesAtStart(url: string, loaded: 'loading' | 'loaded before the script'): Promise<unknown[]> {
-  return (await startOn(url, loaded)).sent();
-}
-
 afterEach(() => {
   vi.restoreAllMocks();
   vi.unstubAllGlobals();
@@ -35,8 +31,8 @@ afterEach(() => {
 
 describe('the capture script at document_start', () => {
   it('leaves a token in the query to the webRequest observer, and reports the one in the #fragment', async () => {
-    const sent = await messagesAtStart(`/callback?code=${queryToken}#id_token=${fragmentToken}`, 'loading');
-    expect(sent).toEqual([
+    const page = await startOn(`/callback?code=${queryToken}#id_token=${fragmentToken}`, 'loading');
+    expect(page.sent()).toEqual([
       {
         type: 'content→bg:token-seen',
         payload: {
@@ -48,7 +44,7 @@ describe('the capture script at document_start', () => {
   });
 
   it('sends nothing for a page whose only token is in the query', async () => {
-    expect(await messagesAtStart(`/callback?code=${queryToken}`, 'loading')).toEqual([]);
+    expect((await startOn(`/callback?code=${queryToken}`, 'loading')).sent()).toEqual([]);
   });
 
   it('reports all of a page that loaded before the script ran, which no observer saw, and its hygiene', async () => {

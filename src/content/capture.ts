@@ -1,11 +1,11 @@
 /**
  * The capture content script. It runs at document_start on the capture sites, before the page's
  * own scripts can rewrite the URL (many SSO clients call history.replaceState to drop the token),
- * reads the query and #fragment, and reports the JWT-shaped values the background cannot see for
- * itself (see onlyThisScriptSees); once the page has loaded, it also reports how the page handled
- * a token still in its URL (page-hygiene.ts). It decides nothing else: the background decodes,
- * keeps and verifies. Kept tiny, as it runs on every page of a capture site: no UI framework, no
- * polyfill (see send-to-background.ts), and only the domain's URL scanner, which does not decode.
+ * reads its address, and reports the JWT-shaped values the background cannot see for itself (see
+ * onlyThisScriptSees); once the page has loaded, it also reports how the page handled a token
+ * still in its URL (page-hygiene.ts). It decides nothing else: the background decodes, keeps and
+ * verifies. Kept tiny, as it runs on every page of a capture site: no UI framework, no polyfill
+ * (see send-to-background.ts), and only the domain's URL scanner, which does not decode.
  */
 import { findTokensInFragment, findTokensInUrl, mayHoldToken, type TokenCandidate } from '../domain/find-tokens-in-url';
 import { pageLoadedBeforeThisScript } from './page-load';
