@@ -11,7 +11,7 @@ import { startBlankSites } from './blank-site.mjs';
 import { median } from './stats.mjs';
 import {
   captureSeenAt,
-  clearSession,
+  clearAllCaptures,
   handTokensByFragment,
   loadEventEnd,
   openInFrameUntilPainted,
@@ -325,7 +325,7 @@ async function captureTimingFigure(kind, world, landing, storagePage, runs) {
     const person = /** @type {import('../../demo/people.mjs').DemoPerson} */ (
       world.people[index % world.people.length]
     );
-    await storagePage.evaluate(clearSession);
+    await storagePage.evaluate(clearAllCaptures);
     await storagePage.evaluate(watchForCaptures);
     await landing.goto(world.loginUrl({ user: person.key, handover: 'query', scenario: 'normal' }));
     const navigationStart = await landing.evaluate(() => performance.timeOrigin);

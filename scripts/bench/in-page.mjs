@@ -136,10 +136,17 @@ export function readArea(area) {
   return api.storage[area].get(null);
 }
 
-/** Runs in an extension page: empties `storage.session` (every capture). */
-export function clearSession() {
+/**
+ * Runs in an extension page: Clear all, asked of the background as the popup asks it. Not a
+ * clear of `storage.session` from the page: the store's writes still in flight for the login
+ * before (its verification, its timeline) read a list before such a clear and write it back after
+ * it, and a login of the same person within the same second (the same token) would then find its
+ * capture already kept, and store nothing new. The store's own Clear all is queued with those
+ * writes, and drops what was seen before it.
+ */
+export function clearAllCaptures() {
   const api = /** @type {any} */ (globalThis).browser ?? /** @type {any} */ (globalThis).chrome;
-  return api.storage.session.clear();
+  return api.runtime.sendMessage({ type: 'page→bg:clear-captures', payload: { scope: 'all' } });
 }
 
 /**
