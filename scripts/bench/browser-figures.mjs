@@ -215,7 +215,9 @@ async function popupOpenFigures(kind, browser, host, storagePage, runs) {
     try {
       const fromStopped = async () => {
         await worker.stop();
-        return popup();
+        const time = await popup();
+        await worker.untilStartedAgain();
+        return time;
       };
       figures.push({
         ...base,

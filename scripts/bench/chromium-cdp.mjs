@@ -46,9 +46,21 @@ export async function watchServiceWorker(extensionPage, extensionBaseUrl) {
         await pollUntil(async () => seenStopped.has(versionId), { what: 'the worker to stop' });
       }
     },
+    /**
+     * Waits until the worker runs again (the popup wakes it once it has painted), and then a
+     * little longer, for what a starting worker does first. The figure's next run, whichever side
+     * it is, then does not share the machine with that start.
+     */
+    async untilStartedAgain() {
+      await pollUntil(async () => [...statuses.values()].includes('running'), { what: 'the worker to start again' });
+      await new Promise((settled) => setTimeout(settled, WORKER_START_SETTLE_MS));
+    },
     close: () => cdp.detach(),
   };
 }
+
+/** What a starting worker does after its script has run (settings, interrupted verifications). */
+const WORKER_START_SETTLE_MS = 100;
 
 /**
  * A DevTools session on the extension's service worker, reached through a page's session
