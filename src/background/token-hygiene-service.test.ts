@@ -105,6 +105,40 @@ describe('token hygiene on the capture', () => {
     expect(stored!.hygiene?.hops).toHaveLength(2);
   });
 
+  it('a page report that lands while the hops are being attached is kept', async () => {
+    const area = fakeBrowser.storage.session as unknown as SessionArea;
+    // Hops recorded without attaching them, so that the attach below has them to add.
+    recorder = createTimelineRecorder({
+      area,
+      isCaptureSite: async () => true,
+      captureIdFor,
+      onTokenHop: async () => {},
+    });
+    await capture();
+    await brokenCallback();
+    // The page's report is taken between the attach's read of the tab's captures and its write.
+    const overtaken: CaptureStore = {
+      ...store,
+      forTab: async (tabId) => {
+        // A copy, as a browser's storage hands out (the fake hands out the objects it keeps).
+        const read = structuredClone(await store.forTab(tabId));
+        expect(await hygiene.recordPageReport(TAB, 0, { referrerPolicy: '', resourceOrigins: [SSO] })).toBe(1);
+        return read;
+      },
+    };
+    const attaching = createTokenHygiene({
+      area,
+      store: overtaken,
+      captureIdFor,
+      hops: recorder.hops,
+      tabUrl: async () => tabUrl,
+    });
+    await attaching.attachTimeline(TAB);
+    const [stored] = await store.forTab(TAB);
+    expect(stored!.hygiene?.hops).toHaveLength(2);
+    expect(stored!.hygiene?.page?.resourceOrigins).toEqual([SSO]);
+  });
+
   it('a report about another tab’s token, or with a token only the page claims, is dropped', async () => {
     await capture();
     tabUrl = `${APP}/callback?token=${makeToken(samplePayload({ username: 'other' }))}`;

@@ -65,14 +65,13 @@ export function createTokenHygiene(deps: TokenHygieneDeps) {
       const pending = await pendingReport(tabId);
       for (const capture of await store.forTab(tabId)) {
         const carried = tokenHopsOf(timeline, capture.id).slice(-MAX_HOPS_PER_CAPTURE);
-        const page = pending?.captureIds.includes(capture.id) ? pending.page : capture.hygiene?.page;
-        const next = {
-          ...capture.hygiene,
-          ...(carried.length > 0 ? { hops: carried } : {}),
-          ...(page ? { page } : {}),
-        };
+        const page = pending?.captureIds.includes(capture.id) ? pending.page : undefined;
+        const added = { ...(carried.length > 0 ? { hops: carried } : {}), ...(page ? { page } : {}) };
+        const next = { ...capture.hygiene, ...added };
         if (JSON.stringify(next) === JSON.stringify(capture.hygiene ?? {})) continue;
-        await store.setHygiene(capture.id, tabId, () => next);
+        // Added to the hygiene stored when the write runs, not to the copy read above: a page's
+        // report can land in between (recordPageReport), and writing the copy would drop it.
+        await store.setHygiene(capture.id, tabId, (current) => ({ ...current, ...added }));
       }
     },
 
