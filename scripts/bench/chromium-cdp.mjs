@@ -10,6 +10,9 @@ import { pollUntil } from '../../demo/launch-browser.mjs';
  * @property {() => Promise<void>} detach
  */
 
+/** What a starting worker does after its script has run (settings, interrupted verifications). */
+const WORKER_START_SETTLE_MS = 100;
+
 /**
  * Watches the extension's service worker from one of its pages, and stops it on demand.
  * @param {import('../../demo/launch-browser.mjs').DemoPage} extensionPage  kept open while in use
@@ -58,9 +61,6 @@ export async function watchServiceWorker(extensionPage, extensionBaseUrl) {
     close: () => cdp.detach(),
   };
 }
-
-/** What a starting worker does after its script has run (settings, interrupted verifications). */
-const WORKER_START_SETTLE_MS = 100;
 
 /**
  * A DevTools session on the extension's service worker, reached through a page's session

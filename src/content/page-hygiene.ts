@@ -5,9 +5,8 @@
  * URL itself and decides everything else. Tiny on purpose, like the capture script: no UI, no
  * framework, no polyfill (see send-to-background.ts).
  */
-import { findTokensInUrl, mayHoldToken } from '../domain/find-tokens-in-url';
+import { findTokensInUrl } from '../domain/find-tokens-in-url';
 import type { Message } from '../shared/messages';
-import { pageLoadedBeforeThisScript } from './page-load';
 import { sendToBackground } from './send-to-background';
 
 /** The background keeps ten; a few more let it drop the page's own and still have ten. */
@@ -51,12 +50,11 @@ function report(): void {
 /**
  * Reports once the page has loaded: a resource is listed only once it has, and a page that still
  * holds its token in the URL by then has kept it. Part of the capture script, not a script of its
- * own, so capture-site pages load one small file, and sites a person adds get it too. `hrefAtStart`
- * is the address the capture script read at document_start.
+ * own, so capture-site pages load one small file, and sites a person adds get it too. A page that
+ * loaded before the script ran (`loadedBeforeThisScript`, see page-load.ts) has no load event to
+ * come: it is reported at once.
  */
-export function reportPageHygieneOnLoad(hrefAtStart: string): void {
-  // A page that loaded before the script ran (see page-load.ts) has no load event to come: it is
-  // reported at once. An address that could hold no token has nothing to report at once.
-  if (mayHoldToken(hrefAtStart) && pageLoadedBeforeThisScript()) report();
+export function reportPageHygieneOnLoad(loadedBeforeThisScript: boolean): void {
+  if (loadedBeforeThisScript) report();
   else addEventListener('load', report, { once: true });
 }
