@@ -1,7 +1,8 @@
 /**
  * Where every sighting of a token goes, whichever door it came through (the content script, the
  * webRequest observers): kept only on a capture site, then the tab's badge is set and the
- * capture is verified if the settings allow it.
+ * capture is verified if the settings allow it. All of it once the tab's page has loaded
+ * (after-page-load.ts says why).
  */
 import type { Capture } from '../shared/capture';
 import type { CaptureIntake, Sighting } from './capture-intake';
@@ -9,6 +10,7 @@ import { isCaptureSite } from './capture-sites';
 import type { SettingsStore } from './settings-store';
 import type { VerificationService } from './verification-service';
 import type { TokenHygieneService } from './token-hygiene-service';
+import type { AfterPageLoad } from './after-page-load';
 
 export interface CaptureSinkDeps {
   /** Settles once an interrupted verification of a stopped worker is marked as such. */
@@ -19,10 +21,11 @@ export interface CaptureSinkDeps {
   refreshBadge: (tabId: number) => Promise<void>;
   /** The login timeline may already hold the hops that carried a new capture's token. */
   hygiene: Pick<TokenHygieneService, 'attachTimeline'>;
+  afterPageLoad: Pick<AfterPageLoad, 'run'>;
 }
 
 export function createCaptureSink(deps: CaptureSinkDeps) {
-  const { ready, settings, intake, verification, refreshBadge, hygiene } = deps;
+  const { ready, settings, intake, verification, refreshBadge, hygiene, afterPageLoad } = deps;
 
   async function afterCapture(added: Capture[]): Promise<void> {
     for (const capture of added) {
@@ -36,12 +39,14 @@ export function createCaptureSink(deps: CaptureSinkDeps) {
 
   return {
     /** Records `sighting` when `siteUrl` is a capture site; what was added (new captures only). */
-    async recordIfCaptureSite(sighting: Sighting, siteUrl: string): Promise<Capture[]> {
-      await ready;
-      if (!isCaptureSite(siteUrl, (await settings.get()).captureSites)) return [];
-      const added = await intake.record(sighting);
-      await afterCapture(added);
-      return added;
+    recordIfCaptureSite(sighting: Sighting, siteUrl: string): Promise<Capture[]> {
+      return afterPageLoad.run(sighting.tabId, async () => {
+        await ready;
+        if (!isCaptureSite(siteUrl, (await settings.get()).captureSites)) return [];
+        const added = await intake.record(sighting);
+        await afterCapture(added);
+        return added;
+      });
     },
   };
 }

@@ -18,6 +18,7 @@ import type { SettingsStore } from './settings-store';
 import type { VerificationService } from './verification-service';
 import type { TokenHygieneService } from './token-hygiene-service';
 import type { Verifier } from './verifier';
+import type { AfterPageLoad } from './after-page-load';
 
 export interface HandlerDeps {
   store: Pick<CaptureStore, 'view' | 'tabIds' | 'clearAll' | 'clearTab'>;
@@ -41,6 +42,8 @@ export interface HandlerDeps {
    * everything that reads or verifies captures waits for it.
    */
   ready: Promise<unknown>;
+  /** Holds a tab's capture work back until its page has loaded (after-page-load.ts). */
+  afterPageLoad: Pick<AfterPageLoad, 'run'>;
 }
 
 const NOT_A_CAPTURE_ID: Localized = { th: 'คำขอตรวจสอบไม่ได้ระบุโทเค็น', en: 'The verification request names no token.' };

@@ -7,6 +7,7 @@
  */
 import browser, { type Runtime } from '../shared/browser';
 import { createCaptureStore } from './capture-store';
+import { createAfterPageLoad } from './after-page-load';
 import { createSettingsStore } from './settings-store';
 import { createHostPermissionCheck } from './host-permission-check';
 import { createRouter } from './router';
@@ -25,6 +26,7 @@ import { listenForLoginTimeline } from './timeline-listeners';
 import { createSettingsViewPublisher } from './settings-view-publisher';
 import {
   listenForOwnNetworkErrors,
+  listenForPageLoads,
   listenForTokensInRequests,
   listenToLifecycle,
   listenToTabsAndAlarms,
@@ -56,6 +58,10 @@ const verification = createVerificationService({ store, settings, verifier, poli
 const ready = verification.settleInterrupted().catch(() => 0);
 const settingsViewPublisher = createSettingsViewPublisher({ settings, session: browser.storage.session });
 const publishSettingsView = () => settingsViewPublisher.publish();
+const afterPageLoad = createAfterPageLoad({
+  setTimeout: (run, ms) => setTimeout(run, ms),
+  clearTimeout: (timer) => clearTimeout(timer as ReturnType<typeof setTimeout>),
+});
 const refreshBadge = createBadgeRefresh({ store, action: browser.action, now });
 const tabUrl = async (tabId: number) => (await browser.tabs.get(tabId).catch(() => null))?.url ?? '';
 const hygiene = createTokenHygiene({
@@ -83,12 +89,14 @@ const { sink, handlers } = createMessageHandling({
   publishSettingsView,
   now,
   ready,
+  afterPageLoad,
 });
 
 // ---- Events -----------------------------------------------------------------------------------
 
+listenForPageLoads(browser, afterPageLoad);
 listenForTokensInRequests(browser, sink);
-listenForLoginTimeline(browser, timeline);
+listenForLoginTimeline(browser, timeline, afterPageLoad);
 listenForOwnNetworkErrors(browser, networkErrors);
 listenToTabsAndAlarms(browser, { store, refreshBadge, now });
 listenToLifecycle(browser, { settings, syncCaptureSiteScripts, publishSettingsView });

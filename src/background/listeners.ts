@@ -10,6 +10,7 @@ import type { CaptureSink } from './capture-sink';
 import type { CaptureStore } from './capture-store';
 import type { NetworkErrorLog } from './network-errors';
 import type { SettingsStore } from './settings-store';
+import type { AfterPageLoad } from './after-page-load';
 
 // webRequest sees only hosts this extension holds a permission for; the URL filter is not a
 // grant. The sink then keeps to capture sites (the verification endpoint is not one).
@@ -17,6 +18,30 @@ const WEB_REQUEST_FILTER = {
   urls: ['http://*/*', 'https://*/*'],
   types: ['main_frame', 'sub_frame'] as Array<'main_frame' | 'sub_frame'>,
 };
+
+/**
+ * When a tab's page starts loading and when it has loaded, for the work held back until then
+ * (after-page-load.ts). Registered before every other listener, so that the first request of a
+ * navigation already counts as loading when the others hear of it. A redirect is the same
+ * navigation, still loading.
+ */
+export function listenForPageLoads(browser: Browser, afterPageLoad: Pick<AfterPageLoad, 'started' | 'finished'>): void {
+  browser.webRequest.onBeforeRequest.addListener(
+    (details) => {
+      afterPageLoad.started(details.tabId);
+      return undefined;
+    },
+    { urls: WEB_REQUEST_FILTER.urls, types: ['main_frame'] },
+  );
+  browser.webRequest.onErrorOccurred.addListener((details) => afterPageLoad.finished(details.tabId), {
+    urls: WEB_REQUEST_FILTER.urls,
+    types: ['main_frame'],
+  });
+  browser.tabs.onUpdated.addListener((tabId, changeInfo) => {
+    if (changeInfo.status === 'complete') afterPageLoad.finished(tabId);
+  });
+  browser.tabs.onRemoved.addListener((tabId) => afterPageLoad.finished(tabId));
+}
 
 /** Tokens in requests and redirects that never render a page (a 302 callback, a form POST). */
 export function listenForTokensInRequests(browser: Browser, sink: Pick<CaptureSink, 'recordIfCaptureSite'>): void {

@@ -4,9 +4,11 @@
  * browser reports only hosts this extension holds a permission for, which are the capture sites
  * (built in, or added with their permission) and the verification service, whose calls belong to
  * no tab and are not navigations. The recorder keeps only capture sites, so a site that is not one
- * costs nothing but the browser's own match of the filter.
+ * costs nothing but the browser's own match of the filter. Each event is recorded once the tab's
+ * page has loaded (after-page-load.ts), in the order the browser fired them.
  */
 import type { Browser } from '../shared/browser';
+import type { AfterPageLoad } from './after-page-load';
 import type {
   CompletedDetails,
   ErrorDetails,
@@ -21,28 +23,38 @@ const NAVIGATIONS = {
   types: ['main_frame', 'sub_frame'] as Array<'main_frame' | 'sub_frame'>,
 };
 
-export function listenForLoginTimeline(browser: Browser, recorder: TimelineRecorder): void {
+export function listenForLoginTimeline(
+  browser: Browser,
+  recorder: TimelineRecorder,
+  afterPageLoad: Pick<AfterPageLoad, 'run'>,
+): void {
   const { webRequest } = browser;
+  const later = (tabId: number, record: () => Promise<void>) => void afterPageLoad.run(tabId, record);
   webRequest.onBeforeRequest.addListener(
     (details) => {
-      void recorder.started(details as unknown as StartDetails);
+      later(details.tabId, () => recorder.started(details as unknown as StartDetails));
       return undefined;
     },
     NAVIGATIONS,
     ['requestBody'],
   );
   webRequest.onSendHeaders.addListener(
-    (details) => void recorder.sentHeaders(details as SendHeadersDetails),
+    (details) => later(details.tabId, () => recorder.sentHeaders(details as SendHeadersDetails)),
     NAVIGATIONS,
     ['requestHeaders'],
   );
   webRequest.onBeforeRedirect.addListener(
-    (details) => void recorder.redirected(details as RedirectDetails),
+    (details) => later(details.tabId, () => recorder.redirected(details as RedirectDetails)),
     NAVIGATIONS,
     ['responseHeaders'],
   );
-  webRequest.onCompleted.addListener((details) => void recorder.completed(details as CompletedDetails), NAVIGATIONS, [
-    'responseHeaders',
-  ]);
-  webRequest.onErrorOccurred.addListener((details) => void recorder.failed(details as ErrorDetails), NAVIGATIONS);
+  webRequest.onCompleted.addListener(
+    (details) => later(details.tabId, () => recorder.completed(details as CompletedDetails)),
+    NAVIGATIONS,
+    ['responseHeaders'],
+  );
+  webRequest.onErrorOccurred.addListener(
+    (details) => later(details.tabId, () => recorder.failed(details as ErrorDetails)),
+    NAVIGATIONS,
+  );
 }

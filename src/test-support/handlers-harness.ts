@@ -52,6 +52,8 @@ export function setUp(options: { ready?: Promise<unknown>; managed?: Record<stri
       missingPermission: [],
     })),
     tabUrl: vi.fn(async () => ''),
+    // No page is loading in these tests: capture work runs at once, as the handlers are called.
+    afterPageLoad: { run: <T>(_tabId: number | null, work: () => Promise<T>) => work() },
     hygiene: {
       attachTimeline: vi.fn(async (_tabId: number) => undefined),
       recordPageReport: vi.fn(async (_tabId: number, _frameId: number | null, _report: unknown) => 0),

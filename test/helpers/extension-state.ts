@@ -8,7 +8,8 @@ import type { DemoPage, LaunchedBrowser } from '../../demo/launch-browser.mjs';
 
 /** The slice of the extension API these page functions use, in either browser. */
 interface StorageApi {
-  storage: Record<'session' | 'local', { get(keys: null): Promise<Record<string, unknown>>; clear(): Promise<void> }>;
+  storage: Record<'session' | 'local', { get(keys: null): Promise<Record<string, unknown>> }>;
+  runtime: { sendMessage(message: unknown): Promise<unknown> };
 }
 declare const chrome: StorageApi;
 
@@ -33,11 +34,19 @@ export async function storedCaptures(page: DemoPage): Promise<Capture[]> {
     .sort((a, b) => b.capturedAt - a.capturedAt);
 }
 
+/**
+ * Forgets every capture and login timeline, through the background's own Clear all, as the
+ * popup's button does. Not by clearing storage.session from the page: that clear could land
+ * between a capture's read of its tab's list and its write, which would bring the old list back;
+ * the background orders its own clear with its writes.
+ */
 export async function clearSession(page: DemoPage): Promise<void> {
-  await page.evaluate(() => {
+  const reply = await page.evaluate(() => {
     const api = (globalThis as { browser?: StorageApi }).browser ?? chrome;
-    return api.storage.session.clear();
+    return api.runtime.sendMessage({ type: 'page→bg:clear-captures', payload: { scope: 'all' } });
   });
+  if (typeof (reply as { cleared?: unknown } | null)?.cleared !== 'number')
+    throw new Error(`the background did not clear the captures: ${JSON.stringify(reply)}`);
 }
 
 /** Polls until a capture matching `predicate` is stored; returns it. */

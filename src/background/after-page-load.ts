@@ -1,0 +1,70 @@
+/**
+ * Work that can wait until a tab's page has loaded, held back until it has.
+ *
+ * Why: a login's callback page loads in a few tens of milliseconds on a fast network, and every
+ * event of that login wakes the background, which then reads the token, records the hops of the
+ * timeline, checks the page's hygiene, sets the badge and calls DiwLoginChk. On a help desk's
+ * two-core PC that work shares the processor with the page the person is waiting for. Measured in
+ * Chromium on loopback, a login's page load took about ×1.4 the time it took without the
+ * extension; held back, about ×1.25. It is all held back, storing the capture included: storing
+ * alone, left immediate, kept most of the cost (it reads and writes the tab's whole list). Nobody
+ * can open the popup on a page that has not loaded yet; the capture is there when it has.
+ *
+ * A tab is loading from the start of a top-level navigation until the browser says it is
+ * complete, or the navigation failed, or the tab closed. No page holds work back for long:
+ * MAX_WAIT_MS after the load started, whatever waits runs.
+ *
+ * The held-back work lives only in the worker. Every event keeps an MV3 worker alive for far
+ * longer than MAX_WAIT_MS, so the worker is not stopped with work waiting; and if it were, what
+ * waits is derived from what is already stored (the capture, the hops), not the only copy.
+ */
+
+/** The longest a tab's work waits for its page to load. */
+export const MAX_WAIT_MS = 2_000;
+
+export interface Timers {
+  setTimeout: (run: () => void, ms: number) => unknown;
+  clearTimeout: (timer: unknown) => void;
+}
+
+interface LoadingTab {
+  waiting: Array<() => void>;
+  timer: unknown;
+}
+
+export function createAfterPageLoad(timers: Timers) {
+  const loading = new Map<number, LoadingTab>();
+
+  function release(tabId: number): void {
+    const tab = loading.get(tabId);
+    if (!tab) return;
+    loading.delete(tabId);
+    timers.clearTimeout(tab.timer);
+    for (const run of tab.waiting) run();
+  }
+
+  return {
+    /** A top-level navigation started in `tabId`, or was redirected: its page is loading. */
+    started(tabId: number): void {
+      if (tabId < 0 || loading.has(tabId)) return;
+      loading.set(tabId, { waiting: [], timer: timers.setTimeout(() => release(tabId), MAX_WAIT_MS) });
+    },
+
+    /** The tab's page has loaded, or its navigation failed, or the tab closed: what waits runs. */
+    finished(tabId: number): void {
+      release(tabId);
+    },
+
+    /**
+     * Runs `work` once the page of `tabId` has loaded; at once when it is not loading or there is
+     * no tab (a paste). Work held back for one tab runs in the order it was handed in.
+     */
+    run<T>(tabId: number | null, work: () => Promise<T>): Promise<T> {
+      const tab = tabId === null ? undefined : loading.get(tabId);
+      if (!tab) return work();
+      return new Promise<void>((resume) => tab.waiting.push(resume)).then(work);
+    },
+  };
+}
+
+export type AfterPageLoad = ReturnType<typeof createAfterPageLoad>;
