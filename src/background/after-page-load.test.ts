@@ -87,4 +87,17 @@ describe('work held back until the page has loaded', () => {
     await expect(failing).rejects.toThrow('storage refused it');
     expect(await next).toBe('still ran');
   });
+
+  it('a tab closed while its page loaded: what waited for it never runs, and its timer is cleared', async () => {
+    const { timers, pending } = manualTimers();
+    const afterPageLoad = createAfterPageLoad(timers);
+    let ran = false;
+    afterPageLoad.started(9);
+    void afterPageLoad.run(9, async () => (ran = true));
+    afterPageLoad.closed(9);
+    afterPageLoad.finished(9);
+    await settle();
+    expect(ran).toBe(false);
+    expect(pending.size).toBe(0);
+  });
 });

@@ -12,7 +12,8 @@
  *
  * A tab is loading from the start of a top-level navigation until the browser says it is
  * complete, or the navigation failed, or the tab closed. No page holds work back for long:
- * MAX_WAIT_MS after the load started, whatever waits runs.
+ * MAX_WAIT_MS after the load started, whatever waits runs. The work is handed the time its event
+ * came (the sink's `seenAt`), so that a Clear all pressed meanwhile still wins over it.
  *
  * The held-back work lives only in the worker. Every event keeps an MV3 worker alive for far
  * longer than MAX_WAIT_MS, so the worker is not stopped with work waiting; and if it were, what
@@ -50,9 +51,20 @@ export function createAfterPageLoad(timers: Timers) {
       loading.set(tabId, { waiting: [], timer: timers.setTimeout(() => release(tabId), MAX_WAIT_MS) });
     },
 
-    /** The tab's page has loaded, or its navigation failed, or the tab closed: what waits runs. */
+    /** The tab's page has loaded, or its navigation failed: what waits runs. */
     finished(tabId: number): void {
       release(tabId);
+    },
+
+    /**
+     * The tab closed: what waits for it is dropped, never run. It would only keep a closed tab's
+     * token and hops, which the store forgets with the tab anyway.
+     */
+    closed(tabId: number): void {
+      const tab = loading.get(tabId);
+      if (!tab) return;
+      loading.delete(tabId);
+      timers.clearTimeout(tab.timer);
     },
 
     /**

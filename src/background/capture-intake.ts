@@ -99,10 +99,11 @@ export function createCaptureIntake(deps: { store: CaptureStore; now: () => numb
   }
 
   return {
-    /** Stores what was seen; returns the captures that were new. */
-    async record(sighting: Sighting): Promise<Capture[]> {
-      // The time it was seen, not stored: a Clear all between the two must win (see the store).
-      const seenAt = now();
+    /**
+     * Stores what was seen at `seenAt`; returns the captures that were new. The time it was seen,
+     * not stored: a Clear all between the two must win (see the store).
+     */
+    async record(sighting: Sighting, seenAt = now()): Promise<Capture[]> {
       const added: Capture[] = [];
       for (const candidate of sighting.candidates.slice(0, MAX_CANDIDATES_PER_EVENT)) {
         const source = sighting.source ?? (candidate.location === 'fragment' ? 'fragment' : 'query');

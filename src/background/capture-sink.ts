@@ -22,10 +22,11 @@ export interface CaptureSinkDeps {
   /** The login timeline may already hold the hops that carried a new capture's token. */
   hygiene: Pick<TokenHygieneService, 'attachTimeline'>;
   afterPageLoad: Pick<AfterPageLoad, 'run'>;
+  now: () => number;
 }
 
 export function createCaptureSink(deps: CaptureSinkDeps) {
-  const { ready, settings, intake, verification, refreshBadge, hygiene, afterPageLoad } = deps;
+  const { ready, settings, intake, verification, refreshBadge, hygiene, afterPageLoad, now } = deps;
 
   async function afterCapture(added: Capture[]): Promise<void> {
     for (const capture of added) {
@@ -40,10 +41,12 @@ export function createCaptureSink(deps: CaptureSinkDeps) {
   return {
     /** Records `sighting` when `siteUrl` is a capture site; what was added (new captures only). */
     recordIfCaptureSite(sighting: Sighting, siteUrl: string): Promise<Capture[]> {
+      // When it was seen, not when the page let it be stored: a Clear all between the two wins.
+      const seenAt = now();
       return afterPageLoad.run(sighting.tabId, async () => {
         await ready;
         if (!isCaptureSite(siteUrl, (await settings.get()).captureSites)) return [];
-        const added = await intake.record(sighting);
+        const added = await intake.record(sighting, seenAt);
         await afterCapture(added);
         return added;
       });

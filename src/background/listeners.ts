@@ -25,7 +25,10 @@ const WEB_REQUEST_FILTER = {
  * navigation already counts as loading when the others hear of it. A redirect is the same
  * navigation, still loading.
  */
-export function listenForPageLoads(browser: Browser, afterPageLoad: Pick<AfterPageLoad, 'started' | 'finished'>): void {
+export function listenForPageLoads(
+  browser: Browser,
+  afterPageLoad: Pick<AfterPageLoad, 'started' | 'finished' | 'closed'>,
+): void {
   browser.webRequest.onBeforeRequest.addListener(
     (details) => {
       afterPageLoad.started(details.tabId);
@@ -40,7 +43,7 @@ export function listenForPageLoads(browser: Browser, afterPageLoad: Pick<AfterPa
   browser.tabs.onUpdated.addListener((tabId, changeInfo) => {
     if (changeInfo.status === 'complete') afterPageLoad.finished(tabId);
   });
-  browser.tabs.onRemoved.addListener((tabId) => afterPageLoad.finished(tabId));
+  browser.tabs.onRemoved.addListener((tabId) => afterPageLoad.closed(tabId));
 }
 
 /** Tokens in requests and redirects that never render a page (a 302 callback, a form POST). */
