@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createAfterPageLoad, MAX_WAIT_MS } from './after-page-load';
+import { AFTER_RESPONSE_WAIT_MS, createAfterPageLoad, MAX_WAIT_MS } from './after-page-load';
 
 /** Timers the test fires by hand. */
 function manualTimers() {
@@ -99,5 +99,20 @@ describe('work held back until the page has loaded', () => {
     await settle();
     expect(ran).toBe(false);
     expect(pending.size).toBe(0);
+  });
+
+  it('once the page’s response has arrived, what waits runs within a short wait, "complete" or not', async () => {
+    const { timers, pending, fireAll } = manualTimers();
+    const afterPageLoad = createAfterPageLoad(timers);
+    let ran = false;
+    afterPageLoad.started(10);
+    const work = afterPageLoad.run(10, async () => (ran = true));
+    afterPageLoad.responded(10);
+    expect([...pending.values()].map((timer) => timer.ms)).toEqual([AFTER_RESPONSE_WAIT_MS]);
+    await settle();
+    expect(ran).toBe(false);
+    fireAll();
+    await work;
+    expect(ran).toBe(true);
   });
 });

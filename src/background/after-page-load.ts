@@ -12,7 +12,8 @@
  *
  * A tab is loading from the start of a top-level navigation until the browser says it is
  * complete, or the navigation failed, or the tab closed. No page holds work back for long:
- * MAX_WAIT_MS after the load started, whatever waits runs. The work is handed the time its event
+ * AFTER_RESPONSE_WAIT_MS after the page's response arrived, or MAX_WAIT_MS after the load
+ * started, whatever waits runs. The work is handed the time its event
  * came (the sink's `seenAt`), so that a Clear all pressed meanwhile still wins over it.
  *
  * The held-back work lives only in the worker. Every event keeps an MV3 worker alive for far
@@ -22,6 +23,13 @@
 
 /** The longest a tab's work waits for its page to load. */
 export const MAX_WAIT_MS = 2_000;
+/**
+ * The longest it waits once the page's own response has arrived. The browser's "complete" can
+ * come later than that, or, for an event page woken by the navigation, not reach it at all;
+ * Firefox suspends an idle event page on its own clock, whatever timers it has, and work held
+ * in a suspended page is lost.
+ */
+export const AFTER_RESPONSE_WAIT_MS = 250;
 
 export interface Timers {
   setTimeout: (run: () => void, ms: number) => unknown;
@@ -49,6 +57,14 @@ export function createAfterPageLoad(timers: Timers) {
     started(tabId: number): void {
       if (tabId < 0 || loading.has(tabId)) return;
       loading.set(tabId, { waiting: [], timer: timers.setTimeout(() => release(tabId), MAX_WAIT_MS) });
+    },
+
+    /** The page's own response has arrived: what waits runs soon, if the load is not over first. */
+    responded(tabId: number): void {
+      const tab = loading.get(tabId);
+      if (!tab) return;
+      timers.clearTimeout(tab.timer);
+      tab.timer = timers.setTimeout(() => release(tabId), AFTER_RESPONSE_WAIT_MS);
     },
 
     /** The tab's page has loaded, or its navigation failed: what waits runs. */

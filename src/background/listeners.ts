@@ -27,7 +27,7 @@ const WEB_REQUEST_FILTER = {
  */
 export function listenForPageLoads(
   browser: Browser,
-  afterPageLoad: Pick<AfterPageLoad, 'started' | 'finished' | 'closed'>,
+  afterPageLoad: Pick<AfterPageLoad, 'started' | 'responded' | 'finished' | 'closed'>,
 ): void {
   browser.webRequest.onBeforeRequest.addListener(
     (details) => {
@@ -36,6 +36,10 @@ export function listenForPageLoads(
     },
     { urls: WEB_REQUEST_FILTER.urls, types: ['main_frame'] },
   );
+  browser.webRequest.onCompleted.addListener((details) => afterPageLoad.responded(details.tabId), {
+    urls: WEB_REQUEST_FILTER.urls,
+    types: ['main_frame'],
+  });
   browser.webRequest.onErrorOccurred.addListener((details) => afterPageLoad.finished(details.tabId), {
     urls: WEB_REQUEST_FILTER.urls,
     types: ['main_frame'],
