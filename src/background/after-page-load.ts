@@ -13,12 +13,14 @@
  * A tab is loading from the start of a top-level navigation until the browser says it is
  * complete, or the navigation failed, or the tab closed. No page holds work back for long:
  * AFTER_RESPONSE_WAIT_MS after the page's response arrived, or MAX_WAIT_MS after the load
- * started, whatever waits runs. The work is handed the time its event
- * came (the sink's `seenAt`), so that a Clear all pressed meanwhile still wins over it.
+ * started, whatever waits runs. The work is handed the time its event came (the sink's
+ * `seenAt`), so that a Clear all pressed meanwhile still wins over it.
  *
- * The held-back work lives only in the worker. Every event keeps an MV3 worker alive for far
- * longer than MAX_WAIT_MS, so the worker is not stopped with work waiting; and if it were, what
- * waits is derived from what is already stored (the capture, the hops), not the only copy.
+ * The held-back work lives only in the worker's memory, and is the only copy: a worker stopped
+ * with work waiting loses that login's capture, and the person logs in again or pastes the token.
+ * The waits are kept short for that reason. Chrome keeps a worker that has just handled an event
+ * for 30 s; Firefox suspends an idle event page on its own clock (30 s unless changed), whatever
+ * timers it holds.
  */
 
 /** The longest a tab's work waits for its page to load. */

@@ -29,21 +29,13 @@ export function listenForPageLoads(
   browser: Browser,
   afterPageLoad: Pick<AfterPageLoad, 'started' | 'responded' | 'finished' | 'closed'>,
 ): void {
-  browser.webRequest.onBeforeRequest.addListener(
-    (details) => {
-      afterPageLoad.started(details.tabId);
-      return undefined;
-    },
-    { urls: WEB_REQUEST_FILTER.urls, types: ['main_frame'] },
-  );
-  browser.webRequest.onCompleted.addListener((details) => afterPageLoad.responded(details.tabId), {
-    urls: WEB_REQUEST_FILTER.urls,
-    types: ['main_frame'],
-  });
-  browser.webRequest.onErrorOccurred.addListener((details) => afterPageLoad.finished(details.tabId), {
-    urls: WEB_REQUEST_FILTER.urls,
-    types: ['main_frame'],
-  });
+  const pages = { urls: WEB_REQUEST_FILTER.urls, types: ['main_frame'] as Array<'main_frame'> };
+  browser.webRequest.onBeforeRequest.addListener((details) => {
+    afterPageLoad.started(details.tabId);
+    return undefined;
+  }, pages);
+  browser.webRequest.onCompleted.addListener((details) => afterPageLoad.responded(details.tabId), pages);
+  browser.webRequest.onErrorOccurred.addListener((details) => afterPageLoad.finished(details.tabId), pages);
   browser.tabs.onUpdated.addListener((tabId, changeInfo) => {
     if (changeInfo.status === 'complete') afterPageLoad.finished(tabId);
   });
