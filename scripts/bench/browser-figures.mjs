@@ -426,8 +426,8 @@ async function heapFigure(kind, world, browser, storagePage) {
  * Figure 8: a login landing on the demo application (a capture site), loaded to the end of its
  * load event, with the extension against the same browser launched without it. Each side is
  * launched afresh PAGE_LOAD_LAUNCHES times, with the runs shared among the launches and all pairs
- * pooled: on this 2-core machine the same two builds read from ×1.33 to ×1.55 from one pair of
- * launches to the next, a spread wider than the budget.
+ * pooled: on this 2-core machine one build read from ×1.32 to ×1.55 from one launch to the
+ * next, against the same browser without the extension: a spread wider than the budget.
  * @param {'chromium' | 'firefox'} kind
  * @param {DemoWorld} world
  * @param {string} extensionDir

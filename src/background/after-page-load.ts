@@ -46,12 +46,17 @@ interface LoadingTab {
 export function createAfterPageLoad(timers: Timers) {
   const loading = new Map<number, LoadingTab>();
 
-  function release(tabId: number): void {
+  /** Ends the tab's wait; returns what waited, for the caller to run or drop. */
+  function endWait(tabId: number): Array<() => void> {
     const tab = loading.get(tabId);
-    if (!tab) return;
+    if (!tab) return [];
     loading.delete(tabId);
     timers.clearTimeout(tab.timer);
-    for (const run of tab.waiting) run();
+    return tab.waiting;
+  }
+
+  function release(tabId: number): void {
+    for (const run of endWait(tabId)) run();
   }
 
   return {
@@ -79,10 +84,7 @@ export function createAfterPageLoad(timers: Timers) {
      * token and hops, which the store forgets with the tab anyway.
      */
     closed(tabId: number): void {
-      const tab = loading.get(tabId);
-      if (!tab) return;
-      loading.delete(tabId);
-      timers.clearTimeout(tab.timer);
+      endWait(tabId);
     },
 
     /**
