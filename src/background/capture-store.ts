@@ -154,6 +154,12 @@ export function createCaptureStore(area: SessionArea) {
     return lists.get(key)!;
   }
 
+  /** When the list under `key` was last cleared, by Clear all or on its own; 0 if never. */
+  async function lastClearedAt(key: string): Promise<number> {
+    const cleared = readClearedAt((await area.get(CLEARED_KEY))[CLEARED_KEY]);
+    return Math.max(cleared.all, cleared.keys[key] ?? 0);
+  }
+
   async function update(key: string, captureId: string, change: (capture: Capture) => Capture): Promise<boolean> {
     return serialised(async () => {
       const captures = await list(key);
@@ -175,8 +181,7 @@ export function createCaptureStore(area: SessionArea) {
     add(capture: Capture): Promise<boolean> {
       const key = captureKey(capture.tabId);
       return serialised(async () => {
-        const cleared = readClearedAt((await area.get(CLEARED_KEY))[CLEARED_KEY]);
-        if (capture.capturedAt < Math.max(cleared.all, cleared.keys[key] ?? 0)) return false;
+        if (capture.capturedAt < (await lastClearedAt(key))) return false;
         const existing = await list(key);
         const index = existing.findIndex((c) => c.id === capture.id);
         if (index >= 0) {
@@ -192,6 +197,16 @@ export function createCaptureStore(area: SessionArea) {
         if (!captures.includes(capture)) return false;
         return (await writeWithinBudget(key, captures)).includes(capture);
       });
+    },
+
+    /**
+     * Runs `write` in turn with the store's own writes, given when `tabId`'s list was last
+     * cleared: what else is kept with a tab's captures (its login timeline) can then drop what was
+     * in flight when the person cleared, with no clear able to land between that check and the
+     * write.
+     */
+    withClearedAt<T>(tabId: number, write: (clearedAt: number) => Promise<T>): Promise<T> {
+      return serialised(async () => write(await lastClearedAt(captureKey(tabId))));
     },
 
     forTab(tabId: number | null): Promise<Capture[]> {

@@ -76,6 +76,7 @@ const timeline = createTimelineRecorder({
   isCaptureSite: async (url) => isCaptureSite(url, (await settings.get()).captureSites),
   captureIdFor,
   onTokenHop: (tabId) => hygiene.attachTimeline(tabId),
+  withClearedAt: (tabId, write) => store.withClearedAt(tabId, write),
 });
 const { sink, handlers } = createMessageHandling({
   store,

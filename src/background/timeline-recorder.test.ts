@@ -17,13 +17,15 @@ function setUp() {
   fakeBrowser.reset();
   const area = fakeBrowser.storage.session as unknown as SessionArea;
   const onTokenHop = vi.fn(async (_tabId: number) => undefined);
+  const store = createCaptureStore(area);
   const recorder = createTimelineRecorder({
     area,
     isCaptureSite: async (url) => !url.startsWith(OTHER),
     captureIdFor,
     onTokenHop,
+    withClearedAt: store.withClearedAt,
   });
-  return { area, recorder, onTokenHop };
+  return { area, store, recorder, onTokenHop };
 }
 
 /** A whole query login as the browser reports it: SSO page, SSO 302, the app's callback. */
@@ -114,13 +116,13 @@ describe('the login timeline recorder', () => {
   });
 
   it('keeps the events in the order fired: a 302 that answers before the hop is written still finds it', async () => {
-    fakeBrowser.reset();
     const recorder = createTimelineRecorder({
-      area: fakeBrowser.storage.session as unknown as SessionArea,
+      area: env.area,
       // A settings read slower than the redirect, as on loopback.
       isCaptureSite: () => new Promise((done) => setTimeout(() => done(true), 5)),
       captureIdFor,
       onTokenHop: async () => undefined,
+      withClearedAt: env.store.withClearedAt,
     });
     await Promise.all([
       recorder.started({ requestId: 'r', tabId: TAB, timeStamp: 1, url: `${SSO}/authorize`, method: 'GET' }),
@@ -199,7 +201,7 @@ describe('the login timeline recorder', () => {
   });
 
   it('goes with the tab’s captures: cleared with the tab (as when it closes), and by Clear all', async () => {
-    const store = createCaptureStore(env.area);
+    const { store } = env;
     await queryLogin(env.recorder, 1);
     await queryLogin(env.recorder, 2);
     await store.clearTab(1, 10_000);
@@ -210,5 +212,20 @@ describe('the login timeline recorder', () => {
     expect(Object.keys(await fakeBrowser.storage.session.get(null)).filter((k) => k.startsWith('timeline:'))).toEqual(
       [],
     );
+  });
+
+  it('drops the hops of a login that was in flight when its tab was cleared, as its capture is dropped', async () => {
+    // The login's events wait for its page's load; Clear all is pressed in between.
+    await env.store.clearAll(2_000);
+    await queryLogin(env.recorder, TAB, 1_000);
+    expect(await env.recorder.hops(TAB)).toEqual([]);
+    expect(await fakeBrowser.storage.session.get(timelineKey(TAB))).toEqual({});
+    // The same for a tab cleared on its own (as when it closes).
+    await env.store.clearTab(2, 2_000);
+    await queryLogin(env.recorder, 2, 1_000);
+    expect(await env.recorder.hops(2)).toEqual([]);
+    // A login after the clear is recorded as usual.
+    await queryLogin(env.recorder, TAB, 3_000);
+    expect((await env.recorder.hops(TAB)).map((hop) => hop.status)).toEqual([302, 200]);
   });
 });

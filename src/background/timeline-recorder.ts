@@ -14,7 +14,7 @@ import type { TokenCandidate } from '../domain/find-tokens';
 import { MAX_HOPS_PER_TAB, hopUrl, keptHeaders, type TimelineHop } from '../domain/login-timeline';
 import type { TokenPlace } from '../domain/token-hygiene';
 import { TIMELINE_KEY_PREFIX, readTimeline, timelineKey } from '../shared/timeline';
-import type { SessionArea } from './capture-store';
+import type { CaptureStore, SessionArea } from './capture-store';
 import { sightingsFromRequest, type RequestDetails } from './web-request-capture';
 
 /** The JSON of one tab's timeline is kept under this, dropping its oldest hops. */
@@ -57,6 +57,8 @@ export interface TimelineRecorderDeps {
   captureIdFor: (tabId: number, token: string) => Promise<string>;
   /** Told after a hop that carried a token was recorded or answered, so the capture can learn of it. */
   onTokenHop: (tabId: number) => Promise<unknown>;
+  /** Runs a write of the tab's hops in turn with the captures' writes and clears (the capture store's). */
+  withClearedAt: CaptureStore['withClearedAt'];
 }
 
 const encoder = new TextEncoder();
@@ -79,7 +81,7 @@ function fromUrl(candidates: TokenCandidate[]): Array<{ value: string; place: To
 }
 
 export function createTimelineRecorder(deps: TimelineRecorderDeps) {
-  const { area, isCaptureSite, captureIdFor, onTokenHop } = deps;
+  const { area, isCaptureSite, captureIdFor, onTokenHop, withClearedAt } = deps;
 
   async function read(tabId: number): Promise<TimelineHop[]> {
     const key = timelineKey(tabId);
@@ -148,16 +150,26 @@ export function createTimelineRecorder(deps: TimelineRecorderDeps) {
     });
   }
 
-  /** Writes a tab's hops within their bounds, and keeps at most MAX_TIMELINE_TABS timelines. */
-  async function write(tabId: number, hops: TimelineHop[], at: number): Promise<void> {
-    const kept = hops.slice(-MAX_HOPS_PER_TAB);
-    while (kept.length > 1 && encoder.encode(JSON.stringify(kept)).length > MAX_TIMELINE_BYTES) kept.shift();
-    const index = { ...((await area.get(INDEX_KEY))[INDEX_KEY] as Record<string, number> | undefined) };
-    index[String(tabId)] = at;
-    const byAge = Object.entries(index).sort(([, a], [, b]) => b - a);
-    const dropped = byAge.slice(MAX_TIMELINE_TABS).map(([tab]) => timelineKey(Number(tab)));
-    if (dropped.length > 0) await area.remove(dropped);
-    await area.set({ [timelineKey(tabId)]: kept, [INDEX_KEY]: Object.fromEntries(byAge.slice(0, MAX_TIMELINE_TABS)) });
+  /**
+   * Writes a tab's hops within their bounds, and keeps at most MAX_TIMELINE_TABS timelines. A hop
+   * that started before the tab's captures were last cleared was in flight when the person
+   * cleared (its events wait for the page's load), and must not reappear, as its capture does not.
+   */
+  function write(tabId: number, hops: TimelineHop[], at: number): Promise<void> {
+    return withClearedAt(tabId, async (clearedAt) => {
+      const kept = hops.filter((hop) => hop.startedAt >= clearedAt).slice(-MAX_HOPS_PER_TAB);
+      if (kept.length === 0) return;
+      while (kept.length > 1 && encoder.encode(JSON.stringify(kept)).length > MAX_TIMELINE_BYTES) kept.shift();
+      const index = { ...((await area.get(INDEX_KEY))[INDEX_KEY] as Record<string, number> | undefined) };
+      index[String(tabId)] = at;
+      const byAge = Object.entries(index).sort(([, a], [, b]) => b - a);
+      const dropped = byAge.slice(MAX_TIMELINE_TABS).map(([tab]) => timelineKey(Number(tab)));
+      if (dropped.length > 0) await area.remove(dropped);
+      await area.set({
+        [timelineKey(tabId)]: kept,
+        [INDEX_KEY]: Object.fromEntries(byAge.slice(0, MAX_TIMELINE_TABS)),
+      });
+    });
   }
 
   /** The tokens a hop carried, as capture ids and places. */

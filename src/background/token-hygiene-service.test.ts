@@ -42,6 +42,7 @@ describe('token hygiene on the capture', () => {
       isCaptureSite: async () => true,
       captureIdFor,
       onTokenHop: (tabId) => hygiene.attachTimeline(tabId),
+      withClearedAt: store.withClearedAt,
     });
   });
 
@@ -113,6 +114,7 @@ describe('token hygiene on the capture', () => {
       isCaptureSite: async () => true,
       captureIdFor,
       onTokenHop: async () => {},
+      withClearedAt: store.withClearedAt,
     });
     await capture();
     await brokenCallback();
