@@ -17,6 +17,7 @@ import type { Capture, StoredVerification, VerifyingCapture } from '../shared/ca
 import type { TokenHygiene } from '../domain/token-hygiene';
 import { TIMELINE_KEY_PREFIX, pageReportKey, timelineKey } from '../shared/timeline';
 import type { CapturesView } from '../shared/messages';
+import { sameStoredValue } from '../shared/same-stored-value';
 import {
   captureKey,
   captureKeyOfId,
@@ -257,13 +258,28 @@ export function createCaptureStore(area: SessionArea) {
       return update(captureKey(tabId), captureId, (capture) => ({ ...capture, verifying }));
     },
 
-    /** Records what is known of how the application handled the token (see token-hygiene.ts). */
-    setHygiene(
-      captureId: string,
-      tabId: number | null,
-      change: (hygiene: TokenHygiene | undefined) => TokenHygiene,
-    ): Promise<boolean> {
-      return update(captureKey(tabId), captureId, (capture) => ({ ...capture, hygiene: change(capture.hygiene) }));
+    /**
+     * Records what is known of how the application handled tokens (see token-hygiene.ts): the
+     * hygiene `hygieneOf` gives each capture of the tab, as stored when the write runs; undefined
+     * leaves a capture as it is. One read and at most one write of the tab's list, none when
+     * nothing changed. Returns how many captures `hygieneOf` gave hygiene to.
+     */
+    updateHygiene(tabId: number, hygieneOf: (capture: Capture) => TokenHygiene | undefined): Promise<number> {
+      const key = captureKey(tabId);
+      return serialised(async () => {
+        let given = 0;
+        let changed = false;
+        const captures = (await list(key)).map((capture) => {
+          const hygiene = hygieneOf(capture);
+          if (hygiene === undefined) return capture;
+          given += 1;
+          if (sameStoredValue(hygiene, capture.hygiene ?? {})) return capture;
+          changed = true;
+          return { ...capture, hygiene };
+        });
+        if (changed) await area.set({ [key]: captures });
+        return given;
+      });
     },
 
     setVerification(captureId: string, tabId: number | null, verification: StoredVerification): Promise<boolean> {

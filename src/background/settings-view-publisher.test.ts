@@ -7,6 +7,7 @@ import { DEFAULT_SETTINGS } from '../shared/settings';
 import { SETTINGS_VIEW_KEY, settingsView } from '../shared/settings-view';
 import { storedPopupData } from '../shared/stored-captures';
 import { FIXTURE_TOKENS, makeCapture, verifiedValid } from '../test-support/fixtures';
+import { inChromeStorage } from '../test-support/chrome-storage-order';
 
 const session = () => fakeBrowser.storage.session as unknown as SessionArea;
 const CLIENT_ID = 'SECRET-CLIENT-ID';
@@ -43,6 +44,15 @@ describe('the settings view published in storage.session', () => {
     const set = vi.spyOn(fakeBrowser.storage.session, 'set');
     await publisher.publish();
     expect(set).not.toHaveBeenCalled();
+  });
+
+  it('does not rewrite an unchanged view that Chrome hands back with its keys in another order', async () => {
+    const written: string[][] = [];
+    const chromePublisher = createSettingsViewPublisher({ settings, session: inChromeStorage(session(), written) });
+    await chromePublisher.publish();
+    expect(written).toEqual([[SETTINGS_VIEW_KEY]]);
+    await chromePublisher.publish();
+    expect(written).toHaveLength(1);
   });
 
   it('never rejects: a page can still ask the background', async () => {

@@ -5,6 +5,7 @@
  * is emptied when the browser closes).
  */
 import { SETTINGS_VIEW_KEY, settingsView } from '../shared/settings-view';
+import { sameStoredValue } from '../shared/same-stored-value';
 import type { SessionArea } from './capture-store';
 import type { SettingsStore } from './settings-store';
 
@@ -20,7 +21,7 @@ export function createSettingsViewPublisher(deps: { settings: Pick<SettingsStore
       session.get(SETTINGS_VIEW_KEY).then((items) => items[SETTINGS_VIEW_KEY]),
     ]);
     // Unchanged, it is not written again: every write wakes the listeners of every open page.
-    if (JSON.stringify(stored) === JSON.stringify(view)) return;
+    if (sameStoredValue(stored, view)) return;
     await session.set({ [SETTINGS_VIEW_KEY]: view });
   }
 

@@ -6,6 +6,7 @@ import { createTimelineRecorder, type TimelineRecorder } from './timeline-record
 import { createTokenHygiene, type TokenHygieneService } from './token-hygiene-service';
 import { hygieneFindings } from '../domain/token-hygiene';
 import { makeToken, samplePayload } from '../test-support/tokens';
+import { inChromeStorage } from '../test-support/chrome-storage-order';
 
 const TOKEN = makeToken(samplePayload());
 const SSO = 'http://127.0.0.1:18081';
@@ -118,27 +119,41 @@ describe('token hygiene on the capture', () => {
     });
     await capture();
     await brokenCallback();
-    // The page's report is taken between the attach's read of the tab's captures and its write.
-    const overtaken: CaptureStore = {
-      ...store,
-      forTab: async (tabId) => {
-        // A copy, as a browser's storage hands out (the fake hands out the objects it keeps).
-        const read = structuredClone(await store.forTab(tabId));
-        expect(await hygiene.recordPageReport(TAB, 0, { referrerPolicy: '', resourceOrigins: [SSO] })).toBe(1);
-        return read;
-      },
-    };
-    const attaching = createTokenHygiene({
-      area,
-      store: overtaken,
-      captureIdFor,
-      hops: recorder.hops,
-      tabUrl: async () => tabUrl,
-    });
-    await attaching.attachTimeline(TAB);
+    const attached = hygiene.attachTimeline(TAB);
+    expect(await hygiene.recordPageReport(TAB, 0, { referrerPolicy: '', resourceOrigins: [SSO] })).toBe(1);
+    await attached;
     const [stored] = await store.forTab(TAB);
     expect(stored!.hygiene?.hops).toHaveLength(2);
     expect(stored!.hygiene?.page?.resourceOrigins).toEqual([SSO]);
+  });
+
+  it('writes a tab’s captures once per attach, and not at all when nothing changed, as Chrome hands them back', async () => {
+    const written: string[][] = [];
+    const area = inChromeStorage(fakeBrowser.storage.session as unknown as SessionArea, written);
+    store = createCaptureStore(area);
+    hygiene = createTokenHygiene({
+      area,
+      store,
+      captureIdFor,
+      hops: (tabId) => recorder.hops(tabId),
+      tabUrl: async () => tabUrl,
+    });
+    // Hops recorded without attaching them, so that the attach below has them to add.
+    recorder = createTimelineRecorder({
+      area,
+      isCaptureSite: async () => true,
+      captureIdFor,
+      onTokenHop: async () => {},
+      withClearedAt: store.withClearedAt,
+    });
+    await capture();
+    await brokenCallback();
+    written.length = 0;
+    await hygiene.attachTimeline(TAB);
+    expect(written).toEqual([[`captures:tab:${TAB}`]]);
+    await hygiene.attachTimeline(TAB);
+    expect(written).toHaveLength(1);
+    expect((await store.forTab(TAB))[0]!.hygiene?.hops).toHaveLength(2);
   });
 
   it('a report about another tab’s token, or with a token only the page claims, is dropped', async () => {

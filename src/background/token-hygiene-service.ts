@@ -20,7 +20,7 @@ const MAX_HOPS_PER_CAPTURE = 8;
 export interface TokenHygieneDeps {
   /** Where a page's report waits for its capture (storage.session). */
   area: SessionArea;
-  store: Pick<CaptureStore, 'forTab' | 'setHygiene'>;
+  store: Pick<CaptureStore, 'updateHygiene'>;
   /** The id the capture of `token` has in tab `tabId` (the intake's own). */
   captureIdFor: (tabId: number, token: string) => Promise<string>;
   hops: (tabId: number) => Promise<TimelineHop[]>;
@@ -63,16 +63,14 @@ export function createTokenHygiene(deps: TokenHygieneDeps) {
     async attachTimeline(tabId: number): Promise<void> {
       const timeline = await hops(tabId);
       const pending = await pendingReport(tabId);
-      for (const capture of await store.forTab(tabId)) {
+      // Added to the hygiene stored when the write runs, not to a copy read before it: a page's
+      // report can land in between (recordPageReport), and writing the copy would drop it.
+      await store.updateHygiene(tabId, (capture) => {
         const carried = tokenHopsOf(timeline, capture.id).slice(-MAX_HOPS_PER_CAPTURE);
         const page = pending?.captureIds.includes(capture.id) ? pending.page : undefined;
-        const added = { ...(carried.length > 0 ? { hops: carried } : {}), ...(page ? { page } : {}) };
-        const next = { ...capture.hygiene, ...added };
-        if (JSON.stringify(next) === JSON.stringify(capture.hygiene ?? {})) continue;
-        // Added to the hygiene stored when the write runs, not to the copy read above: a page's
-        // report can land in between (recordPageReport), and writing the copy would drop it.
-        await store.setHygiene(capture.id, tabId, (current) => ({ ...current, ...added }));
-      }
+        if (carried.length === 0 && !page) return undefined;
+        return { ...capture.hygiene, ...(carried.length > 0 ? { hops: carried } : {}), ...(page ? { page } : {}) };
+      });
     },
 
     /**
@@ -91,12 +89,9 @@ export function createTokenHygiene(deps: TokenHygieneDeps) {
       if (inUrl.size === 0 || page === null) return 0;
       const captureIds = await Promise.all([...inUrl].map((token) => captureIdFor(tabId, token)));
       await area.set({ [pageReportKey(tabId)]: { captureIds, page } satisfies PendingReport });
-      let recorded = 0;
-      for (const capture of await store.forTab(tabId)) {
-        if (!captureIds.includes(capture.id)) continue;
-        if (await store.setHygiene(capture.id, tabId, (hygiene) => ({ ...hygiene, page }))) recorded += 1;
-      }
-      return recorded;
+      return store.updateHygiene(tabId, (capture) =>
+        captureIds.includes(capture.id) ? { ...capture.hygiene, page } : undefined,
+      );
     },
   };
 }
