@@ -22,14 +22,16 @@ import { captureIdFor } from './capture-intake';
 import { isCaptureSite } from './capture-sites';
 import { createTimelineRecorder } from './timeline-recorder';
 import { createTokenHygiene } from './token-hygiene-service';
-import { listenForLoginTimeline } from './timeline-listeners';
+import { timelineObserver } from './timeline-observer';
 import { createSettingsViewPublisher } from './settings-view-publisher';
 import {
+  badgeObserver,
   listenForOwnNetworkErrors,
-  listenForPageLoads,
-  listenForTokensInRequests,
+  listenToBadgeAlarm,
   listenToLifecycle,
-  listenToTabsAndAlarms,
+  listenToNavigations,
+  pageLoadObserver,
+  tokenCaptureObserver,
   watchSettingsAreas,
 } from './listeners';
 
@@ -95,11 +97,15 @@ const { sink, handlers } = createMessageHandling({
 
 // ---- Events -----------------------------------------------------------------------------------
 
-listenForPageLoads(browser, afterPageLoad);
-listenForTokensInRequests(browser, sink);
-listenForLoginTimeline(browser, timeline, afterPageLoad);
+listenToNavigations(browser, [
+  // First: a navigation's first request counts as loading before the others hear of it.
+  pageLoadObserver(afterPageLoad),
+  tokenCaptureObserver(sink),
+  timelineObserver(timeline, afterPageLoad),
+  badgeObserver({ store, refreshBadge, now }),
+]);
 listenForOwnNetworkErrors(browser, networkErrors);
-listenToTabsAndAlarms(browser, { store, refreshBadge, now });
+listenToBadgeAlarm(browser, { store, refreshBadge });
 listenToLifecycle(browser, { settings, syncCaptureSiteScripts, publishSettingsView });
 
 // ---- Messages ---------------------------------------------------------------------------------

@@ -3,7 +3,7 @@
  * in the first turn of the worker's script: Chrome only delivers events to listeners registered
  * then, so capture works with no popup open and after Chrome restarts a stopped worker.
  */
-import type { Browser } from '../shared/browser';
+import type { Browser, WebRequest } from '../shared/browser';
 import { sightingFromRedirect, sightingsFromRequest, type RequestDetails } from './web-request-capture';
 import { BADGE_ALARM } from './badge';
 import type { CaptureSink } from './capture-sink';
@@ -12,51 +12,126 @@ import type { NetworkErrorLog } from './network-errors';
 import type { SettingsStore } from './settings-store';
 import type { AfterPageLoad } from './after-page-load';
 
+/**
+ * What one part of the background hears of navigations (a tab's pages and frames on the hosts
+ * this extension holds a permission for) and of its tabs. Every handler is optional.
+ */
+export interface NavigationObserver {
+  beforeRequest?(details: WebRequest.OnBeforeRequestDetailsType): void;
+  sendHeaders?(details: WebRequest.OnSendHeadersDetailsType): void;
+  beforeRedirect?(details: WebRequest.OnBeforeRedirectDetailsType): void;
+  completed?(details: WebRequest.OnCompletedDetailsType): void;
+  errorOccurred?(details: WebRequest.OnErrorOccurredDetailsType): void;
+  /** The browser says the tab's page has loaded. */
+  tabComplete?(tabId: number): void;
+  tabClosed?(tabId: number): void;
+}
+
 // webRequest sees only hosts this extension holds a permission for; the URL filter is not a
-// grant. The sink then keeps to capture sites (the verification endpoint is not one).
-const WEB_REQUEST_FILTER = {
+// grant. What is not a capture site (the verification endpoint) each observer leaves alone.
+const NAVIGATIONS = {
   urls: ['http://*/*', 'https://*/*'],
   types: ['main_frame', 'sub_frame'] as Array<'main_frame' | 'sub_frame'>,
 };
 
 /**
- * When a tab's page starts loading and when it has loaded, for the work held back until then
- * (after-page-load.ts). Registered before every other listener, so that the first request of a
- * navigation already counts as loading when the others hear of it. A redirect is the same
- * navigation, still loading.
+ * One listener per event, which tells every observer in the order given. The browser copies each
+ * event into the worker once for every listener registered for it, and a login fires a dozen
+ * such events while its page loads, on the processor that page needs: the page-load wait, the
+ * token capture, the login timeline and the badges share these listeners instead of holding
+ * their own. An observer that throws is reported as an uncaught error, as its own listener's
+ * would be, and the observers after it still hear of the event.
  */
-export function listenForPageLoads(
-  browser: Browser,
-  afterPageLoad: Pick<AfterPageLoad, 'started' | 'responded' | 'finished' | 'closed'>,
-): void {
-  const pages = { urls: WEB_REQUEST_FILTER.urls, types: ['main_frame'] as Array<'main_frame'> };
-  browser.webRequest.onBeforeRequest.addListener((details) => {
-    afterPageLoad.started(details.tabId);
-    return undefined;
-  }, pages);
-  browser.webRequest.onCompleted.addListener((details) => afterPageLoad.responded(details.tabId), pages);
-  browser.webRequest.onErrorOccurred.addListener((details) => afterPageLoad.finished(details.tabId), pages);
-  browser.tabs.onUpdated.addListener((tabId, changeInfo) => {
-    if (changeInfo.status === 'complete') afterPageLoad.finished(tabId);
+export function listenToNavigations(browser: Browser, observers: readonly NavigationObserver[]): void {
+  function tell<Event extends keyof NavigationObserver>(
+    event: Event,
+    argument: Parameters<NonNullable<NavigationObserver[Event]>>[0],
+  ): void {
+    for (const observer of observers) {
+      try {
+        (observer[event] as ((value: typeof argument) => void) | undefined)?.call(observer, argument);
+      } catch (error) {
+        queueMicrotask(() => {
+          throw error;
+        });
+      }
+    }
+  }
+  const { webRequest, tabs } = browser;
+  webRequest.onBeforeRequest.addListener(
+    (details) => {
+      tell('beforeRequest', details);
+      return undefined;
+    },
+    NAVIGATIONS,
+    ['requestBody'],
+  );
+  webRequest.onSendHeaders.addListener((details) => tell('sendHeaders', details), NAVIGATIONS, ['requestHeaders']);
+  webRequest.onBeforeRedirect.addListener((details) => tell('beforeRedirect', details), NAVIGATIONS, [
+    'responseHeaders',
+  ]);
+  webRequest.onCompleted.addListener((details) => tell('completed', details), NAVIGATIONS, ['responseHeaders']);
+  webRequest.onErrorOccurred.addListener((details) => tell('errorOccurred', details), NAVIGATIONS);
+  tabs.onUpdated.addListener((tabId, changeInfo) => {
+    if (changeInfo.status === 'complete') tell('tabComplete', tabId);
   });
-  browser.tabs.onRemoved.addListener((tabId) => afterPageLoad.closed(tabId));
+  tabs.onRemoved.addListener((tabId) => tell('tabClosed', tabId));
+}
+
+/**
+ * When a tab's page starts loading and when it has loaded, for the work held back until then
+ * (after-page-load.ts). Its place is first among the observers, so that the first request of a
+ * navigation already counts as loading when the others hear of it. A redirect is the same
+ * navigation, still loading. Frames load within their page, and do not count.
+ */
+export function pageLoadObserver(
+  afterPageLoad: Pick<AfterPageLoad, 'started' | 'responded' | 'finished' | 'closed'>,
+): NavigationObserver {
+  return {
+    beforeRequest(details) {
+      if (details.type === 'main_frame') afterPageLoad.started(details.tabId);
+    },
+    completed(details) {
+      if (details.type === 'main_frame') afterPageLoad.responded(details.tabId);
+    },
+    errorOccurred(details) {
+      if (details.type === 'main_frame') afterPageLoad.finished(details.tabId);
+    },
+    tabComplete: (tabId) => afterPageLoad.finished(tabId),
+    tabClosed: (tabId) => afterPageLoad.closed(tabId),
+  };
 }
 
 /** Tokens in requests and redirects that never render a page (a 302 callback, a form POST). */
-export function listenForTokensInRequests(browser: Browser, sink: Pick<CaptureSink, 'recordIfCaptureSite'>): void {
-  browser.webRequest.onBeforeRequest.addListener(
-    (details) => {
+export function tokenCaptureObserver(sink: Pick<CaptureSink, 'recordIfCaptureSite'>): NavigationObserver {
+  return {
+    beforeRequest(details) {
       for (const sighting of sightingsFromRequest(details as RequestDetails))
         void sink.recordIfCaptureSite(sighting, details.url);
-      return undefined;
     },
-    WEB_REQUEST_FILTER,
-    ['requestBody'],
-  );
-  browser.webRequest.onBeforeRedirect.addListener((details) => {
-    const sighting = sightingFromRedirect(details);
-    if (sighting) void sink.recordIfCaptureSite(sighting, details.url);
-  }, WEB_REQUEST_FILTER);
+    beforeRedirect(details) {
+      const sighting = sightingFromRedirect(details);
+      if (sighting) void sink.recordIfCaptureSite(sighting, details.url);
+    },
+  };
+}
+
+/**
+ * Badges kept current as tabs load; a closed tab's captures go with it. Both browsers reset a
+ * tab's own badge when the tab navigates, and a callback's token is usually captured just before
+ * the navigation that shows the page (in its redirect): it is set again once the page has loaded,
+ * and a tab without captures gets an empty badge.
+ */
+export function badgeObserver(deps: {
+  store: Pick<CaptureStore, 'clearTab'>;
+  refreshBadge: (tabId: number) => Promise<void>;
+  now: () => number;
+}): NavigationObserver {
+  const { store, refreshBadge, now } = deps;
+  return {
+    tabComplete: (tabId) => void refreshBadge(tabId),
+    tabClosed: (tabId) => void store.clearTab(tabId, now()),
+  };
 }
 
 /**
@@ -78,25 +153,12 @@ export function listenForOwnNetworkErrors(browser: Browser, networkErrors: Pick<
   );
 }
 
-/** Badges kept current as tabs load and time passes; a closed tab's captures go with it. */
-export function listenToTabsAndAlarms(
+/** Badges kept current as time passes: a token expires with no event of its own. */
+export function listenToBadgeAlarm(
   browser: Browser,
-  deps: {
-    store: Pick<CaptureStore, 'clearTab' | 'tabIds'>;
-    refreshBadge: (tabId: number) => Promise<void>;
-    now: () => number;
-  },
+  deps: { store: Pick<CaptureStore, 'tabIds'>; refreshBadge: (tabId: number) => Promise<void> },
 ): void {
-  const { store, refreshBadge, now } = deps;
-  // Both browsers reset a tab's own badge when the tab navigates, and a callback's token is usually
-  // captured just before the navigation that shows the page (in its redirect). Set it again once
-  // the page has loaded; a tab without captures gets an empty badge, as before.
-  browser.tabs.onUpdated.addListener((tabId, changeInfo) => {
-    if (changeInfo.status === 'complete') void refreshBadge(tabId);
-  });
-  browser.tabs.onRemoved.addListener((tabId) => {
-    void store.clearTab(tabId, now());
-  });
+  const { store, refreshBadge } = deps;
   browser.alarms.onAlarm.addListener(async (alarm) => {
     if (alarm.name !== BADGE_ALARM) return;
     for (const tabId of await store.tabIds()) await refreshBadge(tabId);

@@ -7,7 +7,7 @@
  * A redirect keeps its request id, so one request can make several hops: the open hop of a
  * request is its last one without an answer yet. Every event is queued in the order the browser
  * fires it, before anything is awaited, so a hop is recorded before its answer is looked up. The event handlers are plain async functions of
- * the event details, so they are tested with fake storage; timeline-listeners.ts registers them.
+ * the event details, so they are tested with fake storage; timeline-observer.ts hands them the events.
  */
 import { findTokensInUrl } from '../domain/find-tokens';
 import type { TokenCandidate } from '../domain/find-tokens';

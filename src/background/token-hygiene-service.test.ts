@@ -47,6 +47,16 @@ describe('token hygiene on the capture', () => {
     });
   });
 
+  /** Hops recorded without attaching them, so that an attach after them has them to add. */
+  const recorderThatDoesNotAttach = (area: SessionArea) =>
+    createTimelineRecorder({
+      area,
+      isCaptureSite: async () => true,
+      captureIdFor,
+      onTokenHop: async () => {},
+      withClearedAt: store.withClearedAt,
+    });
+
   async function brokenCallback() {
     await recorder.started({ requestId: 'r', tabId: TAB, timeStamp: 1, url: `${SSO}/authorize`, method: 'GET' });
     await recorder.redirected({ requestId: 'r', tabId: TAB, timeStamp: 2, statusCode: 302, redirectUrl: CALLBACK });
@@ -109,14 +119,7 @@ describe('token hygiene on the capture', () => {
 
   it('a page report that lands while the hops are being attached is kept', async () => {
     const area = fakeBrowser.storage.session as unknown as SessionArea;
-    // Hops recorded without attaching them, so that the attach below has them to add.
-    recorder = createTimelineRecorder({
-      area,
-      isCaptureSite: async () => true,
-      captureIdFor,
-      onTokenHop: async () => {},
-      withClearedAt: store.withClearedAt,
-    });
+    recorder = recorderThatDoesNotAttach(area);
     await capture();
     await brokenCallback();
     const attached = hygiene.attachTimeline(TAB);
@@ -138,14 +141,7 @@ describe('token hygiene on the capture', () => {
       hops: (tabId) => recorder.hops(tabId),
       tabUrl: async () => tabUrl,
     });
-    // Hops recorded without attaching them, so that the attach below has them to add.
-    recorder = createTimelineRecorder({
-      area,
-      isCaptureSite: async () => true,
-      captureIdFor,
-      onTokenHop: async () => {},
-      withClearedAt: store.withClearedAt,
-    });
+    recorder = recorderThatDoesNotAttach(area);
     await capture();
     await brokenCallback();
     written.length = 0;
