@@ -3,7 +3,7 @@ import { fakeBrowser } from '@webext-core/fake-browser';
 import { createCaptureStore, type CaptureStore, type SessionArea } from './capture-store';
 import { captureIdFor, createCaptureIntake } from './capture-intake';
 import { createTimelineRecorder, type TimelineRecorder } from './timeline-recorder';
-import { createTokenHygiene, type TokenHygieneService } from './token-hygiene-service';
+import { createTokenHygiene, type TokenHygieneDeps, type TokenHygieneService } from './token-hygiene-service';
 import { hygieneFindings } from '../domain/token-hygiene';
 import { makeToken, samplePayload } from '../test-support/tokens';
 import { inChromeStorage } from '../test-support/chrome-storage-order';
@@ -56,6 +56,19 @@ describe('token hygiene on the capture', () => {
       onTokenHop: async () => {},
       withClearedAt: store.withClearedAt,
     });
+
+  /** The service, reading the tab's hops through `hops`. */
+  const hygieneReadingHops = (area: SessionArea, hops: TokenHygieneDeps['hops']) =>
+    createTokenHygiene({ area, store, captureIdFor, hops, tabUrl: async () => tabUrl });
+
+  /** A capture and its login's hops, recorded without attaching them, so that an attach has them to add. */
+  async function capturedWithHopsNotAttached(): Promise<SessionArea> {
+    const area = fakeBrowser.storage.session as unknown as SessionArea;
+    recorder = recorderThatDoesNotAttach(area);
+    await capture();
+    await brokenCallback();
+    return area;
+  }
 
   async function brokenCallback() {
     await recorder.started({ requestId: 'r', tabId: TAB, timeStamp: 1, url: `${SSO}/authorize`, method: 'GET' });
@@ -118,10 +131,7 @@ describe('token hygiene on the capture', () => {
   });
 
   it('a page report that lands while the hops are being attached is kept', async () => {
-    const area = fakeBrowser.storage.session as unknown as SessionArea;
-    recorder = recorderThatDoesNotAttach(area);
-    await capture();
-    await brokenCallback();
+    await capturedWithHopsNotAttached();
     const attached = hygiene.attachTimeline(TAB);
     expect(await hygiene.recordPageReport(TAB, 0, { referrerPolicy: '', resourceOrigins: [SSO] })).toBe(1);
     await attached;
@@ -149,6 +159,41 @@ describe('token hygiene on the capture', () => {
     expect(written).toEqual([[`captures:tab:${TAB}`]]);
     await hygiene.attachTimeline(TAB);
     expect(written).toHaveLength(1);
+    expect((await store.forTab(TAB))[0]!.hygiene?.hops).toHaveLength(2);
+  });
+
+  it('shares one attach among the asks that come before it starts; an ask after it starts gets one of its own', async () => {
+    const area = await capturedWithHopsNotAttached();
+    let reads = 0;
+    let started = () => {};
+    let release = () => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    hygiene = hygieneReadingHops(area, async (tabId) => {
+      reads += 1;
+      started();
+      await gate;
+      return recorder.hops(tabId);
+    });
+    const asks = [hygiene.attachTimeline(TAB), hygiene.attachTimeline(TAB), hygiene.attachTimeline(TAB)];
+    await new Promise<void>((resolve) => (started = resolve));
+    // Asked once the shared attach has read the hops: what was recorded meanwhile needs a read of its own.
+    asks.push(hygiene.attachTimeline(TAB), hygiene.attachTimeline(TAB));
+    release();
+    await Promise.all(asks);
+    expect(reads).toBe(2);
+    expect((await store.forTab(TAB))[0]!.hygiene?.hops).toHaveLength(2);
+  });
+
+  it('an attach that fails does not hold back the next', async () => {
+    const area = await capturedWithHopsNotAttached();
+    let fail = true;
+    hygiene = hygieneReadingHops(area, async (tabId) => {
+      if (fail) throw new Error('storage failed');
+      return recorder.hops(tabId);
+    });
+    await expect(hygiene.attachTimeline(TAB)).rejects.toThrow('storage failed');
+    fail = false;
+    await hygiene.attachTimeline(TAB);
     expect((await store.forTab(TAB))[0]!.hygiene?.hops).toHaveLength(2);
   });
 

@@ -58,19 +58,46 @@ export function createTokenHygiene(deps: TokenHygieneDeps) {
     return loaded?.responseHeaders.find((header) => header.name.toLowerCase() === 'referrer-policy')?.value ?? null;
   }
 
+  /** Gives each capture of the tab the hops that carried its token, now. */
+  async function attachNow(tabId: number): Promise<void> {
+    const timeline = await hops(tabId);
+    const pending = await pendingReport(tabId);
+    // Added to the hygiene stored when the write runs, not to a copy read before it: a page's
+    // report can land in between (recordPageReport), and writing the copy would drop it.
+    await store.updateHygiene(tabId, (capture) => {
+      const carried = tokenHopsOf(timeline, capture.id).slice(-MAX_HOPS_PER_CAPTURE);
+      const page = pending?.captureIds.includes(capture.id) ? pending.page : undefined;
+      if (carried.length === 0 && !page) return undefined;
+      return { ...capture.hygiene, ...(carried.length > 0 ? { hops: carried } : {}), ...(page ? { page } : {}) };
+    });
+  }
+
+  /** Per tab: the attach waiting to start, and the end of the last one asked for. */
+  const waitingAttach = new Map<number, Promise<void>>();
+  const attachChain = new Map<number, Promise<void>>();
+
   return {
-    /** Gives each capture of the tab the hops that carried its token. */
-    async attachTimeline(tabId: number): Promise<void> {
-      const timeline = await hops(tabId);
-      const pending = await pendingReport(tabId);
-      // Added to the hygiene stored when the write runs, not to a copy read before it: a page's
-      // report can land in between (recordPageReport), and writing the copy would drop it.
-      await store.updateHygiene(tabId, (capture) => {
-        const carried = tokenHopsOf(timeline, capture.id).slice(-MAX_HOPS_PER_CAPTURE);
-        const page = pending?.captureIds.includes(capture.id) ? pending.page : undefined;
-        if (carried.length === 0 && !page) return undefined;
-        return { ...capture.hygiene, ...(carried.length > 0 ? { hops: carried } : {}), ...(page ? { page } : {}) };
+    /**
+     * Gives each capture of the tab the hops that carried its token. A login asks several times
+     * within milliseconds (each hop that carried its token, then its capture), and each attach
+     * reads the tab's whole timeline and list: asks that come while an attach for the tab waits
+     * to start share it, as it reads everything when it starts, after they asked.
+     */
+    attachTimeline(tabId: number): Promise<void> {
+      const waiting = waitingAttach.get(tabId);
+      if (waiting) return waiting;
+      const attach = (attachChain.get(tabId) ?? Promise.resolve()).then(() => {
+        waitingAttach.delete(tabId);
+        return attachNow(tabId);
       });
+      // The next attach of the tab starts after this one, whether it succeeds or fails.
+      const settled = attach.catch(() => undefined);
+      waitingAttach.set(tabId, attach);
+      attachChain.set(tabId, settled);
+      void settled.then(() => {
+        if (attachChain.get(tabId) === settled) attachChain.delete(tabId);
+      });
+      return attach;
     },
 
     /**
