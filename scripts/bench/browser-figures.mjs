@@ -8,6 +8,7 @@ import { signToken } from '../../demo/demo-tokens.mjs';
 import { claimsFor } from '../../demo/sso-server.mjs';
 import { attachToServiceWorker, heapAfterGc, scriptClock, watchServiceWorker } from './chromium-cdp.mjs';
 import { startBlankSites } from './blank-site.mjs';
+import { untilMachineQuiet } from './machine-quiet.mjs';
 import { median } from './stats.mjs';
 import {
   captureSeenAt,
@@ -37,11 +38,15 @@ const CAPTURES_PER_ROUND = 1_000;
  */
 const NOISY_RUNS_FACTOR = 3;
 /**
- * How long each login of figure 8 is left to finish before the next begins, on either side. A
- * login sets the extension's background to work (the capture, its verification, the timeline),
- * and without a pause that work ran on into the next login, whichever browser's it was: each
- * login is a person's first, on a quiet machine. Without the pause, on this 2-core machine, the
- * figure read ×1.00 to ×1.2; with it, ×1.3 to ×1.45.
+ * How long each login of figure 8 is left to finish before the next begins, on either side, at
+ * the least; then, on Linux, until the machine's processors are idle (machine-quiet.mjs). A login
+ * sets the extension's background to work (the capture, its verification, the timeline), and work
+ * that ran on into the next login slowed whichever browser's it was: each login is a person's
+ * first, on a quiet machine. Without any pause, on this 2-core machine, the figure read ×1.00 to
+ * ×1.2; with this pause alone, ×1.3 to ×1.45. A pause alone still flattered a background that
+ * worked longer than it: a build that spent over a second of CPU after each login read ×0.98
+ * with it, as its work slowed the other browser's logins, and ×1.29 when each login also waited
+ * for the machine to be idle.
  */
 const AFTER_LOGIN_QUIET_MS = 200;
 /** Fresh launches of both browsers that figure 8's pairs are shared among (its comment says why). */
@@ -443,6 +448,7 @@ async function pageLoadFigure(kind, world, extensionDir, runs) {
       await pollUntil(() => page.evaluate(loadEventEnd), { what: 'the load event' })
     );
     await new Promise((quiet) => setTimeout(quiet, AFTER_LOGIN_QUIET_MS));
+    await untilMachineQuiet();
     return loaded;
   };
   /** @type {Pairs} */
