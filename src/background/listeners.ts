@@ -35,12 +35,12 @@ const NAVIGATIONS = {
 };
 
 /**
- * One listener per event, which tells every observer in the order given. The browser copies each
- * event into the worker once for every listener registered for it, and a login fires a dozen
- * such events while its page loads, on the processor that page needs: the page-load wait, the
- * token capture, the login timeline and the badges share these listeners instead of holding
- * their own. An observer that throws is reported as an uncaught error, as its own listener's
- * would be, and the observers after it still hear of the event.
+ * One listener per event, which tells every observer in the order given. Chromium delivers an
+ * event to each listener registered for it on its own, with its own copy of the details, and a
+ * login fires a dozen such events while its page loads, on the processor that page needs: the
+ * page-load wait, the token capture, the login timeline and the badges share these listeners
+ * instead of holding their own. An observer that throws is reported as an uncaught error, as its
+ * own listener's would be, and the observers after it still hear of the event.
  */
 export function listenToNavigations(browser: Browser, observers: readonly NavigationObserver[]): void {
   function tell<Event extends keyof NavigationObserver>(
