@@ -25,6 +25,18 @@ function manualTimers() {
   };
 }
 
+/** A tab whose page has started loading, with one piece of work waiting for it. */
+function loadingTabWithWork(tabId: number) {
+  const clock = manualTimers();
+  const afterPageLoad = createAfterPageLoad(clock.timers);
+  let ran = false;
+  afterPageLoad.started(tabId);
+  const work = afterPageLoad.run(tabId, async () => {
+    ran = true;
+  });
+  return { ...clock, afterPageLoad, work, ran: () => ran };
+}
+
 /** Lets every settled promise's callbacks run. */
 const settle = () => new Promise<void>((done) => setTimeout(done, 0));
 
@@ -61,17 +73,13 @@ describe('work held back until the page has loaded', () => {
   });
 
   it('a page that never finishes loading holds nothing back for longer than the longest wait', async () => {
-    const { timers, pending, fireAll } = manualTimers();
-    const afterPageLoad = createAfterPageLoad(timers);
-    let ran = false;
-    afterPageLoad.started(6);
-    const work = afterPageLoad.run(6, async () => (ran = true));
+    const { pending, fireAll, work, ran } = loadingTabWithWork(6);
     expect([...pending.values()].map((timer) => timer.ms)).toEqual([MAX_WAIT_MS]);
     await settle();
-    expect(ran).toBe(false);
+    expect(ran()).toBe(false);
     fireAll();
     await work;
-    expect(ran).toBe(true);
+    expect(ran()).toBe(true);
   });
 
   it('a finished load clears its timer; work that fails does not stop the work after it', async () => {
@@ -89,30 +97,22 @@ describe('work held back until the page has loaded', () => {
   });
 
   it('a tab closed while its page loaded: what waited for it never runs, and its timer is cleared', async () => {
-    const { timers, pending } = manualTimers();
-    const afterPageLoad = createAfterPageLoad(timers);
-    let ran = false;
-    afterPageLoad.started(9);
-    void afterPageLoad.run(9, async () => (ran = true));
+    const { afterPageLoad, pending, ran } = loadingTabWithWork(9);
     afterPageLoad.closed(9);
     afterPageLoad.finished(9);
     await settle();
-    expect(ran).toBe(false);
+    expect(ran()).toBe(false);
     expect(pending.size).toBe(0);
   });
 
   it('once the page’s response has arrived, what waits runs within a short wait, "complete" or not', async () => {
-    const { timers, pending, fireAll } = manualTimers();
-    const afterPageLoad = createAfterPageLoad(timers);
-    let ran = false;
-    afterPageLoad.started(10);
-    const work = afterPageLoad.run(10, async () => (ran = true));
+    const { afterPageLoad, pending, fireAll, work, ran } = loadingTabWithWork(10);
     afterPageLoad.responded(10);
     expect([...pending.values()].map((timer) => timer.ms)).toEqual([AFTER_RESPONSE_WAIT_MS]);
     await settle();
-    expect(ran).toBe(false);
+    expect(ran()).toBe(false);
     fireAll();
     await work;
-    expect(ran).toBe(true);
+    expect(ran()).toBe(true);
   });
 });
