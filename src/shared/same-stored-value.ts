@@ -3,7 +3,8 @@
  * A value read back from Chrome's `storage` has its keys in sorted order, not in the order they
  * were written (Firefox keeps the order), so comparing two JSON texts calls a value that came
  * back unchanged different, and a writer that skips unchanged values would write them every time.
- * Arrays keep their order. Linear in the size of the smaller value.
+ * Arrays keep their order. Linear in the two values' sizes: each object of either is visited at
+ * most once, and its keys are listed once.
  */
 export function sameStoredValue(a: unknown, b: unknown): boolean {
   if (a === b) return true;
